@@ -1,0 +1,148 @@
+package org.optilock.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.validation.EntityValidator;
+import org.optilock.processor.validation.Message;
+import org.optilock.processor.validation.NamingConvention;
+import org.optilock.processor.validation.ValidationReport;
+import org.optilock.processor.writing.DaoWriter;
+
+/**
+ * Writes a versioned DAO for every class with a field annotated {@code @jakarta.persistence.Version}
+ * or {@code @org.optilock.VersionField}.
+ *
+ * <p>Each entity is validated on its own: its errors are all reported together, and one broken
+ * entity never stops the others. An entity whose field types do not resolve yet (another
+ * processor's output) waits for the next round; only the last round reports it.
+ */
+@AutoService(Processor.class)
+public final class OptilockProcessor extends AbstractProcessor {
+
+    private static final List<String> VERSION_ANNOTATIONS =
+            List.of("jakarta.persistence.Version", "org.optilock.VersionField");
+
+    /** Entities waiting for types that did not resolve, by qualified name. */
+    private final Set<String> deferred = new LinkedHashSet<>();
+    private Optional<NamingConvention> naming = Optional.empty();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        String option = processingEnv.getOptions().getOrDefault(NamingConvention.OPTION, "as_is");
+        naming = NamingConvention.fromOption(option);
+        if (naming.isEmpty()) {
+            messager().printMessage(Diagnostic.Kind.ERROR, Message.UNKNOWN_NAMING.render(option));
+        }
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.copyOf(VERSION_ANNOTATIONS);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(NamingConvention.OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (naming.isEmpty()) {
+            return false;
+        }
+        EntityValidator validator = new EntityValidator(processingEnv.getTypeUtils(), naming.get());
+        for (TypeElement entity : entitiesOf(round).values()) {
+            try {
+                process(entity, validator, round.processingOver());
+            } catch (RuntimeException e) {
+                // A bug of ours must not hide the user's code behind a stack trace, nor stop other entities.
+                messager().printMessage(Diagnostic.Kind.ERROR, "[OPL-000] Optilock failed on " + entity.getSimpleName()
+                        + " (" + e + "). Please report this with the class.", entity);
+            }
+        }
+        return false;
+    }
+
+    private Map<String, TypeElement> entitiesOf(RoundEnvironment round) {
+        Map<String, TypeElement> entities = new LinkedHashMap<>();
+        for (String name : deferred) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                entities.put(name, type);
+            }
+        }
+        deferred.clear();
+        for (String annotationName : VERSION_ANNOTATIONS) {
+            TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
+            if (annotation == null) {
+                continue;
+            }
+            for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
+                if (annotated.getKind() == ElementKind.FIELD) {
+                    for (TypeElement type : ElementFilter.typesIn(List.of(annotated.getEnclosingElement()))) {
+                        entities.putIfAbsent(type.getQualifiedName().toString(), type);
+                    }
+                } else if (annotated.getKind() == ElementKind.METHOD) {
+                    messager().printMessage(Diagnostic.Kind.ERROR, Message.VERSION_NOT_ON_FIELD.render(
+                            annotation.getSimpleName(), "the method", annotated.getSimpleName()), annotated);
+                }
+            }
+        }
+        return entities;
+    }
+
+    private void process(TypeElement entity, EntityValidator validator, boolean lastRound) {
+        ValidationReport report = new ValidationReport();
+        Optional<EntityModel> model = validator.validate(entity, report);
+        if (report.hasUnresolvedTypes()) {
+            if (!lastRound) {
+                deferred.add(entity.getQualifiedName().toString());
+                return;
+            }
+            for (Element field : report.unresolvedFields()) {
+                report.error(Message.UNRESOLVED_TYPE, field, field.getSimpleName(), entity.getSimpleName());
+            }
+        }
+        report.printTo(messager());
+        if (model.isPresent()) {
+            write(model.get(), entity);
+        }
+    }
+
+    private void write(EntityModel model, TypeElement entity) {
+        try {
+            DaoWriter.write(model, entity).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            messager().printMessage(Diagnostic.Kind.ERROR, "[OPL-002] Could not write " + model.dao().canonicalName()
+                    + ": " + e.getMessage() + ". Is there a hand-written class of that name?", entity);
+        }
+    }
+
+    private Messager messager() {
+        return processingEnv.getMessager();
+    }
+}

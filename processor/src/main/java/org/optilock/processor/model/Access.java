@@ -1,0 +1,33 @@
+package org.optilock.processor.model;
+
+/**
+ * How the DAO reads and writes one property of an entity.
+ *
+ * @param style field, accessor methods, or record component
+ * @param getter the getter's name, for {@link Style#ACCESSORS}; else empty
+ * @param setter the setter's name, for {@link Style#ACCESSORS}; else empty
+ */
+public record Access(Style style, String getter, String setter) {
+
+    /** The ways a property is reached. */
+    public enum Style {
+        /** A non-private field, read and assigned directly. */
+        FIELD,
+        /** A private field behind a JavaBean getter and setter. */
+        ACCESSORS,
+        /** A record component: read through its accessor, written by constructing a new record. */
+        RECORD_COMPONENT
+    }
+
+    public static Access field() {
+        return new Access(Style.FIELD, "", "");
+    }
+
+    public static Access accessors(String getter, String setter) {
+        return new Access(Style.ACCESSORS, getter, setter);
+    }
+
+    public static Access recordComponent() {
+        return new Access(Style.RECORD_COMPONENT, "", "");
+    }
+}

@@ -1,0 +1,36 @@
+package org.optilock.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * Everything the SQL builder and the DAO writer need to know about one entity: names, types and
+ * columns, already validated. Holds no javac elements.
+ *
+ * @param entity the entity class
+ * @param dao the DAO class to write
+ * @param table the table name, already checked to be a safe identifier
+ * @param properties every persistent property, in declaration order, id and version included
+ * @param id the key property
+ * @param generatedId whether the database generates the key on insert
+ * @param version the version property and its strategy
+ * @param isRecord whether the entity is a record, so writes return new instances
+ */
+public record EntityModel(
+        ClassName entity, ClassName dao, String table, List<PropertyModel> properties,
+        PropertyModel id, boolean generatedId, VersionModel version, boolean isRecord) {
+
+    public EntityModel {
+        properties = List.copyOf(properties);
+    }
+
+    /** The properties an INSERT writes: all of them but a generated key, in declaration order. */
+    public List<PropertyModel> insertedProperties() {
+        return properties.stream().filter(p -> !(generatedId && p.equals(id))).toList();
+    }
+
+    /** The properties an UPDATE sets besides the version: all but the key and the version. */
+    public List<PropertyModel> updatedProperties() {
+        return properties.stream().filter(p -> !p.equals(id) && !p.equals(version.property())).toList();
+    }
+}

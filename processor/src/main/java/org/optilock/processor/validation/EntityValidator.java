@@ -1,0 +1,447 @@
+package org.optilock.processor.validation;
+
+import static org.optilock.processor.validation.AnnotationMirrors.COLUMN;
+import static org.optilock.processor.validation.AnnotationMirrors.ENTITY;
+import static org.optilock.processor.validation.AnnotationMirrors.GENERATED_VALUE;
+import static org.optilock.processor.validation.AnnotationMirrors.ID;
+import static org.optilock.processor.validation.AnnotationMirrors.MAPPED_SUPERCLASS;
+import static org.optilock.processor.validation.AnnotationMirrors.TABLE;
+import static org.optilock.processor.validation.AnnotationMirrors.TRANSIENT;
+import static org.optilock.processor.validation.AnnotationMirrors.VERSION;
+import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+import org.optilock.Strategy;
+import org.optilock.processor.model.Access;
+import org.optilock.processor.model.ColumnType;
+import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.model.VersionModel;
+import org.optilock.processor.sql.SqlIdentifier;
+
+/**
+ * Checks one entity class and, when nothing is wrong, builds its {@link EntityModel}. Every problem
+ * of the class goes into the {@link ValidationReport}, not just the first.
+ */
+public final class EntityValidator {
+
+    private final Types types;
+    private final NamingConvention naming;
+
+    public EntityValidator(Types types, NamingConvention naming) {
+        this.types = types;
+        this.naming = naming;
+    }
+
+    /** Whether {@code element} carries {@code @Version} or {@code @VersionField}. */
+    public static boolean isVersionAnnotated(Element element) {
+        return AnnotationMirrors.has(element, VERSION) || AnnotationMirrors.has(element, VERSION_FIELD);
+    }
+
+    /**
+     * The model of {@code type}, or empty when the report has errors or unresolved types, or when
+     * the class is a base class that gets no DAO of its own.
+     */
+    public Optional<EntityModel> validate(TypeElement type, ValidationReport report) {
+        if (!isConcreteClass(type, report)) {
+            return Optional.empty();
+        }
+        checkReachable(type, report);
+        if (!type.getTypeParameters().isEmpty()) {
+            report.error(Message.GENERIC_ENTITY, type, type.getSimpleName());
+        }
+        boolean isRecord = type.getKind() == ElementKind.RECORD;
+        if (!isRecord && !hasUsableConstructor(type)) {
+            report.error(Message.NO_USABLE_CONSTRUCTOR, type, type.getSimpleName());
+        }
+        Fields fields = readFields(type, isRecord, report);
+        Optional<String> table = tableName(type, report);
+        if (fields.idField == null) {
+            report.error(Message.NO_ID, type, type.getSimpleName());
+        }
+        boolean generatedId = fields.id != null && isGeneratedKey(fields.idField, fields.id, report);
+        Optional<VersionModel> version = fields.version == null
+                ? Optional.empty()
+                : version(type, fields, table.orElse(""), report);
+        if (!report.isClean() || table.isEmpty() || version.isEmpty()) {
+            return Optional.empty();
+        }
+        ClassName entity = ClassName.get(type);
+        ClassName dao = ClassName.get(entity.packageName(), String.join("_", entity.simpleNames()) + "Dao");
+        return Optional.of(new EntityModel(
+                entity, dao, table.get(), fields.properties, fields.id, generatedId, version.get(), isRecord));
+    }
+
+    /** The persistent fields of an entity as read, before the version and key are judged. */
+    private static final class Fields {
+        final List<PropertyModel> properties = new ArrayList<>();
+        final Set<String> names = new LinkedHashSet<>();
+        final Map<String, String> fieldByColumn = new HashMap<>();
+        VariableElement idField;
+        PropertyModel id;
+        VariableElement versionField;
+        PropertyModel version;
+    }
+
+    private boolean isConcreteClass(TypeElement type, ValidationReport report) {
+        String name = type.getSimpleName().toString();
+        switch (type.getKind()) {
+            case RECORD:
+                return true;
+            case CLASS:
+                if (!type.getModifiers().contains(Modifier.ABSTRACT)) {
+                    return true;
+                }
+                if (!AnnotationMirrors.has(type, MAPPED_SUPERCLASS)) {
+                    report.error(Message.NOT_A_CONCRETE_CLASS, type, name, "abstract");
+                }
+                return false;
+            case INTERFACE:
+                report.error(Message.NOT_A_CONCRETE_CLASS, type, name, "an interface");
+                return false;
+            case ENUM:
+                report.error(Message.NOT_A_CONCRETE_CLASS, type, name, "an enum");
+                return false;
+            default:
+                report.error(Message.NOT_A_CONCRETE_CLASS, type, name, "not a class");
+                return false;
+        }
+    }
+
+    private static void checkReachable(TypeElement type, ValidationReport report) {
+        String name = type.getSimpleName().toString();
+        if (type.getModifiers().contains(Modifier.PRIVATE)) {
+            report.error(Message.NOT_ACCESSIBLE, type, name, "is private");
+        } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            report.error(Message.NOT_ACCESSIBLE, type, name, "is declared inside a method");
+        } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+                && type.getKind() == ElementKind.CLASS) {
+            report.error(Message.NOT_ACCESSIBLE, type, name, "is an inner class that needs an outer instance");
+        } else {
+            for (Element outer = type.getEnclosingElement(); outer.getKind() != ElementKind.PACKAGE;
+                    outer = outer.getEnclosingElement()) {
+                if (outer.getModifiers().contains(Modifier.PRIVATE)) {
+                    report.error(Message.NOT_ACCESSIBLE, type, name, "is nested in the private " + outer.getSimpleName());
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean hasUsableConstructor(TypeElement type) {
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    }
+
+    private Fields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
+        Fields fields = new Fields();
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            String name = field.getSimpleName().toString();
+            boolean isVersion = isVersionAnnotated(field);
+            boolean isId = AnnotationMirrors.has(field, ID);
+            if (field.getModifiers().contains(Modifier.STATIC)) {
+                if (isVersion) {
+                    report.error(Message.VERSION_NOT_PERSISTENT, field, name, "static");
+                }
+                continue;
+            }
+            if (field.getModifiers().contains(Modifier.TRANSIENT) || AnnotationMirrors.has(field, TRANSIENT)) {
+                if (isVersion) {
+                    report.error(Message.VERSION_NOT_PERSISTENT, field, name, "transient");
+                } else if (isRecord) {
+                    report.error(Message.TRANSIENT_RECORD_COMPONENT, field, name);
+                }
+                continue;
+            }
+            if (isVersion && isId) {
+                report.error(Message.VERSION_NOT_PERSISTENT, field, name, "also the @Id");
+                continue;
+            }
+            if (isVersion && fields.versionField != null) {
+                report.error(Message.MORE_THAN_ONE_VERSION, field,
+                        type.getSimpleName(), fields.versionField.getSimpleName(), name);
+                continue;
+            }
+            if (isId && fields.idField != null) {
+                report.error(Message.MORE_THAN_ONE_ID, field, type.getSimpleName(), fields.idField.getSimpleName());
+                continue;
+            }
+            fields.names.add(name);
+            if (isVersion) {
+                fields.versionField = field;
+            }
+            if (isId) {
+                fields.idField = field;
+            }
+            Optional<PropertyModel> property = property(type, field, isRecord, isVersion, report);
+            if (property.isEmpty()) {
+                continue;
+            }
+            PropertyModel p = property.get();
+            String columnKey = p.column().replace("\"", "").toUpperCase(Locale.ROOT);
+            String earlier = fields.fieldByColumn.putIfAbsent(columnKey, name);
+            if (earlier != null) {
+                report.error(Message.DUPLICATE_COLUMN, field, p.column(), earlier, name);
+            }
+            fields.properties.add(p);
+            if (isVersion) {
+                fields.version = p;
+            }
+            if (isId) {
+                fields.id = p;
+            }
+        }
+        return fields;
+    }
+
+    private Optional<PropertyModel> property(
+            TypeElement type, VariableElement field, boolean isRecord, boolean isVersion, ValidationReport report) {
+        String name = field.getSimpleName().toString();
+        Optional<Access> access = access(type, field, isRecord, isVersion, report);
+        Optional<String> column = columnName(field, report);
+        if (ColumnTypes.isUnresolved(field)) {
+            report.unresolved(field);
+            return Optional.empty();
+        }
+        Optional<ColumnType> columnType = ColumnTypes.of(field);
+        if (columnType.isEmpty()) {
+            report.error(isVersion ? Message.UNSUPPORTED_VERSION_TYPE : Message.UNSUPPORTED_COLUMN_TYPE,
+                    field, name, field.asType());
+        }
+        if (access.isEmpty() || column.isEmpty() || columnType.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PropertyModel(
+                name, column.get(), TypeName.get(field.asType()), columnType.get(), access.get()));
+    }
+
+    private Optional<Access> access(
+            TypeElement type, VariableElement field, boolean isRecord, boolean isVersion, ValidationReport report) {
+        if (isRecord) {
+            return Optional.of(Access.recordComponent());
+        }
+        String name = field.getSimpleName().toString();
+        if (field.getModifiers().contains(Modifier.FINAL)) {
+            report.error(isVersion ? Message.FINAL_VERSION_FIELD : Message.FINAL_FIELD, field, name);
+            return Optional.empty();
+        }
+        if (!field.getModifiers().contains(Modifier.PRIVATE)) {
+            return Optional.of(Access.field());
+        }
+        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        List<String> getterNames = field.asType().getKind() == TypeKind.BOOLEAN
+                ? List.of("is" + capitalized, "get" + capitalized)
+                : List.of("get" + capitalized);
+        Optional<String> getter = Optional.empty();
+        Optional<String> setter = Optional.empty();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.STATIC)) {
+                continue;
+            }
+            String methodName = method.getSimpleName().toString();
+            if (getter.isEmpty() && getterNames.contains(methodName) && method.getParameters().isEmpty()
+                    && types.isSameType(method.getReturnType(), field.asType())) {
+                getter = Optional.of(methodName);
+            }
+            if (methodName.equals("set" + capitalized) && method.getParameters().size() == 1
+                    && types.isSameType(method.getParameters().get(0).asType(), field.asType())) {
+                setter = Optional.of(methodName);
+            }
+        }
+        if (getter.isPresent() && setter.isPresent()) {
+            return Optional.of(Access.accessors(getter.get(), setter.get()));
+        }
+        String missing = getter.isEmpty() && setter.isEmpty()
+                ? "getter " + getterNames.get(0) + "() and no setter set" + capitalized + "(...)"
+                : getter.isEmpty() ? "getter " + getterNames.get(0) + "()" : "setter set" + capitalized + "(...)";
+        report.error(Message.MISSING_ACCESSORS, field, name, missing, getter.isEmpty() && setter.isEmpty() ? "them" : "it");
+        return Optional.empty();
+    }
+
+    private Optional<String> columnName(VariableElement field, ValidationReport report) {
+        String name = field.getSimpleName().toString();
+        Optional<AnnotationMirror> column = AnnotationMirrors.find(field, COLUMN);
+        Optional<AnnotationValue> explicit = column.flatMap(c -> AnnotationMirrors.explicitValue(c, "name"))
+                .filter(value -> !((String) value.getValue()).isEmpty());
+        String columnName = explicit.map(value -> (String) value.getValue()).orElseGet(() -> naming.apply(name));
+        Optional<String> problem = SqlIdentifier.problem(columnName);
+        if (problem.isEmpty()) {
+            return Optional.of(columnName);
+        }
+        if (explicit.isPresent()) {
+            report.error(Message.INVALID_COLUMN_NAME, field, column.get(), explicit.get(), columnName, name, problem.get());
+        } else {
+            report.error(Message.INVALID_COLUMN_NAME, field, columnName, name, problem.get());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> tableName(TypeElement type, ValidationReport report) {
+        Optional<AnnotationMirror> table = AnnotationMirrors.find(type, TABLE);
+        Optional<String> explicitName = table.flatMap(t -> AnnotationMirrors.nonEmptyString(t, "name"));
+        Optional<String> schema = table.flatMap(t -> AnnotationMirrors.nonEmptyString(t, "schema"));
+        String name = explicitName
+                .or(() -> AnnotationMirrors.find(type, ENTITY).flatMap(e -> AnnotationMirrors.nonEmptyString(e, "name")))
+                .orElseGet(() -> naming.apply(type.getSimpleName().toString()));
+        String qualified = schema.map(s -> s + "." + name).orElse(name);
+        Optional<String> problem = schema.isPresent() && name.contains(".")
+                ? Optional.of("names a schema twice, in name and in schema")
+                : SqlIdentifier.qualifiedProblem(qualified);
+        if (problem.isEmpty()) {
+            return Optional.of(qualified);
+        }
+        Optional<AnnotationValue> culprit = table.flatMap(t -> AnnotationMirrors.explicitValue(t, "name")
+                .or(() -> AnnotationMirrors.explicitValue(t, "schema")));
+        if (culprit.isPresent()) {
+            report.error(Message.INVALID_TABLE_NAME, type, table.get(), culprit.get(), qualified, problem.get());
+        } else {
+            report.error(Message.INVALID_TABLE_NAME, type, qualified, problem.get());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isGeneratedKey(VariableElement idField, PropertyModel id, ValidationReport report) {
+        Optional<AnnotationMirror> generated = AnnotationMirrors.find(idField, GENERATED_VALUE);
+        if (generated.isEmpty()) {
+            return false;
+        }
+        String strategy = AnnotationMirrors.enumConstant(generated.get(), "strategy").orElse("AUTO");
+        if (!strategy.equals("IDENTITY") && !strategy.equals("AUTO")) {
+            report.error(Message.UNSUPPORTED_KEY_GENERATION, idField, generated.get(),
+                    AnnotationMirrors.explicitValue(generated.get(), "strategy").orElseThrow(), strategy);
+            return false;
+        }
+        if (!id.columnType().isIntegral()) {
+            report.error(Message.UNSUPPORTED_GENERATED_KEY_TYPE, idField, id.name(), id.type());
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<VersionModel> version(TypeElement type, Fields fields, String table, ValidationReport report) {
+        VariableElement field = fields.versionField;
+        PropertyModel property = fields.version;
+        Optional<AnnotationMirror> annotation = AnnotationMirrors.find(field, VERSION_FIELD);
+        Optional<AnnotationValue> strategyValue =
+                annotation.flatMap(a -> AnnotationMirrors.explicitValue(a, "strategy"));
+        Strategy declared = Strategy.valueOf(
+                annotation.flatMap(a -> AnnotationMirrors.enumConstant(a, "strategy")).orElse("AUTO"));
+        ColumnType columnType = property.columnType();
+        if (!columnType.isIntegral() && !columnType.isTemporal()) {
+            report.error(Message.UNSUPPORTED_VERSION_TYPE, field, property.name(), property.type());
+            return Optional.empty();
+        }
+        Strategy strategy = declared == Strategy.AUTO
+                ? (columnType.isIntegral() ? Strategy.COUNTER : Strategy.TIMESTAMP)
+                : declared;
+        Optional<String> misfit = misfit(strategy, columnType);
+        if (misfit.isPresent()) {
+            report.error(Message.STRATEGY_DOES_NOT_FIT_TYPE, field, annotation.get(), strategyValue.orElseThrow(),
+                    strategy, property.type(), misfit.get());
+        }
+        List<String> checkFields = new ArrayList<>();
+        List<String> ignoreFields = new ArrayList<>();
+        String triggerName = "";
+        if (annotation.isPresent()) {
+            AnnotationMirror versionField = annotation.get();
+            checkFields = conditionalNames(type, fields, versionField, "checkFields", report);
+            ignoreFields = conditionalNames(type, fields, versionField, "ignoreFields", report);
+            if (!checkFields.isEmpty() && !ignoreFields.isEmpty()) {
+                report.error(Message.CHECK_AND_IGNORE_FIELDS, field, versionField,
+                        AnnotationMirrors.explicitValue(versionField, "ignoreFields").orElseThrow());
+            }
+            triggerName = triggerName(field, versionField, strategy, table, property.column(), report);
+            if (report.isClean() && strategy == Strategy.TRIGGER) {
+                report.error(Message.TRIGGER_NOT_GENERATED, field, versionField, strategyValue.orElseThrow());
+            }
+            if (report.isClean() && (!checkFields.isEmpty() || !ignoreFields.isEmpty())) {
+                String member = checkFields.isEmpty() ? "ignoreFields" : "checkFields";
+                report.error(Message.CONDITIONAL_NOT_GENERATED, field, versionField,
+                        AnnotationMirrors.explicitValue(versionField, member).orElseThrow(), member);
+            }
+        }
+        return Optional.of(new VersionModel(property, strategy, checkFields, ignoreFields, triggerName));
+    }
+
+    /** Why {@code strategy} cannot produce versions of {@code type}; empty when it can. */
+    private static Optional<String> misfit(Strategy strategy, ColumnType type) {
+        return switch (strategy) {
+            case COUNTER -> type.isIntegral() ? Optional.empty() : Optional.of(
+                    "a counter adds one, so it needs int, long, Integer or Long. Use Strategy.TIMESTAMP for a point in time.");
+            case TIMESTAMP -> type.isTemporal() || type == ColumnType.LONG || type == ColumnType.BOXED_LONG
+                    ? Optional.empty()
+                    : Optional.of("a timestamp version holds microseconds since the epoch, which needs long, Long, "
+                            + "Instant, LocalDateTime or OffsetDateTime. Use Strategy.COUNTER for an int.");
+            case TRIGGER -> type.isIntegral() ? Optional.empty() : Optional.of(
+                    "the database trigger adds one to the version, so it needs int, long, Integer or Long.");
+            case AUTO -> Optional.empty();
+        };
+    }
+
+    private static List<String> conditionalNames(
+            TypeElement type, Fields fields, AnnotationMirror versionField, String member, ValidationReport report) {
+        List<String> names = new ArrayList<>();
+        String idName = fields.idField == null ? "" : fields.idField.getSimpleName().toString();
+        String versionName = fields.versionField.getSimpleName().toString();
+        for (AnnotationValue value : AnnotationMirrors.arrayElements(versionField, member)) {
+            String named = (String) value.getValue();
+            if (named.equals(idName) || named.equals(versionName)) {
+                report.error(Message.CONDITIONAL_ON_KEY_OR_VERSION, fields.versionField, versionField, value,
+                        member, named, named.equals(idName) ? "key" : "version field itself");
+            } else if (!fields.names.contains(named)) {
+                String hint = ClosestName.to(named, fields.names)
+                        .map(suggestion -> " Did you mean '" + suggestion + "'?")
+                        .orElse(" Its fields are: " + String.join(", ", fields.names) + ".");
+                report.error(Message.UNKNOWN_FIELD, fields.versionField, versionField, value,
+                        member, named, type.getSimpleName(), hint);
+            } else {
+                names.add(named);
+            }
+        }
+        return names;
+    }
+
+    private static String triggerName(
+            VariableElement field, AnnotationMirror versionField, Strategy strategy, String table, String column,
+            ValidationReport report) {
+        Optional<AnnotationValue> value = AnnotationMirrors.explicitValue(versionField, "triggerName")
+                .filter(v -> !((String) v.getValue()).isEmpty());
+        if (value.isPresent() && strategy != Strategy.TRIGGER) {
+            report.error(Message.TRIGGER_NAME_WITHOUT_TRIGGER, field, versionField, value.get(), strategy);
+            return "";
+        }
+        if (strategy != Strategy.TRIGGER) {
+            return "";
+        }
+        if (value.isEmpty()) {
+            String unqualified = table.substring(table.indexOf('.') + 1).replace("\"", "");
+            return ("optilock_" + unqualified + "_" + column.replace("\"", "")).toLowerCase(Locale.ROOT);
+        }
+        String name = (String) value.get().getValue();
+        Optional<String> problem = SqlIdentifier.problem(name);
+        problem.ifPresent(reason -> report.error(Message.INVALID_TRIGGER_NAME, field, versionField, value.get(),
+                name, reason));
+        return name;
+    }
+}

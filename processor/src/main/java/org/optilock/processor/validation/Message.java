@@ -1,0 +1,115 @@
+package org.optilock.processor.validation;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every message the processor prints, with a stable code that users can search for and tests
+ * assert. Each one says what is wrong and how to fix it. Codes: {@code OPL-0xx} processor options,
+ * {@code OPL-1xx} the structure of an entity, {@code OPL-2xx} types, {@code OPL-3xx} names and SQL
+ * identifiers, {@code OPL-9xx} features this release does not generate.
+ */
+public enum Message {
+    UNKNOWN_NAMING("OPL-001",
+            "Unknown value '%s' for option optilock.naming. Use as_is (the default) or snake_case."),
+
+    NO_ID("OPL-101",
+            "%s has no @Id field. Annotate the field that holds the primary key with @jakarta.persistence.Id."),
+    MORE_THAN_ONE_VERSION("OPL-102",
+            "%s already has the version field '%s'; an entity has exactly one. Remove @Version/@VersionField from '%s'."),
+    NOT_A_CONCRETE_CLASS("OPL-103",
+            "%s is %s, so no DAO can create it. Put the version field in a concrete class or a record "
+                    + "(an abstract base class must be a @MappedSuperclass)."),
+    NO_USABLE_CONSTRUCTOR("OPL-104",
+            "%s has no non-private constructor without parameters, which the DAO needs to create it from a row. "
+                    + "Add one; it may be package-private."),
+    NOT_ACCESSIBLE("OPL-105",
+            "%s cannot be used by its DAO in the same package because it %s. Make it non-private and, if nested, static."),
+    UNSUPPORTED_KEY_GENERATION("OPL-106",
+            "@GeneratedValue(strategy = %s) is not supported. Use GenerationType.IDENTITY (the key is read back "
+                    + "after the insert), or assign keys yourself and remove @GeneratedValue."),
+    MORE_THAN_ONE_ID("OPL-107",
+            "%s already has the @Id field '%s'; composite keys are not supported yet. Keep @Id on one field."),
+    TRANSIENT_RECORD_COMPONENT("OPL-108",
+            "Record component '%s' is @Transient, but the DAO must pass every component to the constructor. "
+                    + "Remove @Transient, or move the value out of the record."),
+    VERSION_NOT_ON_FIELD("OPL-109",
+            "@%s is on %s '%s'; Optilock reads versions from fields. Put the annotation on the field."),
+    GENERIC_ENTITY("OPL-110",
+            "%s has type parameters; a DAO needs a concrete entity type. Remove the type parameters, "
+                    + "or move the version field into a non-generic subclass."),
+    MISSING_ACCESSORS("OPL-111",
+            "Field '%s' is private and has no %s. Add %s, make the field non-private, or mark it @Transient."),
+    FINAL_FIELD("OPL-112",
+            "Field '%s' is final, so the DAO cannot set it from a row. Remove final, or make the entity a record."),
+    VERSION_NOT_PERSISTENT("OPL-113",
+            "The version field '%s' is %s; it must be a persistent instance field that is not the key. "
+                    + "Remove the modifier or annotation, or put the version on another field."),
+
+    UNSUPPORTED_VERSION_TYPE("OPL-201",
+            "Version field '%s' has type %s. Use int, long, Integer or Long (COUNTER), or Instant, "
+                    + "LocalDateTime or OffsetDateTime (TIMESTAMP)."),
+    UNSUPPORTED_COLUMN_TYPE("OPL-202",
+            "Field '%s' has type %s, which has no column mapping. Use a primitive or its box, String, BigDecimal, "
+                    + "byte[], UUID, an enum, LocalDate, LocalDateTime, Instant or OffsetDateTime, or mark it @Transient."),
+    STRATEGY_DOES_NOT_FIT_TYPE("OPL-203",
+            "Strategy %s does not fit the version type %s: %s"),
+    FINAL_VERSION_FIELD("OPL-204",
+            "Version field '%s' is final, so the DAO cannot store the new version in it. Remove final."),
+    UNSUPPORTED_GENERATED_KEY_TYPE("OPL-205",
+            "Generated key '%s' has type %s; a key the database generates must be int, long, Integer or Long."),
+    UNRESOLVED_TYPE("OPL-206",
+            "The type of field '%s' cannot be resolved, so no DAO was written for %s. Fix the type "
+                    + "(or the processor that should generate it) first."),
+
+    INVALID_TABLE_NAME("OPL-301",
+            "Table name \"%s\" %s. A table name must be letters, digits and underscores, starting with a letter "
+                    + "or underscore, optionally after a schema and a dot; set @Table(name = ...) to such a name."),
+    INVALID_COLUMN_NAME("OPL-302",
+            "Column name \"%s\" of field '%s' %s. A column name must be letters, digits and underscores, starting "
+                    + "with a letter or underscore; set @Column(name = ...) to such a name."),
+    DUPLICATE_COLUMN("OPL-303",
+            "Column \"%s\" is mapped by both '%s' and '%s'. Give one of them another @Column(name = ...)."),
+    CHECK_AND_IGNORE_FIELDS("OPL-304",
+            "checkFields and ignoreFields are both set; a conditional version uses one of them. "
+                    + "Keep checkFields (only these fields bump the version) or ignoreFields (all but these do)."),
+    UNKNOWN_FIELD("OPL-305",
+            "%s names '%s', which is not a persistent field of %s.%s"),
+    CONDITIONAL_ON_KEY_OR_VERSION("OPL-306",
+            "%s names '%s', the %s; only other fields can decide whether the version moves. Remove it."),
+    TRIGGER_NAME_WITHOUT_TRIGGER("OPL-307",
+            "triggerName is set, but the strategy is %s; only Strategy.TRIGGER uses a trigger. "
+                    + "Remove triggerName or set strategy = Strategy.TRIGGER."),
+    INVALID_TRIGGER_NAME("OPL-308",
+            "Trigger name \"%s\" %s. A trigger name must be letters, digits and underscores, starting with a "
+                    + "letter or underscore."),
+
+    TRIGGER_NOT_GENERATED("OPL-901",
+            "Strategy.TRIGGER is valid here, but this release of Optilock does not generate TRIGGER DAOs yet. "
+                    + "Use COUNTER until it does."),
+    CONDITIONAL_NOT_GENERATED("OPL-902",
+            "Conditional versions (checkFields/ignoreFields) are valid here, but this release of Optilock does not "
+                    + "generate them yet. Remove %s until it does.");
+
+    private final String code;
+    private final String format;
+
+    Message(String code, String format) {
+        this.code = code;
+        this.format = format;
+    }
+
+    /** The stable code, such as {@code OPL-101}. */
+    public String code() {
+        return code;
+    }
+
+    /** Every message is an error: each one stops a DAO from being written. */
+    public Diagnostic.Kind kind() {
+        return Diagnostic.Kind.ERROR;
+    }
+
+    /** The text to print: the code in brackets, then the message with {@code args} filled in. */
+    public String render(Object... args) {
+        return "[" + code + "] " + String.format(format, args);
+    }
+}

@@ -1,0 +1,66 @@
+package org.optilock.processor.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+
+/**
+ * What validating one entity found: every error, each tied to the element (and where it helps, the
+ * annotation value) it is about, and whether a type could not be resolved yet.
+ */
+public final class ValidationReport {
+
+    private record Item(
+            Message message, Object[] args, Element element, AnnotationMirror annotation, AnnotationValue value) {}
+
+    private final List<Item> items = new ArrayList<>();
+    private final List<Element> unresolved = new ArrayList<>();
+
+    /** Records {@code message} about {@code element}. */
+    public void error(Message message, Element element, Object... args) {
+        items.add(new Item(message, args, element, null, null));
+    }
+
+    /** Records {@code message} about one value of an annotation on {@code element}. */
+    public void error(
+            Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... args) {
+        items.add(new Item(message, args, element, annotation, value));
+    }
+
+    /** Records that the type of {@code field} does not resolve (yet). */
+    public void unresolved(Element field) {
+        unresolved.add(field);
+    }
+
+    /** Whether any type did not resolve: the entity waits for the next round. */
+    public boolean hasUnresolvedTypes() {
+        return !unresolved.isEmpty();
+    }
+
+    /** The fields whose types did not resolve. */
+    public List<Element> unresolvedFields() {
+        return List.copyOf(unresolved);
+    }
+
+    /** Whether nothing is wrong and nothing waits. */
+    public boolean isClean() {
+        return items.isEmpty() && unresolved.isEmpty();
+    }
+
+    /** Prints every error, each on its own element. */
+    public void printTo(Messager messager) {
+        for (Item item : items) {
+            String text = item.message().render(item.args());
+            if (item.annotation() == null) {
+                messager.printMessage(item.message().kind(), text, item.element());
+            } else if (item.value() == null) {
+                messager.printMessage(item.message().kind(), text, item.element(), item.annotation());
+            } else {
+                messager.printMessage(item.message().kind(), text, item.element(), item.annotation(), item.value());
+            }
+        }
+    }
+}

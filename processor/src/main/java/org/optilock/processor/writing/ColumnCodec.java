@@ -1,0 +1,72 @@
+package org.optilock.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import org.optilock.processor.model.ColumnType;
+
+/**
+ * The JDBC code that binds a value of one {@link ColumnType} to a statement parameter and reads it
+ * from a result column. Types a single driver call handles are bound directly; the rest go through
+ * the runtime's {@code ColumnValues}.
+ */
+final class ColumnCodec {
+
+    static final ClassName COLUMN_VALUES = ClassName.get("org.optilock.runtime.internal", "ColumnValues");
+
+    /** How one column type is handled: by a driver method, or by a {@code ColumnValues} method pair. */
+    private record Methods(boolean direct, String setter, String getter) {}
+
+    private ColumnCodec() {}
+
+    /** {@code statement.setX(index, value)} or its {@code ColumnValues} equivalent, as a statement. */
+    static CodeBlock bind(ColumnType type, String statement, int index, CodeBlock value) {
+        Methods methods = methods(type);
+        return methods.direct()
+                ? CodeBlock.of("$N.$N($L, $L)", statement, methods.setter(), index, value)
+                : CodeBlock.of("$T.$N($N, $L, $L)", COLUMN_VALUES, methods.setter(), statement, index, value);
+    }
+
+    /** The expression that reads column {@code column} of {@code resultSet} as {@code javaType}. */
+    static CodeBlock read(ColumnType type, TypeName javaType, String resultSet, int column) {
+        Methods methods = methods(type);
+        return switch (type) {
+            case ENUM_BY_NAME -> CodeBlock.of("$T.$N($N, $L, $T.class)",
+                    COLUMN_VALUES, methods.getter(), resultSet, column, javaType);
+            case ENUM_BY_ORDINAL -> CodeBlock.of("$T.$N($N, $L, $T.values())",
+                    COLUMN_VALUES, methods.getter(), resultSet, column, javaType);
+            default -> methods.direct()
+                    ? CodeBlock.of("$N.$N($L)", resultSet, methods.getter(), column)
+                    : CodeBlock.of("$T.$N($N, $L)", COLUMN_VALUES, methods.getter(), resultSet, column);
+        };
+    }
+
+    private static Methods methods(ColumnType type) {
+        return switch (type) {
+            case BOOLEAN -> new Methods(true, "setBoolean", "getBoolean");
+            case BYTE -> new Methods(true, "setByte", "getByte");
+            case SHORT -> new Methods(true, "setShort", "getShort");
+            case INT -> new Methods(true, "setInt", "getInt");
+            case LONG -> new Methods(true, "setLong", "getLong");
+            case FLOAT -> new Methods(true, "setFloat", "getFloat");
+            case DOUBLE -> new Methods(true, "setDouble", "getDouble");
+            case STRING -> new Methods(true, "setString", "getString");
+            case BIG_DECIMAL -> new Methods(true, "setBigDecimal", "getBigDecimal");
+            case BYTES -> new Methods(true, "setBytes", "getBytes");
+            case BOXED_BOOLEAN -> new Methods(false, "setBoolean", "getBoolean");
+            case BOXED_BYTE -> new Methods(false, "setByte", "getByte");
+            case BOXED_SHORT -> new Methods(false, "setShort", "getShort");
+            case BOXED_INT -> new Methods(false, "setInteger", "getInteger");
+            case BOXED_LONG -> new Methods(false, "setLong", "getLong");
+            case BOXED_FLOAT -> new Methods(false, "setFloat", "getFloat");
+            case BOXED_DOUBLE -> new Methods(false, "setDouble", "getDouble");
+            case UUID -> new Methods(false, "setUuid", "getUuid");
+            case LOCAL_DATE -> new Methods(false, "setLocalDate", "getLocalDate");
+            case LOCAL_DATE_TIME -> new Methods(false, "setLocalDateTime", "getLocalDateTime");
+            case OFFSET_DATE_TIME -> new Methods(false, "setOffsetDateTime", "getOffsetDateTime");
+            case INSTANT -> new Methods(false, "setInstant", "getInstant");
+            case ENUM_BY_NAME -> new Methods(false, "setEnumName", "getEnumByName");
+            case ENUM_BY_ORDINAL -> new Methods(false, "setEnumOrdinal", "getEnumByOrdinal");
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.optilock.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operations every generated DAO offers. Each UPDATE and DELETE is conditional on the version
+ * the entity was read with; a write that finds another version throws
+ * {@link RecordModifiedException} and writes nothing.
+ *
+ * <p>Failures of the database itself are thrown as {@link DataAccessException}.
+ *
+ * @param <T> the entity type
+ * @param <ID> the key type, boxed
+ * @param <V> the version type, boxed
+ */
+public interface VersionedDao<T, ID, V> {
+
+    /**
+     * Inserts a new row with the initial version and returns the entity with its generated key and
+     * version set. Classes are updated in place and returned; records are returned as new instances.
+     */
+    T insert(T entity);
+
+    /**
+     * Writes the entity if the row still has the entity's version, in one statement, and returns it
+     * with its new version (a new instance for records).
+     *
+     * @throws RecordModifiedException if the row has another version or is gone; nothing is written
+     *     and the entity keeps its version
+     */
+    T update(T entity);
+
+    /**
+     * Deletes the row if it still has the entity's version.
+     *
+     * @throws RecordModifiedException if the row has another version or is already gone
+     */
+    void delete(T entity);
+
+    /** The row with this key, if there is one. */
+    Optional<T> findById(ID id);
+
+    /** Every row of the table. */
+    List<T> findAll();
+
+    /**
+     * Whether the row differs from the entity: its version in the database is another one, or the
+     * row is gone. One SELECT of the version column.
+     */
+    boolean isChanged(T entity);
+
+    /** The version the row with this key has now in the database; empty when there is no row. */
+    Optional<V> currentVersion(ID id);
+
+    /** The row with this key if it has exactly this version. */
+    Optional<T> findByIdAndVersion(ID id, V version);
+}

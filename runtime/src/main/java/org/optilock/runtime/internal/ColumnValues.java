@@ -1,0 +1,249 @@
+package org.optilock.runtime.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Binds and reads the column values whose JDBC handling needs more than one driver call: nullable
+ * boxed numbers, {@code UUID}, {@code java.time} types and enums. Primitives, strings, decimals and
+ * byte arrays are bound by the generated code directly.
+ */
+public final class ColumnValues {
+
+    private ColumnValues() {}
+
+    /** Binds a nullable {@code Boolean}. */
+    public static void setBoolean(PreparedStatement statement, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BOOLEAN);
+        } else {
+            statement.setBoolean(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Byte}. */
+    public static void setByte(PreparedStatement statement, int index, Byte value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TINYINT);
+        } else {
+            statement.setByte(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Short}. */
+    public static void setShort(PreparedStatement statement, int index, Short value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.SMALLINT);
+        } else {
+            statement.setShort(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Integer}. */
+    public static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Long}. */
+    public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Float}. */
+    public static void setFloat(PreparedStatement statement, int index, Float value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.REAL);
+        } else {
+            statement.setFloat(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Double}. */
+    public static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code UUID}. */
+    public static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code LocalDate}. */
+    public static void setLocalDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code LocalDateTime}. */
+    public static void setLocalDateTime(PreparedStatement statement, int index, LocalDateTime value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code OffsetDateTime}. */
+    public static void setOffsetDateTime(PreparedStatement statement, int index, OffsetDateTime value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Binds a nullable {@code Instant}, as a UTC {@code TIMESTAMP WITH TIME ZONE}: drivers agree on that one. */
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Binds a nullable enum by its name. */
+    public static void setEnumName(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
+        statement.setString(index, value == null ? null : value.name());
+    }
+
+    /** Binds a nullable enum by its ordinal. */
+    public static void setEnumOrdinal(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
+        setInteger(statement, index, value == null ? null : value.ordinal());
+    }
+
+    /** Reads a nullable {@code Boolean}. */
+    public static Boolean getBoolean(ResultSet resultSet, int column) throws SQLException {
+        boolean value = resultSet.getBoolean(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code Byte}. */
+    public static Byte getByte(ResultSet resultSet, int column) throws SQLException {
+        byte value = resultSet.getByte(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code Short}. */
+    public static Short getShort(ResultSet resultSet, int column) throws SQLException {
+        short value = resultSet.getShort(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code Integer}. */
+    public static Integer getInteger(ResultSet resultSet, int column) throws SQLException {
+        int value = resultSet.getInt(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code Long}. */
+    public static Long getLong(ResultSet resultSet, int column) throws SQLException {
+        long value = resultSet.getLong(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code Float}. */
+    public static Float getFloat(ResultSet resultSet, int column) throws SQLException {
+        float value = resultSet.getFloat(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code Double}. */
+    public static Double getDouble(ResultSet resultSet, int column) throws SQLException {
+        double value = resultSet.getDouble(column);
+        return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a nullable {@code UUID}, whether the driver returns a {@code UUID}, bytes or text. */
+    public static UUID getUuid(ResultSet resultSet, int column) throws SQLException {
+        Object value = resultSet.getObject(column);
+        if (value == null || value instanceof UUID) {
+            return (UUID) value;
+        }
+        return UUID.fromString(value.toString());
+    }
+
+    /** Reads a nullable {@code LocalDate}. */
+    public static LocalDate getLocalDate(ResultSet resultSet, int column) throws SQLException {
+        return resultSet.getObject(column, LocalDate.class);
+    }
+
+    /** Reads a nullable {@code LocalDateTime}. */
+    public static LocalDateTime getLocalDateTime(ResultSet resultSet, int column) throws SQLException {
+        return resultSet.getObject(column, LocalDateTime.class);
+    }
+
+    /** Reads a nullable {@code OffsetDateTime}. */
+    public static OffsetDateTime getOffsetDateTime(ResultSet resultSet, int column) throws SQLException {
+        return resultSet.getObject(column, OffsetDateTime.class);
+    }
+
+    /** Reads a nullable {@code Instant} from a {@code TIMESTAMP WITH TIME ZONE}. */
+    public static Instant getInstant(ResultSet resultSet, int column) throws SQLException {
+        OffsetDateTime value = getOffsetDateTime(resultSet, column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * Reads a nullable enum stored by name.
+     *
+     * @throws SQLException if the column holds a name that is not a constant of {@code type}
+     */
+    public static <E extends Enum<E>> E getEnumByName(ResultSet resultSet, int column, Class<E> type)
+            throws SQLException {
+        String name = resultSet.getString(column);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("Column " + column + " holds '" + name + "', which is not a constant of "
+                    + type.getName(), "22000", e);
+        }
+    }
+
+    /**
+     * Reads a nullable enum stored by ordinal.
+     *
+     * @param constants the enum's constants, in declaration order
+     * @throws SQLException if the column holds an ordinal out of range
+     */
+    public static <E extends Enum<E>> E getEnumByOrdinal(ResultSet resultSet, int column, E[] constants)
+            throws SQLException {
+        Integer ordinal = getInteger(resultSet, column);
+        if (ordinal == null) {
+            return null;
+        }
+        if (ordinal < 0 || ordinal >= constants.length) {
+            throw new SQLException("Column " + column + " holds ordinal " + ordinal + ", but "
+                    + constants.getClass().getComponentType().getName() + " has " + constants.length
+                    + " constants", "22000");
+        }
+        return constants[ordinal];
+    }
+}
