@@ -106,13 +106,21 @@ public final class OptilockProcessor extends AbstractProcessor {
                     for (TypeElement type : ElementFilter.typesIn(List.of(annotated.getEnclosingElement()))) {
                         entities.putIfAbsent(type.getQualifiedName().toString(), type);
                     }
-                } else if (annotated.getKind() == ElementKind.METHOD) {
+                } else if (annotated.getKind() == ElementKind.METHOD && !isRecordAccessor(annotated)) {
                     messager().printMessage(Diagnostic.Kind.ERROR, Message.VERSION_NOT_ON_FIELD.render(
                             annotation.getSimpleName(), "the method", annotated.getSimpleName()), annotated);
                 }
             }
         }
         return entities;
+    }
+
+    /** A record component's annotation reaches its accessor too; the component's field is what counts. */
+    private static boolean isRecordAccessor(Element method) {
+        Element owner = method.getEnclosingElement();
+        return owner.getKind() == ElementKind.RECORD
+                && ElementFilter.recordComponentsIn(owner.getEnclosedElements()).stream()
+                        .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()));
     }
 
     private void process(TypeElement entity, EntityValidator validator, boolean lastRound) {

@@ -419,7 +419,7 @@ public final class DaoWriter {
                 arguments.add(i == 0 ? "\n" : ",\n")
                         .add(ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1));
             }
-            return method.addStatement("return new $T($>$L$<)", type, arguments.build()).build();
+            return method.addStatement("return new $T($L)", type, arguments.build()).build();
         }
         method.addStatement("$T entity = new $T()", type, type);
         for (int i = 0; i < properties.size(); i++) {

@@ -1,0 +1,94 @@
+package org.optilock.it.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Wraps a real {@link DataSource} and counts the statements executed through it, so tests can
+ * prove how many round trips an operation costs. Test code only.
+ */
+public final class CountingDataSource {
+
+    private static final Set<String> EXECUTIONS =
+            Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+
+    private final DataSource target;
+    private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
+
+    public CountingDataSource(DataSource target) {
+        this.target = target;
+    }
+
+    /** The counting data source. */
+    public DataSource dataSource() {
+        return proxy(DataSource.class, target, (method, result, args) -> method.getName().equals("getConnection")
+                ? connection((Connection) result)
+                : result);
+    }
+
+    /** A counting view of one connection. */
+    public Connection connection(Connection connection) {
+        return proxy(Connection.class, connection, (method, result, args) -> {
+            if (method.getName().equals("prepareStatement")) {
+                String sql = (String) args[0];
+                return proxy(java.sql.PreparedStatement.class, result, (m, r, a) -> {
+                    if (EXECUTIONS.contains(m.getName())) {
+                        executed.add(sql);
+                    }
+                    return r;
+                });
+            }
+            if (method.getName().equals("createStatement")) {
+                return proxy(Statement.class, result, (m, r, a) -> {
+                    if (EXECUTIONS.contains(m.getName())) {
+                        executed.add(a == null ? "?" : String.valueOf(a[0]));
+                    }
+                    return r;
+                });
+            }
+            return result;
+        });
+    }
+
+    /** How many statements ran since the last {@link #reset()}. */
+    public int count() {
+        return executed.size();
+    }
+
+    /** The SQL of the statements that ran since the last {@link #reset()}. */
+    public List<String> statements() {
+        synchronized (executed) {
+            return List.copyOf(executed);
+        }
+    }
+
+    public void reset() {
+        executed.clear();
+    }
+
+    private interface AfterCall {
+        Object apply(Method method, Object result, Object[] args) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, Object target, AfterCall after) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return after.apply(method, result, args);
+        };
+        return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+}
