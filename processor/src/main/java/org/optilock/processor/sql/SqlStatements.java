@@ -2,6 +2,7 @@ package org.optilock.processor.sql;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 
@@ -13,7 +14,8 @@ import org.optilock.processor.model.PropertyModel;
  *
  * @param insert inserts one row
  * @param update sets every column if the row still has the expected version
- * @param updateUnchecked sets every column whatever the row's version (checks disabled)
+ * @param updateUnchecked sets every column whatever the row's version (checks disabled); a counter
+ *     version is moved on from the row's own value by a bound increment
  * @param delete deletes the row if it still has the expected version
  * @param deleteUnchecked deletes the row whatever its version (checks disabled)
  * @param selectById reads one row by key
@@ -37,17 +39,22 @@ public record SqlStatements(
         String insert = "INSERT INTO " + table + " (" + columns(inserted) + ") VALUES ("
                 + inserted.stream().map(p -> "?").collect(Collectors.joining(", ")) + ")";
 
-        String set = entity.updatedProperties().stream()
+        String columns = entity.updatedProperties().stream()
                 .map(p -> p.column() + " = ?, ")
-                .collect(Collectors.joining()) + version + " = ?";
-        String update = "UPDATE " + table + " SET " + set;
+                .collect(Collectors.joining());
+        String update = "UPDATE " + table + " SET " + columns + version + " = ?";
+        // Unchecked, a counter moves the row's own version on (by the bound 1 or 0), so a stale copy
+        // written with checks off can never set the version back to a value other copies hold.
+        String updateUnchecked = entity.version().strategy() == Strategy.COUNTER
+                ? "UPDATE " + table + " SET " + columns + version + " = COALESCE(" + version + ", 0) + ?"
+                : update;
 
         String select = "SELECT " + columns(entity.properties()) + " FROM " + table;
         String delete = "DELETE FROM " + table;
         return new SqlStatements(
                 insert,
                 update + byIdAndVersion,
-                update + byId,
+                updateUnchecked + byId,
                 delete + byIdAndVersion,
                 delete + byId,
                 select + byId,

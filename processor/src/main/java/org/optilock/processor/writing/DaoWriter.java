@@ -277,8 +277,17 @@ public final class DaoWriter {
             method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++,
                     access.get("entity", property)));
         }
-        method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++, CodeBlock.of("newVersion")));
-        bindIdAndCheckedVersion(method, index);
+        if (entity.version().strategy() == Strategy.COUNTER) {
+            method.beginControlFlow("if (checked)")
+                    .addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("newVersion")))
+                    .nextControlFlow("else")
+                    .addComment("The row may be ahead of this copy: move its own version on instead of overwriting it.")
+                    .addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index)
+                    .endControlFlow();
+        } else {
+            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("newVersion")));
+        }
+        bindIdAndCheckedVersion(method, index + 1);
         throwConflictIfNoRow(method);
         method.endControlFlow();
         if (entity.isRecord()) {

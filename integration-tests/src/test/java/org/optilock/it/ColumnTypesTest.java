@@ -1,0 +1,141 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.RecordModifiedException;
+
+/** Every supported column type survives a round trip, values and nulls alike. */
+class ColumnTypesTest {
+
+    private final TestDatabase database = TestDatabase.h2();
+    private final SampleDao samples = new SampleDao(database.dataSource());
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        database.close();
+    }
+
+    @Test
+    void valuesRoundTrip() {
+        Sample sample = new Sample();
+        sample.flag = true;
+        sample.boxedFlag = false;
+        sample.tiny = 7;
+        sample.boxedTiny = -7;
+        sample.small = 300;
+        sample.boxedSmall = -300;
+        sample.number = 70_000;
+        sample.boxedNumber = -70_000;
+        sample.big = 5_000_000_000L;
+        sample.boxedBig = -5_000_000_000L;
+        sample.ratio = 1.5f;
+        sample.boxedRatio = -2.25f;
+        sample.measure = Math.PI;
+        sample.boxedMeasure = -Math.E;
+        sample.text = "naïve café ☕";
+        sample.amount = new BigDecimal("12345.6789");
+        sample.payload = new byte[] {0, 1, 2, (byte) 0xFF};
+        sample.reference = UUID.randomUUID();
+        sample.status = Sample.Status.ACTIVE;
+        sample.statusOrdinal = Sample.Status.RETIRED;
+        sample.birthday = LocalDate.of(1815, 12, 10);
+        sample.wallClock = LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000);
+        sample.instant = Instant.parse("2025-01-02T03:04:05.678901Z");
+        sample.offsetTime = OffsetDateTime.of(2025, 6, 7, 8, 9, 10, 0, ZoneOffset.ofHours(2));
+
+        samples.insert(sample);
+        Sample read = samples.findById(sample.id).orElseThrow();
+
+        assertTrue(sample.id > 0, "a primitive identity key is read back");
+        assertEquals(sample.version, read.version);
+        assertEquals(ZoneOffset.UTC, read.version.getOffset());
+        assertEquals(true, read.flag);
+        assertEquals(false, read.boxedFlag);
+        assertEquals(7, read.tiny);
+        assertEquals((byte) -7, read.boxedTiny);
+        assertEquals(300, read.small);
+        assertEquals((short) -300, read.boxedSmall);
+        assertEquals(70_000, read.number);
+        assertEquals(-70_000, read.boxedNumber);
+        assertEquals(5_000_000_000L, read.big);
+        assertEquals(-5_000_000_000L, read.boxedBig);
+        assertEquals(1.5f, read.ratio);
+        assertEquals(-2.25f, read.boxedRatio);
+        assertEquals(Math.PI, read.measure);
+        assertEquals(-Math.E, read.boxedMeasure);
+        assertEquals("naïve café ☕", read.text);
+        assertEquals(new BigDecimal("12345.6789"), read.amount);
+        assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xFF}, read.payload);
+        assertEquals(sample.reference, read.reference);
+        assertEquals(Sample.Status.ACTIVE, read.status);
+        assertEquals(Sample.Status.RETIRED, read.statusOrdinal);
+        assertEquals(LocalDate.of(1815, 12, 10), read.birthday);
+        assertEquals(sample.wallClock, read.wallClock);
+        assertEquals(sample.instant, read.instant);
+        assertEquals(sample.offsetTime.toInstant(), read.offsetTime.toInstant());
+
+        assertEquals("ACTIVE", database.queryValue("SELECT status FROM sample"), "enums are stored by name");
+        assertEquals(2, database.queryValue("SELECT status_ordinal FROM sample"), "@Enumerated(ORDINAL) is honoured");
+    }
+
+    @Test
+    void nullsRoundTrip() {
+        Sample sample = samples.insert(new Sample());
+        Sample read = samples.findById(sample.id).orElseThrow();
+
+        assertNull(read.boxedFlag);
+        assertNull(read.boxedTiny);
+        assertNull(read.boxedSmall);
+        assertNull(read.boxedNumber);
+        assertNull(read.boxedBig);
+        assertNull(read.boxedRatio);
+        assertNull(read.boxedMeasure);
+        assertNull(read.text);
+        assertNull(read.amount);
+        assertNull(read.payload);
+        assertNull(read.reference);
+        assertNull(read.status);
+        assertNull(read.statusOrdinal);
+        assertNull(read.birthday);
+        assertNull(read.wallClock);
+        assertNull(read.instant);
+        assertNull(read.offsetTime);
+    }
+
+    @Test
+    void offsetDateTimeVersionIsCheckedLikeAnyOther() {
+        Sample sample = samples.insert(new Sample());
+        Sample stale = samples.findById(sample.id).orElseThrow();
+        sample.text = "winner";
+        samples.update(sample);
+
+        assertTrue(sample.version.isAfter(stale.version));
+        assertThrows(RecordModifiedException.class, () -> samples.update(stale));
+    }
+
+    @Test
+    void anUnknownEnumNameInTheDatabaseIsAClearError() {
+        Sample sample = samples.insert(new Sample());
+        database.execute("UPDATE sample SET status = 'ARCHIVED'");
+
+        DataAccessException failure =
+                assertThrows(DataAccessException.class, () -> samples.findById(sample.id));
+        assertTrue(failure.getMessage().contains("'ARCHIVED', which is not a constant of"), failure.getMessage());
+    }
+}

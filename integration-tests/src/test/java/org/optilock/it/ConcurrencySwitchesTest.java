@@ -1,0 +1,164 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.Concurrency;
+import org.optilock.runtime.RecordModifiedException;
+
+/** {@link Concurrency} scopes, seen through real writes. */
+class ConcurrencySwitchesTest {
+
+    private final TestDatabase database = TestDatabase.h2();
+    private final ArticleDao articles = new ArticleDao(database.dataSource());
+    private final NoteDao notes = new NoteDao(database.dataSource());
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        database.close();
+    }
+
+    /** A copy of {@code article} that another writer has since made stale. */
+    private Article staleCopyOf(Article article) {
+        Article stale = articles.findById(article.id).orElseThrow();
+        articles.update(article);
+        return stale;
+    }
+
+    @Test
+    void disabledDropsTheConditionButStillBumpsTheVersion() {
+        Article article = articles.insert(new Article("Imported", "x"));
+        Article stale = staleCopyOf(article);
+        stale.title = "Overwrites on purpose";
+
+        Concurrency.disabled(() -> {
+            articles.update(stale);
+        });
+
+        assertEquals("Overwrites on purpose", articles.findById(article.id).orElseThrow().title);
+        assertEquals(3L, articles.currentVersion(article.id).orElseThrow(),
+                "the row's own version 2 moved on, not the stale copy's 1 plus one");
+        assertThrows(RecordModifiedException.class, () -> articles.update(article),
+                "checks resume afterwards, and the copy that held version 2 cannot overwrite the import");
+    }
+
+    @Test
+    void disabledWithACallableReturnsItsResult() throws Exception {
+        Article article = articles.insert(new Article("x", "y"));
+        Article stale = staleCopyOf(article);
+
+        Article written = Concurrency.disabled(() -> articles.update(stale));
+
+        assertEquals(stale, written);
+        assertEquals(3L, articles.currentVersion(article.id).orElseThrow());
+    }
+
+    @Test
+    void disabledForOneTypeLeavesTheOthersChecked() {
+        Article article = articles.insert(new Article("x", "y"));
+        Article staleArticle = staleCopyOf(article);
+        Note note = notes.insert(new Note(1, "n", null));
+        notes.update(note);
+
+        Concurrency.disabled(Article.class, () -> {
+            articles.update(staleArticle);
+            assertThrows(RecordModifiedException.class, () -> notes.update(note));
+        });
+    }
+
+    @Test
+    void deleteWhileDisabledRemovesAStaleRow() {
+        Article article = articles.insert(new Article("x", "y"));
+        Article stale = staleCopyOf(article);
+
+        Concurrency.disabled(() -> articles.delete(stale));
+
+        assertTrue(articles.findById(article.id).isEmpty());
+    }
+
+    @Test
+    void withoutIncrementKeepsTheVersionAndTheCondition() {
+        Article article = articles.insert(new Article("x", "y"));
+        Article stale = articles.findById(article.id).orElseThrow();
+
+        Concurrency.withoutIncrement(() -> {
+            article.body = "touched up";
+            articles.update(article);
+        });
+        assertEquals(1, article.version);
+        assertEquals("touched up", articles.findById(article.id).orElseThrow().body);
+        assertTrue(!articles.isChanged(stale), "readers see no new version");
+
+        articles.update(article);
+        Concurrency.withoutIncrement(() ->
+                assertThrows(RecordModifiedException.class, () -> articles.update(stale)));
+    }
+
+    @Test
+    void scopesNestAndSurviveExceptions() {
+        Article article = articles.insert(new Article("x", "y"));
+        Article stale = staleCopyOf(article);
+
+        RuntimeException escaped = assertThrows(RuntimeException.class, () -> Concurrency.disabled(() -> {
+            Concurrency.withoutIncrement(() -> {
+                stale.body = "inner";
+                articles.update(stale);
+                assertEquals(2L, articles.currentVersion(article.id).orElseThrow(), "inner: unchecked, not moved");
+            });
+            stale.body = "outer";
+            articles.update(stale);
+            assertEquals(3L, articles.currentVersion(article.id).orElseThrow(), "outer again: unchecked, moved");
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals("boom", escaped.getMessage());
+
+        Article current = articles.findById(article.id).orElseThrow();
+        assertEquals("outer", current.body);
+        articles.update(current);
+        assertEquals(4, current.version, "increments restored");
+        assertThrows(RecordModifiedException.class, () -> articles.update(stale), "checks restored");
+    }
+
+    @Test
+    void aScopeOnOneThreadLeavesOtherThreadsChecked() throws Exception {
+        Article article = articles.insert(new Article("x", "y"));
+        CountDownLatch insideScope = new CountDownLatch(1);
+        CountDownLatch otherThreadDone = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> disabledThread = executor.submit(() -> Concurrency.disabled(() -> {
+                insideScope.countDown();
+                await(otherThreadDone);
+            }));
+            await(insideScope);
+
+            Article stale = staleCopyOf(article);
+            assertThrows(RecordModifiedException.class, () -> articles.update(stale),
+                    "another thread's disabled scope must not turn this thread's checks off");
+
+            otherThreadDone.countDown();
+            disabledThread.get(10, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.optilock.it.support.CountingDataSource;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.RecordModifiedException;
+
+/** A success costs one statement; a conflict costs one more, which reads the current row. */
+class StatementCountTest {
+
+    private final TestDatabase database = TestDatabase.h2();
+    private final CountingDataSource counter = new CountingDataSource(database.dataSource());
+    private final ArticleDao articles = new ArticleDao(counter.dataSource());
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        database.close();
+    }
+
+    @Test
+    void statementsPerOperation() {
+        Article article = measure(1, () -> articles.insert(new Article("Counted", "x")));
+        Article stale = measure(1, () -> articles.findById(article.id).orElseThrow());
+
+        measure(1, () -> articles.update(article));
+        assertEquals(List.of("UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND version = ?"),
+                counter.statements());
+        measure(2, () -> assertThrows(RecordModifiedException.class, () -> articles.update(stale)));
+        assertEquals("SELECT id, title, body, version FROM Article WHERE id = ?", counter.statements().get(1));
+        measure(2, () -> assertThrows(RecordModifiedException.class, () -> articles.delete(stale)));
+        measure(1, () -> articles.isChanged(stale));
+        measure(1, () -> articles.currentVersion(article.id));
+        measure(1, () -> articles.findByIdAndVersion(article.id, 2L));
+        measure(1, articles::findAll);
+        measure(1, () -> {
+            articles.delete(article);
+            return null;
+        });
+    }
+
+    private <T> T measure(int expected, java.util.function.Supplier<T> operation) {
+        counter.reset();
+        T result = operation.get();
+        assertEquals(expected, counter.count(), () -> "statements: " + counter.statements());
+        return result;
+    }
+}
