@@ -1,0 +1,445 @@
+package org.optilock.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One test per message code: the code, the file and the line it is reported on. */
+class MessagesTest {
+
+    private static final String IMPORTS = "import jakarta.persistence.*; import org.optilock.*; import java.time.*;";
+
+    /** An entity in package {@code com.acme} whose body is {@code lines}. */
+    private static JavaFileObject entity(String name, String... lines) {
+        String[] all = new String[lines.length + 2];
+        all[0] = "package com.acme;";
+        all[1] = IMPORTS;
+        System.arraycopy(lines, 0, all, 2, lines.length);
+        return Sources.source("com.acme." + name, all);
+    }
+
+    private static void assertError(String code, JavaFileObject source, String line) {
+        Compilation compilation = Sources.compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[" + code + "]").inFile(source).onLineContaining(line);
+    }
+
+    @Test
+    void opl001UnknownNamingOption() {
+        Compilation compilation = Sources.compile(List.of("-Aoptilock.naming=camel"), Sources.entity("com.acme.Article"));
+        assertThat(compilation).hadErrorContaining("[OPL-001] Unknown value 'camel' for option optilock.naming");
+    }
+
+    @Test
+    void opl002DaoNameTakenByAHandWrittenClass() {
+        JavaFileObject source = entity("Article", "public class Article { @Id Long id; @Version long version; }");
+        JavaFileObject handWritten = Sources.source("com.acme.ArticleDao", "package com.acme;", "public class ArticleDao {}");
+        Compilation compilation = Sources.compile(source, handWritten);
+        assertThat(compilation).hadErrorContaining("[OPL-002] Could not write com.acme.ArticleDao")
+                .inFile(source).onLineContaining("public class Article");
+    }
+
+    @Test
+    void opl101NoId() {
+        assertError("OPL-101", entity("Article",
+                "public class Article {",
+                "  Long id;",
+                "  @Version long version;",
+                "}"), "public class Article");
+    }
+
+    @Test
+    void opl102MoreThanOneVersion() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "  @VersionField Instant touched;",
+                "}");
+        assertError("OPL-102", source, "Instant touched");
+    }
+
+    @Test
+    void opl103AbstractClassInterfaceAndEnum() {
+        assertError("OPL-103", entity("Article",
+                "public abstract class Article {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"), "abstract class Article");
+        assertError("OPL-103", entity("Versioned",
+                "public interface Versioned {",
+                "  @Version long VERSION = 1;",
+                "}"), "interface Versioned");
+    }
+
+    @Test
+    void mappedSuperclassGetsNoDaoAndNoError() {
+        Compilation compilation = Sources.compile(entity("Base",
+                "@MappedSuperclass public abstract class Base {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertTrue(compilation.generatedSourceFile("com.acme.BaseDao").isEmpty());
+    }
+
+    @Test
+    void opl104NoUsableConstructor() {
+        assertError("OPL-104", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "  public Article(Long id) { this.id = id; }",
+                "}"), "public class Article");
+    }
+
+    @Test
+    void opl105EntityTheDaoCannotReach() {
+        assertError("OPL-105", entity("Outer",
+                "public class Outer {",
+                "  public class Inner {",
+                "    @Id Long id;",
+                "    @Version long version;",
+                "  }",
+                "}"), "public class Inner");
+        assertError("OPL-105", entity("Outer",
+                "public class Outer {",
+                "  private static class Hidden {",
+                "    @Id Long id;",
+                "    @Version long version;",
+                "  }",
+                "}"), "private static class Hidden");
+    }
+
+    @Test
+    void nestedStaticEntityGetsAnUnderscoredDao() {
+        Compilation compilation = Sources.compile(entity("Outer",
+                "public class Outer {",
+                "  public static class Entry {",
+                "    @Id Long id;",
+                "    @Version long version;",
+                "  }",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.Outer_EntryDao");
+    }
+
+    @Test
+    void opl106UnsupportedKeyGeneration() {
+        assertError("OPL-106", entity("Article",
+                "public class Article {",
+                "  @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;",
+                "  @Version long version;",
+                "}"), "GenerationType.SEQUENCE");
+    }
+
+    @Test
+    void opl107MoreThanOneId() {
+        assertError("OPL-107", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Id Long tenant;",
+                "  @Version long version;",
+                "}"), "Long tenant");
+    }
+
+    @Test
+    void opl108TransientRecordComponent() {
+        assertError("OPL-108", entity("Note",
+                "public record Note(@Id long id, @Transient String cache, @Version int version) {}"),
+                "public record Note");
+    }
+
+    @Test
+    void opl109VersionOnAMethod() {
+        assertError("OPL-109", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  long version;",
+                "  @Version public long getVersion() { return version; }",
+                "}"), "public long getVersion()");
+    }
+
+    @Test
+    void opl110GenericEntity() {
+        assertError("OPL-110", entity("Box",
+                "public class Box<T> {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"), "public class Box<T>");
+    }
+
+    @Test
+    void opl111PrivateFieldWithoutAccessors() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  private String title;",
+                "  @Version long version;",
+                "  public String getTitle() { return title; }",
+                "}");
+        assertError("OPL-111", source, "private String title");
+        assertThat(Sources.compile(source)).hadErrorContaining("has no setter setTitle(...)");
+    }
+
+    @Test
+    void opl112FinalField() {
+        assertError("OPL-112", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  final String title = \"x\";",
+                "  @Version long version;",
+                "}"), "final String title");
+    }
+
+    @Test
+    void opl113VersionThatIsNotPersistent() {
+        assertError("OPL-113", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version transient long version;",
+                "}"), "transient long version");
+        assertError("OPL-113", entity("Article",
+                "public class Article {",
+                "  @Id @Version Long id;",
+                "}"), "@Id @Version Long id");
+    }
+
+    @Test
+    void opl201UnsupportedVersionType() {
+        assertError("OPL-201", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version String version;",
+                "}"), "String version");
+    }
+
+    @Test
+    void opl202UnsupportedColumnType() {
+        assertError("OPL-202", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  java.util.List<String> tags;",
+                "  @Version long version;",
+                "}"), "List<String> tags");
+    }
+
+    @Test
+    void opl203StrategyThatDoesNotFitTheType() {
+        assertError("OPL-203", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(",
+                "      strategy = Strategy.TRIGGER)",
+                "  Instant version;",
+                "}"), "strategy = Strategy.TRIGGER");
+        assertError("OPL-203", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(strategy = Strategy.TIMESTAMP) int version;",
+                "}"), "Strategy.TIMESTAMP");
+        assertError("OPL-203", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(strategy = Strategy.COUNTER) Instant version;",
+                "}"), "Strategy.COUNTER");
+    }
+
+    @Test
+    void opl204FinalVersionField() {
+        assertError("OPL-204", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version final long version = 0;",
+                "}"), "final long version");
+    }
+
+    @Test
+    void opl205GeneratedKeyThatIsNotANumber() {
+        assertError("OPL-205", entity("Article",
+                "public class Article {",
+                "  @Id @GeneratedValue String id;",
+                "  @Version long version;",
+                "}"), "String id");
+    }
+
+    @Test
+    void opl206TypeThatNeverResolves() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  NotGenerated missing;",
+                "  @Version long version;",
+                "}");
+        assertError("OPL-206", source, "NotGenerated missing");
+    }
+
+    @Test
+    void opl301InvalidTableName() {
+        assertError("OPL-301", entity("Article",
+                "@Table(name = \"article; DROP TABLE users\")",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"), "DROP TABLE users");
+        assertError("OPL-301", entity("Order",
+                "public class Order {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"), "public class Order");
+    }
+
+    @Test
+    void opl302InvalidColumnName() {
+        assertError("OPL-302", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Column(name = \"title = 'x', version\") String title;",
+                "  @Version long version;",
+                "}"), "@Column(name = \"title = 'x', version\")");
+        assertError("OPL-302", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String select;",
+                "  @Version long version;",
+                "}"), "String select");
+    }
+
+    @Test
+    void quotedIdentifiersAreAccepted() {
+        Compilation compilation = Sources.compile(entity("Order",
+                "@Table(name = \"\\\"Order\\\"\")",
+                "public class Order {",
+                "  @Id Long id;",
+                "  @Column(name = \"\\\"select\\\"\") String select;",
+                "  @Version long version;",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.OrderDao")
+                .contentsAsUtf8String().contains("UPDATE \\\"Order\\\" SET \\\"select\\\" = ?");
+    }
+
+    @Test
+    void opl303DuplicateColumn() {
+        assertError("OPL-303", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  @Column(name = \"TITLE\") String headline;",
+                "  @Version long version;",
+                "}"), "String headline");
+    }
+
+    @Test
+    void opl304CheckFieldsAndIgnoreFields() {
+        assertError("OPL-304", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  String body;",
+                "  @VersionField(checkFields = \"title\",",
+                "      ignoreFields = \"body\")",
+                "  long version;",
+                "}"), "ignoreFields = \"body\"");
+    }
+
+    @Test
+    void opl305UnknownFieldWithSuggestion() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  @VersionField(checkFields = {",
+                "      \"titel\"})",
+                "  long version;",
+                "}");
+        assertError("OPL-305", source, "\"titel\"");
+        assertThat(Sources.compile(source)).hadErrorContaining("Did you mean 'title'?");
+    }
+
+    @Test
+    void opl306ConditionalOnTheKeyOrTheVersion() {
+        assertError("OPL-306", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  @VersionField(ignoreFields = \"version\") long version;",
+                "}"), "ignoreFields = \"version\"");
+    }
+
+    @Test
+    void opl307TriggerNameWithoutTrigger() {
+        assertError("OPL-307", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(triggerName = \"bump_article\") long version;",
+                "}"), "triggerName = \"bump_article\"");
+    }
+
+    @Test
+    void opl308InvalidTriggerName() {
+        assertError("OPL-308", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(strategy = Strategy.TRIGGER, triggerName = \"bump-article\") long version;",
+                "}"), "bump-article");
+    }
+
+    @Test
+    void opl901TriggerIsValidatedButNotGeneratedYet() {
+        assertError("OPL-901", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(strategy = Strategy.TRIGGER) long version;",
+                "}"), "Strategy.TRIGGER");
+    }
+
+    @Test
+    void opl902ConditionalIsValidatedButNotGeneratedYet() {
+        assertError("OPL-902", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  @VersionField(checkFields = \"title\") long version;",
+                "}"), "checkFields = \"title\"");
+    }
+
+    @Test
+    void everyErrorOfAClassIsReportedInOneCompile() {
+        JavaFileObject source = entity("Article",
+                "@Table(name = \"bad name\")",
+                "public class Article {",
+                "  private String title;",
+                "  java.util.Map<String, String> extra;",
+                "  @Version String version;",
+                "}");
+        Compilation compilation = Sources.compile(source);
+        List<String> codes = compilation.errors().stream()
+                .map(d -> d.getMessage(null).substring(0, 9))
+                .sorted()
+                .toList();
+        assertEquals(List.of("[OPL-101]", "[OPL-111]", "[OPL-201]", "[OPL-202]", "[OPL-301]"), codes);
+    }
+
+    @Test
+    void oneBrokenEntityDoesNotStopTheOthers() {
+        JavaFileObject broken = entity("Broken",
+                "public class Broken {",
+                "  @Version long version;",
+                "}");
+        // Compiles only if ArticleDao was written.
+        JavaFileObject user = Sources.source("com.acme.Uses",
+                "package com.acme;",
+                "class Uses { ArticleDao articles = new ArticleDao((java.sql.Connection) null); }");
+        Compilation compilation = Sources.compile(broken, Sources.entity("com.acme.Article"), user);
+        assertThat(compilation).hadErrorContaining("[OPL-101]").inFile(broken);
+        assertEquals(1, compilation.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count(),
+                () -> compilation.diagnostics().toString());
+    }
+}
