@@ -28,17 +28,10 @@ class ConcurrencySwitchesTest {
         database.close();
     }
 
-    /** A copy of {@code article} that another writer has since made stale. */
-    private Article staleCopyOf(Article article) {
-        Article stale = articles.findById(article.id).orElseThrow();
-        articles.update(article);
-        return stale;
-    }
-
     @Test
     void disabledDropsTheConditionButStillBumpsTheVersion() {
         Article article = articles.insert(new Article("Imported", "x"));
-        Article stale = staleCopyOf(article);
+        Article stale = StaleCopies.of(articles, article);
         stale.title = "Overwrites on purpose";
 
         Concurrency.disabled(() -> {
@@ -55,7 +48,7 @@ class ConcurrencySwitchesTest {
     @Test
     void disabledWithACallableReturnsItsResult() throws Exception {
         Article article = articles.insert(new Article("x", "y"));
-        Article stale = staleCopyOf(article);
+        Article stale = StaleCopies.of(articles, article);
 
         Article written = Concurrency.disabled(() -> articles.update(stale));
 
@@ -66,7 +59,7 @@ class ConcurrencySwitchesTest {
     @Test
     void disabledForOneTypeLeavesTheOthersChecked() {
         Article article = articles.insert(new Article("x", "y"));
-        Article staleArticle = staleCopyOf(article);
+        Article staleArticle = StaleCopies.of(articles, article);
         Note note = notes.insert(new Note(1, "n", null));
         notes.update(note);
 
@@ -79,7 +72,7 @@ class ConcurrencySwitchesTest {
     @Test
     void deleteWhileDisabledRemovesAStaleRow() {
         Article article = articles.insert(new Article("x", "y"));
-        Article stale = staleCopyOf(article);
+        Article stale = StaleCopies.of(articles, article);
 
         Concurrency.disabled(() -> articles.delete(stale));
 
@@ -107,7 +100,7 @@ class ConcurrencySwitchesTest {
     @Test
     void scopesNestAndSurviveExceptions() {
         Article article = articles.insert(new Article("x", "y"));
-        Article stale = staleCopyOf(article);
+        Article stale = StaleCopies.of(articles, article);
 
         RuntimeException escaped = assertThrows(RuntimeException.class, () -> Concurrency.disabled(() -> {
             Concurrency.withoutIncrement(() -> {
@@ -142,7 +135,7 @@ class ConcurrencySwitchesTest {
             }));
             await(insideScope);
 
-            Article stale = staleCopyOf(article);
+            Article stale = StaleCopies.of(articles, article);
             assertThrows(RecordModifiedException.class, () -> articles.update(stale),
                     "another thread's disabled scope must not turn this thread's checks off");
 

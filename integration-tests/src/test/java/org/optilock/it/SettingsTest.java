@@ -25,12 +25,6 @@ class SettingsTest {
         database.close();
     }
 
-    private Article staleCopyOf(Article article) {
-        Article stale = articles.findById(article.id).orElseThrow();
-        articles.update(article);
-        return stale;
-    }
-
     @Test
     void globalSwitchTurnsChecksOffForDaosWithoutTheirOwnSettings() {
         Article article = articles.insert(new Article("x", "y"));
@@ -38,7 +32,7 @@ class SettingsTest {
 
         OptilockSettings.setGlobal(OptilockSettings.builder().enabled(false).build());
 
-        Article stale = staleCopyOf(article);
+        Article stale = StaleCopies.of(articles, article);
         assertThrows(RecordModifiedException.class, () -> strict.update(stale), "own settings win");
         articles.update(stale);
         assertEquals(3L, articles.currentVersion(article.id).orElseThrow());
@@ -50,7 +44,7 @@ class SettingsTest {
         ArticleDao listened = new ArticleDao(database.dataSource(),
                 OptilockSettings.builder().conflictListener(heard::add).build());
         Article article = listened.insert(new Article("x", "y"));
-        Article stale = staleCopyOf(article);
+        Article stale = StaleCopies.of(articles, article);
 
         RecordModifiedException thrown = assertThrows(RecordModifiedException.class, () -> listened.update(stale));
         assertThrows(RecordModifiedException.class, () -> listened.delete(stale));
