@@ -12,13 +12,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.RecordModifiedException;
 
 /** JavaBean accessors with an assigned UUID key, and records with an assigned primitive key. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class AccessStylesTest {
 
-    private final TestDatabase database = TestDatabase.h2();
+    private final TestDatabase database;
+
+    AccessStylesTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {

@@ -16,15 +16,25 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.RecordModifiedException;
 
 /** Every supported column type survives a round trip, values and nulls alike. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class ColumnTypesTest {
 
-    private final TestDatabase database = TestDatabase.h2();
-    private final SampleDao samples = new SampleDao(database.dataSource());
+    private final TestDatabase database;
+    private final SampleDao samples;
+
+    ColumnTypesTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.samples = new SampleDao(database.dataSource());
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {
@@ -90,8 +100,8 @@ class ColumnTypesTest {
         assertEquals(sample.instant, read.instant);
         assertEquals(sample.offsetTime.toInstant(), read.offsetTime.toInstant());
 
-        assertEquals("ACTIVE", database.queryValue("SELECT status FROM sample"), "enums are stored by name");
-        assertEquals(2, database.queryValue("SELECT status_ordinal FROM sample"), "@Enumerated(ORDINAL) is honoured");
+        assertEquals("ACTIVE", database.queryString("SELECT status FROM sample"), "enums are stored by name");
+        assertEquals(2L, database.queryLong("SELECT status_ordinal FROM sample"), "@Enumerated(ORDINAL) is honoured");
     }
 
     @Test

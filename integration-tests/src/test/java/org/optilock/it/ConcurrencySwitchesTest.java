@@ -12,16 +12,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.RecordModifiedException;
 
 /** {@link Concurrency} scopes, seen through real writes. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class ConcurrencySwitchesTest {
 
-    private final TestDatabase database = TestDatabase.h2();
-    private final ArticleDao articles = new ArticleDao(database.dataSource());
-    private final NoteDao notes = new NoteDao(database.dataSource());
+    private final TestDatabase database;
+    private final ArticleDao articles;
+    private final NoteDao notes;
+
+    ConcurrencySwitchesTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.articles = new ArticleDao(database.dataSource());
+        this.notes = new NoteDao(database.dataSource());
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {

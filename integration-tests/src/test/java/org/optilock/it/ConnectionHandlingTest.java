@@ -12,13 +12,22 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.RecordModifiedException;
 
 /** Who owns the connection and the transaction. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class ConnectionHandlingTest {
 
-    private final TestDatabase database = TestDatabase.h2();
+    private final TestDatabase database;
+
+    ConnectionHandlingTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {
@@ -35,7 +44,7 @@ class ConnectionHandlingTest {
             article.title = "Still uncommitted";
             articles.update(article);
             assertEquals(1, articles.findAll().size(), "the caller's transaction sees its own writes");
-            assertEquals(0L, database.queryValue("SELECT COUNT(*) FROM article"), "nothing was committed");
+            assertEquals(0L, database.queryLong("SELECT COUNT(*) FROM article"), "nothing was committed");
 
             connection.rollback();
             assertFalse(connection.isClosed());
@@ -57,7 +66,7 @@ class ConnectionHandlingTest {
             assertThrows(RecordModifiedException.class, () -> articles.update(stale));
             connection.commit();
         }
-        assertEquals(2L, database.queryValue("SELECT COUNT(*) FROM article"));
+        assertEquals(2L, database.queryLong("SELECT COUNT(*) FROM article"));
     }
 
     @Test
@@ -69,7 +78,7 @@ class ConnectionHandlingTest {
         article.body = "y";
         articles.update(article);
 
-        assertEquals(2L, database.queryValue("SELECT version FROM article"));
+        assertEquals(2L, database.queryLong("SELECT version FROM article"));
         assertTrue(dataSource.last.isClosed(), "the borrowed connection is returned");
     }
 
@@ -83,7 +92,7 @@ class ConnectionHandlingTest {
 
         assertThrows(RecordModifiedException.class, () -> articles.update(stale));
         assertTrue(dataSource.last.isClosed());
-        assertEquals(2L, database.queryValue("SELECT version FROM article"));
+        assertEquals(2L, database.queryLong("SELECT version FROM article"));
     }
 
     /** Hands out connections with auto-commit off, as many pools are configured. */

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.RecordModifiedException;
@@ -23,13 +26,20 @@ import org.optilock.runtime.RecordModifiedException;
  * every increment lands (after retries); with checks disabled the same loop loses updates, which
  * proves the test can fail.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class LostUpdateTest {
 
     private static final int THREADS = 8;
     private static final int INCREMENTS = 200;
 
-    private final TestDatabase database = TestDatabase.h2();
-    private final MeterDao meters = new MeterDao(database.dataSource());
+    private final TestDatabase database;
+    private final MeterDao meters;
+
+    LostUpdateTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.meters = new MeterDao(database.dataSource());
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {

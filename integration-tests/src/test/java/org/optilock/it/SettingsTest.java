@@ -9,15 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 
 /** Global and per-DAO settings. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class SettingsTest {
 
-    private final TestDatabase database = TestDatabase.h2();
-    private final ArticleDao articles = new ArticleDao(database.dataSource());
+    private final TestDatabase database;
+    private final ArticleDao articles;
+
+    SettingsTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.articles = new ArticleDao(database.dataSource());
+    }
 
     @AfterEach
     void restore() throws SQLException {

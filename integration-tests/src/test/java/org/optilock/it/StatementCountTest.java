@@ -7,16 +7,27 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.CountingDataSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.RecordModifiedException;
 
 /** A success costs one statement; a conflict costs one more, which reads the current row. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class StatementCountTest {
 
-    private final TestDatabase database = TestDatabase.h2();
-    private final CountingDataSource counter = new CountingDataSource(database.dataSource());
-    private final ArticleDao articles = new ArticleDao(counter.dataSource());
+    private final TestDatabase database;
+    private final CountingDataSource counter;
+    private final ArticleDao articles;
+
+    StatementCountTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.counter = new CountingDataSource(database.dataSource());
+        this.articles = new ArticleDao(counter.dataSource());
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {

@@ -13,15 +13,24 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionClock;
 
 /** TIMESTAMP versions: microseconds in a {@code long}, and {@code LocalDateTime} in UTC. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class TimestampVersionTest {
 
-    private final TestDatabase database = TestDatabase.h2();
+    private final TestDatabase database;
+
+    TimestampVersionTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+    }
 
     @AfterEach
     void closeDatabase() throws SQLException {

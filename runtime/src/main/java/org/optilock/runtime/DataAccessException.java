@@ -18,7 +18,7 @@ public class DataAccessException extends PersistenceException {
      */
     public DataAccessException(String operation, SQLException cause) {
         super("Could not " + operation + ": " + cause.getMessage()
-                + " (SQLState " + cause.getSQLState() + ")", cause);
+                + (cause.getSQLState() == null ? "" : " (SQLState " + cause.getSQLState() + ")"), cause);
     }
 
     /** The driver's exception. */

@@ -4,40 +4,105 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
-/** A fresh embedded H2 database with the test schema, gone when closed. */
+/**
+ * A fresh, empty database of one kind with the test schema: an H2 database in memory, an SQLite
+ * file in a temporary folder, or a schema of its own on the embedded PostgreSQL server.
+ */
 public final class TestDatabase implements AutoCloseable {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
-    private final Connection keepAlive;
+    private final DatabaseKind kind;
+    private final DataSource dataSource;
+    private final Runnable cleanUp;
 
-    private TestDatabase() throws SQLException {
-        dataSource.setURL("jdbc:h2:mem:optilock" + COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        keepAlive = dataSource.getConnection();
-        try (Statement statement = keepAlive.createStatement()) {
-            for (String ddl : schema().split(";")) {
-                if (!ddl.isBlank()) {
-                    statement.execute(ddl);
-                }
-            }
+    private TestDatabase(DatabaseKind kind, DataSource dataSource, Runnable cleanUp) {
+        this.kind = kind;
+        this.dataSource = dataSource;
+        this.cleanUp = cleanUp;
+    }
+
+    /** A new database of {@code kind}, with every test table. */
+    public static TestDatabase create(DatabaseKind kind) {
+        String name = "optilock" + COUNT.incrementAndGet();
+        TestDatabase database = switch (kind) {
+            case H2 -> h2(name);
+            case SQLITE -> sqlite(name);
+            case POSTGRESQL -> postgresql(name);
+        };
+        database.runScript("/schema-" + kind.name().toLowerCase(Locale.ROOT) + ".sql");
+        return database;
+    }
+
+    /** A new H2 database in memory. */
+    public static TestDatabase h2() {
+        return create(DatabaseKind.H2);
+    }
+
+    private static TestDatabase h2(String name) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return new TestDatabase(DatabaseKind.H2, dataSource, () -> run(dataSource, "SHUTDOWN"));
+    }
+
+    private static TestDatabase sqlite(String name) {
+        try {
+            Path folder = Files.createTempDirectory("optilock-sqlite");
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(30_000); // writers wait for each other instead of failing at once
+            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl("jdbc:sqlite:" + folder.resolve(name + ".db"));
+            // Set once: WAL lasts with the file, and setting it on every connection takes a lock.
+            run(dataSource, "PRAGMA journal_mode=WAL");
+            return new TestDatabase(DatabaseKind.SQLITE, dataSource, () -> delete(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** A new H2 database in memory, with every test table. */
-    public static TestDatabase h2() {
-        try {
-            return new TestDatabase();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not start H2", e);
-        }
+    private static TestDatabase postgresql(String name) {
+        PGSimpleDataSource admin = postgresDataSource(EmbeddedPostgresServer.port());
+        run(admin, "CREATE SCHEMA " + name);
+        PGSimpleDataSource target = postgresDataSource(EmbeddedPostgresServer.port());
+        target.setCurrentSchema(name);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(target);
+        pool.setMaximumPoolSize(10);
+        pool.setPoolName(name);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        return new TestDatabase(DatabaseKind.POSTGRESQL, dataSource, () -> {
+            dataSource.close();
+            run(admin, "DROP SCHEMA " + name + " CASCADE");
+        });
+    }
+
+    private static PGSimpleDataSource postgresDataSource(int port) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName("postgres");
+        dataSource.setUser("postgres");
+        return dataSource;
+    }
+
+    public DatabaseKind kind() {
+        return kind;
     }
 
     public DataSource dataSource() {
@@ -48,7 +113,7 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource.getConnection();
     }
 
-    /** Runs one SQL statement outside any DAO, as another program would. */
+    /** Runs one SQL statement outside any DAO, as another program would, and returns the rows it changed. */
     public int execute(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
@@ -57,30 +122,69 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** Reads one value with plain JDBC. */
-    public Object queryValue(String sql) {
+    /** Reads one whole number with plain JDBC; {@code null} when there is no row or the value is NULL. */
+    public Long queryLong(String sql) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
-                var resultSet = statement.executeQuery(sql)) {
-            return resultSet.next() ? resultSet.getObject(1) : null;
+                ResultSet resultSet = statement.executeQuery(sql)) {
+            if (!resultSet.next()) {
+                return null;
+            }
+            long value = resultSet.getLong(1);
+            return resultSet.wasNull() ? null : value;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
     }
 
-    private static String schema() {
-        try (InputStream in = TestDatabase.class.getResourceAsStream("/schema-h2.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** Reads one text value with plain JDBC. */
+    public String queryString(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery(sql)) {
+            return resultSet.next() ? resultSet.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private void runScript(String resource) {
+        String script;
+        try (InputStream in = TestDatabase.class.getResourceAsStream(resource)) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String ddl : script.split(";")) {
+            if (!ddl.isBlank()) {
+                run(dataSource, ddl);
+            }
+        }
+    }
+
+    private static void run(DataSource dataSource, String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void close() throws SQLException {
-        try (Statement statement = keepAlive.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
-        keepAlive.close();
+    public void close() {
+        cleanUp.run();
+    }
+
+    @Override
+    public String toString() {
+        return kind.name();
     }
 }

@@ -1,6 +1,7 @@
 package org.optilock.processor.sql;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
@@ -22,10 +23,14 @@ import org.optilock.processor.model.PropertyModel;
  * @param selectAll reads every row, in key order
  * @param selectVersion reads one row's version
  * @param selectByIdAndVersion reads one row by key if it has the given version
+ * @param generatedKeyColumn the key column as the database reports it, for
+ *     {@code Connection.prepareStatement(sql, columnNames)}: unquoted names folded to lower case
+ *     (PostgreSQL's rule; H2 and SQLite match it either way), quoted names as written
  */
 public record SqlStatements(
         String insert, String update, String updateUnchecked, String delete, String deleteUnchecked,
-        String selectById, String selectAll, String selectVersion, String selectByIdAndVersion) {
+        String selectById, String selectAll, String selectVersion, String selectByIdAndVersion,
+        String generatedKeyColumn) {
 
     /** Builds the statements of {@code entity}. */
     public static SqlStatements of(EntityModel entity) {
@@ -60,7 +65,12 @@ public record SqlStatements(
                 select + byId,
                 select + " ORDER BY " + id,
                 "SELECT " + version + " FROM " + table + byId,
-                select + byIdAndVersion);
+                select + byIdAndVersion,
+                reportedName(id));
+    }
+
+    private static String reportedName(String column) {
+        return column.startsWith("\"") ? column.substring(1, column.length() - 1) : column.toLowerCase(Locale.ROOT);
     }
 
     private static String columns(List<PropertyModel> properties) {

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +103,11 @@ public final class DaoWriter {
         constants.add(constant("SELECT_ALL", sql.selectAll()));
         constants.add(constant("SELECT_VERSION", sql.selectVersion()));
         constants.add(constant("SELECT_BY_ID_AND_VERSION", sql.selectByIdAndVersion()));
+        if (entity.generatedId()) {
+            constants.add(FieldSpec.builder(String[].class, "GENERATED_KEY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("{$S}", sql.generatedKeyColumn())
+                    .build());
+        }
         return constants;
     }
 
@@ -238,8 +242,9 @@ public final class DaoWriter {
         MethodSpec.Builder method = jdbc("insert").returns(type).addParameter(type, "entity")
                 .addStatement("$T newVersion = initialVersion()", version.type());
         if (entity.generatedId()) {
-            method.beginControlFlow("try ($T statement = connection.prepareStatement(INSERT, $T.RETURN_GENERATED_KEYS))",
-                    PreparedStatement.class, Statement.class);
+            // Naming the key column keeps PostgreSQL from returning every column.
+            method.beginControlFlow("try ($T statement = connection.prepareStatement(INSERT, GENERATED_KEY))",
+                    PreparedStatement.class);
         } else {
             method.beginControlFlow("try ($T statement = connection.prepareStatement(INSERT))", PreparedStatement.class);
         }

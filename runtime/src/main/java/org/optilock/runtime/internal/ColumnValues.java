@@ -197,8 +197,15 @@ public final class ColumnValues {
         return resultSet.getObject(column, LocalDateTime.class);
     }
 
-    /** Reads a nullable {@code OffsetDateTime}. */
+    /** Reads a nullable {@code OffsetDateTime}, also from drivers that keep it as ISO-8601 text (SQLite). */
     public static OffsetDateTime getOffsetDateTime(ResultSet resultSet, int column) throws SQLException {
+        Object value = resultSet.getObject(column);
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        if (value instanceof String text) {
+            return OffsetDateTime.parse(text);
+        }
         return resultSet.getObject(column, OffsetDateTime.class);
     }
 

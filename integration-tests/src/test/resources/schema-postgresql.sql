@@ -1,0 +1,55 @@
+CREATE TABLE article (
+    id BIGSERIAL PRIMARY KEY,
+    title VARCHAR(200),
+    body VARCHAR(2000),
+    version BIGINT NOT NULL
+);
+CREATE TABLE customer (
+    id UUID PRIMARY KEY,
+    name VARCHAR(100),
+    active BOOLEAN NOT NULL,
+    updated_at TIMESTAMP(6) WITH TIME ZONE
+);
+CREATE TABLE note (
+    id BIGINT PRIMARY KEY,
+    text VARCHAR(200),
+    version INTEGER
+);
+CREATE TABLE meter (
+    code VARCHAR(50) PRIMARY KEY,
+    reading INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);
+CREATE TABLE ledger (
+    id BIGINT PRIMARY KEY,
+    balance BIGINT NOT NULL,
+    version TIMESTAMP(6) NOT NULL
+);
+CREATE TABLE sample (
+    id SERIAL PRIMARY KEY,
+    flag BOOLEAN NOT NULL,
+    boxedFlag BOOLEAN,
+    tiny SMALLINT NOT NULL,
+    boxedTiny SMALLINT,
+    small SMALLINT NOT NULL,
+    boxedSmall SMALLINT,
+    number INTEGER NOT NULL,
+    boxedNumber INTEGER,
+    big BIGINT NOT NULL,
+    boxedBig BIGINT,
+    ratio REAL NOT NULL,
+    boxedRatio REAL,
+    measure DOUBLE PRECISION NOT NULL,
+    boxedMeasure DOUBLE PRECISION,
+    text VARCHAR(200),
+    amount DECIMAL(19, 4),
+    payload BYTEA,
+    reference UUID,
+    status VARCHAR(20),
+    status_ordinal INTEGER,
+    birthday DATE,
+    wallClock TIMESTAMP(6),
+    instant TIMESTAMP(6) WITH TIME ZONE,
+    offsetTime TIMESTAMP(6) WITH TIME ZONE,
+    version TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);

@@ -1,0 +1,55 @@
+CREATE TABLE article (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title VARCHAR(200),
+    body VARCHAR(2000),
+    version BIGINT NOT NULL
+);
+CREATE TABLE customer (
+    id TEXT PRIMARY KEY,
+    name VARCHAR(100),
+    active BOOLEAN NOT NULL,
+    updated_at TEXT
+);
+CREATE TABLE note (
+    id BIGINT PRIMARY KEY,
+    text VARCHAR(200),
+    version INTEGER
+);
+CREATE TABLE meter (
+    code VARCHAR(50) PRIMARY KEY,
+    reading INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);
+CREATE TABLE ledger (
+    id BIGINT PRIMARY KEY,
+    balance BIGINT NOT NULL,
+    version TEXT NOT NULL
+);
+CREATE TABLE sample (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    flag BOOLEAN NOT NULL,
+    boxedFlag BOOLEAN,
+    tiny TINYINT NOT NULL,
+    boxedTiny TINYINT,
+    small SMALLINT NOT NULL,
+    boxedSmall SMALLINT,
+    number INTEGER NOT NULL,
+    boxedNumber INTEGER,
+    big BIGINT NOT NULL,
+    boxedBig BIGINT,
+    ratio REAL NOT NULL,
+    boxedRatio REAL,
+    measure DOUBLE PRECISION NOT NULL,
+    boxedMeasure DOUBLE PRECISION,
+    text VARCHAR(200),
+    amount DECIMAL(19, 4),
+    payload BLOB,
+    reference TEXT,
+    status VARCHAR(20),
+    status_ordinal INTEGER,
+    birthday DATE,
+    wallClock TEXT,
+    instant TEXT,
+    offsetTime TEXT,
+    version TEXT NOT NULL
+);
