@@ -53,3 +53,29 @@ CREATE TABLE sample (
     offsetTime TIMESTAMP(6) WITH TIME ZONE,
     version TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
+
+CREATE TABLE ticket (
+    id BIGSERIAL PRIMARY KEY,
+    title VARCHAR(200),
+    hits INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);
+CREATE TABLE profile (
+    username VARCHAR(50) PRIMARY KEY,
+    name VARCHAR(100),
+    email VARCHAR(100),
+    logins INTEGER NOT NULL,
+    last_seen DATE,
+    version INTEGER
+);
+CREATE TABLE page (
+    id BIGINT PRIMARY KEY,
+    title VARCHAR(200),
+    views BIGINT NOT NULL,
+    version TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+CREATE TABLE counter (
+    name VARCHAR(50) PRIMARY KEY,
+    total INTEGER NOT NULL,
+    version INTEGER NOT NULL
+);

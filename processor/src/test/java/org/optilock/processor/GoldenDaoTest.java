@@ -28,6 +28,9 @@ class GoldenDaoTest {
         "com.acme.Note,       as_is,      record, COUNTER Integer",
         "com.acme.Meter,      as_is,      TIMESTAMP long microseconds",
         "com.acme.ReadingLog, snake_case, snake_case names, enums, OffsetDateTime version",
+        "com.acme.Ticket,     as_is,      TRIGGER long, SQL per dialect, trigger registration",
+        "com.acme.Profile,    as_is,      conditional checkFields, COUNTER Integer",
+        "com.acme.Page,       as_is,      record, conditional ignoreFields, TIMESTAMP Instant",
     })
     void generatedDaoMatchesGoldenFile(String entity, String naming, String what) throws IOException {
         JavaFileObject source = Sources.entity(entity);

@@ -392,22 +392,25 @@ class MessagesTest {
     }
 
     @Test
-    void opl901TriggerIsValidatedButNotGeneratedYet() {
-        assertError("OPL-901", entity("Article",
-                "public class Article {",
-                "  @Id Long id;",
-                "  @VersionField(strategy = Strategy.TRIGGER) long version;",
-                "}"), "Strategy.TRIGGER");
-    }
-
-    @Test
-    void opl902ConditionalIsValidatedButNotGeneratedYet() {
-        assertError("OPL-902", entity("Article",
+    void opl309ConditionalTriggerVersion() {
+        assertError("OPL-309", entity("Article",
                 "public class Article {",
                 "  @Id Long id;",
                 "  String title;",
-                "  @VersionField(checkFields = \"title\") long version;",
+                "  @VersionField(strategy = Strategy.TRIGGER,",
+                "      checkFields = \"title\")",
+                "  long version;",
                 "}"), "checkFields = \"title\"");
+    }
+
+    @Test
+    void opl310IgnoreFieldsThatLeaveNothingToCheck() {
+        assertError("OPL-310", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  @VersionField(ignoreFields = \"title\") long version;",
+                "}"), "ignoreFields = \"title\"");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +42,8 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     private static final String SELECT_VERSION = "SELECT version FROM Article WHERE id = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT id, title, body, version FROM Article WHERE id = ? AND version = ?";
+
+    private static final String[] GENERATED_KEY = {"id"};
 
     private final DaoContext context;
 
@@ -156,7 +157,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     private Article insert(Connection connection, Article entity) throws SQLException {
         long newVersion = initialVersion();
-        try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT, GENERATED_KEY)) {
             statement.setString(1, entity.title);
             statement.setString(2, entity.body);
             statement.setLong(3, newVersion);

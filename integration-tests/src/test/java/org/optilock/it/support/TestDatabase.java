@@ -30,11 +30,13 @@ public final class TestDatabase implements AutoCloseable {
 
     private final DatabaseKind kind;
     private final DataSource dataSource;
+    private final String jdbcUrl;
     private final Runnable cleanUp;
 
-    private TestDatabase(DatabaseKind kind, DataSource dataSource, Runnable cleanUp) {
+    private TestDatabase(DatabaseKind kind, DataSource dataSource, String jdbcUrl, Runnable cleanUp) {
         this.kind = kind;
         this.dataSource = dataSource;
+        this.jdbcUrl = jdbcUrl;
         this.cleanUp = cleanUp;
     }
 
@@ -58,7 +60,7 @@ public final class TestDatabase implements AutoCloseable {
     private static TestDatabase h2(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        return new TestDatabase(DatabaseKind.H2, dataSource, () -> run(dataSource, "SHUTDOWN"));
+        return new TestDatabase(DatabaseKind.H2, dataSource, dataSource.getURL(), () -> run(dataSource, "SHUTDOWN"));
     }
 
     private static TestDatabase sqlite(String name) {
@@ -70,7 +72,7 @@ public final class TestDatabase implements AutoCloseable {
             dataSource.setUrl("jdbc:sqlite:" + folder.resolve(name + ".db"));
             // Set once: WAL lasts with the file, and setting it on every connection takes a lock.
             run(dataSource, "PRAGMA journal_mode=WAL");
-            return new TestDatabase(DatabaseKind.SQLITE, dataSource, () -> delete(folder));
+            return new TestDatabase(DatabaseKind.SQLITE, dataSource, dataSource.getUrl(), () -> delete(folder));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +88,8 @@ public final class TestDatabase implements AutoCloseable {
         pool.setMaximumPoolSize(10);
         pool.setPoolName(name);
         HikariDataSource dataSource = new HikariDataSource(pool);
-        return new TestDatabase(DatabaseKind.POSTGRESQL, dataSource, () -> {
+        String url = "jdbc:postgresql://localhost:" + EmbeddedPostgresServer.port() + "/postgres?user=postgres&currentSchema=" + name;
+        return new TestDatabase(DatabaseKind.POSTGRESQL, dataSource, url, () -> {
             dataSource.close();
             run(admin, "DROP SCHEMA " + name + " CASCADE");
         });
@@ -103,6 +106,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public DatabaseKind kind() {
         return kind;
+    }
+
+    /** A JDBC URL of this database, user included, as a command line would take it. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public DataSource dataSource() {

@@ -29,6 +29,29 @@ public record EntityModel(
         return properties.stream().filter(p -> !(generatedId && p.equals(id))).toList();
     }
 
+    /**
+     * The properties whose change moves a conditional version: the {@code checkFields}, or every
+     * updated property but the {@code ignoreFields}. Empty when the version is not conditional.
+     */
+    public List<PropertyModel> relevantProperties() {
+        if (!version.isConditional()) {
+            return List.of();
+        }
+        return updatedProperties().stream()
+                .filter(p -> version.checkFields().isEmpty()
+                        ? !version.ignoreFields().contains(p.name())
+                        : version.checkFields().contains(p.name()))
+                .toList();
+    }
+
+    /**
+     * Whether the database decides the new version, so an update must read it back: a trigger
+     * maintains it, or it moves only when a relevant column changed.
+     */
+    public boolean readsVersionBack() {
+        return version.strategy() == org.optilock.Strategy.TRIGGER || version.isConditional();
+    }
+
     /** The properties an UPDATE sets besides the version: all but the key and the version. */
     public List<PropertyModel> updatedProperties() {
         return properties.stream().filter(p -> !p.equals(id) && !p.equals(version.property())).toList();

@@ -1,7 +1,10 @@
 package org.optilock.processor.sql;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
@@ -23,6 +26,8 @@ import org.optilock.processor.model.PropertyModel;
  * @param selectAll reads every row, in key order
  * @param selectVersion reads one row's version
  * @param selectByIdAndVersion reads one row by key if it has the given version
+ * @param readBackUpdates for TRIGGER and conditional versions, the UPDATE per dialect that also
+ *     reports the new version; empty for other entities
  * @param generatedKeyColumn the key column as the database reports it, for
  *     {@code Connection.prepareStatement(sql, columnNames)}: unquoted names folded to lower case
  *     (PostgreSQL's rule; H2 and SQLite match it either way), quoted names as written
@@ -30,7 +35,24 @@ import org.optilock.processor.model.PropertyModel;
 public record SqlStatements(
         String insert, String update, String updateUnchecked, String delete, String deleteUnchecked,
         String selectById, String selectAll, String selectVersion, String selectByIdAndVersion,
-        String generatedKeyColumn) {
+        String generatedKeyColumn, Map<SqlDialect, ReadBackUpdate> readBackUpdates) {
+
+    /**
+     * The UPDATE of an entity whose new version the database decides, for one dialect. Its
+     * parameters: for a conditional version the relevant properties and the increment or the new
+     * timestamp; then the updated properties, the key and, when checked, the expected version.
+     *
+     * @param checked with the version condition
+     * @param unchecked without it (checks disabled)
+     */
+    public record ReadBackUpdate(String checked, String unchecked) {}
+
+    public SqlStatements {
+        // An EnumMap keeps the dialects in declaration order, so the generated code is reproducible.
+        readBackUpdates = readBackUpdates.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(readBackUpdates));
+    }
 
     /** Builds the statements of {@code entity}. */
     public static SqlStatements of(EntityModel entity) {
@@ -66,7 +88,34 @@ public record SqlStatements(
                 select + " ORDER BY " + id,
                 "SELECT " + version + " FROM " + table + byId,
                 select + byIdAndVersion,
-                reportedName(id));
+                reportedName(id),
+                entity.readsVersionBack() ? readBackUpdates(entity, columns, byId, byIdAndVersion) : Map.of());
+    }
+
+    private static Map<SqlDialect, ReadBackUpdate> readBackUpdates(
+            EntityModel entity, String columns, String byId, String byIdAndVersion) {
+        String version = entity.version().property().column();
+        String increment = "COALESCE(" + version + ", 0) + ?";
+        Map<SqlDialect, ReadBackUpdate> updates = new EnumMap<>(SqlDialect.class);
+        for (SqlDialect dialect : SqlDialect.values()) {
+            // A trigger version always moves: withoutIncrement could not stop the trigger anyway.
+            String expression = "COALESCE(" + version + ", 0) + 1";
+            if (entity.version().isConditional()) {
+                String changed = entity.relevantProperties().stream()
+                        .map(p -> dialect.differsFromParameter(p.column()))
+                        .collect(Collectors.joining(" OR "));
+                String moved = entity.version().strategy() == Strategy.COUNTER ? increment : "?";
+                expression = "CASE WHEN " + changed + " THEN " + moved + " ELSE " + version + " END";
+            }
+            // The version is assigned first: MySQL evaluates assignments in order, and the CASE must
+            // compare the columns before they take their new values.
+            String update = "UPDATE " + entity.table() + " SET " + dialect.assignVersion(version, expression)
+                    + (columns.isEmpty() ? "" : ", " + columns.substring(0, columns.length() - 2));
+            updates.put(dialect, new ReadBackUpdate(
+                    dialect.readingBack(update + byIdAndVersion, version),
+                    dialect.readingBack(update + byId, version)));
+        }
+        return updates;
     }
 
     private static String reportedName(String column) {

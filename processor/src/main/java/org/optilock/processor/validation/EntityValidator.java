@@ -372,16 +372,25 @@ public final class EntityValidator {
                         AnnotationMirrors.explicitValue(versionField, "ignoreFields").orElseThrow());
             }
             triggerName = triggerName(field, versionField, strategy, table, property.column(), report);
-            if (report.isClean() && strategy == Strategy.TRIGGER) {
-                report.error(Message.TRIGGER_NOT_GENERATED, field, versionField, strategyValue.orElseThrow());
+            String conditionalMember = checkFields.isEmpty() ? "ignoreFields" : "checkFields";
+            if (strategy == Strategy.TRIGGER && (!checkFields.isEmpty() || !ignoreFields.isEmpty())) {
+                report.error(Message.CONDITIONAL_WITH_TRIGGER, field, versionField,
+                        AnnotationMirrors.explicitValue(versionField, conditionalMember).orElseThrow(),
+                        conditionalMember, conditionalMember);
             }
-            if (report.isClean() && (!checkFields.isEmpty() || !ignoreFields.isEmpty())) {
-                String member = checkFields.isEmpty() ? "ignoreFields" : "checkFields";
-                report.error(Message.CONDITIONAL_NOT_GENERATED, field, versionField,
-                        AnnotationMirrors.explicitValue(versionField, member).orElseThrow(), member);
+            if (checkFields.isEmpty() && !ignoreFields.isEmpty() && ignoresEverything(fields, ignoreFields)) {
+                report.error(Message.NOTHING_TO_CHECK, field, versionField,
+                        AnnotationMirrors.explicitValue(versionField, "ignoreFields").orElseThrow());
             }
         }
         return Optional.of(new VersionModel(property, strategy, checkFields, ignoreFields, triggerName));
+    }
+
+    /** Whether every persistent field but the key and the version is ignored. */
+    private static boolean ignoresEverything(Fields fields, List<String> ignoreFields) {
+        return fields.properties.stream()
+                .filter(p -> p != fields.id && p != fields.version)
+                .allMatch(p -> ignoreFields.contains(p.name()));
     }
 
     /** Why {@code strategy} cannot produce versions of {@code type}; empty when it can. */

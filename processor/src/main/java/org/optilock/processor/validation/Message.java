@@ -5,8 +5,8 @@ import javax.tools.Diagnostic;
 /**
  * Every message the processor prints, with a stable code that users can search for and tests
  * assert. Each one says what is wrong and how to fix it. Codes: {@code OPL-0xx} processor options,
- * {@code OPL-1xx} the structure of an entity, {@code OPL-2xx} types, {@code OPL-3xx} names and SQL
- * identifiers, {@code OPL-9xx} features this release does not generate.
+ * {@code OPL-1xx} the structure of an entity, {@code OPL-2xx} types, {@code OPL-3xx} names, SQL
+ * identifiers and the members of {@code @VersionField}.
  */
 public enum Message {
     UNKNOWN_NAMING("OPL-001",
@@ -83,12 +83,12 @@ public enum Message {
             "Trigger name \"%s\" %s. A trigger name must be letters, digits and underscores, starting with a "
                     + "letter or underscore."),
 
-    TRIGGER_NOT_GENERATED("OPL-901",
-            "Strategy.TRIGGER is valid here, but this release of Optilock does not generate TRIGGER DAOs yet. "
-                    + "Use COUNTER until it does."),
-    CONDITIONAL_NOT_GENERATED("OPL-902",
-            "Conditional versions (checkFields/ignoreFields) are valid here, but this release of Optilock does not "
-                    + "generate them yet. Remove %s until it does.");
+    CONDITIONAL_WITH_TRIGGER("OPL-309",
+            "%s cannot be combined with Strategy.TRIGGER: the trigger moves the version on every update. "
+                    + "Use Strategy.COUNTER or TIMESTAMP for a conditional version, or drop %s."),
+    NOTHING_TO_CHECK("OPL-310",
+            "ignoreFields leaves no field whose change could move the version. Use checkFields to name the "
+                    + "fields that matter, or ignore fewer fields.");
 
     private final String code;
     private final String format;

@@ -24,6 +24,7 @@ import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
+import org.optilock.processor.sql.SqlDialect;
 import org.optilock.processor.sql.SqlStatements;
 
 /**
@@ -40,6 +41,9 @@ public final class DaoWriter {
     private static final ClassName DATA_ACCESS = ClassName.get(RUNTIME, "DataAccessException");
     private static final ClassName DAO_CONTEXT = ClassName.get(RUNTIME + ".internal", "DaoContext");
     private static final ClassName LEASE = ClassName.get(RUNTIME + ".internal", "ConnectionLease");
+    private static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
+    private static final ClassName TRIGGER_TARGET = ClassName.get(RUNTIME + ".internal", "TriggerTarget");
+    private static final ClassName TRIGGER_TARGETS = ClassName.get(RUNTIME + ".internal", "TriggerTargets");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "org.optilock.processor.OptilockProcessor";
 
@@ -71,7 +75,7 @@ public final class DaoWriter {
     }
 
     private JavaFile javaFile(Element origin) {
-        TypeSpec dao = TypeSpec.classBuilder(entity.dao())
+        TypeSpec.Builder dao = TypeSpec.classBuilder(entity.dao())
                 .addOriginatingElement(origin)
                 .addJavadoc("Reads and writes {@link $T} rows; every update and delete is conditional on the version\n"
                         + "that was read, and throws {@link $T} when another writer came first.\n"
@@ -84,9 +88,14 @@ public final class DaoWriter {
                 .addMethods(constructors())
                 .addMethods(publicOperations())
                 .addMethods(jdbcOperations())
-                .addMethods(sharedSteps())
-                .build();
-        return JavaFile.builder(entity.dao().packageName(), dao)
+                .addMethods(sharedSteps());
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            dao.addStaticBlock(CodeBlock.builder()
+                    .add("// Lets Triggers.create(dataSource, $T.class) find the table without reflection.\n", type)
+                    .addStatement("$T.register($T.class, TRIGGER)", TRIGGER_TARGETS, type)
+                    .build());
+        }
+        return JavaFile.builder(entity.dao().packageName(), dao.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -95,14 +104,29 @@ public final class DaoWriter {
     private List<FieldSpec> sqlConstants() {
         List<FieldSpec> constants = new ArrayList<>();
         constants.add(constant("INSERT", sql.insert()));
-        constants.add(constant("UPDATE", sql.update()));
-        constants.add(constant("UPDATE_UNCHECKED", sql.updateUnchecked()));
+        if (!entity.readsVersionBack()) {
+            constants.add(constant("UPDATE", sql.update()));
+            constants.add(constant("UPDATE_UNCHECKED", sql.updateUnchecked()));
+        }
         constants.add(constant("DELETE", sql.delete()));
         constants.add(constant("DELETE_UNCHECKED", sql.deleteUnchecked()));
         constants.add(constant("SELECT_BY_ID", sql.selectById()));
         constants.add(constant("SELECT_ALL", sql.selectAll()));
         constants.add(constant("SELECT_VERSION", sql.selectVersion()));
         constants.add(constant("SELECT_BY_ID_AND_VERSION", sql.selectByIdAndVersion()));
+        sql.readBackUpdates().forEach((dialect, update) -> {
+            constants.add(constant("UPDATE_" + dialect, update.checked()));
+            constants.add(constant("UPDATE_UNCHECKED_" + dialect, update.unchecked()));
+        });
+        if (!sql.readBackUpdates().isEmpty()) {
+            constants.add(constant("SELECT_ASSIGNED_VERSION_MYSQL", SqlDialect.MYSQL_ASSIGNED_VERSION));
+        }
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            constants.add(FieldSpec.builder(TRIGGER_TARGET, "TRIGGER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("new $T($S, $T.of($S), $S, $S)", TRIGGER_TARGET, entity.table(), List.class,
+                            id.column(), version.column(), entity.version().triggerName())
+                    .build());
+        }
         if (entity.generatedId()) {
             constants.add(FieldSpec.builder(String[].class, "GENERATED_KEY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("{$S}", sql.generatedKeyColumn())
@@ -228,7 +252,8 @@ public final class DaoWriter {
     // ---- JDBC work on a given connection ---------------------------------------------------------
 
     private List<MethodSpec> jdbcOperations() {
-        return List.of(insert(), update(), delete(), selectById(), selectAll(), selectVersion(), selectByIdAndVersion());
+        return List.of(insert(), entity.readsVersionBack() ? updateReadingVersionBack() : update(), delete(),
+                selectById(), selectAll(), selectVersion(), selectByIdAndVersion());
     }
 
     private MethodSpec.Builder jdbc(String method) {
@@ -301,6 +326,91 @@ public final class DaoWriter {
         }
         return method.addStatement(access.set("entity", version, CodeBlock.of("newVersion")))
                 .addStatement("return entity")
+                .build();
+    }
+
+    /**
+     * The update of a TRIGGER or conditional entity: the database decides the new version, and the
+     * same statement reports it (MySQL: one more, on the same connection).
+     */
+    private MethodSpec updateReadingVersionBack() {
+        MethodSpec.Builder method = jdbc("update").returns(type).addParameter(type, "entity");
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            method.addStatement("context.warnIfTriggerMissing(connection, TRIGGER)");
+        }
+        declareIdAndExpectedVersion(method);
+        method.addStatement("$T dialect = context.dialect(connection)", DIALECT)
+                .beginControlFlow("try ($T statement = connection.prepareStatement(updateSql(dialect, checked)))",
+                        PreparedStatement.class);
+        int index = 1;
+        for (PropertyModel property : entity.relevantProperties()) {
+            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++,
+                    access.get("entity", property)));
+        }
+        if (entity.version().strategy() == Strategy.TIMESTAMP) {
+            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++,
+                    CodeBlock.of("context.incrementsVersion() ? context.clock().$N(expectedVersion) : expectedVersion",
+                            clockMethod())));
+        } else if (entity.version().isConditional()) {
+            method.addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index++);
+        }
+        for (PropertyModel property : entity.updatedProperties()) {
+            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++,
+                    access.get("entity", property)));
+        }
+        bindIdAndCheckedVersion(method, index);
+        method.addStatement("$T written = executeReadingVersion(connection, dialect, statement)", versionType)
+                .beginControlFlow("if (written == null)")
+                .addStatement("throw conflict(connection, entity, id, expectedVersion)")
+                .endControlFlow();
+        if (entity.isRecord()) {
+            return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("written"))))
+                    .endControlFlow()
+                    .build();
+        }
+        return method.addStatement(access.set("entity", version, CodeBlock.of("written")))
+                .addStatement("return entity")
+                .endControlFlow()
+                .build();
+    }
+
+    private MethodSpec updateSql() {
+        CodeBlock.Builder cases = CodeBlock.builder();
+        for (SqlDialect dialect : SqlDialect.values()) {
+            cases.add("case $L -> checked ? $N : $N;\n", dialect, "UPDATE_" + dialect, "UPDATE_UNCHECKED_" + dialect);
+        }
+        return MethodSpec.methodBuilder("updateSql")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(DIALECT, "dialect")
+                .addParameter(boolean.class, "checked")
+                .addCode("return switch (dialect) {\n$>$L$<};\n", cases.build())
+                .build();
+    }
+
+    private MethodSpec executeReadingVersion() {
+        CodeBlock readVersion = ColumnCodec.read(version.columnType().boxed(), versionType, "resultSet", 1);
+        return MethodSpec.methodBuilder("executeReadingVersion")
+                .addJavadoc("Runs an update that reports the row's new version; {@code null} when it changed no row.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(versionType)
+                .addParameter(Connection.class, "connection")
+                .addParameter(DIALECT, "dialect")
+                .addParameter(PreparedStatement.class, "statement")
+                .addException(SQLException.class)
+                .beginControlFlow("if (dialect == $T.MYSQL)", DIALECT)
+                .beginControlFlow("if (statement.executeUpdate() == 0)")
+                .addStatement("return null")
+                .endControlFlow()
+                .beginControlFlow("try ($T select = connection.prepareStatement(SELECT_ASSIGNED_VERSION_MYSQL);\n"
+                        + "        $T resultSet = select.executeQuery())", PreparedStatement.class, ResultSet.class)
+                .addStatement("resultSet.next()")
+                .addStatement("return $L", readVersion)
+                .endControlFlow()
+                .endControlFlow()
+                .beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
+                .addStatement("return resultSet.next() ? $L : null", readVersion)
+                .endControlFlow()
                 .build();
     }
 
@@ -398,7 +508,12 @@ public final class DaoWriter {
             steps.add(idOfMethod());
         }
         steps.add(initialVersion());
-        steps.add(nextVersion());
+        if (entity.readsVersionBack()) {
+            steps.add(updateSql());
+            steps.add(executeReadingVersion());
+        } else {
+            steps.add(nextVersion());
+        }
         return steps;
     }
 
@@ -483,7 +598,7 @@ public final class DaoWriter {
                 .addModifiers(Modifier.PRIVATE)
                 .returns(version.type());
         VersionModel model = entity.version();
-        if (model.strategy() == Strategy.COUNTER) {
+        if (model.strategy() != Strategy.TIMESTAMP) {
             return method.addModifiers(Modifier.STATIC).addStatement("return $L", one()).build();
         }
         return method.addStatement("return context.clock().$N(null)", clockMethod()).build();

@@ -1,6 +1,7 @@
 package org.optilock.processor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
@@ -53,6 +54,57 @@ class SqlStatementsTest {
     void assignedKeyIsInserted() {
         assertEquals("INSERT INTO app.article (id, title, version, body_text) VALUES (?, ?, ?, ?)",
                 SqlStatements.of(article(false, Strategy.COUNTER)).insert());
+    }
+
+    private static EntityModel conditional(Strategy strategy) {
+        return new EntityModel(
+                ClassName.get("com.acme", "Article"), ClassName.get("com.acme", "ArticleDao"), "article",
+                List.of(ID, TITLE, VERSION, BODY), ID, false,
+                new VersionModel(VERSION, strategy, List.of("title"), List.of(), ""), false);
+    }
+
+    @Test
+    void conditionalCounterReadsTheVersionBackPerDialect() {
+        var updates = SqlStatements.of(conditional(Strategy.COUNTER)).readBackUpdates();
+        String set = "SET version = CASE WHEN title %s THEN COALESCE(version, 0) + ? ELSE version END,"
+                + " title = ?, body_text = ? WHERE id = ? AND version = ?";
+        assertEquals("SELECT version FROM FINAL TABLE (UPDATE article " + set.formatted("IS DISTINCT FROM ?") + ")",
+                updates.get(SqlDialect.H2).checked());
+        assertEquals("UPDATE article " + set.formatted("IS DISTINCT FROM ?") + " RETURNING version",
+                updates.get(SqlDialect.POSTGRESQL).checked());
+        assertEquals("UPDATE article " + set.formatted("IS NOT ?") + " RETURNING version",
+                updates.get(SqlDialect.SQLITE).checked());
+        assertEquals("UPDATE article SET version = (@optilock_version := CASE WHEN NOT (title <=> ?)"
+                + " THEN COALESCE(version, 0) + ? ELSE version END), title = ?, body_text = ? WHERE id = ? AND version = ?",
+                updates.get(SqlDialect.MYSQL).checked());
+        assertEquals("UPDATE article SET version = CASE WHEN title IS DISTINCT FROM ? THEN COALESCE(version, 0) + ?"
+                + " ELSE version END, title = ?, body_text = ? WHERE id = ? RETURNING version",
+                updates.get(SqlDialect.POSTGRESQL).unchecked());
+    }
+
+    @Test
+    void conditionalTimestampBindsTheNewVersion() {
+        assertEquals("UPDATE article SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END,"
+                + " title = ?, body_text = ? WHERE id = ? AND version = ? RETURNING version",
+                SqlStatements.of(conditional(Strategy.TIMESTAMP)).readBackUpdates().get(SqlDialect.SQLITE).checked());
+    }
+
+    @Test
+    void triggerVersionMovesOnInTheStatementAndIsReadBack() {
+        EntityModel ticket = new EntityModel(
+                ClassName.get("com.acme", "Ticket"), ClassName.get("com.acme", "TicketDao"), "ticket",
+                List.of(ID, TITLE, VERSION), ID, true,
+                new VersionModel(VERSION, Strategy.TRIGGER, List.of(), List.of(), "optilock_ticket_version"), false);
+        var updates = SqlStatements.of(ticket).readBackUpdates();
+        assertEquals("UPDATE ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND version = ?"
+                + " RETURNING version", updates.get(SqlDialect.POSTGRESQL).checked());
+        assertEquals("UPDATE ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ?"
+                + " WHERE id = ?", updates.get(SqlDialect.MYSQL).unchecked());
+    }
+
+    @Test
+    void plainEntitiesNeedNoDialectOfTheirOwn() {
+        assertTrue(SqlStatements.of(article(true, Strategy.COUNTER)).readBackUpdates().isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.optilock.runtime.Concurrency;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionClock;
@@ -17,7 +18,11 @@ public final class DaoContext {
 
     private final DataSource dataSource;
     private final Connection connection;
+    private static final System.Logger LOG = System.getLogger("org.optilock");
+
     private final OptilockSettings settings;
+    private volatile Dialect dialect;
+    private volatile boolean triggerChecked;
 
     private DaoContext(DataSource dataSource, Connection connection, OptilockSettings settings) {
         this.dataSource = dataSource;
@@ -54,6 +59,33 @@ public final class DaoContext {
         return connection != null
                 ? ConnectionLease.borrowed(connection)
                 : ConnectionLease.owned(dataSource.getConnection());
+    }
+
+    /** The dialect of the database, detected from {@code connection} on the first call and kept. */
+    public Dialect dialect(Connection connection) throws SQLException {
+        Dialect detected = dialect;
+        if (detected == null) {
+            detected = Dialect.of(connection);
+            dialect = detected;
+        }
+        return detected;
+    }
+
+    /**
+     * Logs a warning when the version trigger of a {@code TRIGGER} entity is missing: Optilock's own
+     * updates still move the version, but updates from outside go unseen. Looks once per DAO, on its
+     * first update.
+     */
+    public void warnIfTriggerMissing(Connection connection, TriggerTarget target) throws SQLException {
+        if (triggerChecked) {
+            return;
+        }
+        triggerChecked = true;
+        if (!TriggerDdl.exists(connection, dialect(connection), target)) {
+            LOG.log(System.Logger.Level.WARNING, "Version trigger {0} on table {1} does not exist, so updates made"
+                    + " outside Optilock will not move the version. Create it with Triggers.create(dataSource, <entity>.class)"
+                    + " or the TriggersCommand create command.", target.triggerName(), target.table());
+        }
     }
 
     /** The settings in force for this call. */

@@ -1,0 +1,119 @@
+package org.optilock.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.optilock.runtime.internal.TriggerDdl;
+import org.optilock.runtime.internal.TriggerTarget;
+import org.optilock.runtime.internal.TriggerTargets;
+
+/**
+ * Creates, drops and lists the database triggers that maintain {@code Strategy.TRIGGER} versions
+ * (django-concurrency's {@code triggers} command). A trigger moves the version of every update
+ * that leaves it unchanged, so updates made outside the application (raw SQL, other programs) are
+ * detected too. Every verb is idempotent; each works in the connection's current schema.
+ *
+ * <p>The same verbs run from a command line: see {@link TriggersCommand}.
+ */
+public final class Triggers {
+
+    private Triggers() {}
+
+    /**
+     * Creates the version triggers of {@code entityTypes} that do not exist yet, in one transaction.
+     *
+     * @return the names of the triggers created; empty when all existed
+     * @throws IllegalArgumentException if an entity does not use {@code Strategy.TRIGGER}
+     * @throws DataAccessException if the database refuses
+     */
+    public static List<String> create(DataSource dataSource, Class<?>... entityTypes) {
+        List<TriggerTarget> targets = targets(entityTypes);
+        return withConnection(dataSource, "create version triggers", connection -> create(connection, targets));
+    }
+
+    /**
+     * Drops the version triggers of {@code entityTypes} that exist, in one transaction.
+     *
+     * @return the names of the triggers dropped; empty when none existed
+     */
+    public static List<String> drop(DataSource dataSource, Class<?>... entityTypes) {
+        List<TriggerTarget> targets = targets(entityTypes);
+        return withConnection(dataSource, "drop version triggers", connection -> drop(connection, targets));
+    }
+
+    /** The names of the version triggers Optilock created that exist now, in lower case, sorted. */
+    public static List<String> list(DataSource dataSource) {
+        return withConnection(dataSource, "list version triggers", Triggers::list);
+    }
+
+    static List<TriggerTarget> targets(Class<?>... entityTypes) {
+        List<TriggerTarget> targets = new ArrayList<>();
+        for (Class<?> entityType : entityTypes) {
+            targets.add(TriggerTargets.of(entityType));
+        }
+        return targets;
+    }
+
+    static List<String> create(Connection connection, List<TriggerTarget> targets) throws SQLException {
+        Dialect dialect = Dialect.of(connection);
+        List<String> created = new ArrayList<>();
+        for (TriggerTarget target : targets) {
+            if (!TriggerDdl.exists(connection, dialect, target)) {
+                execute(connection, TriggerDdl.create(dialect, target));
+                created.add(target.triggerName());
+            }
+        }
+        return created;
+    }
+
+    static List<String> drop(Connection connection, List<TriggerTarget> targets) throws SQLException {
+        Dialect dialect = Dialect.of(connection);
+        List<String> dropped = new ArrayList<>();
+        for (TriggerTarget target : targets) {
+            if (TriggerDdl.exists(connection, dialect, target)) {
+                execute(connection, TriggerDdl.drop(dialect, target));
+                dropped.add(target.triggerName());
+            }
+        }
+        return dropped;
+    }
+
+    static List<String> list(Connection connection) throws SQLException {
+        return TriggerDdl.names(connection, Dialect.of(connection));
+    }
+
+    private static void execute(Connection connection, List<String> statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private interface Work {
+        List<String> run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction where the database allows transactional DDL. */
+    private static List<String> withConnection(DataSource dataSource, String operation, Work work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                List<String> names = work.run(connection);
+                connection.commit();
+                return names;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(operation, e);
+        }
+    }
+}
