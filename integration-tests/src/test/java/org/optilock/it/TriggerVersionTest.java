@@ -142,7 +142,7 @@ class TriggerVersionTest {
     }
 
     @Test
-    void aSuccessfulUpdateIsOneStatementAndAConflictTwo() {
+    void aSuccessfulUpdateIsOneStatementAndAConflictTwoExceptOnMariaDb() {
         Triggers.create(database.dataSource(), Ticket.class);
         CountingDataSource counter = new CountingDataSource(database.dataSource());
         TicketDao counted = new TicketDao(counter.dataSource());
@@ -152,7 +152,7 @@ class TriggerVersionTest {
 
         counter.reset();
         counted.update(ticket);
-        assertEquals(1, counter.count(), counter.statements()::toString);
+        assertEquals(database.statementsOfAReadBackUpdate(), counter.count(), counter.statements()::toString);
 
         counter.reset();
         assertThrows(RecordModifiedException.class, () -> counted.update(stale));

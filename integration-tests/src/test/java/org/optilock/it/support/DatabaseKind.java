@@ -4,5 +4,6 @@ package org.optilock.it.support;
 public enum DatabaseKind {
     H2,
     SQLITE,
-    POSTGRESQL
+    POSTGRESQL,
+    MARIADB
 }

@@ -16,13 +16,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * A fresh, empty database of one kind with the test schema: an H2 database in memory, an SQLite
- * file in a temporary folder, or a schema of its own on the embedded PostgreSQL server.
+ * file in a temporary folder, a schema of its own on the embedded PostgreSQL server, or a database
+ * of its own on the embedded MariaDB server.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class TestDatabase implements AutoCloseable {
             case H2 -> h2(name);
             case SQLITE -> sqlite(name);
             case POSTGRESQL -> postgresql(name);
+            case MARIADB -> mariadb(name);
         };
         database.runScript("/schema-" + kind.name().toLowerCase(Locale.ROOT) + ".sql");
         return database;
@@ -95,6 +98,27 @@ public final class TestDatabase implements AutoCloseable {
         });
     }
 
+    private static TestDatabase mariadb(String name) {
+        String server = "jdbc:mariadb://localhost:" + EmbeddedMariaDbServer.port() + "/";
+        MariaDbDataSource admin = new MariaDbDataSource();
+        try {
+            admin.setUrl(server + "?user=root");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        run(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        String url = server + name + "?user=root";
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setMaximumPoolSize(10);
+        pool.setPoolName(name);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        return new TestDatabase(DatabaseKind.MARIADB, dataSource, url, () -> {
+            dataSource.close();
+            run(admin, "DROP DATABASE " + name);
+        });
+    }
+
     private static PGSimpleDataSource postgresDataSource(int port) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
@@ -106,6 +130,14 @@ public final class TestDatabase implements AutoCloseable {
 
     public DatabaseKind kind() {
         return kind;
+    }
+
+    /**
+     * Statements of an update that reads its new version back: one where the database returns
+     * values from an update, two on MariaDB (the update, then the session variable it assigned).
+     */
+    public int statementsOfAReadBackUpdate() {
+        return kind == DatabaseKind.MARIADB ? 2 : 1;
     }
 
     /** A JDBC URL of this database, user included, as a command line would take it. */

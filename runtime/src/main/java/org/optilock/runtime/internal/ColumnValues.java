@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -204,9 +205,25 @@ public final class ColumnValues {
             return (OffsetDateTime) value;
         }
         if (value instanceof String text) {
-            return OffsetDateTime.parse(text);
+            return parseOffsetDateTime(text);
         }
         return resultSet.getObject(column, OffsetDateTime.class);
+    }
+
+    /**
+     * ISO-8601 text with an offset (SQLite keeps {@code OffsetDateTime} so), or a local date-time
+     * taken as UTC (MySQL reports a {@code DATETIME} session variable so; Optilock writes UTC).
+     */
+    private static OffsetDateTime parseOffsetDateTime(String text) throws SQLException {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new SQLException("'" + text + "' is not a date and time", "22007", e);
+            }
+        }
     }
 
     /** Reads a nullable {@code Instant} from a {@code TIMESTAMP WITH TIME ZONE}. */

@@ -91,8 +91,9 @@ public final class TriggerDdl {
                             + " BEGIN /* " + MARK + " */ UPDATE " + table + " SET " + version + " = COALESCE("
                             + version + ", 0) + 1 WHERE " + keyMatch(target) + "; END");
             case MYSQL -> List.of(
-                    "CREATE TRIGGER " + name + " BEFORE UPDATE ON " + table + " FOR EACH ROW /* " + MARK + " */"
-                            + " SET NEW." + version + " = IF(NEW." + version + " <=> OLD." + version
+                    // The mark goes inside the body: MySQL keeps only the body in information_schema.
+                    "CREATE TRIGGER " + name + " BEFORE UPDATE ON " + table + " FOR EACH ROW"
+                            + " SET NEW." + version + " = /* " + MARK + " */ IF(NEW." + version + " <=> OLD." + version
                             + ", COALESCE(OLD." + version + ", 0) + 1, NEW." + version + ")");
         };
     }

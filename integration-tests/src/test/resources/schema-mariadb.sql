@@ -1,0 +1,81 @@
+CREATE TABLE article (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    title VARCHAR(200),
+    body VARCHAR(2000),
+    version BIGINT NOT NULL
+);
+CREATE TABLE customer (
+    id CHAR(36) PRIMARY KEY,
+    name VARCHAR(100),
+    active BOOLEAN NOT NULL,
+    updated_at DATETIME(6)
+);
+CREATE TABLE note (
+    id BIGINT PRIMARY KEY,
+    text VARCHAR(200),
+    version INTEGER
+);
+CREATE TABLE meter (
+    code VARCHAR(50) PRIMARY KEY,
+    reading INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);
+CREATE TABLE ledger (
+    id BIGINT PRIMARY KEY,
+    balance BIGINT NOT NULL,
+    version DATETIME(6) NOT NULL
+);
+CREATE TABLE sample (
+    id INTEGER AUTO_INCREMENT PRIMARY KEY,
+    flag BOOLEAN NOT NULL,
+    boxedFlag BOOLEAN,
+    tiny TINYINT NOT NULL,
+    boxedTiny TINYINT,
+    small SMALLINT NOT NULL,
+    boxedSmall SMALLINT,
+    number INTEGER NOT NULL,
+    boxedNumber INTEGER,
+    big BIGINT NOT NULL,
+    boxedBig BIGINT,
+    ratio REAL NOT NULL,
+    boxedRatio REAL,
+    measure DOUBLE PRECISION NOT NULL,
+    boxedMeasure DOUBLE PRECISION,
+    text VARCHAR(200),
+    amount DECIMAL(19, 4),
+    payload VARBINARY(1000),
+    reference CHAR(36),
+    status VARCHAR(20),
+    status_ordinal INTEGER,
+    birthday DATE,
+    wallClock DATETIME(6),
+    instant DATETIME(6),
+    offsetTime DATETIME(6),
+    version DATETIME(6) NOT NULL
+);
+
+CREATE TABLE ticket (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    title VARCHAR(200),
+    hits INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);
+CREATE TABLE profile (
+    username VARCHAR(50) PRIMARY KEY,
+    name VARCHAR(100),
+    email VARCHAR(100),
+    logins INTEGER NOT NULL,
+    last_seen DATE,
+    version INTEGER
+);
+CREATE TABLE page (
+    id BIGINT PRIMARY KEY,
+    title VARCHAR(200),
+    views BIGINT NOT NULL,
+    version DATETIME(6) NOT NULL
+);
+CREATE TABLE counter (
+    name VARCHAR(50) PRIMARY KEY,
+    total INTEGER NOT NULL,
+    version INTEGER NOT NULL
+);
