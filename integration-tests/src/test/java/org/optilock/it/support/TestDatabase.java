@@ -164,25 +164,26 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Reads one whole number with plain JDBC; {@code null} when there is no row or the value is NULL. */
     public Long queryLong(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet resultSet = statement.executeQuery(sql)) {
-            if (!resultSet.next()) {
-                return null;
-            }
+        return query(sql, resultSet -> {
             long value = resultSet.getLong(1);
             return resultSet.wasNull() ? null : value;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
     /** Reads one text value with plain JDBC. */
     public String queryString(String sql) {
+        return query(sql, resultSet -> resultSet.getString(1));
+    }
+
+    private interface ColumnReader<T> {
+        T read(ResultSet resultSet) throws SQLException;
+    }
+
+    private <T> T query(String sql, ColumnReader<T> reader) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet resultSet = statement.executeQuery(sql)) {
-            return resultSet.next() ? resultSet.getString(1) : null;
+            return resultSet.next() ? reader.read(resultSet) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
