@@ -18,7 +18,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.validation.EntityValidator;
 import org.optilock.processor.validation.Message;
@@ -50,7 +49,7 @@ public final class OptilockProcessor extends AbstractProcessor {
         String option = processingEnv.getOptions().getOrDefault(NamingConvention.OPTION, "as_is");
         naming = NamingConvention.fromOption(option);
         if (naming.isEmpty()) {
-            messager().printMessage(Diagnostic.Kind.ERROR, Message.UNKNOWN_NAMING.render(option));
+            messager().printMessage(Message.UNKNOWN_NAMING.kind(), Message.UNKNOWN_NAMING.render(option));
         }
     }
 
@@ -80,8 +79,8 @@ public final class OptilockProcessor extends AbstractProcessor {
                 process(entity, validator, round.processingOver());
             } catch (RuntimeException e) {
                 // A bug of ours must not hide the user's code behind a stack trace, nor stop other entities.
-                messager().printMessage(Diagnostic.Kind.ERROR, "[OPL-000] Optilock failed on " + entity.getSimpleName()
-                        + " (" + e + "). Please report this with the class.", entity);
+                messager().printMessage(Message.INTERNAL_ERROR.kind(),
+                        Message.INTERNAL_ERROR.render(entity.getSimpleName(), e), entity);
             }
         }
         return false;
@@ -107,7 +106,7 @@ public final class OptilockProcessor extends AbstractProcessor {
                         entities.putIfAbsent(type.getQualifiedName().toString(), type);
                     }
                 } else if (annotated.getKind() == ElementKind.METHOD && !isRecordAccessor(annotated)) {
-                    messager().printMessage(Diagnostic.Kind.ERROR, Message.VERSION_NOT_ON_FIELD.render(
+                    messager().printMessage(Message.VERSION_NOT_ON_FIELD.kind(), Message.VERSION_NOT_ON_FIELD.render(
                             annotation.getSimpleName(), "the method", annotated.getSimpleName()), annotated);
                 }
             }
@@ -145,8 +144,8 @@ public final class OptilockProcessor extends AbstractProcessor {
         try {
             DaoWriter.write(model, entity).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
-            messager().printMessage(Diagnostic.Kind.ERROR, "[OPL-002] Could not write " + model.dao().canonicalName()
-                    + ": " + e.getMessage() + ". Is there a hand-written class of that name?", entity);
+            messager().printMessage(Message.DAO_NOT_WRITTEN.kind(),
+                    Message.DAO_NOT_WRITTEN.render(model.dao().canonicalName(), e.getMessage()), entity);
         }
     }
 

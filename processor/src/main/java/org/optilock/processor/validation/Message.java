@@ -9,8 +9,12 @@ import javax.tools.Diagnostic;
  * identifiers and the members of {@code @VersionField}.
  */
 public enum Message {
+    INTERNAL_ERROR("OPL-000",
+            "Optilock failed on %s (%s); no DAO was written for it. Please report this with the class."),
     UNKNOWN_NAMING("OPL-001",
             "Unknown value '%s' for option optilock.naming. Use as_is (the default) or snake_case."),
+    DAO_NOT_WRITTEN("OPL-002",
+            "Could not write %s: %s. Is there a hand-written class of that name? Rename it, or the entity."),
 
     NO_ID("OPL-101",
             "%s has no @Id field. Annotate the field that holds the primary key with @jakarta.persistence.Id."),
