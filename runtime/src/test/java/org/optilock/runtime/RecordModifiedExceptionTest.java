@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecordModifiedExceptionTest {
@@ -17,6 +18,8 @@ class RecordModifiedExceptionTest {
                 modified.getMessage());
         assertFalse(modified.isDeleted());
         assertEquals("theirs", modified.current(String.class).orElseThrow());
+        Optional<String> typedByTheCaller = modified.current();
+        assertEquals("theirs", typedByTheCaller.orElseThrow());
         assertThrows(ClassCastException.class, () -> modified.current(Integer.class));
 
         RecordModifiedException deleted = new RecordModifiedException("mine", String.class, 7L, 1L, null, null);
