@@ -5,14 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -114,6 +119,28 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     }
 
     @Override
+    public BatchResult<Article> updateAll(Collection<Article> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Article> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Article", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Article> deleteAll(Collection<Article> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Article> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Article", e);
+        }
+    }
+
+    @Override
     public Optional<Article> findById(Long id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -169,43 +196,62 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     }
 
     private Article update(Connection connection, Article entity) throws SQLException {
-        Long id = idOf(entity);
-        long expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Article.class, expectedVersion);
-        long newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            statement.setString(1, entity.title);
-            statement.setString(2, entity.body);
-            if (checked) {
-                statement.setLong(3, newVersion);
-            } else {
-                // The row may be ahead of this copy: move its own version on instead of overwriting it.
-                statement.setInt(3, context.incrementsVersion() ? 1 : 0);
-            }
-            ColumnValues.setLong(statement, 4, id);
-            if (checked) {
-                statement.setLong(5, expectedVersion);
-            }
-            if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
+        Long written = write(connection, entity, context.checksVersion(Article.class, entity.version));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = newVersion;
+        entity.version = written;
         return entity;
     }
 
-    private void delete(Connection connection, Article entity) throws SQLException {
-        Long id = idOf(entity);
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Long write(Connection connection, Article entity, boolean checked) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
+            long newVersion = bindUpdate(statement, entity, checked);
+            return statement.executeUpdate() == 0 ? null : newVersion;
+        }
+    }
+
+    /**
+     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
+     */
+    private long bindUpdate(PreparedStatement statement, Article entity, boolean checked) throws
+            SQLException {
         long expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Article.class, expectedVersion);
+        long newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
+        statement.setString(1, entity.title);
+        statement.setString(2, entity.body);
+        if (checked) {
+            statement.setLong(3, newVersion);
+        } else {
+            // The row may be ahead of this copy: move its own version on instead of overwriting it.
+            statement.setInt(3, context.incrementsVersion() ? 1 : 0);
+        }
+        ColumnValues.setLong(statement, 4, idOf(entity));
+        if (checked) {
+            statement.setLong(5, expectedVersion);
+        }
+        return newVersion;
+    }
+
+    private void delete(Connection connection, Article entity) throws SQLException {
+        boolean checked = context.checksVersion(Article.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            ColumnValues.setLong(statement, 1, id);
-            if (checked) {
-                statement.setLong(2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, idOf(entity)));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Article entity, boolean checked) throws
+            SQLException {
+        long expectedVersion = entity.version;
+        ColumnValues.setLong(statement, 1, idOf(entity));
+        if (checked) {
+            statement.setLong(2, expectedVersion);
         }
     }
 
@@ -250,13 +296,12 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Article entity, Long id,
-            long expectedVersion) throws SQLException {
-        Article current = selectById(connection, id);
+    private RecordModifiedException conflict(Article entity, Article current) {
         return context.conflict(new RecordModifiedException(
-                entity, Article.class, id, expectedVersion, current, current == null ? null : current.version));
+                entity, Article.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private static Article read(ResultSet resultSet) throws SQLException {
@@ -291,5 +336,71 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     private static long nextVersion(long current) {
         return current + 1;
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Article, Long> {
+        @Override
+        public boolean checked(Article entity) {
+            return context.checksVersion(Article.class, entity.version);
+        }
+
+        @Override
+        public Long version(Article entity) {
+            return entity.version;
+        }
+
+        @Override
+        public String batchUpdateSql(boolean checked) {
+            return checked ? UPDATE : UPDATE_UNCHECKED;
+        }
+
+        @Override
+        public Long bindUpdate(PreparedStatement statement, Article entity, boolean checked) throws
+                SQLException {
+            return ArticleDao.this.bindUpdate(statement, entity, checked);
+        }
+
+        @Override
+        public Long write(Connection connection, Article entity, boolean checked) throws
+                SQLException {
+            return ArticleDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Article entity, boolean checked) throws
+                SQLException {
+            ArticleDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Article current(Connection connection, Article entity) throws SQLException {
+            return selectById(connection, idOf(entity));
+        }
+
+        @Override
+        public boolean holds(Article stored, Article entity, Long version) {
+            return ColumnValues.sameValue(stored.title, entity.title)
+                    && ColumnValues.sameValue(stored.body, entity.body)
+                    && ColumnValues.sameValue(stored.version, version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Article entity, Article current) {
+            return ArticleDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Article withVersion(Article entity, Long version) {
+            entity.version = version;
+            return entity;
+        }
     }
 }

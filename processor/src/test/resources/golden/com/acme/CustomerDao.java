@@ -6,15 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -114,6 +119,28 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     }
 
     @Override
+    public BatchResult<Customer> updateAll(Collection<Customer> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Customer> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Customer", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Customer> deleteAll(Collection<Customer> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Customer> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Customer", e);
+        }
+    }
+
+    @Override
     public Optional<Customer> findById(UUID id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -169,38 +196,58 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     }
 
     private Customer update(Connection connection, Customer entity) throws SQLException {
-        UUID id = idOf(entity);
-        Instant expectedVersion = entity.getUpdatedAt();
-        boolean checked = context.checksVersion(Customer.class, expectedVersion);
-        Instant newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            statement.setString(1, entity.getName());
-            statement.setBoolean(2, entity.isActive());
-            ColumnValues.setInstant(statement, 3, newVersion);
-            ColumnValues.setUuid(statement, 4, id);
-            if (checked) {
-                ColumnValues.setInstant(statement, 5, expectedVersion);
-            }
-            if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
+        Instant written = write(connection, entity, context.checksVersion(Customer.class, entity.getUpdatedAt()));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.setUpdatedAt(newVersion);
+        entity.setUpdatedAt(written);
         return entity;
     }
 
-    private void delete(Connection connection, Customer entity) throws SQLException {
-        UUID id = idOf(entity);
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Instant write(Connection connection, Customer entity, boolean checked) throws
+            SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
+            Instant newVersion = bindUpdate(statement, entity, checked);
+            return statement.executeUpdate() == 0 ? null : newVersion;
+        }
+    }
+
+    /**
+     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
+     */
+    private Instant bindUpdate(PreparedStatement statement, Customer entity, boolean checked) throws
+            SQLException {
         Instant expectedVersion = entity.getUpdatedAt();
-        boolean checked = context.checksVersion(Customer.class, expectedVersion);
+        Instant newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
+        statement.setString(1, entity.getName());
+        statement.setBoolean(2, entity.isActive());
+        ColumnValues.setInstant(statement, 3, newVersion);
+        ColumnValues.setUuid(statement, 4, idOf(entity));
+        if (checked) {
+            ColumnValues.setInstant(statement, 5, expectedVersion);
+        }
+        return newVersion;
+    }
+
+    private void delete(Connection connection, Customer entity) throws SQLException {
+        boolean checked = context.checksVersion(Customer.class, entity.getUpdatedAt());
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            ColumnValues.setUuid(statement, 1, id);
-            if (checked) {
-                ColumnValues.setInstant(statement, 2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, idOf(entity)));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Customer entity, boolean checked) throws
+            SQLException {
+        Instant expectedVersion = entity.getUpdatedAt();
+        ColumnValues.setUuid(statement, 1, idOf(entity));
+        if (checked) {
+            ColumnValues.setInstant(statement, 2, expectedVersion);
         }
     }
 
@@ -245,13 +292,12 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Customer entity, UUID id,
-            Instant expectedVersion) throws SQLException {
-        Customer current = selectById(connection, id);
+    private RecordModifiedException conflict(Customer entity, Customer current) {
         return context.conflict(new RecordModifiedException(
-                entity, Customer.class, id, expectedVersion, current, current == null ? null : current.getUpdatedAt()));
+                entity, Customer.class, idOf(entity), entity.getUpdatedAt(), current, current == null ? null : current.getUpdatedAt()));
     }
 
     private static Customer read(ResultSet resultSet) throws SQLException {
@@ -277,5 +323,71 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     private Instant nextVersion(Instant current) {
         return context.clock().nextInstant(current);
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Customer, Instant> {
+        @Override
+        public boolean checked(Customer entity) {
+            return context.checksVersion(Customer.class, entity.getUpdatedAt());
+        }
+
+        @Override
+        public Instant version(Customer entity) {
+            return entity.getUpdatedAt();
+        }
+
+        @Override
+        public String batchUpdateSql(boolean checked) {
+            return checked ? UPDATE : UPDATE_UNCHECKED;
+        }
+
+        @Override
+        public Instant bindUpdate(PreparedStatement statement, Customer entity, boolean checked)
+                throws SQLException {
+            return CustomerDao.this.bindUpdate(statement, entity, checked);
+        }
+
+        @Override
+        public Instant write(Connection connection, Customer entity, boolean checked) throws
+                SQLException {
+            return CustomerDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Customer entity, boolean checked) throws
+                SQLException {
+            CustomerDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Customer current(Connection connection, Customer entity) throws SQLException {
+            return selectById(connection, idOf(entity));
+        }
+
+        @Override
+        public boolean holds(Customer stored, Customer entity, Instant version) {
+            return ColumnValues.sameValue(stored.getName(), entity.getName())
+                    && ColumnValues.sameValue(stored.isActive(), entity.isActive())
+                    && ColumnValues.sameValue(stored.getUpdatedAt(), version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Customer entity, Customer current) {
+            return CustomerDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Customer withVersion(Customer entity, Instant version) {
+            entity.setUpdatedAt(version);
+            return entity;
+        }
     }
 }

@@ -5,14 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -112,6 +117,28 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     }
 
     @Override
+    public BatchResult<Meter> updateAll(Collection<Meter> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Meter> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Meter", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Meter> deleteAll(Collection<Meter> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Meter> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Meter", e);
+        }
+    }
+
+    @Override
     public Optional<Meter> findById(String id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -166,37 +193,56 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     }
 
     private Meter update(Connection connection, Meter entity) throws SQLException {
-        String id = idOf(entity);
-        long expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Meter.class, expectedVersion);
-        long newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            statement.setInt(1, entity.reading);
-            statement.setLong(2, newVersion);
-            statement.setString(3, id);
-            if (checked) {
-                statement.setLong(4, expectedVersion);
-            }
-            if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
+        Long written = write(connection, entity, context.checksVersion(Meter.class, entity.version));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = newVersion;
+        entity.version = written;
         return entity;
     }
 
-    private void delete(Connection connection, Meter entity) throws SQLException {
-        String id = idOf(entity);
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Long write(Connection connection, Meter entity, boolean checked) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
+            long newVersion = bindUpdate(statement, entity, checked);
+            return statement.executeUpdate() == 0 ? null : newVersion;
+        }
+    }
+
+    /**
+     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
+     */
+    private long bindUpdate(PreparedStatement statement, Meter entity, boolean checked) throws
+            SQLException {
         long expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Meter.class, expectedVersion);
+        long newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
+        statement.setInt(1, entity.reading);
+        statement.setLong(2, newVersion);
+        statement.setString(3, idOf(entity));
+        if (checked) {
+            statement.setLong(4, expectedVersion);
+        }
+        return newVersion;
+    }
+
+    private void delete(Connection connection, Meter entity) throws SQLException {
+        boolean checked = context.checksVersion(Meter.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            statement.setString(1, id);
-            if (checked) {
-                statement.setLong(2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, idOf(entity)));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Meter entity, boolean checked) throws
+            SQLException {
+        long expectedVersion = entity.version;
+        statement.setString(1, idOf(entity));
+        if (checked) {
+            statement.setLong(2, expectedVersion);
         }
     }
 
@@ -241,13 +287,12 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Meter entity, String id,
-            long expectedVersion) throws SQLException {
-        Meter current = selectById(connection, id);
+    private RecordModifiedException conflict(Meter entity, Meter current) {
         return context.conflict(new RecordModifiedException(
-                entity, Meter.class, id, expectedVersion, current, current == null ? null : current.version));
+                entity, Meter.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private static Meter read(ResultSet resultSet) throws SQLException {
@@ -272,5 +317,70 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
     private long nextVersion(long current) {
         return context.clock().nextMicros(current);
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Meter, Long> {
+        @Override
+        public boolean checked(Meter entity) {
+            return context.checksVersion(Meter.class, entity.version);
+        }
+
+        @Override
+        public Long version(Meter entity) {
+            return entity.version;
+        }
+
+        @Override
+        public String batchUpdateSql(boolean checked) {
+            return checked ? UPDATE : UPDATE_UNCHECKED;
+        }
+
+        @Override
+        public Long bindUpdate(PreparedStatement statement, Meter entity, boolean checked) throws
+                SQLException {
+            return MeterDao.this.bindUpdate(statement, entity, checked);
+        }
+
+        @Override
+        public Long write(Connection connection, Meter entity, boolean checked) throws
+                SQLException {
+            return MeterDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Meter entity, boolean checked) throws
+                SQLException {
+            MeterDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Meter current(Connection connection, Meter entity) throws SQLException {
+            return selectById(connection, idOf(entity));
+        }
+
+        @Override
+        public boolean holds(Meter stored, Meter entity, Long version) {
+            return ColumnValues.sameValue(stored.reading, entity.reading)
+                    && ColumnValues.sameValue(stored.version, version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Meter entity, Meter current) {
+            return MeterDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Meter withVersion(Meter entity, Long version) {
+            entity.version = version;
+            return entity;
+        }
     }
 }

@@ -5,14 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -112,6 +117,28 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     }
 
     @Override
+    public BatchResult<Note> updateAll(Collection<Note> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Note> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Note", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Note> deleteAll(Collection<Note> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Note> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Note", e);
+        }
+    }
+
+    @Override
     public Optional<Note> findById(Long id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -165,41 +192,60 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     }
 
     private Note update(Connection connection, Note entity) throws SQLException {
-        long id = entity.id();
-        Integer expectedVersion = entity.version();
-        boolean checked = context.checksVersion(Note.class, expectedVersion);
-        Integer newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            statement.setString(1, entity.text());
-            if (checked) {
-                ColumnValues.setInteger(statement, 2, newVersion);
-            } else {
-                // The row may be ahead of this copy: move its own version on instead of overwriting it.
-                statement.setInt(2, context.incrementsVersion() ? 1 : 0);
-            }
-            statement.setLong(3, id);
-            if (checked) {
-                ColumnValues.setInteger(statement, 4, expectedVersion);
-            }
-            if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
+        Integer written = write(connection, entity, context.checksVersion(Note.class, entity.version()));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, entity.id()));
         }
-        return new Note(entity.id(), entity.text(), newVersion);
+        return new Note(entity.id(), entity.text(), written);
+    }
+
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Integer write(Connection connection, Note entity, boolean checked) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
+            Integer newVersion = bindUpdate(statement, entity, checked);
+            return statement.executeUpdate() == 0 ? null : newVersion;
+        }
+    }
+
+    /**
+     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
+     */
+    private Integer bindUpdate(PreparedStatement statement, Note entity, boolean checked) throws
+            SQLException {
+        Integer expectedVersion = entity.version();
+        Integer newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
+        statement.setString(1, entity.text());
+        if (checked) {
+            ColumnValues.setInteger(statement, 2, newVersion);
+        } else {
+            // The row may be ahead of this copy: move its own version on instead of overwriting it.
+            statement.setInt(2, context.incrementsVersion() ? 1 : 0);
+        }
+        statement.setLong(3, entity.id());
+        if (checked) {
+            ColumnValues.setInteger(statement, 4, expectedVersion);
+        }
+        return newVersion;
     }
 
     private void delete(Connection connection, Note entity) throws SQLException {
-        long id = entity.id();
-        Integer expectedVersion = entity.version();
-        boolean checked = context.checksVersion(Note.class, expectedVersion);
+        boolean checked = context.checksVersion(Note.class, entity.version());
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            statement.setLong(1, id);
-            if (checked) {
-                ColumnValues.setInteger(statement, 2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, entity.id()));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Note entity, boolean checked) throws
+            SQLException {
+        Integer expectedVersion = entity.version();
+        statement.setLong(1, entity.id());
+        if (checked) {
+            ColumnValues.setInteger(statement, 2, expectedVersion);
         }
     }
 
@@ -244,13 +290,12 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Note entity, long id,
-            Integer expectedVersion) throws SQLException {
-        Note current = selectById(connection, id);
+    private RecordModifiedException conflict(Note entity, Note current) {
         return context.conflict(new RecordModifiedException(
-                entity, Note.class, id, expectedVersion, current, current == null ? null : current.version()));
+                entity, Note.class, entity.id(), entity.version(), current, current == null ? null : current.version()));
     }
 
     private static Note read(ResultSet resultSet) throws SQLException {
@@ -266,5 +311,69 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     private static Integer nextVersion(Integer current) {
         return current == null ? 1 : current + 1;
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Note, Integer> {
+        @Override
+        public boolean checked(Note entity) {
+            return context.checksVersion(Note.class, entity.version());
+        }
+
+        @Override
+        public Integer version(Note entity) {
+            return entity.version();
+        }
+
+        @Override
+        public String batchUpdateSql(boolean checked) {
+            return checked ? UPDATE : UPDATE_UNCHECKED;
+        }
+
+        @Override
+        public Integer bindUpdate(PreparedStatement statement, Note entity, boolean checked) throws
+                SQLException {
+            return NoteDao.this.bindUpdate(statement, entity, checked);
+        }
+
+        @Override
+        public Integer write(Connection connection, Note entity, boolean checked) throws
+                SQLException {
+            return NoteDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Note entity, boolean checked) throws
+                SQLException {
+            NoteDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Note current(Connection connection, Note entity) throws SQLException {
+            return selectById(connection, entity.id());
+        }
+
+        @Override
+        public boolean holds(Note stored, Note entity, Integer version) {
+            return ColumnValues.sameValue(stored.text(), entity.text())
+                    && ColumnValues.sameValue(stored.version(), version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Note entity, Note current) {
+            return NoteDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Note withVersion(Note entity, Integer version) {
+            return new Note(entity.id(), entity.text(), version);
+        }
     }
 }

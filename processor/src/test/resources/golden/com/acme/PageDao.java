@@ -6,15 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -128,6 +133,28 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     }
 
     @Override
+    public BatchResult<Page> updateAll(Collection<Page> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Page> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Page", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Page> deleteAll(Collection<Page> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Page> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Page", e);
+        }
+    }
+
+    @Override
     public Optional<Page> findById(Long id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -182,39 +209,53 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     }
 
     private Page update(Connection connection, Page entity) throws SQLException {
-        long id = entity.id();
-        Instant expectedVersion = entity.version();
-        boolean checked = context.checksVersion(Page.class, expectedVersion);
+        Instant written = write(connection, entity, context.checksVersion(Page.class, entity.version()));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, entity.id()));
+        }
+        return new Page(entity.id(), entity.title(), entity.views(), written);
+    }
+
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Instant write(Connection connection, Page entity, boolean checked) throws SQLException {
         Dialect dialect = context.dialect(connection);
         try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect, checked))) {
-            statement.setString(1, entity.title());
-            ColumnValues.setInstant(statement, 2, context.incrementsVersion() ? context.clock().nextInstant(expectedVersion) : expectedVersion);
-            statement.setString(3, entity.title());
-            statement.setLong(4, entity.views());
-            statement.setLong(5, id);
-            if (checked) {
-                ColumnValues.setInstant(statement, 6, expectedVersion);
-            }
-            Instant written = executeReadingVersion(connection, dialect, statement);
-            if (written == null) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
-            return new Page(entity.id(), entity.title(), entity.views(), written);
+            bindUpdate(statement, entity, checked);
+            return executeReadingVersion(connection, dialect, statement);
+        }
+    }
+
+    private void bindUpdate(PreparedStatement statement, Page entity, boolean checked) throws
+            SQLException {
+        Instant expectedVersion = entity.version();
+        statement.setString(1, entity.title());
+        ColumnValues.setInstant(statement, 2, context.incrementsVersion() ? context.clock().nextInstant(expectedVersion) : expectedVersion);
+        statement.setString(3, entity.title());
+        statement.setLong(4, entity.views());
+        statement.setLong(5, entity.id());
+        if (checked) {
+            ColumnValues.setInstant(statement, 6, expectedVersion);
         }
     }
 
     private void delete(Connection connection, Page entity) throws SQLException {
-        long id = entity.id();
-        Instant expectedVersion = entity.version();
-        boolean checked = context.checksVersion(Page.class, expectedVersion);
+        boolean checked = context.checksVersion(Page.class, entity.version());
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            statement.setLong(1, id);
-            if (checked) {
-                ColumnValues.setInstant(statement, 2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, entity.id()));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Page entity, boolean checked) throws
+            SQLException {
+        Instant expectedVersion = entity.version();
+        statement.setLong(1, entity.id());
+        if (checked) {
+            ColumnValues.setInstant(statement, 2, expectedVersion);
         }
     }
 
@@ -259,13 +300,12 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Page entity, long id,
-            Instant expectedVersion) throws SQLException {
-        Page current = selectById(connection, id);
+    private RecordModifiedException conflict(Page entity, Page current) {
         return context.conflict(new RecordModifiedException(
-                entity, Page.class, id, expectedVersion, current, current == null ? null : current.version()));
+                entity, Page.class, entity.id(), entity.version(), current, current == null ? null : current.version()));
     }
 
     private static Page read(ResultSet resultSet) throws SQLException {
@@ -306,6 +346,60 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         }
         try (ResultSet resultSet = statement.executeQuery()) {
             return resultSet.next() ? ColumnValues.getInstant(resultSet, 1) : null;
+        }
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Page, Instant> {
+        @Override
+        public boolean checked(Page entity) {
+            return context.checksVersion(Page.class, entity.version());
+        }
+
+        @Override
+        public Instant version(Page entity) {
+            return entity.version();
+        }
+
+        @Override
+        public Instant write(Connection connection, Page entity, boolean checked) throws
+                SQLException {
+            return PageDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Page entity, boolean checked) throws
+                SQLException {
+            PageDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Page current(Connection connection, Page entity) throws SQLException {
+            return selectById(connection, entity.id());
+        }
+
+        @Override
+        public boolean holds(Page stored, Page entity, Instant version) {
+            return ColumnValues.sameValue(stored.title(), entity.title())
+                    && ColumnValues.sameValue(stored.views(), entity.views())
+                    && ColumnValues.sameValue(stored.version(), version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Page entity, Page current) {
+            return PageDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Page withVersion(Page entity, Instant version) {
+            return new Page(entity.id(), entity.title(), entity.views(), version);
         }
     }
 }

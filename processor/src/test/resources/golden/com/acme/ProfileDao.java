@@ -5,15 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -127,6 +132,28 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     }
 
     @Override
+    public BatchResult<Profile> updateAll(Collection<Profile> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Profile> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Profile", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Profile> deleteAll(Collection<Profile> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Profile> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Profile", e);
+        }
+    }
+
+    @Override
     public Optional<Profile> findById(String id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -183,42 +210,57 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     }
 
     private Profile update(Connection connection, Profile entity) throws SQLException {
-        String id = idOf(entity);
-        Integer expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Profile.class, expectedVersion);
+        Integer written = write(connection, entity, context.checksVersion(Profile.class, entity.version));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, idOf(entity)));
+        }
+        entity.version = written;
+        return entity;
+    }
+
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Integer write(Connection connection, Profile entity, boolean checked) throws
+            SQLException {
         Dialect dialect = context.dialect(connection);
         try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect, checked))) {
-            statement.setString(1, entity.name);
-            statement.setString(2, entity.email);
-            statement.setInt(3, context.incrementsVersion() ? 1 : 0);
-            statement.setString(4, entity.name);
-            statement.setString(5, entity.email);
-            ColumnValues.setLocalDate(statement, 6, entity.lastSeen);
-            statement.setString(7, id);
-            if (checked) {
-                ColumnValues.setInteger(statement, 8, expectedVersion);
-            }
-            Integer written = executeReadingVersion(connection, dialect, statement);
-            if (written == null) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
-            entity.version = written;
-            return entity;
+            bindUpdate(statement, entity, checked);
+            return executeReadingVersion(connection, dialect, statement);
+        }
+    }
+
+    private void bindUpdate(PreparedStatement statement, Profile entity, boolean checked) throws
+            SQLException {
+        Integer expectedVersion = entity.version;
+        statement.setString(1, entity.name);
+        statement.setString(2, entity.email);
+        statement.setInt(3, context.incrementsVersion() ? 1 : 0);
+        statement.setString(4, entity.name);
+        statement.setString(5, entity.email);
+        ColumnValues.setLocalDate(statement, 6, entity.lastSeen);
+        statement.setString(7, idOf(entity));
+        if (checked) {
+            ColumnValues.setInteger(statement, 8, expectedVersion);
         }
     }
 
     private void delete(Connection connection, Profile entity) throws SQLException {
-        String id = idOf(entity);
-        Integer expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Profile.class, expectedVersion);
+        boolean checked = context.checksVersion(Profile.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            statement.setString(1, id);
-            if (checked) {
-                ColumnValues.setInteger(statement, 2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, idOf(entity)));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Profile entity, boolean checked) throws
+            SQLException {
+        Integer expectedVersion = entity.version;
+        statement.setString(1, idOf(entity));
+        if (checked) {
+            ColumnValues.setInteger(statement, 2, expectedVersion);
         }
     }
 
@@ -263,13 +305,12 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Profile entity, String id,
-            Integer expectedVersion) throws SQLException {
-        Profile current = selectById(connection, id);
+    private RecordModifiedException conflict(Profile entity, Profile current) {
         return context.conflict(new RecordModifiedException(
-                entity, Profile.class, id, expectedVersion, current, current == null ? null : current.version));
+                entity, Profile.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private static Profile read(ResultSet resultSet) throws SQLException {
@@ -320,6 +361,62 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         }
         try (ResultSet resultSet = statement.executeQuery()) {
             return resultSet.next() ? ColumnValues.getInteger(resultSet, 1) : null;
+        }
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Profile, Integer> {
+        @Override
+        public boolean checked(Profile entity) {
+            return context.checksVersion(Profile.class, entity.version);
+        }
+
+        @Override
+        public Integer version(Profile entity) {
+            return entity.version;
+        }
+
+        @Override
+        public Integer write(Connection connection, Profile entity, boolean checked) throws
+                SQLException {
+            return ProfileDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Profile entity, boolean checked) throws
+                SQLException {
+            ProfileDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Profile current(Connection connection, Profile entity) throws SQLException {
+            return selectById(connection, idOf(entity));
+        }
+
+        @Override
+        public boolean holds(Profile stored, Profile entity, Integer version) {
+            return ColumnValues.sameValue(stored.name, entity.name)
+                    && ColumnValues.sameValue(stored.email, entity.email)
+                    && ColumnValues.sameValue(stored.lastSeen, entity.lastSeen)
+                    && ColumnValues.sameValue(stored.version, version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Profile entity, Profile current) {
+            return ProfileDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Profile withVersion(Profile entity, Integer version) {
+            entity.version = version;
+            return entity;
         }
     }
 }

@@ -6,14 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -113,6 +118,28 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     }
 
     @Override
+    public BatchResult<ReadingLog> updateAll(Collection<ReadingLog> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<ReadingLog> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of ReadingLog", e);
+        }
+    }
+
+    @Override
+    public BatchResult<ReadingLog> deleteAll(Collection<ReadingLog> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<ReadingLog> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of ReadingLog", e);
+        }
+    }
+
+    @Override
     public Optional<ReadingLog> findById(Long id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -170,40 +197,60 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     }
 
     private ReadingLog update(Connection connection, ReadingLog entity) throws SQLException {
-        long id = entity.logId;
-        OffsetDateTime expectedVersion = entity.lastChanged;
-        boolean checked = context.checksVersion(ReadingLog.class, expectedVersion);
-        OffsetDateTime newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            statement.setBigDecimal(1, entity.meterValue);
-            ColumnValues.setEnumName(statement, 2, entity.readingKind);
-            ColumnValues.setEnumOrdinal(statement, 3, entity.legacyKind);
-            statement.setBytes(4, entity.rawPayload);
-            ColumnValues.setOffsetDateTime(statement, 5, newVersion);
-            statement.setLong(6, id);
-            if (checked) {
-                ColumnValues.setOffsetDateTime(statement, 7, expectedVersion);
-            }
-            if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
+        OffsetDateTime written = write(connection, entity, context.checksVersion(ReadingLog.class, entity.lastChanged));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, entity.logId));
         }
-        entity.lastChanged = newVersion;
+        entity.lastChanged = written;
         return entity;
     }
 
-    private void delete(Connection connection, ReadingLog entity) throws SQLException {
-        long id = entity.logId;
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private OffsetDateTime write(Connection connection, ReadingLog entity, boolean checked) throws
+            SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
+            OffsetDateTime newVersion = bindUpdate(statement, entity, checked);
+            return statement.executeUpdate() == 0 ? null : newVersion;
+        }
+    }
+
+    /**
+     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
+     */
+    private OffsetDateTime bindUpdate(PreparedStatement statement, ReadingLog entity,
+            boolean checked) throws SQLException {
         OffsetDateTime expectedVersion = entity.lastChanged;
-        boolean checked = context.checksVersion(ReadingLog.class, expectedVersion);
+        OffsetDateTime newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
+        statement.setBigDecimal(1, entity.meterValue);
+        ColumnValues.setEnumName(statement, 2, entity.readingKind);
+        ColumnValues.setEnumOrdinal(statement, 3, entity.legacyKind);
+        statement.setBytes(4, entity.rawPayload);
+        ColumnValues.setOffsetDateTime(statement, 5, newVersion);
+        statement.setLong(6, entity.logId);
+        if (checked) {
+            ColumnValues.setOffsetDateTime(statement, 7, expectedVersion);
+        }
+        return newVersion;
+    }
+
+    private void delete(Connection connection, ReadingLog entity) throws SQLException {
+        boolean checked = context.checksVersion(ReadingLog.class, entity.lastChanged);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            statement.setLong(1, id);
-            if (checked) {
-                ColumnValues.setOffsetDateTime(statement, 2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, entity.logId));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, ReadingLog entity, boolean checked) throws
+            SQLException {
+        OffsetDateTime expectedVersion = entity.lastChanged;
+        statement.setLong(1, entity.logId);
+        if (checked) {
+            ColumnValues.setOffsetDateTime(statement, 2, expectedVersion);
         }
     }
 
@@ -248,13 +295,12 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, ReadingLog entity, long id,
-            OffsetDateTime expectedVersion) throws SQLException {
-        ReadingLog current = selectById(connection, id);
+    private RecordModifiedException conflict(ReadingLog entity, ReadingLog current) {
         return context.conflict(new RecordModifiedException(
-                entity, ReadingLog.class, id, expectedVersion, current, current == null ? null : current.lastChanged));
+                entity, ReadingLog.class, entity.logId, entity.lastChanged, current, current == null ? null : current.lastChanged));
     }
 
     private static ReadingLog read(ResultSet resultSet) throws SQLException {
@@ -274,5 +320,73 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     private OffsetDateTime nextVersion(OffsetDateTime current) {
         return context.clock().nextOffsetDateTime(current);
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<ReadingLog, OffsetDateTime> {
+        @Override
+        public boolean checked(ReadingLog entity) {
+            return context.checksVersion(ReadingLog.class, entity.lastChanged);
+        }
+
+        @Override
+        public OffsetDateTime version(ReadingLog entity) {
+            return entity.lastChanged;
+        }
+
+        @Override
+        public String batchUpdateSql(boolean checked) {
+            return checked ? UPDATE : UPDATE_UNCHECKED;
+        }
+
+        @Override
+        public OffsetDateTime bindUpdate(PreparedStatement statement, ReadingLog entity,
+                boolean checked) throws SQLException {
+            return ReadingLogDao.this.bindUpdate(statement, entity, checked);
+        }
+
+        @Override
+        public OffsetDateTime write(Connection connection, ReadingLog entity, boolean checked)
+                throws SQLException {
+            return ReadingLogDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, ReadingLog entity, boolean checked)
+                throws SQLException {
+            ReadingLogDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public ReadingLog current(Connection connection, ReadingLog entity) throws SQLException {
+            return selectById(connection, entity.logId);
+        }
+
+        @Override
+        public boolean holds(ReadingLog stored, ReadingLog entity, OffsetDateTime version) {
+            return ColumnValues.sameValue(stored.meterValue, entity.meterValue)
+                    && ColumnValues.sameValue(stored.readingKind, entity.readingKind)
+                    && ColumnValues.sameValue(stored.legacyKind, entity.legacyKind)
+                    && ColumnValues.sameValue(stored.rawPayload, entity.rawPayload)
+                    && ColumnValues.sameValue(stored.lastChanged, version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(ReadingLog entity, ReadingLog current) {
+            return ReadingLogDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public ReadingLog withVersion(ReadingLog entity, OffsetDateTime version) {
+            entity.lastChanged = version;
+            return entity;
+        }
     }
 }

@@ -5,15 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
@@ -138,6 +143,28 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     }
 
     @Override
+    public BatchResult<Ticket> updateAll(Collection<Ticket> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Ticket> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("update a batch of Ticket", e);
+        }
+    }
+
+    @Override
+    public BatchResult<Ticket> deleteAll(Collection<Ticket> entities, BatchPolicy policy) {
+        try (ConnectionLease lease = context.lease()) {
+            BatchResult<Ticket> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
+            lease.complete();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("delete a batch of Ticket", e);
+        }
+    }
+
+    @Override
     public Optional<Ticket> findById(Long id) {
         try (ConnectionLease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
@@ -192,38 +219,52 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     }
 
     private Ticket update(Connection connection, Ticket entity) throws SQLException {
+        Long written = write(connection, entity, context.checksVersion(Ticket.class, entity.version));
+        if (written == null) {
+            throw conflict(entity, selectById(connection, idOf(entity)));
+        }
+        entity.version = written;
+        return entity;
+    }
+
+    /**
+     * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
+     */
+    private Long write(Connection connection, Ticket entity, boolean checked) throws SQLException {
         context.warnIfTriggerMissing(connection, TRIGGER);
-        Long id = idOf(entity);
-        long expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Ticket.class, expectedVersion);
         Dialect dialect = context.dialect(connection);
         try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect, checked))) {
-            statement.setString(1, entity.title);
-            ColumnValues.setLong(statement, 2, id);
-            if (checked) {
-                statement.setLong(3, expectedVersion);
-            }
-            Long written = executeReadingVersion(connection, dialect, statement);
-            if (written == null) {
-                throw conflict(connection, entity, id, expectedVersion);
-            }
-            entity.version = written;
-            return entity;
+            bindUpdate(statement, entity, checked);
+            return executeReadingVersion(connection, dialect, statement);
+        }
+    }
+
+    private void bindUpdate(PreparedStatement statement, Ticket entity, boolean checked) throws
+            SQLException {
+        long expectedVersion = entity.version;
+        statement.setString(1, entity.title);
+        ColumnValues.setLong(statement, 2, idOf(entity));
+        if (checked) {
+            statement.setLong(3, expectedVersion);
         }
     }
 
     private void delete(Connection connection, Ticket entity) throws SQLException {
-        Long id = idOf(entity);
-        long expectedVersion = entity.version;
-        boolean checked = context.checksVersion(Ticket.class, expectedVersion);
+        boolean checked = context.checksVersion(Ticket.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            ColumnValues.setLong(statement, 1, id);
-            if (checked) {
-                statement.setLong(2, expectedVersion);
-            }
+            bindDelete(statement, entity, checked);
             if (statement.executeUpdate() == 0) {
-                throw conflict(connection, entity, id, expectedVersion);
+                throw conflict(entity, selectById(connection, idOf(entity)));
             }
+        }
+    }
+
+    private void bindDelete(PreparedStatement statement, Ticket entity, boolean checked) throws
+            SQLException {
+        long expectedVersion = entity.version;
+        ColumnValues.setLong(statement, 1, idOf(entity));
+        if (checked) {
+            statement.setLong(2, expectedVersion);
         }
     }
 
@@ -268,13 +309,12 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     }
 
     /**
-     * Reads the row as it is now, for the exception that reports the failed write.
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
      */
-    private RecordModifiedException conflict(Connection connection, Ticket entity, Long id,
-            long expectedVersion) throws SQLException {
-        Ticket current = selectById(connection, id);
+    private RecordModifiedException conflict(Ticket entity, Ticket current) {
         return context.conflict(new RecordModifiedException(
-                entity, Ticket.class, id, expectedVersion, current, current == null ? null : current.version));
+                entity, Ticket.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private static Ticket read(ResultSet resultSet) throws SQLException {
@@ -332,6 +372,60 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         }
         try (ResultSet resultSet = statement.executeQuery()) {
             return resultSet.next() ? ColumnValues.getLong(resultSet, 1) : null;
+        }
+    }
+
+    /**
+     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     */
+    private final class Rows implements BatchRows<Ticket, Long> {
+        @Override
+        public boolean checked(Ticket entity) {
+            return context.checksVersion(Ticket.class, entity.version);
+        }
+
+        @Override
+        public Long version(Ticket entity) {
+            return entity.version;
+        }
+
+        @Override
+        public Long write(Connection connection, Ticket entity, boolean checked) throws
+                SQLException {
+            return TicketDao.this.write(connection, entity, checked);
+        }
+
+        @Override
+        public String deleteSql(boolean checked) {
+            return checked ? DELETE : DELETE_UNCHECKED;
+        }
+
+        @Override
+        public void bindDelete(PreparedStatement statement, Ticket entity, boolean checked) throws
+                SQLException {
+            TicketDao.this.bindDelete(statement, entity, checked);
+        }
+
+        @Override
+        public Ticket current(Connection connection, Ticket entity) throws SQLException {
+            return selectById(connection, idOf(entity));
+        }
+
+        @Override
+        public boolean holds(Ticket stored, Ticket entity, Long version) {
+            return ColumnValues.sameValue(stored.title, entity.title)
+                    && ColumnValues.sameValue(stored.version, version);
+        }
+
+        @Override
+        public RecordModifiedException conflict(Ticket entity, Ticket current) {
+            return TicketDao.this.conflict(entity, current);
+        }
+
+        @Override
+        public Ticket withVersion(Ticket entity, Long version) {
+            entity.version = version;
+            return entity;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.optilock.runtime;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,4 +56,25 @@ public interface VersionedDao<T, ID, V> {
 
     /** The row with this key if it has exactly this version. */
     Optional<T> findByIdAndVersion(ID id, V version);
+
+    /**
+     * Updates every entity, each conditional on its version, in one JDBC batch where the database
+     * allows (TRIGGER and conditional versions: one statement per row) and one transaction, or a
+     * savepoint inside the caller's transaction.
+     *
+     * @return the entities written, with their new versions, and the conflicts ({@link BatchPolicy#SILENT})
+     * @throws BatchConflictException under {@link BatchPolicy#ABORT_ALL} when any row conflicts; nothing
+     *     was written and every entity keeps its version
+     */
+    BatchResult<T> updateAll(Collection<T> entities, BatchPolicy policy);
+
+    /**
+     * Deletes every entity's row, each conditional on its version, in one JDBC batch and one
+     * transaction, or a savepoint inside the caller's transaction.
+     *
+     * @return the entities deleted, and the conflicts ({@link BatchPolicy#SILENT})
+     * @throws BatchConflictException under {@link BatchPolicy#ABORT_ALL} when any row conflicts; nothing
+     *     was deleted
+     */
+    BatchResult<T> deleteAll(Collection<T> entities, BatchPolicy policy);
 }

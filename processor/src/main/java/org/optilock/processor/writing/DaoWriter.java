@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public final class DaoWriter {
     private static final ClassName DAO_CONTEXT = ClassName.get(RUNTIME + ".internal", "DaoContext");
     private static final ClassName LEASE = ClassName.get(RUNTIME + ".internal", "ConnectionLease");
     private static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
+    private static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
+    private static final ClassName BATCH_POLICY = ClassName.get(RUNTIME, "BatchPolicy");
+    private static final ClassName BATCHES = ClassName.get(RUNTIME + ".internal", "Batches");
     private static final ClassName TRIGGER_TARGET = ClassName.get(RUNTIME + ".internal", "TriggerTarget");
     private static final ClassName TRIGGER_TARGETS = ClassName.get(RUNTIME + ".internal", "TriggerTargets");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -88,7 +92,8 @@ public final class DaoWriter {
                 .addMethods(constructors())
                 .addMethods(publicOperations())
                 .addMethods(jdbcOperations())
-                .addMethods(sharedSteps());
+                .addMethods(sharedSteps())
+                .addType(new BatchRowsWriter(entity, access, idOf("entity")).write());
         if (entity.version().strategy() == Strategy.TRIGGER) {
             dao.addStaticBlock(CodeBlock.builder()
                     .add("// Lets Triggers.create(dataSource, $T.class) find the table without reflection.\n", type)
@@ -187,6 +192,8 @@ public final class DaoWriter {
                 writing("insert", "insert " + name, CodeBlock.of("insert(lease.connection(), entity)")),
                 writing("update", "update " + name, CodeBlock.of("update(lease.connection(), entity)")),
                 writing("delete", "delete " + name, CodeBlock.of("delete(lease.connection(), entity)")),
+                batch("updateAll", "update", "update a batch of " + name),
+                batch("deleteAll", "delete", "delete a batch of " + name),
                 reading(MethodSpec.methodBuilder("findById").returns(optionalEntity).addParameter(idType, "id"),
                         "find " + name + " by id",
                         CodeBlock.of("$T.ofNullable(selectById(lease.connection(), id))", Optional.class)),
@@ -227,6 +234,26 @@ public final class DaoWriter {
                 .build();
     }
 
+    /** A batch: the runtime runs it in one transaction or savepoint, with the DAO's {@code Rows}. */
+    private MethodSpec batch(String method, String runtimeMethod, String operation) {
+        ParameterizedTypeName result = ParameterizedTypeName.get(BATCH_RESULT, type);
+        return MethodSpec.methodBuilder(method)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(result)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), type), "entities")
+                .addParameter(BATCH_POLICY, "policy")
+                .beginControlFlow("try ($T lease = context.lease())", LEASE)
+                .addStatement("$T result = $T.$N(lease.connection(), new $N(), $T.copyOf(entities), policy)",
+                        result, BATCHES, runtimeMethod, BatchRowsWriter.NAME, List.class)
+                .addStatement("lease.complete()")
+                .addStatement("return result")
+                .nextControlFlow("catch ($T e)", SQLException.class)
+                .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
+                .endControlFlow()
+                .build();
+    }
+
     private MethodSpec reading(MethodSpec.Builder builder, String operation, CodeBlock result) {
         return builder.addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -252,7 +279,7 @@ public final class DaoWriter {
     // ---- JDBC work on a given connection ---------------------------------------------------------
 
     private List<MethodSpec> jdbcOperations() {
-        return List.of(insert(), entity.readsVersionBack() ? updateReadingVersionBack() : update(), delete(),
+        return List.of(insert(), update(), write(), bindUpdate(), delete(), bindDelete(),
                 selectById(), selectAll(), selectVersion(), selectByIdAndVersion());
     }
 
@@ -296,82 +323,99 @@ public final class DaoWriter {
     }
 
     private MethodSpec update() {
-        MethodSpec.Builder method = jdbc("update").returns(type).addParameter(type, "entity");
-        declareIdAndExpectedVersion(method);
-        method.addStatement("$T newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion",
-                        version.type())
-                .beginControlFlow("try ($T statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED))",
-                        PreparedStatement.class);
-        int index = 1;
-        for (PropertyModel property : entity.updatedProperties()) {
-            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++,
-                    access.get("entity", property)));
+        MethodSpec.Builder method = jdbc("update").returns(type).addParameter(type, "entity")
+                .addStatement("$T written = write(connection, entity, context.checksVersion($T.class, $L))",
+                        versionType, type, access.get("entity", version))
+                .beginControlFlow("if (written == null)")
+                .addStatement("throw conflict(entity, selectById(connection, $L))", idOf("entity"))
+                .endControlFlow();
+        if (entity.isRecord()) {
+            return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("written"))))
+                    .build();
         }
-        if (entity.version().strategy() == Strategy.COUNTER) {
+        return method.addStatement(access.set("entity", version, CodeBlock.of("written")))
+                .addStatement("return entity")
+                .build();
+    }
+
+    /**
+     * Runs the UPDATE of one entity: returns the version the row got, or {@code null} when no row
+     * matched. A TRIGGER or conditional entity's update reports the version the database decided
+     * (MySQL: one statement more, on the same connection).
+     */
+    private MethodSpec write() {
+        MethodSpec.Builder method = jdbc("write").returns(versionType)
+                .addJavadoc("Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.\n")
+                .addParameter(type, "entity")
+                .addParameter(boolean.class, "checked");
+        if (!entity.readsVersionBack()) {
+            return method
+                    .beginControlFlow("try ($T statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED))",
+                            PreparedStatement.class)
+                    .addStatement("$T newVersion = bindUpdate(statement, entity, checked)", version.type())
+                    .addStatement("return statement.executeUpdate() == 0 ? null : newVersion")
+                    .endControlFlow()
+                    .build();
+        }
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            method.addStatement("context.warnIfTriggerMissing(connection, TRIGGER)");
+        }
+        return method.addStatement("$T dialect = context.dialect(connection)", DIALECT)
+                .beginControlFlow("try ($T statement = connection.prepareStatement(updateSql(dialect, checked)))",
+                        PreparedStatement.class)
+                .addStatement("bindUpdate(statement, entity, checked)")
+                .addStatement("return executeReadingVersion(connection, dialect, statement)")
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * Binds the UPDATE of one entity. Parameters: for a conditional version the relevant columns and
+     * the increment or new timestamp; the updated columns; the version to write (plain versions); the
+     * key; when checked, the expected version.
+     */
+    private MethodSpec bindUpdate() {
+        boolean plain = !entity.readsVersionBack();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("bindUpdate")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(PreparedStatement.class, "statement")
+                .addParameter(type, "entity")
+                .addParameter(boolean.class, "checked")
+                .addException(SQLException.class)
+                .addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version));
+        if (plain) {
+            method.addJavadoc("Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.\n")
+                    .returns(version.type())
+                    .addStatement("$T newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion",
+                            version.type());
+        }
+        int index = 1;
+        for (PropertyModel property : entity.relevantProperties()) {
+            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++, access.get("entity", property)));
+        }
+        if (!plain && entity.version().strategy() == Strategy.TIMESTAMP) {
+            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++,
+                    CodeBlock.of("context.incrementsVersion() ? context.clock().$N(expectedVersion) : expectedVersion",
+                            clockMethod())));
+        } else if (!plain && entity.version().isConditional()) {
+            method.addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index++);
+        }
+        for (PropertyModel property : entity.updatedProperties()) {
+            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++, access.get("entity", property)));
+        }
+        if (plain && entity.version().strategy() == Strategy.COUNTER) {
             method.beginControlFlow("if (checked)")
                     .addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("newVersion")))
                     .nextControlFlow("else")
                     .addComment("The row may be ahead of this copy: move its own version on instead of overwriting it.")
                     .addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index)
                     .endControlFlow();
-        } else {
-            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("newVersion")));
-        }
-        bindIdAndCheckedVersion(method, index + 1);
-        throwConflictIfNoRow(method);
-        method.endControlFlow();
-        if (entity.isRecord()) {
-            return method.addStatement("return $L",
-                    access.newRecord("entity", Map.of(version, CodeBlock.of("newVersion")))).build();
-        }
-        return method.addStatement(access.set("entity", version, CodeBlock.of("newVersion")))
-                .addStatement("return entity")
-                .build();
-    }
-
-    /**
-     * The update of a TRIGGER or conditional entity: the database decides the new version, and the
-     * same statement reports it (MySQL: one more, on the same connection).
-     */
-    private MethodSpec updateReadingVersionBack() {
-        MethodSpec.Builder method = jdbc("update").returns(type).addParameter(type, "entity");
-        if (entity.version().strategy() == Strategy.TRIGGER) {
-            method.addStatement("context.warnIfTriggerMissing(connection, TRIGGER)");
-        }
-        declareIdAndExpectedVersion(method);
-        method.addStatement("$T dialect = context.dialect(connection)", DIALECT)
-                .beginControlFlow("try ($T statement = connection.prepareStatement(updateSql(dialect, checked)))",
-                        PreparedStatement.class);
-        int index = 1;
-        for (PropertyModel property : entity.relevantProperties()) {
-            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++,
-                    access.get("entity", property)));
-        }
-        if (entity.version().strategy() == Strategy.TIMESTAMP) {
-            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++,
-                    CodeBlock.of("context.incrementsVersion() ? context.clock().$N(expectedVersion) : expectedVersion",
-                            clockMethod())));
-        } else if (entity.version().isConditional()) {
-            method.addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index++);
-        }
-        for (PropertyModel property : entity.updatedProperties()) {
-            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++,
-                    access.get("entity", property)));
+            index++;
+        } else if (plain) {
+            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++, CodeBlock.of("newVersion")));
         }
         bindIdAndCheckedVersion(method, index);
-        method.addStatement("$T written = executeReadingVersion(connection, dialect, statement)", versionType)
-                .beginControlFlow("if (written == null)")
-                .addStatement("throw conflict(connection, entity, id, expectedVersion)")
-                .endControlFlow();
-        if (entity.isRecord()) {
-            return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("written"))))
-                    .endControlFlow()
-                    .build();
-        }
-        return method.addStatement(access.set("entity", version, CodeBlock.of("written")))
-                .addStatement("return entity")
-                .endControlFlow()
-                .build();
+        return plain ? method.addStatement("return newVersion").build() : method.build();
     }
 
     private MethodSpec updateSql() {
@@ -415,32 +459,35 @@ public final class DaoWriter {
     }
 
     private MethodSpec delete() {
-        MethodSpec.Builder method = jdbc("delete").addParameter(type, "entity");
-        declareIdAndExpectedVersion(method);
-        method.beginControlFlow("try ($T statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED))",
-                PreparedStatement.class);
-        bindIdAndCheckedVersion(method, 1);
-        throwConflictIfNoRow(method);
-        return method.endControlFlow().build();
+        return jdbc("delete").addParameter(type, "entity")
+                .addStatement("boolean checked = context.checksVersion($T.class, $L)", type, access.get("entity", version))
+                .beginControlFlow("try ($T statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED))",
+                        PreparedStatement.class)
+                .addStatement("bindDelete(statement, entity, checked)")
+                .beginControlFlow("if (statement.executeUpdate() == 0)")
+                .addStatement("throw conflict(entity, selectById(connection, $L))", idOf("entity"))
+                .endControlFlow()
+                .endControlFlow()
+                .build();
     }
 
-    private void declareIdAndExpectedVersion(MethodSpec.Builder method) {
-        method.addStatement("$T id = $L", id.type(), idOf("entity"))
-                .addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version))
-                .addStatement("boolean checked = context.checksVersion($T.class, expectedVersion)", type);
+    private MethodSpec bindDelete() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("bindDelete")
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(PreparedStatement.class, "statement")
+                .addParameter(type, "entity")
+                .addParameter(boolean.class, "checked")
+                .addException(SQLException.class)
+                .addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version));
+        bindIdAndCheckedVersion(method, 1);
+        return method.build();
     }
 
     private void bindIdAndCheckedVersion(MethodSpec.Builder method, int index) {
-        method.addStatement(ColumnCodec.bind(id.columnType(), "statement", index, CodeBlock.of("id")))
+        method.addStatement(ColumnCodec.bind(id.columnType(), "statement", index, idOf("entity")))
                 .beginControlFlow("if (checked)")
                 .addStatement(ColumnCodec.bind(version.columnType(), "statement", index + 1,
                         CodeBlock.of("expectedVersion")))
-                .endControlFlow();
-    }
-
-    private static void throwConflictIfNoRow(MethodSpec.Builder method) {
-        method.beginControlFlow("if (statement.executeUpdate() == 0)")
-                .addStatement("throw conflict(connection, entity, id, expectedVersion)")
                 .endControlFlow();
     }
 
@@ -519,18 +566,16 @@ public final class DaoWriter {
 
     private MethodSpec conflict() {
         return MethodSpec.methodBuilder("conflict")
-                .addJavadoc("Reads the row as it is now, for the exception that reports the failed write.\n")
+                .addJavadoc("The conflict of {@code entity} with the row as it is now ({@code null} when gone),\n"
+                        + "told to the conflict listener.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(RECORD_MODIFIED)
-                .addParameter(Connection.class, "connection")
                 .addParameter(type, "entity")
-                .addParameter(id.type(), "id")
-                .addParameter(version.type(), "expectedVersion")
-                .addException(SQLException.class)
-                .addStatement("$T current = selectById(connection, id)", type)
+                .addParameter(type, "current")
                 .addStatement("return context.conflict(new $T(\n"
-                        + "entity, $T.class, id, expectedVersion, current, current == null ? null : $L))",
-                        RECORD_MODIFIED, type, access.get("current", version))
+                        + "entity, $T.class, $L, $L, current, current == null ? null : $L))",
+                        RECORD_MODIFIED, type, idOf("entity"), access.get("entity", version),
+                        access.get("current", version))
                 .build();
     }
 

@@ -1,0 +1,140 @@
+package org.optilock.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.model.PropertyModel;
+
+/**
+ * Writes the DAO's private inner class {@code Rows}, which hands the runtime's batch operations what
+ * they need of this DAO: its SQL, its binding and its comparisons.
+ */
+final class BatchRowsWriter {
+
+    static final String NAME = "Rows";
+    private static final ClassName BATCH_ROWS = ClassName.get("org.optilock.runtime.internal", "BatchRows");
+    private static final ClassName RECORD_MODIFIED = ClassName.get("org.optilock.runtime", "RecordModifiedException");
+
+    private final EntityModel entity;
+    private final EntityAccess access;
+    private final ClassName type;
+    private final TypeName versionType;
+    private final PropertyModel version;
+    private final CodeBlock idOfEntity;
+
+    BatchRowsWriter(EntityModel entity, EntityAccess access, CodeBlock idOfEntity) {
+        this.entity = entity;
+        this.access = access;
+        this.type = entity.entity();
+        this.version = entity.version().property();
+        this.versionType = version.type().box();
+        this.idOfEntity = idOfEntity;
+    }
+
+    TypeSpec write() {
+        ClassName dao = entity.dao();
+        TypeSpec.Builder rows = TypeSpec.classBuilder(NAME)
+                .addJavadoc("What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(BATCH_ROWS, type, versionType))
+                .addMethod(override("checked", boolean.class)
+                        .addParameter(type, "entity")
+                        .addStatement("return context.checksVersion($T.class, $L)", type, access.get("entity", version))
+                        .build())
+                .addMethod(override("version", versionType)
+                        .addParameter(type, "entity")
+                        .addStatement("return $L", access.get("entity", version))
+                        .build());
+        if (!entity.readsVersionBack()) {
+            rows.addMethod(override("batchUpdateSql", String.class)
+                            .addParameter(boolean.class, "checked")
+                            .addStatement("return checked ? UPDATE : UPDATE_UNCHECKED")
+                            .build())
+                    .addMethod(override("bindUpdate", versionType)
+                            .addParameter(PreparedStatement.class, "statement")
+                            .addParameter(type, "entity")
+                            .addParameter(boolean.class, "checked")
+                            .addException(SQLException.class)
+                            .addStatement("return $T.this.bindUpdate(statement, entity, checked)", dao)
+                            .build());
+        }
+        return rows
+                .addMethod(override("write", versionType)
+                        .addParameter(Connection.class, "connection")
+                        .addParameter(type, "entity")
+                        .addParameter(boolean.class, "checked")
+                        .addException(SQLException.class)
+                        .addStatement("return $T.this.write(connection, entity, checked)", dao)
+                        .build())
+                .addMethod(override("deleteSql", String.class)
+                        .addParameter(boolean.class, "checked")
+                        .addStatement("return checked ? DELETE : DELETE_UNCHECKED")
+                        .build())
+                .addMethod(override("bindDelete", void.class)
+                        .addParameter(PreparedStatement.class, "statement")
+                        .addParameter(type, "entity")
+                        .addParameter(boolean.class, "checked")
+                        .addException(SQLException.class)
+                        .addStatement("$T.this.bindDelete(statement, entity, checked)", dao)
+                        .build())
+                .addMethod(override("current", type)
+                        .addParameter(Connection.class, "connection")
+                        .addParameter(type, "entity")
+                        .addException(SQLException.class)
+                        .addStatement("return selectById(connection, $L)", idOfEntity)
+                        .build())
+                .addMethod(holds())
+                .addMethod(override("conflict", RECORD_MODIFIED)
+                        .addParameter(type, "entity")
+                        .addParameter(type, "current")
+                        .addStatement("return $T.this.conflict(entity, current)", dao)
+                        .build())
+                .addMethod(withVersion())
+                .build();
+    }
+
+    private MethodSpec holds() {
+        CodeBlock.Builder same = CodeBlock.builder();
+        for (PropertyModel property : entity.updatedProperties()) {
+            same.add("$T.sameValue($L, $L)\n&& ", ColumnCodec.COLUMN_VALUES,
+                    access.get("stored", property), access.get("entity", property));
+        }
+        same.add("$T.sameValue($L, version)", ColumnCodec.COLUMN_VALUES, access.get("stored", version));
+        return override("holds", boolean.class)
+                .addParameter(type, "stored")
+                .addParameter(type, "entity")
+                .addParameter(versionType, "version")
+                .addStatement("return $L", same.build())
+                .build();
+    }
+
+    private MethodSpec withVersion() {
+        MethodSpec.Builder method = override("withVersion", type)
+                .addParameter(type, "entity")
+                .addParameter(versionType, "version");
+        if (entity.isRecord()) {
+            return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("version"))))
+                    .build();
+        }
+        return method.addStatement(access.set("entity", version, CodeBlock.of("version")))
+                .addStatement("return entity")
+                .build();
+    }
+
+    private static MethodSpec.Builder override(String name, TypeName returns) {
+        return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(returns);
+    }
+
+    private static MethodSpec.Builder override(String name, Class<?> returns) {
+        return override(name, TypeName.get(returns));
+    }
+}

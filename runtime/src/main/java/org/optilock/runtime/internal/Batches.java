@@ -1,0 +1,209 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.RecordModifiedException;
+
+/**
+ * Runs {@code updateAll} and {@code deleteAll} for the generated DAOs: one JDBC batch per statement
+ * kind (usually one), all in one transaction or savepoint, with the policy applied at the end.
+ *
+ * <p>A driver may answer a batched row with {@code SUCCESS_NO_INFO} or {@code EXECUTE_FAILED}
+ * instead of a row count. Such a row is never taken as written on the driver's word: it counts as
+ * written only when the row, read back, holds exactly what was written (or, for a delete, is gone).
+ */
+public final class Batches {
+
+    private Batches() {}
+
+    /** Updates {@code entities} as {@code policy} says. */
+    public static <T, V> BatchResult<T> update(
+            Connection connection, BatchRows<T, V> rows, List<T> entities, BatchPolicy policy) throws SQLException {
+        try (BatchTransaction transaction = BatchTransaction.begin(connection)) {
+            Outcome<T, V> outcome = new Outcome<>(entities.size());
+            if (rows.batchUpdateSql(true) == null) {
+                for (int i = 0; i < entities.size(); i++) {
+                    T entity = entities.get(i);
+                    V version = rows.write(connection, entity, rows.checked(entity));
+                    if (version != null) {
+                        outcome.written(i, version);
+                    }
+                }
+            } else {
+                for (boolean checked : new boolean[] {true, false}) {
+                    updateBatch(connection, rows, entities, checked, outcome);
+                }
+            }
+            List<RecordModifiedException> conflicts = conflicts(connection, rows, entities, outcome);
+            end(transaction, policy, conflicts);
+            List<T> applied = new ArrayList<>();
+            for (int i = 0; i < entities.size(); i++) {
+                if (outcome.isWritten(i)) {
+                    applied.add(rows.withVersion(entities.get(i), outcome.version(i)));
+                }
+            }
+            return new BatchResult<>(applied, conflicts);
+        }
+    }
+
+    /** Deletes {@code entities} as {@code policy} says. */
+    public static <T, V> BatchResult<T> delete(
+            Connection connection, BatchRows<T, V> rows, List<T> entities, BatchPolicy policy) throws SQLException {
+        try (BatchTransaction transaction = BatchTransaction.begin(connection)) {
+            Outcome<T, V> outcome = new Outcome<>(entities.size());
+            for (boolean checked : new boolean[] {true, false}) {
+                List<Integer> indexes = indexes(rows, entities, checked);
+                if (indexes.isEmpty()) {
+                    continue;
+                }
+                int[] counts;
+                try (PreparedStatement statement = connection.prepareStatement(rows.deleteSql(checked))) {
+                    for (int i : indexes) {
+                        rows.bindDelete(statement, entities.get(i), checked);
+                        statement.addBatch();
+                    }
+                    counts = statement.executeBatch();
+                }
+                for (int k = 0; k < indexes.size(); k++) {
+                    int i = indexes.get(k);
+                    if (counts[k] > 0) {
+                        outcome.written(i, null);
+                    } else if (counts[k] != 0) {
+                        // No count from the driver: the row is deleted if it is gone.
+                        T current = rows.current(connection, entities.get(i));
+                        outcome.current(i, current);
+                        if (current == null) {
+                            outcome.written(i, null);
+                        }
+                    }
+                }
+            }
+            List<RecordModifiedException> conflicts = conflicts(connection, rows, entities, outcome);
+            end(transaction, policy, conflicts);
+            List<T> applied = new ArrayList<>();
+            for (int i = 0; i < entities.size(); i++) {
+                if (outcome.isWritten(i)) {
+                    applied.add(entities.get(i));
+                }
+            }
+            return new BatchResult<>(applied, conflicts);
+        }
+    }
+
+    private static <T, V> void updateBatch(
+            Connection connection, BatchRows<T, V> rows, List<T> entities, boolean checked, Outcome<T, V> outcome)
+            throws SQLException {
+        List<Integer> indexes = indexes(rows, entities, checked);
+        if (indexes.isEmpty()) {
+            return;
+        }
+        List<V> versions = new ArrayList<>(indexes.size());
+        int[] counts;
+        try (PreparedStatement statement = connection.prepareStatement(rows.batchUpdateSql(checked))) {
+            for (int i : indexes) {
+                versions.add(rows.bindUpdate(statement, entities.get(i), checked));
+                statement.addBatch();
+            }
+            counts = statement.executeBatch();
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            int i = indexes.get(k);
+            T entity = entities.get(i);
+            if (counts[k] > 0) {
+                outcome.written(i, versions.get(k));
+            } else if (counts[k] != 0) {
+                // SUCCESS_NO_INFO or EXECUTE_FAILED: written only if the row holds what was written.
+                T current = rows.current(connection, entity);
+                outcome.current(i, current);
+                if (current != null && rows.holds(current, entity, versions.get(k))) {
+                    outcome.written(i, versions.get(k));
+                } else if (current != null && Objects.equals(rows.version(current), rows.version(entity))) {
+                    throw new SQLException("The driver reported row " + (k + 1) + " of the batch as failed"
+                            + " (count " + counts[k] + "), and the row is unchanged; nothing of the batch was written.");
+                }
+            }
+        }
+    }
+
+    private static <T, V> List<Integer> indexes(BatchRows<T, V> rows, List<T> entities, boolean checked) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            if (rows.checked(entities.get(i)) == checked) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
+    }
+
+    private static <T, V> List<RecordModifiedException> conflicts(
+            Connection connection, BatchRows<T, V> rows, List<T> entities, Outcome<T, V> outcome) throws SQLException {
+        List<RecordModifiedException> conflicts = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            if (!outcome.isWritten(i)) {
+                T entity = entities.get(i);
+                T current = outcome.hasCurrent(i) ? outcome.current(i) : rows.current(connection, entity);
+                conflicts.add(rows.conflict(entity, current));
+            }
+        }
+        return conflicts;
+    }
+
+    private static void end(BatchTransaction transaction, BatchPolicy policy, List<RecordModifiedException> conflicts)
+            throws SQLException {
+        if (policy == BatchPolicy.ABORT_ALL && !conflicts.isEmpty()) {
+            transaction.rollback();
+            throw new BatchConflictException(conflicts);
+        }
+        transaction.commit();
+    }
+
+    /** Per entity: written (with the version written), and the current row if it was read already. */
+    private static final class Outcome<T, V> {
+        private final boolean[] written;
+        private final List<V> versions;
+        private final boolean[] read;
+        private final List<T> currents;
+
+        Outcome(int size) {
+            written = new boolean[size];
+            read = new boolean[size];
+            versions = new ArrayList<>(Collections.nCopies(size, null));
+            currents = new ArrayList<>(Collections.nCopies(size, null));
+        }
+
+        /** Marks row {@code i} written, with the version it got ({@code null} for deletes). */
+        void written(int i, V version) {
+            written[i] = true;
+            versions.set(i, version);
+        }
+
+        boolean isWritten(int i) {
+            return written[i];
+        }
+
+        V version(int i) {
+            return versions.get(i);
+        }
+
+        void current(int i, T current) {
+            read[i] = true;
+            currents.set(i, current);
+        }
+
+        boolean hasCurrent(int i) {
+            return read[i];
+        }
+
+        T current(int i) {
+            return currents.get(i);
+        }
+    }
+}
