@@ -79,3 +79,16 @@ CREATE TABLE counter (
     total INTEGER NOT NULL,
     version INTEGER NOT NULL
 );
+
+CREATE TABLE invoice (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    version BIGINT NOT NULL,
+    created_by VARCHAR(50),
+    customer VARCHAR(100),
+    total DECIMAL(12, 2)
+);
+CREATE TABLE shipment (
+    code VARCHAR(20) PRIMARY KEY,
+    changed TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    destination VARCHAR(100)
+);

@@ -2,6 +2,7 @@ package org.optilock.processor;
 
 import com.google.auto.service.AutoService;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.optilock.processor.writing.DaoWriter;
 
 /**
  * Writes a versioned DAO for every class with a field annotated {@code @jakarta.persistence.Version}
- * or {@code @org.optilock.VersionField}.
+ * or {@code @org.optilock.VersionField}, and for every {@code @Entity} that inherits such a field
+ * from a superclass.
  *
  * <p>Each entity is validated on its own: its errors are all reported together, and one broken
  * entity never stops the others. An entity whose field types do not resolve yet (another
@@ -53,9 +55,14 @@ public final class OptilockProcessor extends AbstractProcessor {
         }
     }
 
+    /** Entities whose version is inherited carry no version annotation of their own. */
+    private static final String ENTITY = "jakarta.persistence.Entity";
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.copyOf(VERSION_ANNOTATIONS);
+        Set<String> types = new HashSet<>(VERSION_ANNOTATIONS);
+        types.add(ENTITY);
+        return Set.copyOf(types);
     }
 
     @Override
@@ -73,7 +80,8 @@ public final class OptilockProcessor extends AbstractProcessor {
         if (naming.isEmpty()) {
             return false;
         }
-        EntityValidator validator = new EntityValidator(processingEnv.getTypeUtils(), naming.get());
+        EntityValidator validator =
+                new EntityValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), naming.get());
         for (TypeElement entity : entitiesOf(round).values()) {
             try {
                 process(entity, validator, round.processingOver());
@@ -95,6 +103,12 @@ public final class OptilockProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
+        TypeElement entityAnnotation = processingEnv.getElementUtils().getTypeElement(ENTITY);
+        if (entityAnnotation != null) {
+            for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(entityAnnotation))) {
+                entities.putIfAbsent(type.getQualifiedName().toString(), type);
+            }
+        }
         for (String annotationName : VERSION_ANNOTATIONS) {
             TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
             if (annotation == null) {

@@ -66,16 +66,71 @@ class MessagesTest {
     }
 
     @Test
-    void opl103AbstractClassInterfaceAndEnum() {
-        assertError("OPL-103", entity("Article",
-                "public abstract class Article {",
-                "  @Id Long id;",
-                "  @Version long version;",
-                "}"), "abstract class Article");
+    void opl103InterfaceAndEnum() {
         assertError("OPL-103", entity("Versioned",
                 "public interface Versioned {",
                 "  @Version long VERSION = 1;",
                 "}"), "interface Versioned");
+        assertError("OPL-103", entity("Kind",
+                "public enum Kind {",
+                "  ONE;",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"), "public enum Kind");
+    }
+
+    @Test
+    void subclassesInheritTheVersionAndTheFieldsOfTheirBaseClasses() {
+        JavaFileObject base = Sources.source("com.acme.base.Audited",
+                "package com.acme.base;",
+                IMPORTS,
+                "@MappedSuperclass public abstract class Audited<K> {",
+                "  @Id protected K id;",
+                "  @Version private long version;",
+                "  public K getId() { return id; }",
+                "  public void setId(K id) { this.id = id; }",
+                "  public long getVersion() { return version; }",
+                "  public void setVersion(long version) { this.version = version; }",
+                "}");
+        JavaFileObject invoice = entity("Invoice",
+                "@Entity public class Invoice extends com.acme.base.Audited<String> {",
+                "  String customer;",
+                "}");
+        Compilation compilation = Sources.compile(base, invoice);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertTrue(compilation.generatedSourceFile("com.acme.base.AuditedDao").isEmpty());
+        assertThat(compilation).generatedSourceFile("com.acme.InvoiceDao").contentsAsUtf8String()
+                .contains("implements VersionedDao<Invoice, String, Long>");
+        assertThat(compilation).generatedSourceFile("com.acme.InvoiceDao").contentsAsUtf8String()
+                .contains("\"INSERT INTO Invoice (id, version, customer) VALUES (?, ?, ?)\"");
+        assertThat(compilation).generatedSourceFile("com.acme.InvoiceDao").contentsAsUtf8String()
+                .contains("entity.setVersion(");
+    }
+
+    @Test
+    void entitiesWithoutAVersionAreLeftAlone() {
+        Compilation compilation = Sources.compile(entity("Plain",
+                "@Entity public class Plain {",
+                "  String name;",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertTrue(compilation.generatedSourceFile("com.acme.PlainDao").isEmpty());
+    }
+
+    @Test
+    void opl102VersionFieldsAcrossTheHierarchy() {
+        JavaFileObject base = entity("Base",
+                "public abstract class Base {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}");
+        JavaFileObject child = entity("Child",
+                "@Entity public class Child extends Base {",
+                "  @Version long revision;",
+                "}");
+        Compilation compilation = Sources.compile(base, child);
+        assertThat(compilation).hadErrorContaining("[OPL-102] Child already has the version field 'version'")
+                .inFile(child).onLineContaining("long revision");
     }
 
     @Test

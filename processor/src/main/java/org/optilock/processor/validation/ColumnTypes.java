@@ -7,6 +7,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.util.SimpleElementVisitor14;
@@ -34,18 +35,21 @@ final class ColumnTypes {
 
     private ColumnTypes() {}
 
-    /** Whether the field's type is one javac could not resolve (yet). */
-    static boolean isUnresolved(VariableElement field) {
-        return field.asType().getKind() == TypeKind.ERROR;
+    /** Whether a field's type is one javac could not resolve (yet). */
+    static boolean isUnresolved(TypeMirror type) {
+        return type.getKind() == TypeKind.ERROR;
     }
 
-    /** The column type of {@code field}; empty when its type has no mapping. */
-    static Optional<ColumnType> of(VariableElement field) {
+    /**
+     * The column type of {@code field}, whose type as a member of the entity is {@code type} (type
+     * variables of a generic superclass resolved); empty when the type has no mapping.
+     */
+    static Optional<ColumnType> of(VariableElement field, TypeMirror type) {
         boolean byOrdinal = AnnotationMirrors.find(field, AnnotationMirrors.ENUMERATED)
                 .flatMap(enumerated -> AnnotationMirrors.enumConstant(enumerated, "value"))
                 .filter("ORDINAL"::equals)
                 .isPresent();
-        return Optional.ofNullable(field.asType().accept(new SimpleTypeVisitor14<ColumnType, Void>() {
+        return Optional.ofNullable(type.accept(new SimpleTypeVisitor14<ColumnType, Void>() {
             @Override
             public ColumnType visitPrimitive(PrimitiveType type, Void unused) {
                 return switch (type.getKind()) {

@@ -4,7 +4,6 @@ import static org.optilock.processor.validation.AnnotationMirrors.COLUMN;
 import static org.optilock.processor.validation.AnnotationMirrors.ENTITY;
 import static org.optilock.processor.validation.AnnotationMirrors.GENERATED_VALUE;
 import static org.optilock.processor.validation.AnnotationMirrors.ID;
-import static org.optilock.processor.validation.AnnotationMirrors.MAPPED_SUPERCLASS;
 import static org.optilock.processor.validation.AnnotationMirrors.TABLE;
 import static org.optilock.processor.validation.AnnotationMirrors.TRANSIENT;
 import static org.optilock.processor.validation.AnnotationMirrors.VERSION;
@@ -12,7 +11,9 @@ import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +30,13 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.SimpleTypeVisitor14;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.optilock.Strategy;
 import org.optilock.processor.model.Access;
@@ -46,10 +52,26 @@ import org.optilock.processor.sql.SqlIdentifier;
  */
 public final class EntityValidator {
 
+    private static final SimpleTypeVisitor14<List<? extends TypeMirror>, Void> PARAMETER_TYPES =
+            new SimpleTypeVisitor14<>(List.of()) {
+                @Override
+                public List<? extends TypeMirror> visitExecutable(ExecutableType method, Void unused) {
+                    return method.getParameterTypes();
+                }
+            };
+    private static final SimpleTypeVisitor14<TypeMirror, Void> RETURN_TYPE = new SimpleTypeVisitor14<>() {
+        @Override
+        public TypeMirror visitExecutable(ExecutableType method, Void unused) {
+            return method.getReturnType();
+        }
+    };
+
+    private final Elements elements;
     private final Types types;
     private final NamingConvention naming;
 
-    public EntityValidator(Types types, NamingConvention naming) {
+    public EntityValidator(Elements elements, Types types, NamingConvention naming) {
+        this.elements = elements;
         this.types = types;
         this.naming = naming;
     }
@@ -60,10 +82,13 @@ public final class EntityValidator {
     }
 
     /**
-     * The model of {@code type}, or empty when the report has errors or unresolved types, or when
-     * the class is a base class that gets no DAO of its own.
+     * The model of {@code type}, or empty when the report has errors or unresolved types, when the
+     * class is a base class that gets no DAO of its own, or when it has no version at all.
      */
     public Optional<EntityModel> validate(TypeElement type, ValidationReport report) {
+        if (hierarchyFields(type).stream().noneMatch(EntityValidator::isVersionAnnotated)) {
+            return Optional.empty(); // an @Entity without a version: not for Optilock
+        }
         if (!isConcreteClass(type, report)) {
             return Optional.empty();
         }
@@ -110,13 +135,9 @@ public final class EntityValidator {
             case RECORD:
                 return true;
             case CLASS:
-                if (!type.getModifiers().contains(Modifier.ABSTRACT)) {
-                    return true;
-                }
-                if (!AnnotationMirrors.has(type, MAPPED_SUPERCLASS)) {
-                    report.error(Message.NOT_A_CONCRETE_CLASS, type, name, "abstract");
-                }
-                return false;
+                // An abstract class is a base class, @MappedSuperclass or not: its concrete @Entity
+                // subclasses get the DAOs.
+                return !type.getModifiers().contains(Modifier.ABSTRACT);
             case INTERFACE:
                 report.error(Message.NOT_A_CONCRETE_CLASS, type, name, "an interface");
                 return false;
@@ -156,7 +177,7 @@ public final class EntityValidator {
 
     private Fields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
         Fields fields = new Fields();
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        for (VariableElement field : hierarchyFields(type)) {
             String name = field.getSimpleName().toString();
             boolean isVersion = isVersionAnnotated(field);
             boolean isId = AnnotationMirrors.has(field, ID);
@@ -215,25 +236,73 @@ public final class EntityValidator {
         return fields;
     }
 
+    /**
+     * The fields of {@code type} and of its superclasses, a {@code @MappedSuperclass} or a plain one,
+     * the topmost superclass's first.
+     */
+    private List<VariableElement> hierarchyFields(TypeElement type) {
+        Deque<TypeElement> chain = new ArrayDeque<>();
+        for (TypeElement current = type; current != null; current = superclassOf(current)) {
+            chain.addFirst(current);
+        }
+        List<VariableElement> fields = new ArrayList<>();
+        for (TypeElement declaring : chain) {
+            fields.addAll(ElementFilter.fieldsIn(declaring.getEnclosedElements()));
+        }
+        return fields;
+    }
+
+    /** The superclass that may hold mapped fields; {@code null} past the last one. */
+    private TypeElement superclassOf(TypeElement type) {
+        Element superclass = types.asElement(type.getSuperclass());
+        if (superclass == null) {
+            return null;
+        }
+        List<TypeElement> found = ElementFilter.typesIn(List.of(superclass));
+        if (found.isEmpty()) {
+            return null;
+        }
+        String name = found.get(0).getQualifiedName().toString();
+        return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : found.get(0);
+    }
+
+    /** The type of {@code field} as a member of {@code type}: a superclass's type variables resolved. */
+    private TypeMirror memberType(TypeElement type, VariableElement field) {
+        TypeMirror entityType = type.asType();
+        return entityType.getKind() == TypeKind.DECLARED
+                ? types.asMemberOf((DeclaredType) entityType, field)
+                : field.asType();
+    }
+
+    /** Whether generated code in {@code type}'s package may use {@code member} directly. */
+    private boolean reachable(TypeElement type, Element member) {
+        if (member.getModifiers().contains(Modifier.PUBLIC)) {
+            return true;
+        }
+        return !member.getModifiers().contains(Modifier.PRIVATE)
+                && elements.getPackageOf(member).equals(elements.getPackageOf(type));
+    }
+
     private Optional<PropertyModel> property(
             TypeElement type, VariableElement field, boolean isRecord, boolean isVersion, ValidationReport report) {
         String name = field.getSimpleName().toString();
         Optional<Access> access = access(type, field, isRecord, isVersion, report);
         Optional<String> column = columnName(field, report);
-        if (ColumnTypes.isUnresolved(field)) {
+        TypeMirror fieldType = memberType(type, field);
+        if (ColumnTypes.isUnresolved(fieldType)) {
             report.unresolved(field);
             return Optional.empty();
         }
-        Optional<ColumnType> columnType = ColumnTypes.of(field);
+        Optional<ColumnType> columnType = ColumnTypes.of(field, fieldType);
         if (columnType.isEmpty()) {
             report.error(isVersion ? Message.UNSUPPORTED_VERSION_TYPE : Message.UNSUPPORTED_COLUMN_TYPE,
-                    field, name, field.asType());
+                    field, name, fieldType);
         }
         if (access.isEmpty() || column.isEmpty() || columnType.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new PropertyModel(
-                name, column.get(), TypeName.get(field.asType()), columnType.get(), access.get()));
+                name, column.get(), TypeName.get(fieldType), columnType.get(), access.get()));
     }
 
     private Optional<Access> access(
@@ -246,26 +315,29 @@ public final class EntityValidator {
             report.error(isVersion ? Message.FINAL_VERSION_FIELD : Message.FINAL_FIELD, field, name);
             return Optional.empty();
         }
-        if (!field.getModifiers().contains(Modifier.PRIVATE)) {
+        if (reachable(type, field)) {
             return Optional.of(Access.field());
         }
         String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        List<String> getterNames = field.asType().getKind() == TypeKind.BOOLEAN
+        TypeMirror fieldType = memberType(type, field);
+        List<String> getterNames = fieldType.getKind() == TypeKind.BOOLEAN
                 ? List.of("is" + capitalized, "get" + capitalized)
                 : List.of("get" + capitalized);
         Optional<String> getter = Optional.empty();
         Optional<String> setter = Optional.empty();
-        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.STATIC)) {
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (!reachable(type, method) || method.getModifiers().contains(Modifier.STATIC)) {
                 continue;
             }
+            TypeMirror methodType = types.asMemberOf((DeclaredType) type.asType(), method);
+            List<? extends TypeMirror> parameters = methodType.accept(PARAMETER_TYPES, null);
             String methodName = method.getSimpleName().toString();
-            if (getter.isEmpty() && getterNames.contains(methodName) && method.getParameters().isEmpty()
-                    && types.isSameType(method.getReturnType(), field.asType())) {
+            if (getter.isEmpty() && getterNames.contains(methodName) && parameters.isEmpty()
+                    && types.isSameType(methodType.accept(RETURN_TYPE, null), fieldType)) {
                 getter = Optional.of(methodName);
             }
-            if (methodName.equals("set" + capitalized) && method.getParameters().size() == 1
-                    && types.isSameType(method.getParameters().get(0).asType(), field.asType())) {
+            if (methodName.equals("set" + capitalized) && parameters.size() == 1
+                    && types.isSameType(parameters.get(0), fieldType)) {
                 setter = Optional.of(methodName);
             }
         }

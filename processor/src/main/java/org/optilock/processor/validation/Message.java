@@ -21,8 +21,8 @@ public enum Message {
     MORE_THAN_ONE_VERSION("OPL-102",
             "%s already has the version field '%s'; an entity has exactly one. Remove @Version/@VersionField from '%s'."),
     NOT_A_CONCRETE_CLASS("OPL-103",
-            "%s is %s, so no DAO can create it. Put the version field in a concrete class or a record "
-                    + "(an abstract base class must be a @MappedSuperclass)."),
+            "%s is %s, so no DAO can create it. Put the version field in a class or a record; an abstract "
+                    + "base class passes it on to its @Entity subclasses."),
     NO_USABLE_CONSTRUCTOR("OPL-104",
             "%s has no non-private constructor without parameters, which the DAO needs to create it from a row. "
                     + "Add one; it may be package-private."),
