@@ -92,3 +92,19 @@ CREATE TABLE shipment (
     changed DATETIME(6) NOT NULL,
     destination VARCHAR(100)
 );
+
+CREATE TABLE order_line (
+    orderId BIGINT NOT NULL,
+    lineNo INTEGER NOT NULL,
+    product VARCHAR(100),
+    quantity INTEGER NOT NULL,
+    version BIGINT NOT NULL,
+    PRIMARY KEY (orderId, lineNo)
+);
+CREATE TABLE seat (
+    hall VARCHAR(20) NOT NULL,
+    number INTEGER NOT NULL,
+    holder VARCHAR(100),
+    version INTEGER NOT NULL,
+    PRIMARY KEY (hall, number)
+);

@@ -31,6 +31,7 @@ class GoldenDaoTest {
         "com.acme.Ticket,     as_is,      TRIGGER long, SQL per dialect, trigger registration",
         "com.acme.Profile,    as_is,      conditional checkFields, COUNTER Integer",
         "com.acme.Page,       as_is,      record, conditional ignoreFields, TIMESTAMP Instant",
+        "com.acme.OrderLine,  as_is,      composite key with a record @IdClass",
     })
     void generatedDaoMatchesGoldenFile(String entity, String naming, String what) throws IOException {
         JavaFileObject source = Sources.entity(entity);

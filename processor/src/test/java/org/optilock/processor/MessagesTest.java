@@ -254,6 +254,52 @@ class MessagesTest {
     }
 
     @Test
+    void opl114IdClassWithoutAMatchingComponent() {
+        assertError("OPL-114", entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public record Key(long order, String number) {}",
+                "  @Id long order;",
+                "  @Id int number;",
+                "  @Version long version;",
+                "}"), "@IdClass(Line.Key.class)");
+    }
+
+    @Test
+    void opl115IdClassTheDaoCannotMake() {
+        assertError("OPL-115", entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public static class Key { long order; int number; Key(long order, int number) {} }",
+                "  @Id long order;",
+                "  @Id int number;",
+                "  @Version long version;",
+                "}"), "@IdClass(Line.Key.class)");
+    }
+
+    @Test
+    void opl116GeneratedCompositeKey() {
+        assertError("OPL-116", entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public record Key(long order, int number) {}",
+                "  @Id @GeneratedValue long order;",
+                "  @Id int number;",
+                "  @Version long version;",
+                "}"), "@Id @GeneratedValue long order");
+    }
+
+    @Test
+    void opl117EmbeddedId() {
+        assertError("OPL-117", entity("Line",
+                "public class Line {",
+                "  @Embeddable public static class Key { long order; int number; }",
+                "  @EmbeddedId @Id Key key;",
+                "  @Version long version;",
+                "}"), "@EmbeddedId @Id Key key");
+    }
+
+    @Test
     void opl113VersionThatIsNotPersistent() {
         assertError("OPL-113", entity("Article",
                 "public class Article {",

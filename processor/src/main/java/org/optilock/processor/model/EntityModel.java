@@ -11,14 +11,14 @@ import java.util.List;
  * @param dao the DAO class to write
  * @param table the table name, already checked to be a safe identifier
  * @param properties every persistent property, in declaration order, id and version included
- * @param id the key property
- * @param generatedId whether the database generates the key on insert
+ * @param key the key: one property, or several with an {@code @IdClass}
+ * @param generatedId whether the database generates the (single) key on insert
  * @param version the version property and its strategy
  * @param isRecord whether the entity is a record, so writes return new instances
  */
 public record EntityModel(
         ClassName entity, ClassName dao, String table, List<PropertyModel> properties,
-        PropertyModel id, boolean generatedId, VersionModel version, boolean isRecord) {
+        KeyModel key, boolean generatedId, VersionModel version, boolean isRecord) {
 
     public EntityModel {
         properties = List.copyOf(properties);
@@ -26,7 +26,7 @@ public record EntityModel(
 
     /** The properties an INSERT writes: all of them but a generated key, in declaration order. */
     public List<PropertyModel> insertedProperties() {
-        return properties.stream().filter(p -> !(generatedId && p.equals(id))).toList();
+        return properties.stream().filter(p -> !(generatedId && key.properties().contains(p))).toList();
     }
 
     /**
@@ -54,6 +54,8 @@ public record EntityModel(
 
     /** The properties an UPDATE sets besides the version: all but the key and the version. */
     public List<PropertyModel> updatedProperties() {
-        return properties.stream().filter(p -> !p.equals(id) && !p.equals(version.property())).toList();
+        return properties.stream()
+                .filter(p -> !key.properties().contains(p) && !p.equals(version.property()))
+                .toList();
     }
 }

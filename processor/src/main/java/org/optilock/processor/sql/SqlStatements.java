@@ -28,7 +28,7 @@ import org.optilock.processor.model.PropertyModel;
  * @param selectByIdAndVersion reads one row by key if it has the given version
  * @param readBackUpdates for TRIGGER and conditional versions, the UPDATE per dialect that also
  *     reports the new version; empty for other entities
- * @param generatedKeyColumn the key column as the database reports it, for
+ * @param generatedKeyColumn the (first) key column as the database reports it, for
  *     {@code Connection.prepareStatement(sql, columnNames)}: unquoted names folded to lower case
  *     (PostgreSQL's rule; H2 and SQLite match it either way), quoted names as written
  */
@@ -57,9 +57,9 @@ public record SqlStatements(
     /** Builds the statements of {@code entity}. */
     public static SqlStatements of(EntityModel entity) {
         String table = entity.table();
-        String id = entity.id().column();
+        List<String> keyColumns = entity.key().properties().stream().map(PropertyModel::column).toList();
         String version = entity.version().property().column();
-        String byId = " WHERE " + id + " = ?";
+        String byId = " WHERE " + keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
         String byIdAndVersion = byId + " AND " + version + " = ?";
 
         List<PropertyModel> inserted = entity.insertedProperties();
@@ -85,10 +85,10 @@ public record SqlStatements(
                 delete + byIdAndVersion,
                 delete + byId,
                 select + byId,
-                select + " ORDER BY " + id,
+                select + " ORDER BY " + String.join(", ", keyColumns),
                 "SELECT " + version + " FROM " + table + byId,
                 select + byIdAndVersion,
-                reportedName(id),
+                reportedName(keyColumns.get(0)),
                 entity.readsVersionBack() ? readBackUpdates(entity, columns, byId, byIdAndVersion) : Map.of());
     }
 

@@ -8,7 +8,12 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.SimpleTypeVisitor14;
 import javax.lang.model.util.SimpleAnnotationValueVisitor14;
 
 /**
@@ -27,6 +32,8 @@ final class AnnotationMirrors {
     static final String GENERATED_VALUE = "jakarta.persistence.GeneratedValue";
     static final String ENUMERATED = "jakarta.persistence.Enumerated";
     static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
+    static final String ID_CLASS = "jakarta.persistence.IdClass";
+    static final String EMBEDDED_ID = "jakarta.persistence.EmbeddedId";
 
     private static final SimpleAnnotationValueVisitor14<String, Void> ENUM_CONSTANT_NAME =
             new SimpleAnnotationValueVisitor14<>("") {
@@ -74,6 +81,22 @@ final class AnnotationMirrors {
     /** The constant's name of an enum member the user wrote, such as {@code "IDENTITY"}. */
     static Optional<String> enumConstant(AnnotationMirror mirror, String name) {
         return explicitValue(mirror, name).map(value -> value.accept(ENUM_CONSTANT_NAME, null));
+    }
+
+    /** The class a {@code Class}-valued member names; empty when it does not resolve. */
+    static Optional<TypeElement> typeElement(AnnotationValue value) {
+        return Optional.ofNullable(value.accept(new SimpleAnnotationValueVisitor14<TypeElement, Void>() {
+            @Override
+            public TypeElement visitType(TypeMirror type, Void unused) {
+                return type.accept(new SimpleTypeVisitor14<TypeElement, Void>() {
+                    @Override
+                    public TypeElement visitDeclared(DeclaredType declared, Void unused) {
+                        List<TypeElement> found = ElementFilter.typesIn(List.of(declared.asElement()));
+                        return found.isEmpty() ? null : found.get(0);
+                    }
+                }, null);
+            }
+        }, null));
     }
 
     /** The elements of a {@code String[]} member the user wrote, each with its own value to report on. */

@@ -3,7 +3,9 @@ package org.optilock.processor.validation;
 import static org.optilock.processor.validation.AnnotationMirrors.COLUMN;
 import static org.optilock.processor.validation.AnnotationMirrors.ENTITY;
 import static org.optilock.processor.validation.AnnotationMirrors.GENERATED_VALUE;
+import static org.optilock.processor.validation.AnnotationMirrors.EMBEDDED_ID;
 import static org.optilock.processor.validation.AnnotationMirrors.ID;
+import static org.optilock.processor.validation.AnnotationMirrors.ID_CLASS;
 import static org.optilock.processor.validation.AnnotationMirrors.TABLE;
 import static org.optilock.processor.validation.AnnotationMirrors.TRANSIENT;
 import static org.optilock.processor.validation.AnnotationMirrors.VERSION;
@@ -15,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,8 @@ import org.optilock.Strategy;
 import org.optilock.processor.model.Access;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.model.IdClassModel;
+import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
 import org.optilock.processor.sql.SqlIdentifier;
@@ -105,17 +110,29 @@ public final class EntityValidator {
         if (fields.idField == null) {
             report.error(Message.NO_ID, type, type.getSimpleName());
         }
-        boolean generatedId = fields.id != null && isGeneratedKey(fields.idField, fields.id, report);
+        Optional<AnnotationMirror> idClass = AnnotationMirrors.find(type, ID_CLASS);
+        Optional<KeyModel> key = Optional.empty();
+        boolean generatedId = false;
+        if (idClass.isPresent()) {
+            key = compositeKey(type, idClass.get(), fields, report);
+        } else if (fields.id != null) {
+            key = Optional.of(KeyModel.single(fields.id));
+            generatedId = isGeneratedKey(fields.idField, fields.id, report);
+        }
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            AnnotationMirrors.find(field, EMBEDDED_ID).ifPresent(embedded ->
+                    report.error(Message.EMBEDDED_ID, field, embedded, field.getSimpleName()));
+        }
         Optional<VersionModel> version = fields.version == null
                 ? Optional.empty()
                 : version(type, fields, table.orElse(""), report);
-        if (!report.isClean() || table.isEmpty() || version.isEmpty()) {
+        if (!report.isClean() || table.isEmpty() || version.isEmpty() || key.isEmpty()) {
             return Optional.empty();
         }
         ClassName entity = ClassName.get(type);
         ClassName dao = ClassName.get(entity.packageName(), String.join("_", entity.simpleNames()) + "Dao");
         return Optional.of(new EntityModel(
-                entity, dao, table.get(), fields.properties, fields.id, generatedId, version.get(), isRecord));
+                entity, dao, table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord));
     }
 
     /** The persistent fields of an entity as read, before the version and key are judged. */
@@ -125,6 +142,8 @@ public final class EntityValidator {
         final Map<String, String> fieldByColumn = new HashMap<>();
         VariableElement idField;
         PropertyModel id;
+        final List<VariableElement> idFields = new ArrayList<>();
+        final List<PropertyModel> ids = new ArrayList<>();
         VariableElement versionField;
         PropertyModel version;
     }
@@ -204,7 +223,7 @@ public final class EntityValidator {
                         type.getSimpleName(), fields.versionField.getSimpleName(), name);
                 continue;
             }
-            if (isId && fields.idField != null) {
+            if (isId && fields.idField != null && !AnnotationMirrors.has(type, ID_CLASS)) {
                 report.error(Message.MORE_THAN_ONE_ID, field, type.getSimpleName(), fields.idField.getSimpleName());
                 continue;
             }
@@ -213,7 +232,10 @@ public final class EntityValidator {
                 fields.versionField = field;
             }
             if (isId) {
-                fields.idField = field;
+                fields.idFields.add(field);
+                if (fields.idField == null) {
+                    fields.idField = field;
+                }
             }
             Optional<PropertyModel> property = property(type, field, isRecord, isVersion, report);
             if (property.isEmpty()) {
@@ -230,7 +252,10 @@ public final class EntityValidator {
                 fields.version = p;
             }
             if (isId) {
-                fields.id = p;
+                fields.ids.add(p);
+                if (fields.id == null) {
+                    fields.id = p;
+                }
             }
         }
         return fields;
@@ -318,8 +343,29 @@ public final class EntityValidator {
         if (reachable(type, field)) {
             return Optional.of(Access.field());
         }
-        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         TypeMirror fieldType = memberType(type, field);
+        Accessors found = accessors(type, name, fieldType);
+        if (found.getter().isPresent() && found.setter().isPresent()) {
+            return Optional.of(Access.accessors(found.getter().get(), found.setter().get()));
+        }
+        report.error(Message.MISSING_ACCESSORS, field, name, found.missing(),
+                found.getter().isEmpty() && found.setter().isEmpty() ? "them" : "it");
+        return Optional.empty();
+    }
+
+    /** The getter and setter of a property, as far as they exist, and the names they should have. */
+    private record Accessors(Optional<String> getter, Optional<String> setter, String getterName, String setterName) {
+        String missing() {
+            return getter.isEmpty() && setter.isEmpty()
+                    ? "getter " + getterName + "() and no setter " + setterName + "(...)"
+                    : getter.isEmpty() ? "getter " + getterName + "()" : "setter " + setterName + "(...)";
+        }
+    }
+
+    /** Looks for the JavaBean accessors of property {@code name} of type {@code propertyType} in {@code type}. */
+    private Accessors accessors(TypeElement type, String name, TypeMirror propertyType) {
+        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        TypeMirror fieldType = propertyType;
         List<String> getterNames = fieldType.getKind() == TypeKind.BOOLEAN
                 ? List.of("is" + capitalized, "get" + capitalized)
                 : List.of("get" + capitalized);
@@ -341,14 +387,7 @@ public final class EntityValidator {
                 setter = Optional.of(methodName);
             }
         }
-        if (getter.isPresent() && setter.isPresent()) {
-            return Optional.of(Access.accessors(getter.get(), setter.get()));
-        }
-        String missing = getter.isEmpty() && setter.isEmpty()
-                ? "getter " + getterNames.get(0) + "() and no setter set" + capitalized + "(...)"
-                : getter.isEmpty() ? "getter " + getterNames.get(0) + "()" : "setter set" + capitalized + "(...)";
-        report.error(Message.MISSING_ACCESSORS, field, name, missing, getter.isEmpty() && setter.isEmpty() ? "them" : "it");
-        return Optional.empty();
+        return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized);
     }
 
     private Optional<String> columnName(VariableElement field, ValidationReport report) {
@@ -391,6 +430,75 @@ public final class EntityValidator {
             report.error(Message.INVALID_TABLE_NAME, type, qualified, problem.get());
         }
         return Optional.empty();
+    }
+
+    /** The key of an entity with an {@code @IdClass}: each {@code @Id} field matched in the id class. */
+    private Optional<KeyModel> compositeKey(
+            TypeElement type, AnnotationMirror idClassAnnotation, Fields fields, ValidationReport report) {
+        AnnotationValue value = AnnotationMirrors.explicitValue(idClassAnnotation, "value").orElseThrow();
+        Optional<TypeElement> idClass = AnnotationMirrors.typeElement(value);
+        if (idClass.isEmpty()) {
+            return Optional.empty(); // javac reports the unresolved class itself
+        }
+        TypeElement idType = idClass.get();
+        boolean isRecord = idType.getKind() == ElementKind.RECORD;
+        for (VariableElement idField : fields.idFields) {
+            AnnotationMirrors.find(idField, GENERATED_VALUE).ifPresent(generated ->
+                    report.error(Message.GENERATED_COMPOSITE_KEY, idField, generated, idField.getSimpleName()));
+        }
+        if (!isRecord && !hasUsableConstructor(idType)) {
+            report.error(Message.ID_CLASS_NOT_CONSTRUCTIBLE, type, idClassAnnotation, value, idType.getSimpleName());
+        }
+        List<Access> components = new ArrayList<>();
+        for (PropertyModel part : fields.ids) {
+            Optional<Access> access = idClassComponent(type, idType, isRecord, part, fields);
+            if (access.isEmpty()) {
+                report.error(Message.ID_CLASS_MISMATCH, type, idClassAnnotation, value,
+                        idType.getSimpleName(), part.name(), part.type());
+            } else {
+                components.add(access.get());
+            }
+        }
+        List<String> order = isRecord
+                ? ElementFilter.recordComponentsIn(idType.getEnclosedElements()).stream()
+                        .map(c -> c.getSimpleName().toString()).toList()
+                : List.of();
+        if (isRecord && !new HashSet<>(order).equals(new HashSet<>(
+                fields.ids.stream().map(PropertyModel::name).toList()))) {
+            report.error(Message.ID_CLASS_NOT_CONSTRUCTIBLE, type, idClassAnnotation, value, idType.getSimpleName()
+                    + " (its components must be exactly the @Id fields " + fields.ids.stream().map(PropertyModel::name).toList() + ")");
+        }
+        if (components.size() != fields.ids.size() || fields.ids.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeyModel(fields.ids,
+                Optional.of(new IdClassModel(ClassName.get(idType), components, isRecord, order))));
+    }
+
+    /** How the id class holds key property {@code part}: a record component, a field or accessors. */
+    private Optional<Access> idClassComponent(
+            TypeElement entity, TypeElement idType, boolean isRecord, PropertyModel part, Fields fields) {
+        TypeMirror partType = fields.idFields.stream()
+                .filter(f -> f.getSimpleName().contentEquals(part.name()))
+                .findFirst()
+                .map(f -> memberType(entity, f))
+                .orElseThrow();
+        if (isRecord) {
+            return ElementFilter.recordComponentsIn(idType.getEnclosedElements()).stream()
+                    .filter(c -> c.getSimpleName().contentEquals(part.name()) && types.isSameType(c.asType(), partType))
+                    .findFirst()
+                    .map(c -> Access.recordComponent());
+        }
+        Optional<VariableElement> field = ElementFilter.fieldsIn(elements.getAllMembers(idType)).stream()
+                .filter(f -> f.getSimpleName().contentEquals(part.name()) && types.isSameType(f.asType(), partType))
+                .findFirst();
+        if (field.isPresent() && reachable(entity, field.get()) && !field.get().getModifiers().contains(Modifier.FINAL)) {
+            return Optional.of(Access.field());
+        }
+        Accessors found = accessors(idType, part.name(), partType);
+        return found.getter().isPresent() && found.setter().isPresent()
+                ? Optional.of(Access.accessors(found.getter().get(), found.setter().get()))
+                : Optional.empty();
     }
 
     private static boolean isGeneratedKey(VariableElement idField, PropertyModel id, ValidationReport report) {
@@ -461,7 +569,7 @@ public final class EntityValidator {
     /** Whether every persistent field but the key and the version is ignored. */
     private static boolean ignoresEverything(Fields fields, List<String> ignoreFields) {
         return fields.properties.stream()
-                .filter(p -> p != fields.id && p != fields.version)
+                .filter(p -> !fields.ids.contains(p) && p != fields.version)
                 .allMatch(p -> ignoreFields.contains(p.name()));
     }
 

@@ -32,7 +32,7 @@ public enum Message {
             "@GeneratedValue(strategy = %s) is not supported. Use GenerationType.IDENTITY (the key is read back "
                     + "after the insert), or assign keys yourself and remove @GeneratedValue."),
     MORE_THAN_ONE_ID("OPL-107",
-            "%s already has the @Id field '%s'; composite keys are not supported yet. Keep @Id on one field."),
+            "%s already has the @Id field '%s'. For a composite key, name its id class with @IdClass; else keep @Id on one field."),
     TRANSIENT_RECORD_COMPONENT("OPL-108",
             "Record component '%s' is @Transient, but the DAO must pass every component to the constructor. "
                     + "Remove @Transient, or move the value out of the record."),
@@ -45,6 +45,16 @@ public enum Message {
             "Field '%s' is private and has no %s. Add %s, make the field non-private, or mark it @Transient."),
     FINAL_FIELD("OPL-112",
             "Field '%s' is final, so the DAO cannot set it from a row. Remove final, or make the entity a record."),
+    ID_CLASS_MISMATCH("OPL-114",
+            "@IdClass %s has nothing that holds the @Id field '%s' of type %s. Give it a record component, a field "
+                    + "or accessors of that name and type."),
+    ID_CLASS_NOT_CONSTRUCTIBLE("OPL-115",
+            "@IdClass %s cannot be made by the DAO. Make it a record whose components are the @Id fields, or give "
+                    + "it a non-private constructor without parameters."),
+    GENERATED_COMPOSITE_KEY("OPL-116",
+            "@Id field '%s' is part of a composite key, which the database cannot generate. Assign the key yourself."),
+    EMBEDDED_ID("OPL-117",
+            "@EmbeddedId '%s' is not supported; declare the key fields in the entity with @Id and name an @IdClass."),
     VERSION_NOT_PERSISTENT("OPL-113",
             "The version field '%s' is %s; it must be a persistent instance field that is not the key. "
                     + "Remove the modifier or annotation, or put the version on another field."),

@@ -23,6 +23,8 @@ import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.model.IdClassModel;
+import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
 import org.optilock.processor.sql.SqlDialect;
@@ -57,7 +59,7 @@ public final class DaoWriter {
     private final ClassName type;
     private final TypeName idType;
     private final TypeName versionType;
-    private final PropertyModel id;
+    private final KeyModel key;
     private final PropertyModel version;
     private final String name;
 
@@ -66,9 +68,9 @@ public final class DaoWriter {
         this.access = new EntityAccess(entity);
         this.sql = SqlStatements.of(entity);
         this.type = entity.entity();
-        this.id = entity.id();
+        this.key = entity.key();
         this.version = entity.version().property();
-        this.idType = id.type().box();
+        this.idType = key.type();
         this.versionType = version.type().box();
         this.name = type.simpleName();
     }
@@ -128,8 +130,9 @@ public final class DaoWriter {
         }
         if (entity.version().strategy() == Strategy.TRIGGER) {
             constants.add(FieldSpec.builder(TRIGGER_TARGET, "TRIGGER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("new $T($S, $T.of($S), $S, $S)", TRIGGER_TARGET, entity.table(), List.class,
-                            id.column(), version.column(), entity.version().triggerName())
+                    .initializer("new $T($S, $T.of($L), $S, $S)", TRIGGER_TARGET, entity.table(), List.class,
+                            key.properties().stream().map(p -> CodeBlock.of("$S", p.column())).collect(CodeBlock.joining(", ")),
+                            version.column(), entity.version().triggerName())
                     .build());
         }
         if (entity.generatedId()) {
@@ -306,15 +309,15 @@ public final class DaoWriter {
             method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++, value));
         }
         method.addStatement("statement.executeUpdate()");
-        CodeBlock key = CodeBlock.of("generatedKey(statement)");
+        CodeBlock generated = CodeBlock.of("generatedKey(statement)");
         if (entity.isRecord()) {
             Map<PropertyModel, CodeBlock> replaced = entity.generatedId()
-                    ? Map.of(id, key, version, CodeBlock.of("newVersion"))
+                    ? Map.of(key.single(), generated, version, CodeBlock.of("newVersion"))
                     : Map.of(version, CodeBlock.of("newVersion"));
             return method.addStatement("return $L", access.newRecord("entity", replaced)).endControlFlow().build();
         }
         if (entity.generatedId()) {
-            method.addStatement(access.set("entity", id, key));
+            method.addStatement(access.set("entity", key.single(), generated));
         }
         return method.endControlFlow()
                 .addStatement(access.set("entity", version, CodeBlock.of("newVersion")))
@@ -484,11 +487,33 @@ public final class DaoWriter {
     }
 
     private void bindIdAndCheckedVersion(MethodSpec.Builder method, int index) {
-        method.addStatement(ColumnCodec.bind(id.columnType(), "statement", index, idOf("entity")))
-                .beginControlFlow("if (checked)")
-                .addStatement(ColumnCodec.bind(version.columnType(), "statement", index + 1,
-                        CodeBlock.of("expectedVersion")))
+        if (key.isComposite()) {
+            for (PropertyModel part : key.properties()) {
+                method.addStatement(ColumnCodec.bind(part.columnType(), "statement", index++, access.get("entity", part)));
+            }
+        } else {
+            method.addStatement(ColumnCodec.bind(key.single().columnType(), "statement", index++, idOf("entity")));
+        }
+        method.beginControlFlow("if (checked)")
+                .addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("expectedVersion")))
                 .endControlFlow();
+    }
+
+    /** Binds the key given as the parameter {@code id}, from index 1; returns the next index. */
+    private int bindKeyParameter(MethodSpec.Builder method) {
+        if (!key.isComposite()) {
+            method.addStatement(ColumnCodec.bind(key.single().columnType().boxed(), "statement", 1, CodeBlock.of("id")));
+            return 2;
+        }
+        IdClassModel idClass = key.idClass().orElseThrow();
+        int index = 1;
+        for (int i = 0; i < key.properties().size(); i++) {
+            PropertyModel part = key.properties().get(i);
+            PropertyModel component = new PropertyModel(part.name(), part.column(), part.type(), part.columnType(),
+                    idClass.components().get(i));
+            method.addStatement(ColumnCodec.bind(part.columnType(), "statement", index++, access.get("id", component)));
+        }
+        return index;
     }
 
     private MethodSpec selectById() {
@@ -504,10 +529,10 @@ public final class DaoWriter {
         if (withVersion) {
             builder.addParameter(versionType, "version");
         }
-        builder.beginControlFlow("try ($T statement = connection.prepareStatement($N))", PreparedStatement.class, sqlConstant)
-                .addStatement(ColumnCodec.bind(id.columnType().boxed(), "statement", 1, CodeBlock.of("id")));
+        builder.beginControlFlow("try ($T statement = connection.prepareStatement($N))", PreparedStatement.class, sqlConstant);
+        int index = bindKeyParameter(builder);
         if (withVersion) {
-            builder.addStatement(ColumnCodec.bind(version.columnType().boxed(), "statement", 2, CodeBlock.of("version")));
+            builder.addStatement(ColumnCodec.bind(version.columnType().boxed(), "statement", index, CodeBlock.of("version")));
         }
         return builder.beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
                 .addStatement("return resultSet.next() ? read(resultSet) : null")
@@ -531,10 +556,10 @@ public final class DaoWriter {
     }
 
     private MethodSpec selectVersion() {
-        return jdbc("selectVersion").returns(versionType).addParameter(idType, "id")
-                .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_VERSION))", PreparedStatement.class)
-                .addStatement(ColumnCodec.bind(id.columnType().boxed(), "statement", 1, CodeBlock.of("id")))
-                .beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
+        MethodSpec.Builder method = jdbc("selectVersion").returns(versionType).addParameter(idType, "id")
+                .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_VERSION))", PreparedStatement.class);
+        bindKeyParameter(method);
+        return method.beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
                 .addStatement("return resultSet.next() ? $L : null",
                         ColumnCodec.read(version.columnType().boxed(), versionType, "resultSet", 1))
                 .endControlFlow()
@@ -551,7 +576,7 @@ public final class DaoWriter {
         if (entity.generatedId()) {
             steps.add(generatedKey());
         }
-        if (!id.type().isPrimitive()) {
+        if (key.isComposite() || !key.single().type().isPrimitive()) {
             steps.add(idOfMethod());
         }
         steps.add(initialVersion());
@@ -607,7 +632,7 @@ public final class DaoWriter {
     private MethodSpec generatedKey() {
         return MethodSpec.methodBuilder("generatedKey")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(id.type())
+                .returns(key.single().type())
                 .addParameter(PreparedStatement.class, "statement")
                 .addException(SQLException.class)
                 .beginControlFlow("try ($T keys = statement.getGeneratedKeys())", ResultSet.class)
@@ -615,16 +640,22 @@ public final class DaoWriter {
                 .addStatement("throw new $T($S)", SQLException.class,
                         "The database returned no generated key for the new " + name + " row")
                 .endControlFlow()
-                .addStatement("return $L", ColumnCodec.read(id.columnType(), id.type(), "keys", 1))
+                .addStatement("return $L", ColumnCodec.read(key.single().columnType(), key.single().type(), "keys", 1))
                 .endControlFlow()
                 .build();
     }
 
     private CodeBlock idOf(String variable) {
-        return id.type().isPrimitive() ? access.get(variable, id) : CodeBlock.of("idOf($N)", variable);
+        return !key.isComposite() && key.single().type().isPrimitive()
+                ? access.get(variable, key.single())
+                : CodeBlock.of("idOf($N)", variable);
     }
 
     private MethodSpec idOfMethod() {
+        if (key.isComposite()) {
+            return compositeIdOfMethod();
+        }
+        PropertyModel id = key.single();
         return MethodSpec.methodBuilder("idOf")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(id.type())
@@ -636,6 +667,33 @@ public final class DaoWriter {
                 .endControlFlow()
                 .addStatement("return id")
                 .build();
+    }
+
+    /** The id object of an entity with a composite key, made from its key fields. */
+    private MethodSpec compositeIdOfMethod() {
+        IdClassModel idClass = key.idClass().orElseThrow();
+        MethodSpec.Builder method = MethodSpec.methodBuilder("idOf")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(idClass.type())
+                .addParameter(type, "entity");
+        if (idClass.isRecord()) {
+            CodeBlock arguments = idClass.constructorOrder().stream()
+                    .map(name -> access.get("entity", keyProperty(name)))
+                    .collect(CodeBlock.joining(", "));
+            return method.addStatement("return new $T($L)", idClass.type(), arguments).build();
+        }
+        method.addStatement("$T id = new $T()", idClass.type(), idClass.type());
+        for (int i = 0; i < key.properties().size(); i++) {
+            PropertyModel part = key.properties().get(i);
+            PropertyModel component = new PropertyModel(part.name(), part.column(), part.type(), part.columnType(),
+                    idClass.components().get(i));
+            method.addStatement(access.set("id", component, access.get("entity", part)));
+        }
+        return method.addStatement("return id").build();
+    }
+
+    private PropertyModel keyProperty(String name) {
+        return key.properties().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     private MethodSpec initialVersion() {

@@ -10,6 +10,8 @@ import org.optilock.Strategy;
 import org.optilock.processor.model.Access;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.model.IdClassModel;
+import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
 
@@ -28,7 +30,7 @@ class SqlStatementsTest {
         return new EntityModel(
                 ClassName.get("com.acme", "Article"), ClassName.get("com.acme", "ArticleDao"), "app.article",
                 // the version in the middle: SQL must not depend on where it is declared
-                List.of(ID, TITLE, VERSION, BODY), ID, generatedId,
+                List.of(ID, TITLE, VERSION, BODY), KeyModel.single(ID), generatedId,
                 new VersionModel(VERSION, strategy, List.of(), List.of(), ""), false);
     }
 
@@ -59,7 +61,7 @@ class SqlStatementsTest {
     private static EntityModel conditional(Strategy strategy) {
         return new EntityModel(
                 ClassName.get("com.acme", "Article"), ClassName.get("com.acme", "ArticleDao"), "article",
-                List.of(ID, TITLE, VERSION, BODY), ID, false,
+                List.of(ID, TITLE, VERSION, BODY), KeyModel.single(ID), false,
                 new VersionModel(VERSION, strategy, List.of("title"), List.of(), ""), false);
     }
 
@@ -93,13 +95,31 @@ class SqlStatementsTest {
     void triggerVersionMovesOnInTheStatementAndIsReadBack() {
         EntityModel ticket = new EntityModel(
                 ClassName.get("com.acme", "Ticket"), ClassName.get("com.acme", "TicketDao"), "ticket",
-                List.of(ID, TITLE, VERSION), ID, true,
+                List.of(ID, TITLE, VERSION), KeyModel.single(ID), true,
                 new VersionModel(VERSION, Strategy.TRIGGER, List.of(), List.of(), "optilock_ticket_version"), false);
         var updates = SqlStatements.of(ticket).readBackUpdates();
         assertEquals("UPDATE ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND version = ?"
                 + " RETURNING version", updates.get(SqlDialect.POSTGRESQL).checked());
         assertEquals("UPDATE ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ?"
                 + " WHERE id = ?", updates.get(SqlDialect.MYSQL).unchecked());
+    }
+
+    @Test
+    void compositeKeysMatchEveryKeyColumn() {
+        PropertyModel order = property("orderId", "order_id", ColumnType.LONG);
+        PropertyModel line = property("lineNo", "line_no", ColumnType.INT);
+        EntityModel orderLine = new EntityModel(
+                ClassName.get("com.acme", "OrderLine"), ClassName.get("com.acme", "OrderLineDao"), "order_line",
+                List.of(order, line, TITLE, VERSION),
+                new KeyModel(List.of(order, line), java.util.Optional.of(new IdClassModel(
+                        ClassName.get("com.acme", "OrderLineId"), List.of(Access.recordComponent(), Access.recordComponent()),
+                        true, List.of("orderId", "lineNo")))),
+                false, new VersionModel(VERSION, Strategy.COUNTER, List.of(), List.of(), ""), false);
+        SqlStatements sql = SqlStatements.of(orderLine);
+        assertEquals("UPDATE order_line SET title = ?, version = ? WHERE order_id = ? AND line_no = ? AND version = ?",
+                sql.update());
+        assertEquals("SELECT order_id, line_no, title, version FROM order_line ORDER BY order_id, line_no", sql.selectAll());
+        assertEquals("DELETE FROM order_line WHERE order_id = ? AND line_no = ?", sql.deleteUnchecked());
     }
 
     @Test

@@ -1,0 +1,4 @@
+package org.optilock.it;
+
+/** The composite key of an {@link OrderLine}. */
+public record OrderLineId(long orderId, int lineNo) {}
