@@ -108,3 +108,10 @@ CREATE TABLE seat (
     version INTEGER NOT NULL,
     PRIMARY KEY (hall, number)
 );
+
+CREATE TABLE library_user (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100),
+    active BOOLEAN NOT NULL,
+    version BIGINT NOT NULL
+);

@@ -24,6 +24,7 @@ import org.optilock.processor.validation.EntityValidator;
 import org.optilock.processor.validation.Message;
 import org.optilock.processor.validation.NamingConvention;
 import org.optilock.processor.validation.ValidationReport;
+import org.optilock.processor.validation.VersionedTableValidator;
 import org.optilock.processor.writing.DaoWriter;
 
 /**
@@ -62,6 +63,7 @@ public final class OptilockProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> types = new HashSet<>(VERSION_ANNOTATIONS);
         types.add(ENTITY);
+        types.add(VersionedTableValidator.VERSIONED_TABLE);
         return Set.copyOf(types);
     }
 
@@ -82,6 +84,22 @@ public final class OptilockProcessor extends AbstractProcessor {
         }
         EntityValidator validator =
                 new EntityValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), naming.get());
+        VersionedTableValidator tables =
+                new VersionedTableValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), naming.get());
+        TypeElement versionedTable = processingEnv.getElementUtils().getTypeElement(VersionedTableValidator.VERSIONED_TABLE);
+        if (versionedTable != null) {
+            for (TypeElement declaration : ElementFilter.typesIn(round.getElementsAnnotatedWith(versionedTable))) {
+                try {
+                    ValidationReport report = new ValidationReport();
+                    Optional<EntityModel> model = tables.validate(declaration, report);
+                    report.printTo(messager());
+                    model.ifPresent(m -> write(m, declaration));
+                } catch (RuntimeException e) {
+                    messager().printMessage(Message.INTERNAL_ERROR.kind(),
+                            Message.INTERNAL_ERROR.render(declaration.getSimpleName(), e), declaration);
+                }
+            }
+        }
         for (TypeElement entity : entitiesOf(round).values()) {
             try {
                 process(entity, validator, round.processingOver());

@@ -299,6 +299,66 @@ class MessagesTest {
                 "}"), "@EmbeddedId @Id Key key");
     }
 
+    private static JavaFileObject libraryClass(String... body) {
+        String[] lines = new String[body.length + 1];
+        lines[0] = "package com.library;";
+        System.arraycopy(body, 0, lines, 1, body.length);
+        return Sources.source("com.library.User", lines);
+    }
+
+    @Test
+    void versionedTableWritesADaoForAClassWithoutAnnotations() {
+        JavaFileObject user = libraryClass(
+                "public class User {",
+                "  public Long id;",
+                "  private String email;",
+                "  public String getEmail() { return email; }",
+                "  public void setEmail(String email) { this.email = email; }",
+                "}");
+        Compilation compilation = Sources.compile(user, entity("Users",
+                "@VersionedTable(entity = com.library.User.class, table = \"auth_user\", id = \"id\")",
+                "interface Users {}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.UserDao").contentsAsUtf8String()
+                .contains("implements VersionedDao<Versioned<User>, Long, Long>");
+        assertThat(compilation).generatedSourceFile("com.acme.UserDao").contentsAsUtf8String()
+                .contains("\"UPDATE auth_user SET email = ?, version = ? WHERE id = ? AND version = ?\"");
+    }
+
+    @Test
+    void opl118VersionedClassWithoutAPublicConstructor() {
+        JavaFileObject user = libraryClass("public class User { public Long id; User(int x) {} }");
+        JavaFileObject declaration = entity("Users",
+                "@VersionedTable(entity = com.library.User.class, table = \"auth_user\", id = \"id\")",
+                "interface Users {}");
+        Compilation compilation = Sources.compile(user, declaration);
+        assertThat(compilation).hadErrorContaining("[OPL-118]").inFile(declaration).onLineContaining("@VersionedTable");
+    }
+
+    @Test
+    void opl119UnknownKeyPropertyWithSuggestion() {
+        JavaFileObject user = libraryClass("public class User { public Long userId; public String name; }");
+        JavaFileObject declaration = entity("Users",
+                "@VersionedTable(entity = com.library.User.class, table = \"auth_user\",",
+                "    id = \"userid\")",
+                "interface Users {}");
+        Compilation compilation = Sources.compile(user, declaration);
+        assertThat(compilation).hadErrorContaining("[OPL-119]").inFile(declaration).onLineContaining("id = \"userid\"");
+        assertThat(compilation).hadErrorContaining("Did you mean 'userId'?");
+    }
+
+    @Test
+    void opl120PropertyWithoutAColumnType() {
+        JavaFileObject user = libraryClass("public class User { public Long id; public java.util.List<String> roles; }");
+        JavaFileObject declaration = entity("Users",
+                "@VersionedTable(entity = com.library.User.class, table = \"auth_user\", id = \"id\")",
+                "interface Users {}");
+        Compilation compilation = Sources.compile(user, declaration);
+        assertThat(compilation).hadErrorContaining("[OPL-120] Property 'roles'").inFile(declaration)
+                .onLineContaining("@VersionedTable");
+        assertThat(compilation).hadErrorContaining("Add \"roles\" to ignore");
+    }
+
     @Test
     void opl113VersionThatIsNotPersistent() {
         assertError("OPL-113", entity("Article",

@@ -16,7 +16,9 @@ public record Access(Style style, String getter, String setter) {
         /** A private field behind a JavaBean getter and setter. */
         ACCESSORS,
         /** A record component: read through its accessor, written by constructing a new record. */
-        RECORD_COMPONENT
+        RECORD_COMPONENT,
+        /** The version of a {@code Versioned<T>} wrapper, beside the entity rather than in it. */
+        WRAPPER_VERSION
     }
 
     public static Access field() {
@@ -25,6 +27,10 @@ public record Access(Style style, String getter, String setter) {
 
     public static Access accessors(String getter, String setter) {
         return new Access(Style.ACCESSORS, getter, setter);
+    }
+
+    public static Access wrapperVersion() {
+        return new Access(Style.WRAPPER_VERSION, "", "");
     }
 
     public static Access recordComponent() {

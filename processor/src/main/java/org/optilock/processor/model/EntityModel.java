@@ -1,6 +1,8 @@
 package org.optilock.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /**
@@ -15,14 +17,28 @@ import java.util.List;
  * @param generatedId whether the database generates the (single) key on insert
  * @param version the version property and its strategy
  * @param isRecord whether the entity is a record, so writes return new instances
+ * @param wrapped whether the entity is a class the user cannot edit, handled as {@code Versioned<T>}
+ *     beside its version (then also treated as immutable, like a record)
  */
 public record EntityModel(
         ClassName entity, ClassName dao, String table, List<PropertyModel> properties,
-        KeyModel key, boolean generatedId, VersionModel version, boolean isRecord) {
+        KeyModel key, boolean generatedId, VersionModel version, boolean isRecord, boolean wrapped) {
 
     public EntityModel {
         properties = List.copyOf(properties);
     }
+
+    /** The type the DAO reads and writes: the entity, or {@code Versioned<Entity>} when wrapped. */
+    public TypeName declaredType() {
+        return wrapped ? ParameterizedTypeName.get(VERSIONED, entity) : entity;
+    }
+
+    /** Whether writes return new instances instead of updating the one given. */
+    public boolean isImmutable() {
+        return isRecord || wrapped;
+    }
+
+    private static final ClassName VERSIONED = ClassName.get("org.optilock.runtime", "Versioned");
 
     /** The properties an INSERT writes: all of them but a generated key, in declaration order. */
     public List<PropertyModel> insertedProperties() {

@@ -49,6 +49,15 @@ final class ColumnTypes {
                 .flatMap(enumerated -> AnnotationMirrors.enumConstant(enumerated, "value"))
                 .filter("ORDINAL"::equals)
                 .isPresent();
+        return of(type, byOrdinal);
+    }
+
+    /** The column type of a property of type {@code type} that carries no annotations; enums by name. */
+    static Optional<ColumnType> of(TypeMirror type) {
+        return of(type, false);
+    }
+
+    private static Optional<ColumnType> of(TypeMirror type, boolean byOrdinal) {
         return Optional.ofNullable(type.accept(new SimpleTypeVisitor14<ColumnType, Void>() {
             @Override
             public ColumnType visitPrimitive(PrimitiveType type, Void unused) {

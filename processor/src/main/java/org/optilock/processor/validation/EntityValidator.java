@@ -132,7 +132,7 @@ public final class EntityValidator {
         ClassName entity = ClassName.get(type);
         ClassName dao = ClassName.get(entity.packageName(), String.join("_", entity.simpleNames()) + "Dao");
         return Optional.of(new EntityModel(
-                entity, dao, table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord));
+                entity, dao, table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord, false));
     }
 
     /** The persistent fields of an entity as read, before the version and key are judged. */

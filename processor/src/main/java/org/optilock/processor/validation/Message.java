@@ -55,6 +55,13 @@ public enum Message {
             "@Id field '%s' is part of a composite key, which the database cannot generate. Assign the key yourself."),
     EMBEDDED_ID("OPL-117",
             "@EmbeddedId '%s' is not supported; declare the key fields in the entity with @Id and name an @IdClass."),
+    NO_PUBLIC_CONSTRUCTOR("OPL-118",
+            "%s has no public constructor without parameters, which its DAO needs to create it from a row. "
+                    + "Only classes that have one can be versioned with @VersionedTable."),
+    UNKNOWN_KEY_PROPERTY("OPL-119",
+            "%s has no property '%s' (a public field, or a public getter and setter) to be its key.%s"),
+    UNMAPPED_PROPERTY_TYPE("OPL-120",
+            "Property '%s' of %s has type %s, which has no column mapping. Add \"%s\" to ignore = {...}."),
     VERSION_NOT_PERSISTENT("OPL-113",
             "The version field '%s' is %s; it must be a persistent instance field that is not the key. "
                     + "Remove the modifier or annotation, or put the version on another field."),

@@ -26,7 +26,8 @@ final class BatchRowsWriter {
 
     private final EntityModel entity;
     private final EntityAccess access;
-    private final ClassName type;
+    private final TypeName type;
+    private final ClassName entityClass;
     private final TypeName versionType;
     private final PropertyModel version;
     private final CodeBlock idOfEntity;
@@ -34,7 +35,8 @@ final class BatchRowsWriter {
     BatchRowsWriter(EntityModel entity, EntityAccess access, CodeBlock idOfEntity) {
         this.entity = entity;
         this.access = access;
-        this.type = entity.entity();
+        this.type = entity.declaredType();
+        this.entityClass = entity.entity();
         this.version = entity.version().property();
         this.versionType = version.type().box();
         this.idOfEntity = idOfEntity;
@@ -48,7 +50,7 @@ final class BatchRowsWriter {
                 .addSuperinterface(ParameterizedTypeName.get(BATCH_ROWS, type, versionType))
                 .addMethod(override("checked", boolean.class)
                         .addParameter(type, "entity")
-                        .addStatement("return context.checksVersion($T.class, $L)", type, access.get("entity", version))
+                        .addStatement("return context.checksVersion($T.class, $L)", entityClass, access.get("entity", version))
                         .build())
                 .addMethod(override("version", versionType)
                         .addParameter(type, "entity")
@@ -121,7 +123,7 @@ final class BatchRowsWriter {
         MethodSpec.Builder method = override("withVersion", type)
                 .addParameter(type, "entity")
                 .addParameter(versionType, "version");
-        if (entity.isRecord()) {
+        if (entity.isImmutable()) {
             return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("version"))))
                     .build();
         }

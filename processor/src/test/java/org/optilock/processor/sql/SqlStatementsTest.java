@@ -31,7 +31,7 @@ class SqlStatementsTest {
                 ClassName.get("com.acme", "Article"), ClassName.get("com.acme", "ArticleDao"), "app.article",
                 // the version in the middle: SQL must not depend on where it is declared
                 List.of(ID, TITLE, VERSION, BODY), KeyModel.single(ID), generatedId,
-                new VersionModel(VERSION, strategy, List.of(), List.of(), ""), false);
+                new VersionModel(VERSION, strategy, List.of(), List.of(), ""), false, false);
     }
 
     @Test
@@ -62,7 +62,7 @@ class SqlStatementsTest {
         return new EntityModel(
                 ClassName.get("com.acme", "Article"), ClassName.get("com.acme", "ArticleDao"), "article",
                 List.of(ID, TITLE, VERSION, BODY), KeyModel.single(ID), false,
-                new VersionModel(VERSION, strategy, List.of("title"), List.of(), ""), false);
+                new VersionModel(VERSION, strategy, List.of("title"), List.of(), ""), false, false);
     }
 
     @Test
@@ -96,7 +96,7 @@ class SqlStatementsTest {
         EntityModel ticket = new EntityModel(
                 ClassName.get("com.acme", "Ticket"), ClassName.get("com.acme", "TicketDao"), "ticket",
                 List.of(ID, TITLE, VERSION), KeyModel.single(ID), true,
-                new VersionModel(VERSION, Strategy.TRIGGER, List.of(), List.of(), "optilock_ticket_version"), false);
+                new VersionModel(VERSION, Strategy.TRIGGER, List.of(), List.of(), "optilock_ticket_version"), false, false);
         var updates = SqlStatements.of(ticket).readBackUpdates();
         assertEquals("UPDATE ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND version = ?"
                 + " RETURNING version", updates.get(SqlDialect.POSTGRESQL).checked());
@@ -114,7 +114,7 @@ class SqlStatementsTest {
                 new KeyModel(List.of(order, line), java.util.Optional.of(new IdClassModel(
                         ClassName.get("com.acme", "OrderLineId"), List.of(Access.recordComponent(), Access.recordComponent()),
                         true, List.of("orderId", "lineNo")))),
-                false, new VersionModel(VERSION, Strategy.COUNTER, List.of(), List.of(), ""), false);
+                false, new VersionModel(VERSION, Strategy.COUNTER, List.of(), List.of(), ""), false, false);
         SqlStatements sql = SqlStatements.of(orderLine);
         assertEquals("UPDATE order_line SET title = ?, version = ? WHERE order_id = ? AND line_no = ? AND version = ?",
                 sql.update());
