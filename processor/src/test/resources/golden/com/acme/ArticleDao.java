@@ -295,15 +295,6 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         }
     }
 
-    /**
-     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
-     * told to the conflict listener.
-     */
-    private RecordModifiedException conflict(Article entity, Article current) {
-        return context.conflict(new RecordModifiedException(
-                entity, Article.class, idOf(entity), entity.version, current, current == null ? null : current.version));
-    }
-
     private static Article read(ResultSet resultSet) throws SQLException {
         Article entity = new Article();
         entity.id = ColumnValues.getLong(resultSet, 1);
@@ -313,6 +304,23 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         return entity;
     }
 
+    private static Long idOf(Article entity) {
+        Long id = entity.id;
+        if (id == null) {
+            throw new IllegalArgumentException("This Article has no id: insert it before updating, deleting or comparing it");
+        }
+        return id;
+    }
+
+    /**
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
+     */
+    private RecordModifiedException conflict(Article entity, Article current) {
+        return context.conflict(new RecordModifiedException(
+                entity, Article.class, idOf(entity), entity.version, current, current == null ? null : current.version));
+    }
+
     private static Long generatedKey(PreparedStatement statement) throws SQLException {
         try (ResultSet keys = statement.getGeneratedKeys()) {
             if (!keys.next()) {
@@ -320,14 +328,6 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
             }
             return ColumnValues.getLong(keys, 1);
         }
-    }
-
-    private static Long idOf(Article entity) {
-        Long id = entity.id;
-        if (id == null) {
-            throw new IllegalArgumentException("This Article has no id: insert it before updating, deleting or comparing it");
-        }
-        return id;
     }
 
     private static long initialVersion() {

@@ -291,15 +291,6 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         }
     }
 
-    /**
-     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
-     * told to the conflict listener.
-     */
-    private RecordModifiedException conflict(Customer entity, Customer current) {
-        return context.conflict(new RecordModifiedException(
-                entity, Customer.class, idOf(entity), entity.getUpdatedAt(), current, current == null ? null : current.getUpdatedAt()));
-    }
-
     private static Customer read(ResultSet resultSet) throws SQLException {
         Customer entity = new Customer();
         entity.setId(ColumnValues.getUuid(resultSet, 1));
@@ -315,6 +306,15 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
             throw new IllegalArgumentException("This Customer has no id: insert it before updating, deleting or comparing it");
         }
         return id;
+    }
+
+    /**
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
+     */
+    private RecordModifiedException conflict(Customer entity, Customer current) {
+        return context.conflict(new RecordModifiedException(
+                entity, Customer.class, idOf(entity), entity.getUpdatedAt(), current, current == null ? null : current.getUpdatedAt()));
     }
 
     private Instant initialVersion() {

@@ -286,15 +286,6 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         }
     }
 
-    /**
-     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
-     * told to the conflict listener.
-     */
-    private RecordModifiedException conflict(Meter entity, Meter current) {
-        return context.conflict(new RecordModifiedException(
-                entity, Meter.class, idOf(entity), entity.version, current, current == null ? null : current.version));
-    }
-
     private static Meter read(ResultSet resultSet) throws SQLException {
         Meter entity = new Meter();
         entity.code = resultSet.getString(1);
@@ -309,6 +300,15 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
             throw new IllegalArgumentException("This Meter has no id: insert it before updating, deleting or comparing it");
         }
         return id;
+    }
+
+    /**
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
+     */
+    private RecordModifiedException conflict(Meter entity, Meter current) {
+        return context.conflict(new RecordModifiedException(
+                entity, Meter.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private long initialVersion() {

@@ -289,6 +289,13 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         }
     }
 
+    private static Note read(ResultSet resultSet) throws SQLException {
+        return new Note(
+                resultSet.getLong(1),
+                resultSet.getString(2),
+                ColumnValues.getInteger(resultSet, 3));
+    }
+
     /**
      * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
      * told to the conflict listener.
@@ -296,13 +303,6 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     private RecordModifiedException conflict(Note entity, Note current) {
         return context.conflict(new RecordModifiedException(
                 entity, Note.class, entity.id(), entity.version(), current, current == null ? null : current.version()));
-    }
-
-    private static Note read(ResultSet resultSet) throws SQLException {
-        return new Note(
-                resultSet.getLong(1),
-                resultSet.getString(2),
-                ColumnValues.getInteger(resultSet, 3));
     }
 
     private static Integer initialVersion() {

@@ -298,15 +298,6 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         }
     }
 
-    /**
-     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
-     * told to the conflict listener.
-     */
-    private RecordModifiedException conflict(OrderLine entity, OrderLine current) {
-        return context.conflict(new RecordModifiedException(
-                entity, OrderLine.class, idOf(entity), entity.version, current, current == null ? null : current.version));
-    }
-
     private static OrderLine read(ResultSet resultSet) throws SQLException {
         OrderLine entity = new OrderLine();
         entity.orderId = resultSet.getLong(1);
@@ -318,6 +309,15 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     private static OrderLine.Key idOf(OrderLine entity) {
         return new OrderLine.Key(entity.orderId, entity.lineNo);
+    }
+
+    /**
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
+     */
+    private RecordModifiedException conflict(OrderLine entity, OrderLine current) {
+        return context.conflict(new RecordModifiedException(
+                entity, OrderLine.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private static int initialVersion() {

@@ -299,6 +299,14 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         }
     }
 
+    private static Page read(ResultSet resultSet) throws SQLException {
+        return new Page(
+                resultSet.getLong(1),
+                resultSet.getString(2),
+                resultSet.getLong(3),
+                ColumnValues.getInstant(resultSet, 4));
+    }
+
     /**
      * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
      * told to the conflict listener.
@@ -306,14 +314,6 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     private RecordModifiedException conflict(Page entity, Page current) {
         return context.conflict(new RecordModifiedException(
                 entity, Page.class, entity.id(), entity.version(), current, current == null ? null : current.version()));
-    }
-
-    private static Page read(ResultSet resultSet) throws SQLException {
-        return new Page(
-                resultSet.getLong(1),
-                resultSet.getString(2),
-                resultSet.getLong(3),
-                ColumnValues.getInstant(resultSet, 4));
     }
 
     private Instant initialVersion() {

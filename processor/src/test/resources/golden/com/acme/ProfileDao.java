@@ -304,15 +304,6 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         }
     }
 
-    /**
-     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
-     * told to the conflict listener.
-     */
-    private RecordModifiedException conflict(Profile entity, Profile current) {
-        return context.conflict(new RecordModifiedException(
-                entity, Profile.class, idOf(entity), entity.version, current, current == null ? null : current.version));
-    }
-
     private static Profile read(ResultSet resultSet) throws SQLException {
         Profile entity = new Profile();
         entity.username = resultSet.getString(1);
@@ -329,6 +320,15 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
             throw new IllegalArgumentException("This Profile has no id: insert it before updating, deleting or comparing it");
         }
         return id;
+    }
+
+    /**
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
+     */
+    private RecordModifiedException conflict(Profile entity, Profile current) {
+        return context.conflict(new RecordModifiedException(
+                entity, Profile.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
     private static Integer initialVersion() {

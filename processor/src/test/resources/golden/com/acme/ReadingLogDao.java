@@ -294,15 +294,6 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         }
     }
 
-    /**
-     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
-     * told to the conflict listener.
-     */
-    private RecordModifiedException conflict(ReadingLog entity, ReadingLog current) {
-        return context.conflict(new RecordModifiedException(
-                entity, ReadingLog.class, entity.logId, entity.lastChanged, current, current == null ? null : current.lastChanged));
-    }
-
     private static ReadingLog read(ResultSet resultSet) throws SQLException {
         ReadingLog entity = new ReadingLog();
         entity.logId = resultSet.getLong(1);
@@ -312,6 +303,15 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         entity.rawPayload = resultSet.getBytes(5);
         entity.lastChanged = ColumnValues.getOffsetDateTime(resultSet, 6);
         return entity;
+    }
+
+    /**
+     * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
+     * told to the conflict listener.
+     */
+    private RecordModifiedException conflict(ReadingLog entity, ReadingLog current) {
+        return context.conflict(new RecordModifiedException(
+                entity, ReadingLog.class, entity.logId, entity.lastChanged, current, current == null ? null : current.lastChanged));
     }
 
     private OffsetDateTime initialVersion() {

@@ -308,6 +308,22 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         }
     }
 
+    private static Ticket read(ResultSet resultSet) throws SQLException {
+        Ticket entity = new Ticket();
+        entity.id = ColumnValues.getLong(resultSet, 1);
+        entity.title = resultSet.getString(2);
+        entity.version = resultSet.getLong(3);
+        return entity;
+    }
+
+    private static Long idOf(Ticket entity) {
+        Long id = entity.id;
+        if (id == null) {
+            throw new IllegalArgumentException("This Ticket has no id: insert it before updating, deleting or comparing it");
+        }
+        return id;
+    }
+
     /**
      * The conflict of {@code entity} with the row as it is now ({@code null} when gone),
      * told to the conflict listener.
@@ -317,14 +333,6 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
                 entity, Ticket.class, idOf(entity), entity.version, current, current == null ? null : current.version));
     }
 
-    private static Ticket read(ResultSet resultSet) throws SQLException {
-        Ticket entity = new Ticket();
-        entity.id = ColumnValues.getLong(resultSet, 1);
-        entity.title = resultSet.getString(2);
-        entity.version = resultSet.getLong(3);
-        return entity;
-    }
-
     private static Long generatedKey(PreparedStatement statement) throws SQLException {
         try (ResultSet keys = statement.getGeneratedKeys()) {
             if (!keys.next()) {
@@ -332,14 +340,6 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
             }
             return ColumnValues.getLong(keys, 1);
         }
-    }
-
-    private static Long idOf(Ticket entity) {
-        Long id = entity.id;
-        if (id == null) {
-            throw new IllegalArgumentException("This Ticket has no id: insert it before updating, deleting or comparing it");
-        }
-        return id;
     }
 
     private static long initialVersion() {

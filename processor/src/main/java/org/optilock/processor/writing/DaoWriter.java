@@ -64,6 +64,7 @@ public final class DaoWriter {
     private final KeyModel key;
     private final PropertyModel version;
     private final String name;
+    private final ReadMethodsWriter reads;
 
     private DaoWriter(EntityModel entity) {
         this.entity = entity;
@@ -76,6 +77,7 @@ public final class DaoWriter {
         this.idType = key.type();
         this.versionType = version.type().box();
         this.name = entityClass.simpleName();
+        this.reads = new ReadMethodsWriter(entity, access);
     }
 
     /** The source file of {@code entity}'s DAO, with {@code origin} as its one originating element. */
@@ -285,15 +287,18 @@ public final class DaoWriter {
     // ---- JDBC work on a given connection ---------------------------------------------------------
 
     private List<MethodSpec> jdbcOperations() {
-        return List.of(insert(), update(), write(), bindUpdate(), delete(), bindDelete(),
-                selectById(), selectAll(), selectVersion(), selectByIdAndVersion());
+        List<MethodSpec> operations = new ArrayList<>(
+                List.of(insert(), update(), write(), bindUpdate(), delete(), bindDelete()));
+        operations.addAll(reads.methods());
+        return operations;
     }
 
-    private MethodSpec.Builder jdbc(String method) {
-        return MethodSpec.methodBuilder(method)
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(Connection.class, "connection")
-                .addException(SQLException.class);
+    private static MethodSpec.Builder jdbc(String method) {
+        return ReadMethodsWriter.jdbc(method);
+    }
+
+    private CodeBlock idOf(String variable) {
+        return reads.idOf(variable);
     }
 
     private MethodSpec insert() {
@@ -390,13 +395,7 @@ public final class DaoWriter {
      */
     private MethodSpec bindUpdate() {
         boolean plain = !entity.readsVersionBack();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("bindUpdate")
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(PreparedStatement.class, "statement")
-                .addParameter(type, "entity")
-                .addParameter(boolean.class, "checked")
-                .addException(SQLException.class)
-                .addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version));
+        MethodSpec.Builder method = binder("bindUpdate");
         if (plain) {
             method.addJavadoc("Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.\n")
                     .returns(version.type())
@@ -486,15 +485,20 @@ public final class DaoWriter {
     }
 
     private MethodSpec bindDelete() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("bindDelete")
+        MethodSpec.Builder method = binder("bindDelete");
+        bindIdAndCheckedVersion(method, 1);
+        return method.build();
+    }
+
+    /** A method that binds one entity's statement: {@code (statement, entity, checked)}. */
+    private MethodSpec.Builder binder(String name) {
+        return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(PreparedStatement.class, "statement")
                 .addParameter(type, "entity")
                 .addParameter(boolean.class, "checked")
                 .addException(SQLException.class)
                 .addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version));
-        bindIdAndCheckedVersion(method, 1);
-        return method.build();
     }
 
     private void bindIdAndCheckedVersion(MethodSpec.Builder method, int index) {
@@ -510,85 +514,13 @@ public final class DaoWriter {
                 .endControlFlow();
     }
 
-    /** Binds the key given as the parameter {@code id}, from index 1; returns the next index. */
-    private int bindKeyParameter(MethodSpec.Builder method) {
-        if (!key.isComposite()) {
-            method.addStatement(ColumnCodec.bind(key.single().columnType().boxed(), "statement", 1, CodeBlock.of("id")));
-            return 2;
-        }
-        IdClassModel idClass = key.idClass().orElseThrow();
-        int index = 1;
-        for (int i = 0; i < key.properties().size(); i++) {
-            PropertyModel part = key.properties().get(i);
-            PropertyModel component = new PropertyModel(part.name(), part.column(), part.type(), part.columnType(),
-                    idClass.components().get(i));
-            method.addStatement(ColumnCodec.bind(part.columnType(), "statement", index++, access.get("id", component)));
-        }
-        return index;
-    }
-
-    private MethodSpec selectById() {
-        return selectOne("selectById", "SELECT_BY_ID", false);
-    }
-
-    private MethodSpec selectByIdAndVersion() {
-        return selectOne("selectByIdAndVersion", "SELECT_BY_ID_AND_VERSION", true);
-    }
-
-    private MethodSpec selectOne(String method, String sqlConstant, boolean withVersion) {
-        MethodSpec.Builder builder = jdbc(method).returns(type).addParameter(idType, "id");
-        if (withVersion) {
-            builder.addParameter(versionType, "version");
-        }
-        builder.beginControlFlow("try ($T statement = connection.prepareStatement($N))", PreparedStatement.class, sqlConstant);
-        int index = bindKeyParameter(builder);
-        if (withVersion) {
-            builder.addStatement(ColumnCodec.bind(version.columnType().boxed(), "statement", index, CodeBlock.of("version")));
-        }
-        return builder.beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
-                .addStatement("return resultSet.next() ? read(resultSet) : null")
-                .endControlFlow()
-                .endControlFlow()
-                .build();
-    }
-
-    private MethodSpec selectAll() {
-        ParameterizedTypeName list = ParameterizedTypeName.get(ClassName.get(List.class), type);
-        return jdbc("selectAll").returns(list)
-                .addStatement("$T entities = new $T<>()", list, ArrayList.class)
-                .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_ALL);\n"
-                        + "        $T resultSet = statement.executeQuery())", PreparedStatement.class, ResultSet.class)
-                .beginControlFlow("while (resultSet.next())")
-                .addStatement("entities.add(read(resultSet))")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("return entities")
-                .build();
-    }
-
-    private MethodSpec selectVersion() {
-        MethodSpec.Builder method = jdbc("selectVersion").returns(versionType).addParameter(idType, "id")
-                .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_VERSION))", PreparedStatement.class);
-        bindKeyParameter(method);
-        return method.beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
-                .addStatement("return resultSet.next() ? $L : null",
-                        ColumnCodec.read(version.columnType().boxed(), versionType, "resultSet", 1))
-                .endControlFlow()
-                .endControlFlow()
-                .build();
-    }
-
     // ---- steps several operations share ----------------------------------------------------------
 
     private List<MethodSpec> sharedSteps() {
         List<MethodSpec> steps = new ArrayList<>();
         steps.add(conflict());
-        steps.add(read());
         if (entity.generatedId()) {
             steps.add(generatedKey());
-        }
-        if (key.isComposite() || !key.single().type().isPrimitive()) {
-            steps.add(idOfMethod());
         }
         steps.add(initialVersion());
         if (entity.readsVersionBack()) {
@@ -615,47 +547,6 @@ public final class DaoWriter {
                 .build();
     }
 
-    private MethodSpec read() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(type)
-                .addParameter(ResultSet.class, "resultSet")
-                .addException(SQLException.class);
-        List<PropertyModel> properties = entity.properties();
-        if (entity.wrapped()) {
-            // The entity is built from its columns; its version goes beside it, in the wrapper.
-            method.addStatement("$T value = new $T()", entityClass, entityClass);
-            CodeBlock versionRead = null;
-            for (int i = 0; i < properties.size(); i++) {
-                PropertyModel property = properties.get(i);
-                CodeBlock read = ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1);
-                if (property.equals(version)) {
-                    versionRead = read;
-                } else {
-                    method.addStatement(access.setOn(CodeBlock.of("value"), property, read));
-                }
-            }
-            return method.addStatement("return new $T<>(value, $L)", VERSIONED, versionRead)
-                    .build();
-        }
-        if (entity.isRecord()) {
-            CodeBlock.Builder arguments = CodeBlock.builder();
-            for (int i = 0; i < properties.size(); i++) {
-                PropertyModel property = properties.get(i);
-                arguments.add(i == 0 ? "\n" : ",\n")
-                        .add(ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1));
-            }
-            return method.addStatement("return new $T($L)", entityClass, arguments.build()).build();
-        }
-        method.addStatement("$T entity = new $T()", entityClass, entityClass);
-        for (int i = 0; i < properties.size(); i++) {
-            PropertyModel property = properties.get(i);
-            method.addStatement(access.set("entity", property,
-                    ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1)));
-        }
-        return method.addStatement("return entity").build();
-    }
-
     private MethodSpec generatedKey() {
         return MethodSpec.methodBuilder("generatedKey")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -670,57 +561,6 @@ public final class DaoWriter {
                 .addStatement("return $L", ColumnCodec.read(key.single().columnType(), key.single().type(), "keys", 1))
                 .endControlFlow()
                 .build();
-    }
-
-    private CodeBlock idOf(String variable) {
-        return !key.isComposite() && key.single().type().isPrimitive()
-                ? access.get(variable, key.single())
-                : CodeBlock.of("idOf($N)", variable);
-    }
-
-    private MethodSpec idOfMethod() {
-        if (key.isComposite()) {
-            return compositeIdOfMethod();
-        }
-        PropertyModel id = key.single();
-        return MethodSpec.methodBuilder("idOf")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(id.type())
-                .addParameter(type, "entity")
-                .addStatement("$T id = $L", id.type(), access.get("entity", id))
-                .beginControlFlow("if (id == null)")
-                .addStatement("throw new $T($S)", IllegalArgumentException.class,
-                        "This " + name + " has no id: insert it before updating, deleting or comparing it")
-                .endControlFlow()
-                .addStatement("return id")
-                .build();
-    }
-
-    /** The id object of an entity with a composite key, made from its key fields. */
-    private MethodSpec compositeIdOfMethod() {
-        IdClassModel idClass = key.idClass().orElseThrow();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("idOf")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(idClass.type())
-                .addParameter(type, "entity");
-        if (idClass.isRecord()) {
-            CodeBlock arguments = idClass.constructorOrder().stream()
-                    .map(name -> access.get("entity", keyProperty(name)))
-                    .collect(CodeBlock.joining(", "));
-            return method.addStatement("return new $T($L)", idClass.type(), arguments).build();
-        }
-        method.addStatement("$T id = new $T()", idClass.type(), idClass.type());
-        for (int i = 0; i < key.properties().size(); i++) {
-            PropertyModel part = key.properties().get(i);
-            PropertyModel component = new PropertyModel(part.name(), part.column(), part.type(), part.columnType(),
-                    idClass.components().get(i));
-            method.addStatement(access.set("id", component, access.get("entity", part)));
-        }
-        return method.addStatement("return id").build();
-    }
-
-    private PropertyModel keyProperty(String name) {
-        return key.properties().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     private MethodSpec initialVersion() {
