@@ -1,0 +1,92 @@
+package org.optilock.runtime.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.optilock.runtime.RecordModifiedException;
+
+/**
+ * A conflict described for an HTTP client: what the client tried to write, the row as it is now, and
+ * the fields that differ, ready to send as RFC 9457 problem details ({@code application/problem+json})
+ * with status 409, or 412 when it answers a failed {@code If-Match}. The values come from the
+ * application, as maps from field name to value: nothing is read reflectively.
+ *
+ * <pre>{@code
+ * catch (RecordModifiedException conflict) {
+ *     ConflictProblem problem = ConflictProblem.of(conflict, attempted.toMap(),
+ *             conflict.<Article>current().map(Article::toMap).orElse(null));
+ *     response.setStatus(problem.status());
+ *     response.setContentType(ConflictProblem.MEDIA_TYPE);
+ *     response.getWriter().write(problem.toJson());
+ * }
+ * }</pre>
+ *
+ * @param status 409, or 412 for a failed precondition
+ * @param title a short, human summary
+ * @param detail what happened and what to do
+ * @param currentVersion the version the row has now; {@code null} when it is gone
+ * @param attempted what the client tried to write
+ * @param current the row as it is now; {@code null} when it is gone
+ * @param differences the names of the fields whose attempted value differs from the current one
+ */
+public record ConflictProblem(
+        int status, String title, String detail, Object currentVersion,
+        Map<String, Object> attempted, Map<String, Object> current, List<String> differences) {
+
+    /** The media type of problem details (RFC 9457). */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The problem type: a stable identifier clients can switch on. */
+    public static final String TYPE = "https://optilock.org/problems/record-modified";
+
+    public ConflictProblem {
+        attempted = Collections.unmodifiableMap(new LinkedHashMap<>(attempted));
+        current = current == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(current));
+        differences = List.copyOf(differences);
+    }
+
+    /** A 409 conflict from the exception a DAO threw. */
+    public static ConflictProblem of(
+            RecordModifiedException conflict, Map<String, ?> attempted, Map<String, ?> current) {
+        return of(409, conflict.isDeleted() ? null : conflict.currentVersion(), conflict.getMessage(), attempted, current);
+    }
+
+    /**
+     * A problem with the given status: 409, or 412 when a request's {@code If-Match} named an older
+     * version than {@code currentVersion}.
+     */
+    public static ConflictProblem of(
+            int status, Object currentVersion, String detail, Map<String, ?> attempted, Map<String, ?> current) {
+        List<String> differences = new ArrayList<>();
+        if (current != null) {
+            for (Map.Entry<String, ?> field : attempted.entrySet()) {
+                if (current.containsKey(field.getKey()) && !Objects.equals(field.getValue(), current.get(field.getKey()))) {
+                    differences.add(field.getKey());
+                }
+            }
+        }
+        String title = current == null
+                ? "The record was deleted by someone else"
+                : "The record was changed by someone else";
+        return new ConflictProblem(status, title, detail, currentVersion,
+                new LinkedHashMap<>(attempted), current == null ? null : new LinkedHashMap<>(current), differences);
+    }
+
+    /** The problem details document. */
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", TYPE);
+        json.put("title", title);
+        json.put("status", status);
+        json.put("detail", detail);
+        json.put("currentVersion", currentVersion);
+        json.put("currentETag", currentVersion == null ? null : EntityTag.ofVersion(currentVersion).toString());
+        json.put("attempted", attempted);
+        json.put("current", current);
+        json.put("differences", differences);
+        return JsonText.of(json);
+    }
+}

@@ -1,0 +1,43 @@
+package org.optilock.runtime.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.optilock.runtime.RecordModifiedException;
+
+class ConflictProblemTest {
+
+    @Test
+    void describesBothSidesAndTheDifferences() {
+        RecordModifiedException conflict = new RecordModifiedException("mine", String.class, 7L, 1L, "theirs", 2L);
+        Map<String, Object> attempted = new LinkedHashMap<>();
+        attempted.put("title", "Mine \"quoted\"");
+        attempted.put("body", "same");
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("title", "Theirs <b>");
+        current.put("body", "same");
+
+        ConflictProblem problem = ConflictProblem.of(conflict, attempted, current);
+
+        assertEquals(409, problem.status());
+        assertEquals(List.of("title"), problem.differences());
+        assertEquals("{\"type\":\"https://optilock.org/problems/record-modified\","
+                + "\"title\":\"The record was changed by someone else\",\"status\":409,"
+                + "\"detail\":\"" + conflict.getMessage() + "\",\"currentVersion\":2,\"currentETag\":\"\\\"2\\\"\","
+                + "\"attempted\":{\"title\":\"Mine \\\"quoted\\\"\",\"body\":\"same\"},"
+                + "\"current\":{\"title\":\"Theirs \\u003cb\\u003e\",\"body\":\"same\"},"
+                + "\"differences\":[\"title\"]}", problem.toJson());
+    }
+
+    @Test
+    void aDeletedRowHasNoCurrentSide() {
+        RecordModifiedException deleted = new RecordModifiedException("mine", String.class, 7L, 1L, null, null);
+        ConflictProblem problem = ConflictProblem.of(deleted, Map.of("title", "x"), null);
+        assertEquals("The record was deleted by someone else", problem.title());
+        assertEquals(List.of(), problem.differences());
+        assertEquals(null, problem.current());
+    }
+}
