@@ -1,5 +1,6 @@
 package org.optilock.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,12 +9,14 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.optilock.examples.web.WebExample;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
  * Optilock on an embedded H2 database: two people editing the same document, an import with
- * checks disabled, and timestamp versions. Run it with {@code mvn -q -Pexamples -DskipTests verify}.
+ * checks disabled, timestamp versions, then the web example on http://localhost:8080 until Ctrl+C
+ * ({@code -Doptilock.port=...} for another port). Run it with {@code mvn -q -Pexamples -DskipTests verify}.
  */
 public final class Examples {
 
@@ -27,7 +30,7 @@ public final class Examples {
         this.prices = new PriceDao(dataSource);
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws SQLException, IOException {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:examples;DB_CLOSE_DELAY=-1");
         try (Connection keepAlive = dataSource.getConnection()) {
@@ -36,10 +39,25 @@ public final class Examples {
             examples.twoPeopleEditTheSameDocument();
             examples.importWithChecksDisabled();
             examples.timestampVersions();
+
+            WebExample.seed(dataSource);
+            int port = Integer.getInteger("optilock.port", 8080);
+            try (WebExample web = WebExample.start(dataSource, port)) {
+                System.out.println();
+                System.out.println("== 4. The web example ==");
+                System.out.println("Open http://localhost:" + web.port() + "/documents in two browser tabs, edit the same"
+                        + " document in both and save both: the second save shows the conflict page.");
+                System.out.println("JSON API: curl -i http://localhost:" + web.port() + "/api/documents/1");
+                System.out.println("Press Ctrl+C to stop.");
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    static void createTables(Connection connection) throws SQLException {
+    /** Creates the tables of the examples. */
+    public static void createTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE Document (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
                     + "title VARCHAR(200), body VARCHAR(4000), version BIGINT NOT NULL)");

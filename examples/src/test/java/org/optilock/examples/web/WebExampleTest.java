@@ -1,0 +1,205 @@
+package org.optilock.examples.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.optilock.examples.DocumentDao;
+import org.optilock.examples.Examples;
+
+/** The web example over real HTTP: two clients race for the same document, and nothing is lost. */
+class WebExampleTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private final Connection keepAlive;
+    private final WebExample web;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    WebExampleTest() throws SQLException, IOException {
+        dataSource.setURL("jdbc:h2:mem:web" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        keepAlive = dataSource.getConnection();
+        Examples.createTables(keepAlive);
+        WebExample.seed(dataSource);
+        web = WebExample.start(dataSource, 0);
+    }
+
+    @AfterEach
+    void stop() throws SQLException {
+        web.close();
+        keepAlive.createStatement().execute("SHUTDOWN");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + web.port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(long id, String ifMatch, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/documents/" + id))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(matcher.find(), "no field " + name);
+        return matcher.group(1);
+    }
+
+    @Test
+    void twoApiClientsRaceAndTheLoserGets412WithTheCurrentVersion() throws Exception {
+        HttpResponse<String> alice = send(HttpRequest.newBuilder(uri("/api/documents/1")));
+        HttpResponse<String> bob = send(HttpRequest.newBuilder(uri("/api/documents/1")));
+        assertEquals(200, alice.statusCode());
+        String etag = alice.headers().firstValue("ETag").orElseThrow();
+        assertEquals("\"1\"", etag);
+        assertEquals(etag, bob.headers().firstValue("ETag").orElseThrow());
+
+        HttpResponse<String> won = put(1, etag, "{\"title\": \"Alice's title\", \"body\": \"a\"}");
+        HttpResponse<String> lost = put(1, etag, "{\"title\": \"Bob's title\", \"body\": \"b\"}");
+
+        assertEquals(200, won.statusCode());
+        assertEquals("\"2\"", won.headers().firstValue("ETag").orElseThrow());
+        assertEquals(412, lost.statusCode());
+        assertEquals("application/problem+json; charset=utf-8", lost.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("\"2\"", lost.headers().firstValue("ETag").orElseThrow());
+        assertTrue(lost.body().contains("\"currentVersion\":2"), lost.body());
+        assertTrue(lost.body().contains("\"differences\":[\"title\",\"body\"]"), lost.body());
+        assertEquals("Alice's title", new DocumentDao(dataSource).findById(1L).orElseThrow().getTitle(), "nothing lost");
+    }
+
+    @Test
+    void aStaleVersionInTheBodyIs409() throws Exception {
+        put(1, "\"1\"", "{\"title\": \"first\", \"body\": \"x\"}");
+        HttpResponse<String> stale = put(1, null, "{\"title\": \"second\", \"body\": \"y\", \"version\": 1}");
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("\"current\":{\"title\":\"first\",\"body\":\"x\"}"), stale.body());
+    }
+
+    @Test
+    void writesWithoutAVersionAre428AndMalformedOnes400() throws Exception {
+        assertEquals(428, put(1, null, "{\"title\": \"t\", \"body\": \"b\"}").statusCode());
+        assertEquals(400, put(1, "1", "{\"title\": \"t\", \"body\": \"b\"}").statusCode());
+        assertEquals(412, put(1, "W/\"1\"", "{\"title\": \"t\", \"body\": \"b\"}").statusCode(), "weak tags never match");
+        assertEquals(428, send(HttpRequest.newBuilder(uri("/api/documents/1")).DELETE()).statusCode());
+        assertEquals(400, put(1, "\"1\"", "{not json").statusCode());
+    }
+
+    @Test
+    void createReadNotModifiedAndDelete() throws Exception {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/documents"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"New\", \"body\": \"text\"}")));
+        assertEquals(201, created.statusCode());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertEquals("/api/documents/4", location);
+
+        HttpResponse<String> cached = send(HttpRequest.newBuilder(uri(location)).header("If-None-Match", "\"1\""));
+        assertEquals(304, cached.statusCode());
+
+        assertEquals(412, send(HttpRequest.newBuilder(uri(location)).header("If-Match", "\"7\"").DELETE()).statusCode());
+        assertEquals(204, send(HttpRequest.newBuilder(uri(location)).header("If-Match", "\"1\"").DELETE()).statusCode());
+        assertEquals(404, send(HttpRequest.newBuilder(uri(location))).statusCode());
+    }
+
+    @Test
+    void twoFormsRaceAndTheSecondSeesTheConflictPage() throws Exception {
+        String aliceForm = send(HttpRequest.newBuilder(uri("/documents/2/edit"))).body();
+        String bobForm = send(HttpRequest.newBuilder(uri("/documents/2/edit"))).body();
+
+        HttpResponse<String> saved = postForm("/documents/2",
+                "title=" + encode("Alice's roadmap") + "&body=" + encode("Where we go next.")
+                        + "&version=" + encode(hidden(aliceForm, "version")));
+        HttpResponse<String> conflict = postForm("/documents/2",
+                "title=" + encode("Bob's roadmap") + "&body=" + encode("Where we go next.")
+                        + "&version=" + encode(hidden(bobForm, "version")));
+
+        assertEquals(303, saved.statusCode());
+        assertEquals(409, conflict.statusCode());
+        assertTrue(conflict.body().contains("Someone else changed this document"), conflict.body());
+        assertTrue(conflict.body().contains("<tr class=\"differs\"><td>Title</td><td>Bob&#39;s roadmap</td>"
+                + "<td>Alice&#39;s roadmap</td></tr>"), conflict.body());
+        assertFalse(conflict.body().contains("<tr class=\"differs\"><td>Body"), "the body did not differ");
+
+        // Re-applying posts Bob's values with the current version, signed by the page.
+        HttpResponse<String> reapplied = postForm("/documents/2",
+                "title=" + encode("Bob's roadmap") + "&body=" + encode("Where we go next.")
+                        + "&version=" + encode(hidden(conflict.body(), "version")));
+        assertEquals(303, reapplied.statusCode());
+        assertEquals("Bob's roadmap", new DocumentDao(dataSource).findById(2L).orElseThrow().getTitle());
+    }
+
+    @Test
+    void aTamperedVersionIsRefused() throws Exception {
+        String form = send(HttpRequest.newBuilder(uri("/documents/1/edit"))).body();
+        String token = hidden(form, "version");
+        HttpResponse<String> tampered = postForm("/documents/1",
+                "title=x&body=y&version=" + encode("OQ" + token.substring(token.indexOf('.'))));
+        assertEquals(400, tampered.statusCode());
+        assertTrue(tampered.body().contains("altered"), tampered.body());
+        HttpResponse<String> otherRecord = postForm("/documents/2", "title=x&body=y&version=" + encode(token));
+        assertEquals(400, otherRecord.statusCode());
+    }
+
+    @Test
+    void theListSavesWithTheChosenPolicyAndDeletesAllOrNothing() throws Exception {
+        String list = send(HttpRequest.newBuilder(uri("/documents"))).body();
+        put(2, "\"1\"", "{\"title\": \"Changed meanwhile\", \"body\": \"x\"}");
+        String rows = "id=1&id=2&id=3"
+                + "&original-1=" + encode("Release notes") + "&title-1=" + encode("Notes 2.0")
+                + "&version-1=" + encode(hidden(list, "version-1"))
+                + "&original-2=Roadmap&title-2=" + encode("Our roadmap") + "&version-2=" + encode(hidden(list, "version-2"))
+                + "&original-3=" + encode("Style guide") + "&title-3=" + encode("Style guide")
+                + "&version-3=" + encode(hidden(list, "version-3"));
+
+        HttpResponse<String> aborted = postForm("/documents/save", rows + "&policy=ABORT_ALL");
+        String message = java.net.URLDecoder.decode(aborted.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(message.contains("Nothing was saved: #2 changed meanwhile"), message);
+        assertEquals("Release notes", new DocumentDao(dataSource).findById(1L).orElseThrow().getTitle());
+
+        HttpResponse<String> silent = postForm("/documents/save", rows + "&policy=SILENT");
+        message = java.net.URLDecoder.decode(silent.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(message.contains("Saved 1 of 2 edited rows. Changed by someone else meanwhile, so not saved: #2."), message);
+        assertEquals("Notes 2.0", new DocumentDao(dataSource).findById(1L).orElseThrow().getTitle());
+
+        String delete = "selected=2&selected=3&version-2=" + encode(hidden(list, "version-2"))
+                + "&version-3=" + encode(hidden(list, "version-3"));
+        HttpResponse<String> guarded = postForm("/documents/delete", delete);
+        message = java.net.URLDecoder.decode(guarded.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertTrue(message.contains("Nothing was deleted: #2 changed meanwhile"), message);
+        assertEquals(3, new DocumentDao(dataSource).findAll().size());
+    }
+}
