@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.optilock.examples.Document;
@@ -199,7 +200,7 @@ final class DocumentPages {
         String rows = fields.entrySet().stream()
                 .map(field -> {
                     String[] values = field.getValue();
-                    boolean differs = !java.util.Objects.equals(values[0], values[1]);
+                    boolean differs = !Objects.equals(values[0], values[1]);
                     return "<tr" + (differs ? " class=\"differs\"" : "") + "><td>" + field.getKey() + "</td><td>"
                             + Html.escape(values[0]) + "</td><td>" + Html.escape(values[1]) + "</td></tr>";
                 })

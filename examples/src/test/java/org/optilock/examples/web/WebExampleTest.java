@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -186,19 +187,19 @@ class WebExampleTest {
                 + "&version-3=" + encode(hidden(list, "version-3"));
 
         HttpResponse<String> aborted = postForm("/documents/save", rows + "&policy=ABORT_ALL");
-        String message = java.net.URLDecoder.decode(aborted.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        String message = URLDecoder.decode(aborted.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(message.contains("Nothing was saved: #2 changed meanwhile"), message);
         assertEquals("Release notes", new DocumentDao(dataSource).findById(1L).orElseThrow().getTitle());
 
         HttpResponse<String> silent = postForm("/documents/save", rows + "&policy=SILENT");
-        message = java.net.URLDecoder.decode(silent.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        message = URLDecoder.decode(silent.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(message.contains("Saved 1 of 2 edited rows. Changed by someone else meanwhile, so not saved: #2."), message);
         assertEquals("Notes 2.0", new DocumentDao(dataSource).findById(1L).orElseThrow().getTitle());
 
         String delete = "selected=2&selected=3&version-2=" + encode(hidden(list, "version-2"))
                 + "&version-3=" + encode(hidden(list, "version-3"));
         HttpResponse<String> guarded = postForm("/documents/delete", delete);
-        message = java.net.URLDecoder.decode(guarded.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        message = URLDecoder.decode(guarded.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(message.contains("Nothing was deleted: #2 changed meanwhile"), message);
         assertEquals(3, new DocumentDao(dataSource).findAll().size());
     }
