@@ -13,11 +13,8 @@ import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +25,11 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.SimpleTypeVisitor14;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -45,7 +37,6 @@ import org.optilock.Strategy;
 import org.optilock.processor.model.Access;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
-import org.optilock.processor.model.IdClassModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
@@ -57,28 +48,16 @@ import org.optilock.processor.sql.SqlIdentifier;
  */
 public final class EntityValidator {
 
-    private static final SimpleTypeVisitor14<List<? extends TypeMirror>, Void> PARAMETER_TYPES =
-            new SimpleTypeVisitor14<>(List.of()) {
-                @Override
-                public List<? extends TypeMirror> visitExecutable(ExecutableType method, Void unused) {
-                    return method.getParameterTypes();
-                }
-            };
-    private static final SimpleTypeVisitor14<TypeMirror, Void> RETURN_TYPE = new SimpleTypeVisitor14<>() {
-        @Override
-        public TypeMirror visitExecutable(ExecutableType method, Void unused) {
-            return method.getReturnType();
-        }
-    };
-
-    private final Elements elements;
     private final Types types;
     private final NamingConvention naming;
+    private final TypeMembers members;
+    private final IdClassReader idClasses;
 
     public EntityValidator(Elements elements, Types types, NamingConvention naming) {
-        this.elements = elements;
         this.types = types;
         this.naming = naming;
+        this.members = new TypeMembers(elements, types);
+        this.idClasses = new IdClassReader(elements, types, members);
     }
 
     /** Whether {@code element} carries {@code @Version} or {@code @VersionField}. */
@@ -91,7 +70,7 @@ public final class EntityValidator {
      * class is a base class that gets no DAO of its own, or when it has no version at all.
      */
     public Optional<EntityModel> validate(TypeElement type, ValidationReport report) {
-        if (hierarchyFields(type).stream().noneMatch(EntityValidator::isVersionAnnotated)) {
+        if (members.hierarchyFields(type).stream().noneMatch(EntityValidator::isVersionAnnotated)) {
             return Optional.empty(); // an @Entity without a version: not for Optilock
         }
         if (!isConcreteClass(type, report)) {
@@ -102,7 +81,7 @@ public final class EntityValidator {
             report.error(Message.GENERIC_ENTITY, type, type.getSimpleName());
         }
         boolean isRecord = type.getKind() == ElementKind.RECORD;
-        if (!isRecord && !hasUsableConstructor(type)) {
+        if (!isRecord && !TypeMembers.hasUsableConstructor(type)) {
             report.error(Message.NO_USABLE_CONSTRUCTOR, type, type.getSimpleName());
         }
         Fields fields = readFields(type, isRecord, report);
@@ -114,7 +93,7 @@ public final class EntityValidator {
         Optional<KeyModel> key = Optional.empty();
         boolean generatedId = false;
         if (idClass.isPresent()) {
-            key = compositeKey(type, idClass.get(), fields, report);
+            key = idClasses.read(type, idClass.get(), fields.idFields, fields.ids, report);
         } else if (fields.id != null) {
             key = Optional.of(KeyModel.single(fields.id));
             generatedId = isGeneratedKey(fields.idField, fields.id, report);
@@ -189,14 +168,9 @@ public final class EntityValidator {
         }
     }
 
-    private static boolean hasUsableConstructor(TypeElement type) {
-        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
-    }
-
     private Fields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
         Fields fields = new Fields();
-        for (VariableElement field : hierarchyFields(type)) {
+        for (VariableElement field : members.hierarchyFields(type)) {
             String name = field.getSimpleName().toString();
             boolean isVersion = isVersionAnnotated(field);
             boolean isId = AnnotationMirrors.has(field, ID);
@@ -261,59 +235,12 @@ public final class EntityValidator {
         return fields;
     }
 
-    /**
-     * The fields of {@code type} and of its superclasses, a {@code @MappedSuperclass} or a plain one,
-     * the topmost superclass's first.
-     */
-    private List<VariableElement> hierarchyFields(TypeElement type) {
-        Deque<TypeElement> chain = new ArrayDeque<>();
-        for (TypeElement current = type; current != null; current = superclassOf(current)) {
-            chain.addFirst(current);
-        }
-        List<VariableElement> fields = new ArrayList<>();
-        for (TypeElement declaring : chain) {
-            fields.addAll(ElementFilter.fieldsIn(declaring.getEnclosedElements()));
-        }
-        return fields;
-    }
-
-    /** The superclass that may hold mapped fields; {@code null} past the last one. */
-    private TypeElement superclassOf(TypeElement type) {
-        Element superclass = types.asElement(type.getSuperclass());
-        if (superclass == null) {
-            return null;
-        }
-        List<TypeElement> found = ElementFilter.typesIn(List.of(superclass));
-        if (found.isEmpty()) {
-            return null;
-        }
-        String name = found.get(0).getQualifiedName().toString();
-        return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : found.get(0);
-    }
-
-    /** The type of {@code field} as a member of {@code type}: a superclass's type variables resolved. */
-    private TypeMirror memberType(TypeElement type, VariableElement field) {
-        TypeMirror entityType = type.asType();
-        return entityType.getKind() == TypeKind.DECLARED
-                ? types.asMemberOf((DeclaredType) entityType, field)
-                : field.asType();
-    }
-
-    /** Whether generated code in {@code type}'s package may use {@code member} directly. */
-    private boolean reachable(TypeElement type, Element member) {
-        if (member.getModifiers().contains(Modifier.PUBLIC)) {
-            return true;
-        }
-        return !member.getModifiers().contains(Modifier.PRIVATE)
-                && elements.getPackageOf(member).equals(elements.getPackageOf(type));
-    }
-
     private Optional<PropertyModel> property(
             TypeElement type, VariableElement field, boolean isRecord, boolean isVersion, ValidationReport report) {
         String name = field.getSimpleName().toString();
         Optional<Access> access = access(type, field, isRecord, isVersion, report);
         Optional<String> column = columnName(field, report);
-        TypeMirror fieldType = memberType(type, field);
+        TypeMirror fieldType = members.memberType(type, field);
         if (ColumnTypes.isUnresolved(fieldType)) {
             report.unresolved(field);
             return Optional.empty();
@@ -340,54 +267,17 @@ public final class EntityValidator {
             report.error(isVersion ? Message.FINAL_VERSION_FIELD : Message.FINAL_FIELD, field, name);
             return Optional.empty();
         }
-        if (reachable(type, field)) {
+        if (members.reachable(type, field)) {
             return Optional.of(Access.field());
         }
-        TypeMirror fieldType = memberType(type, field);
-        Accessors found = accessors(type, name, fieldType);
+        TypeMirror fieldType = members.memberType(type, field);
+        TypeMembers.Accessors found = members.accessors(type, name, fieldType);
         if (found.getter().isPresent() && found.setter().isPresent()) {
             return Optional.of(Access.accessors(found.getter().get(), found.setter().get()));
         }
         report.error(Message.MISSING_ACCESSORS, field, name, found.missing(),
                 found.getter().isEmpty() && found.setter().isEmpty() ? "them" : "it");
         return Optional.empty();
-    }
-
-    /** The getter and setter of a property, as far as they exist, and the names they should have. */
-    private record Accessors(Optional<String> getter, Optional<String> setter, String getterName, String setterName) {
-        String missing() {
-            return getter.isEmpty() && setter.isEmpty()
-                    ? "getter " + getterName + "() and no setter " + setterName + "(...)"
-                    : getter.isEmpty() ? "getter " + getterName + "()" : "setter " + setterName + "(...)";
-        }
-    }
-
-    /** Looks for the JavaBean accessors of property {@code name} of type {@code propertyType} in {@code type}. */
-    private Accessors accessors(TypeElement type, String name, TypeMirror propertyType) {
-        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        TypeMirror fieldType = propertyType;
-        List<String> getterNames = fieldType.getKind() == TypeKind.BOOLEAN
-                ? List.of("is" + capitalized, "get" + capitalized)
-                : List.of("get" + capitalized);
-        Optional<String> getter = Optional.empty();
-        Optional<String> setter = Optional.empty();
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-            if (!reachable(type, method) || method.getModifiers().contains(Modifier.STATIC)) {
-                continue;
-            }
-            TypeMirror methodType = types.asMemberOf((DeclaredType) type.asType(), method);
-            List<? extends TypeMirror> parameters = methodType.accept(PARAMETER_TYPES, null);
-            String methodName = method.getSimpleName().toString();
-            if (getter.isEmpty() && getterNames.contains(methodName) && parameters.isEmpty()
-                    && types.isSameType(methodType.accept(RETURN_TYPE, null), fieldType)) {
-                getter = Optional.of(methodName);
-            }
-            if (methodName.equals("set" + capitalized) && parameters.size() == 1
-                    && types.isSameType(parameters.get(0), fieldType)) {
-                setter = Optional.of(methodName);
-            }
-        }
-        return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized);
     }
 
     private Optional<String> columnName(VariableElement field, ValidationReport report) {
@@ -430,75 +320,6 @@ public final class EntityValidator {
             report.error(Message.INVALID_TABLE_NAME, type, qualified, problem.get());
         }
         return Optional.empty();
-    }
-
-    /** The key of an entity with an {@code @IdClass}: each {@code @Id} field matched in the id class. */
-    private Optional<KeyModel> compositeKey(
-            TypeElement type, AnnotationMirror idClassAnnotation, Fields fields, ValidationReport report) {
-        AnnotationValue value = AnnotationMirrors.explicitValue(idClassAnnotation, "value").orElseThrow();
-        Optional<TypeElement> idClass = AnnotationMirrors.typeElement(value);
-        if (idClass.isEmpty()) {
-            return Optional.empty(); // javac reports the unresolved class itself
-        }
-        TypeElement idType = idClass.get();
-        boolean isRecord = idType.getKind() == ElementKind.RECORD;
-        for (VariableElement idField : fields.idFields) {
-            AnnotationMirrors.find(idField, GENERATED_VALUE).ifPresent(generated ->
-                    report.error(Message.GENERATED_COMPOSITE_KEY, idField, generated, idField.getSimpleName()));
-        }
-        if (!isRecord && !hasUsableConstructor(idType)) {
-            report.error(Message.ID_CLASS_NOT_CONSTRUCTIBLE, type, idClassAnnotation, value, idType.getSimpleName());
-        }
-        List<Access> components = new ArrayList<>();
-        for (PropertyModel part : fields.ids) {
-            Optional<Access> access = idClassComponent(type, idType, isRecord, part, fields);
-            if (access.isEmpty()) {
-                report.error(Message.ID_CLASS_MISMATCH, type, idClassAnnotation, value,
-                        idType.getSimpleName(), part.name(), part.type());
-            } else {
-                components.add(access.get());
-            }
-        }
-        List<String> order = isRecord
-                ? ElementFilter.recordComponentsIn(idType.getEnclosedElements()).stream()
-                        .map(c -> c.getSimpleName().toString()).toList()
-                : List.of();
-        if (isRecord && !new HashSet<>(order).equals(new HashSet<>(
-                fields.ids.stream().map(PropertyModel::name).toList()))) {
-            report.error(Message.ID_CLASS_NOT_CONSTRUCTIBLE, type, idClassAnnotation, value, idType.getSimpleName()
-                    + " (its components must be exactly the @Id fields " + fields.ids.stream().map(PropertyModel::name).toList() + ")");
-        }
-        if (components.size() != fields.ids.size() || fields.ids.size() < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(new KeyModel(fields.ids,
-                Optional.of(new IdClassModel(ClassName.get(idType), components, isRecord, order))));
-    }
-
-    /** How the id class holds key property {@code part}: a record component, a field or accessors. */
-    private Optional<Access> idClassComponent(
-            TypeElement entity, TypeElement idType, boolean isRecord, PropertyModel part, Fields fields) {
-        TypeMirror partType = fields.idFields.stream()
-                .filter(f -> f.getSimpleName().contentEquals(part.name()))
-                .findFirst()
-                .map(f -> memberType(entity, f))
-                .orElseThrow();
-        if (isRecord) {
-            return ElementFilter.recordComponentsIn(idType.getEnclosedElements()).stream()
-                    .filter(c -> c.getSimpleName().contentEquals(part.name()) && types.isSameType(c.asType(), partType))
-                    .findFirst()
-                    .map(c -> Access.recordComponent());
-        }
-        Optional<VariableElement> field = ElementFilter.fieldsIn(elements.getAllMembers(idType)).stream()
-                .filter(f -> f.getSimpleName().contentEquals(part.name()) && types.isSameType(f.asType(), partType))
-                .findFirst();
-        if (field.isPresent() && reachable(entity, field.get()) && !field.get().getModifiers().contains(Modifier.FINAL)) {
-            return Optional.of(Access.field());
-        }
-        Accessors found = accessors(idType, part.name(), partType);
-        return found.getter().isPresent() && found.setter().isPresent()
-                ? Optional.of(Access.accessors(found.getter().get(), found.setter().get()))
-                : Optional.empty();
     }
 
     private static boolean isGeneratedKey(VariableElement idField, PropertyModel id, ValidationReport report) {

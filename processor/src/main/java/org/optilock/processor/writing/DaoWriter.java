@@ -23,7 +23,6 @@ import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
-import org.optilock.processor.model.IdClassModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;

@@ -1,0 +1,140 @@
+package org.optilock.processor.validation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.SimpleTypeVisitor14;
+import javax.lang.model.util.Types;
+
+/**
+ * What generated code in an entity's package can reach of a type: the fields of its hierarchy with
+ * their types resolved, whether a member is accessible, and its JavaBean accessors.
+ */
+final class TypeMembers {
+
+    private static final SimpleTypeVisitor14<List<? extends TypeMirror>, Void> PARAMETER_TYPES =
+            new SimpleTypeVisitor14<>(List.of()) {
+                @Override
+                public List<? extends TypeMirror> visitExecutable(ExecutableType method, Void unused) {
+                    return method.getParameterTypes();
+                }
+            };
+
+    private static final SimpleTypeVisitor14<TypeMirror, Void> RETURN_TYPE = new SimpleTypeVisitor14<>() {
+        @Override
+        public TypeMirror visitExecutable(ExecutableType method, Void unused) {
+            return method.getReturnType();
+        }
+    };
+
+    private final Elements elements;
+    private final Types types;
+
+    TypeMembers(Elements elements, Types types) {
+        this.elements = elements;
+        this.types = types;
+    }
+
+    /**
+     * The fields of {@code type} and of its superclasses, a {@code @MappedSuperclass} or a plain one,
+     * the topmost superclass's first.
+     */
+    List<VariableElement> hierarchyFields(TypeElement type) {
+        Deque<TypeElement> chain = new ArrayDeque<>();
+        for (TypeElement current = type; current != null; current = superclassOf(current)) {
+            chain.addFirst(current);
+        }
+        List<VariableElement> fields = new ArrayList<>();
+        for (TypeElement declaring : chain) {
+            fields.addAll(ElementFilter.fieldsIn(declaring.getEnclosedElements()));
+        }
+        return fields;
+    }
+
+    /** The superclass that may hold mapped fields; {@code null} past the last one. */
+    private TypeElement superclassOf(TypeElement type) {
+        Element superclass = types.asElement(type.getSuperclass());
+        if (superclass == null) {
+            return null;
+        }
+        List<TypeElement> found = ElementFilter.typesIn(List.of(superclass));
+        if (found.isEmpty()) {
+            return null;
+        }
+        String name = found.get(0).getQualifiedName().toString();
+        return name.equals("java.lang.Object") || name.equals("java.lang.Record") ? null : found.get(0);
+    }
+
+    /** The type of {@code field} as a member of {@code type}: a superclass's type variables resolved. */
+    TypeMirror memberType(TypeElement type, VariableElement field) {
+        TypeMirror entityType = type.asType();
+        return entityType.getKind() == TypeKind.DECLARED
+                ? types.asMemberOf((DeclaredType) entityType, field)
+                : field.asType();
+    }
+
+    /** Whether generated code in {@code type}'s package may use {@code member} directly. */
+    boolean reachable(TypeElement type, Element member) {
+        if (member.getModifiers().contains(Modifier.PUBLIC)) {
+            return true;
+        }
+        return !member.getModifiers().contains(Modifier.PRIVATE)
+                && elements.getPackageOf(member).equals(elements.getPackageOf(type));
+    }
+
+    /** The getter and setter of a property, as far as they exist, and the names they should have. */
+    record Accessors(Optional<String> getter, Optional<String> setter, String getterName, String setterName) {
+        String missing() {
+            return getter.isEmpty() && setter.isEmpty()
+                    ? "getter " + getterName + "() and no setter " + setterName + "(...)"
+                    : getter.isEmpty() ? "getter " + getterName + "()" : "setter " + setterName + "(...)";
+        }
+    }
+
+    /** Looks for the JavaBean accessors of property {@code name} of type {@code propertyType} in {@code type}. */
+    Accessors accessors(TypeElement type, String name, TypeMirror propertyType) {
+        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        TypeMirror fieldType = propertyType;
+        List<String> getterNames = fieldType.getKind() == TypeKind.BOOLEAN
+                ? List.of("is" + capitalized, "get" + capitalized)
+                : List.of("get" + capitalized);
+        Optional<String> getter = Optional.empty();
+        Optional<String> setter = Optional.empty();
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (!reachable(type, method) || method.getModifiers().contains(Modifier.STATIC)) {
+                continue;
+            }
+            TypeMirror methodType = types.asMemberOf((DeclaredType) type.asType(), method);
+            List<? extends TypeMirror> parameters = methodType.accept(PARAMETER_TYPES, null);
+            String methodName = method.getSimpleName().toString();
+            if (getter.isEmpty() && getterNames.contains(methodName) && parameters.isEmpty()
+                    && types.isSameType(methodType.accept(RETURN_TYPE, null), fieldType)) {
+                getter = Optional.of(methodName);
+            }
+            if (methodName.equals("set" + capitalized) && parameters.size() == 1
+                    && types.isSameType(parameters.get(0), fieldType)) {
+                setter = Optional.of(methodName);
+            }
+        }
+        return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized);
+    }
+
+    /** Whether {@code type} has a non-private constructor without parameters. */
+    static boolean hasUsableConstructor(TypeElement type) {
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    }
+}
