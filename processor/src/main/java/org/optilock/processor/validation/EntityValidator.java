@@ -13,14 +13,8 @@ import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -33,7 +27,6 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import org.optilock.Strategy;
 import org.optilock.processor.model.Access;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
@@ -84,7 +77,7 @@ public final class EntityValidator {
         if (!isRecord && !TypeMembers.hasUsableConstructor(type)) {
             report.error(Message.NO_USABLE_CONSTRUCTOR, type, type.getSimpleName());
         }
-        Fields fields = readFields(type, isRecord, report);
+        EntityFields fields = readFields(type, isRecord, report);
         Optional<String> table = tableName(type, report);
         if (fields.idField == null) {
             report.error(Message.NO_ID, type, type.getSimpleName());
@@ -104,7 +97,7 @@ public final class EntityValidator {
         }
         Optional<VersionModel> version = fields.version == null
                 ? Optional.empty()
-                : version(type, fields, table.orElse(""), report);
+                : VersionReader.read(type, fields, table.orElse(""), report);
         if (!report.isClean() || table.isEmpty() || version.isEmpty() || key.isEmpty()) {
             return Optional.empty();
         }
@@ -112,19 +105,6 @@ public final class EntityValidator {
         ClassName dao = ClassName.get(entity.packageName(), String.join("_", entity.simpleNames()) + "Dao");
         return Optional.of(new EntityModel(
                 entity, dao, table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord, false));
-    }
-
-    /** The persistent fields of an entity as read, before the version and key are judged. */
-    private static final class Fields {
-        final List<PropertyModel> properties = new ArrayList<>();
-        final Set<String> names = new LinkedHashSet<>();
-        final Map<String, String> fieldByColumn = new HashMap<>();
-        VariableElement idField;
-        PropertyModel id;
-        final List<VariableElement> idFields = new ArrayList<>();
-        final List<PropertyModel> ids = new ArrayList<>();
-        VariableElement versionField;
-        PropertyModel version;
     }
 
     private boolean isConcreteClass(TypeElement type, ValidationReport report) {
@@ -168,8 +148,8 @@ public final class EntityValidator {
         }
     }
 
-    private Fields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
-        Fields fields = new Fields();
+    private EntityFields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
+        EntityFields fields = new EntityFields();
         for (VariableElement field : members.hierarchyFields(type)) {
             String name = field.getSimpleName().toString();
             boolean isVersion = isVersionAnnotated(field);
@@ -338,120 +318,5 @@ public final class EntityValidator {
             return false;
         }
         return true;
-    }
-
-    private Optional<VersionModel> version(TypeElement type, Fields fields, String table, ValidationReport report) {
-        VariableElement field = fields.versionField;
-        PropertyModel property = fields.version;
-        Optional<AnnotationMirror> annotation = AnnotationMirrors.find(field, VERSION_FIELD);
-        Optional<AnnotationValue> strategyValue =
-                annotation.flatMap(a -> AnnotationMirrors.explicitValue(a, "strategy"));
-        Strategy declared = Strategy.valueOf(
-                annotation.flatMap(a -> AnnotationMirrors.enumConstant(a, "strategy")).orElse("AUTO"));
-        ColumnType columnType = property.columnType();
-        if (!columnType.isIntegral() && !columnType.isTemporal()) {
-            report.error(Message.UNSUPPORTED_VERSION_TYPE, field, property.name(), property.type());
-            return Optional.empty();
-        }
-        Strategy strategy = declared == Strategy.AUTO
-                ? (columnType.isIntegral() ? Strategy.COUNTER : Strategy.TIMESTAMP)
-                : declared;
-        Optional<String> misfit = misfit(strategy, columnType);
-        if (misfit.isPresent()) {
-            report.error(Message.STRATEGY_DOES_NOT_FIT_TYPE, field, annotation.get(), strategyValue.orElseThrow(),
-                    strategy, property.type(), misfit.get());
-        }
-        List<String> checkFields = new ArrayList<>();
-        List<String> ignoreFields = new ArrayList<>();
-        String triggerName = "";
-        if (annotation.isPresent()) {
-            AnnotationMirror versionField = annotation.get();
-            checkFields = conditionalNames(type, fields, versionField, "checkFields", report);
-            ignoreFields = conditionalNames(type, fields, versionField, "ignoreFields", report);
-            if (!checkFields.isEmpty() && !ignoreFields.isEmpty()) {
-                report.error(Message.CHECK_AND_IGNORE_FIELDS, field, versionField,
-                        AnnotationMirrors.explicitValue(versionField, "ignoreFields").orElseThrow());
-            }
-            triggerName = triggerName(field, versionField, strategy, table, property.column(), report);
-            String conditionalMember = checkFields.isEmpty() ? "ignoreFields" : "checkFields";
-            if (strategy == Strategy.TRIGGER && (!checkFields.isEmpty() || !ignoreFields.isEmpty())) {
-                report.error(Message.CONDITIONAL_WITH_TRIGGER, field, versionField,
-                        AnnotationMirrors.explicitValue(versionField, conditionalMember).orElseThrow(),
-                        conditionalMember, conditionalMember);
-            }
-            if (checkFields.isEmpty() && !ignoreFields.isEmpty() && ignoresEverything(fields, ignoreFields)) {
-                report.error(Message.NOTHING_TO_CHECK, field, versionField,
-                        AnnotationMirrors.explicitValue(versionField, "ignoreFields").orElseThrow());
-            }
-        }
-        return Optional.of(new VersionModel(property, strategy, checkFields, ignoreFields, triggerName));
-    }
-
-    /** Whether every persistent field but the key and the version is ignored. */
-    private static boolean ignoresEverything(Fields fields, List<String> ignoreFields) {
-        return fields.properties.stream()
-                .filter(p -> !fields.ids.contains(p) && p != fields.version)
-                .allMatch(p -> ignoreFields.contains(p.name()));
-    }
-
-    /** Why {@code strategy} cannot produce versions of {@code type}; empty when it can. */
-    private static Optional<String> misfit(Strategy strategy, ColumnType type) {
-        return switch (strategy) {
-            case COUNTER -> type.isIntegral() ? Optional.empty() : Optional.of(
-                    "a counter adds one, so it needs int, long, Integer or Long. Use Strategy.TIMESTAMP for a point in time.");
-            case TIMESTAMP -> type.isTemporal() || type == ColumnType.LONG || type == ColumnType.BOXED_LONG
-                    ? Optional.empty()
-                    : Optional.of("a timestamp version holds microseconds since the epoch, which needs long, Long, "
-                            + "Instant, LocalDateTime or OffsetDateTime. Use Strategy.COUNTER for an int.");
-            case TRIGGER -> type.isIntegral() ? Optional.empty() : Optional.of(
-                    "the database trigger adds one to the version, so it needs int, long, Integer or Long.");
-            case AUTO -> Optional.empty();
-        };
-    }
-
-    private static List<String> conditionalNames(
-            TypeElement type, Fields fields, AnnotationMirror versionField, String member, ValidationReport report) {
-        List<String> names = new ArrayList<>();
-        String idName = fields.idField == null ? "" : fields.idField.getSimpleName().toString();
-        String versionName = fields.versionField.getSimpleName().toString();
-        for (AnnotationValue value : AnnotationMirrors.arrayElements(versionField, member)) {
-            String named = (String) value.getValue();
-            if (named.equals(idName) || named.equals(versionName)) {
-                report.error(Message.CONDITIONAL_ON_KEY_OR_VERSION, fields.versionField, versionField, value,
-                        member, named, named.equals(idName) ? "key" : "version field itself");
-            } else if (!fields.names.contains(named)) {
-                String hint = ClosestName.to(named, fields.names)
-                        .map(suggestion -> " Did you mean '" + suggestion + "'?")
-                        .orElse(" Its fields are: " + String.join(", ", fields.names) + ".");
-                report.error(Message.UNKNOWN_FIELD, fields.versionField, versionField, value,
-                        member, named, type.getSimpleName(), hint);
-            } else {
-                names.add(named);
-            }
-        }
-        return names;
-    }
-
-    private static String triggerName(
-            VariableElement field, AnnotationMirror versionField, Strategy strategy, String table, String column,
-            ValidationReport report) {
-        Optional<AnnotationValue> value = AnnotationMirrors.explicitValue(versionField, "triggerName")
-                .filter(v -> !((String) v.getValue()).isEmpty());
-        if (value.isPresent() && strategy != Strategy.TRIGGER) {
-            report.error(Message.TRIGGER_NAME_WITHOUT_TRIGGER, field, versionField, value.get(), strategy);
-            return "";
-        }
-        if (strategy != Strategy.TRIGGER) {
-            return "";
-        }
-        if (value.isEmpty()) {
-            String unqualified = table.substring(table.indexOf('.') + 1).replace("\"", "");
-            return ("optilock_" + unqualified + "_" + column.replace("\"", "")).toLowerCase(Locale.ROOT);
-        }
-        String name = (String) value.get().getValue();
-        Optional<String> problem = SqlIdentifier.problem(name);
-        problem.ifPresent(reason -> report.error(Message.INVALID_TRIGGER_NAME, field, versionField, value.get(),
-                name, reason));
-        return name;
     }
 }
