@@ -10,8 +10,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -51,7 +52,7 @@ public final class TestDatabase implements AutoCloseable {
             case POSTGRESQL -> postgresql(name);
             case MARIADB -> mariadb(name);
         };
-        database.runScript("/schema-" + kind.name().toLowerCase(Locale.ROOT) + ".sql");
+        database.runScript("/schema.sql");
         return database;
     }
 
@@ -196,6 +197,8 @@ public final class TestDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Matcher placeholders = Pattern.compile("\\{(\\w+)}").matcher(script);
+        script = placeholders.replaceAll(match -> kind.columnType(match.group(1)));
         for (String ddl : script.split(";")) {
             if (!ddl.isBlank()) {
                 run(dataSource, ddl);

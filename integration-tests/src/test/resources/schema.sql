@@ -1,14 +1,16 @@
+-- The tables of the integration tests, for every database: TestDatabase replaces each column type
+-- written in braces with the way that database spells it (DatabaseKind).
 CREATE TABLE article (
-    id BIGSERIAL PRIMARY KEY,
+    id {IDENTITY_BIGINT},
     title VARCHAR(200),
     body VARCHAR(2000),
     version BIGINT NOT NULL
 );
 CREATE TABLE customer (
-    id UUID PRIMARY KEY,
+    id {UUID} PRIMARY KEY,
     name VARCHAR(100),
     active BOOLEAN NOT NULL,
-    updated_at TIMESTAMP(6) WITH TIME ZONE
+    updated_at {TIMESTAMPTZ}
 );
 CREATE TABLE note (
     id BIGINT PRIMARY KEY,
@@ -23,14 +25,14 @@ CREATE TABLE meter (
 CREATE TABLE ledger (
     id BIGINT PRIMARY KEY,
     balance BIGINT NOT NULL,
-    version TIMESTAMP(6) NOT NULL
+    version {TIMESTAMP} NOT NULL
 );
 CREATE TABLE sample (
-    id SERIAL PRIMARY KEY,
+    id {IDENTITY_INT},
     flag BOOLEAN NOT NULL,
     boxedFlag BOOLEAN,
-    tiny SMALLINT NOT NULL,
-    boxedTiny SMALLINT,
+    tiny {TINYINT} NOT NULL,
+    boxedTiny {TINYINT},
     small SMALLINT NOT NULL,
     boxedSmall SMALLINT,
     number INTEGER NOT NULL,
@@ -43,19 +45,19 @@ CREATE TABLE sample (
     boxedMeasure DOUBLE PRECISION,
     text VARCHAR(200),
     amount DECIMAL(19, 4),
-    payload BYTEA,
-    reference UUID,
+    payload {BINARY},
+    reference {UUID},
     status VARCHAR(20),
     status_ordinal INTEGER,
     birthday DATE,
-    wallClock TIMESTAMP(6),
-    instant TIMESTAMP(6) WITH TIME ZONE,
-    offsetTime TIMESTAMP(6) WITH TIME ZONE,
-    version TIMESTAMP(6) WITH TIME ZONE NOT NULL
+    wallClock {TIMESTAMP},
+    instant {TIMESTAMPTZ},
+    offsetTime {TIMESTAMPTZ},
+    version {TIMESTAMPTZ} NOT NULL
 );
 
 CREATE TABLE ticket (
-    id BIGSERIAL PRIMARY KEY,
+    id {IDENTITY_BIGINT},
     title VARCHAR(200),
     hits INTEGER NOT NULL,
     version BIGINT NOT NULL
@@ -72,7 +74,7 @@ CREATE TABLE page (
     id BIGINT PRIMARY KEY,
     title VARCHAR(200),
     views BIGINT NOT NULL,
-    version TIMESTAMP(6) WITH TIME ZONE NOT NULL
+    version {TIMESTAMPTZ} NOT NULL
 );
 CREATE TABLE counter (
     name VARCHAR(50) PRIMARY KEY,
@@ -81,7 +83,7 @@ CREATE TABLE counter (
 );
 
 CREATE TABLE invoice (
-    id BIGSERIAL PRIMARY KEY,
+    id {IDENTITY_BIGINT},
     version BIGINT NOT NULL,
     created_by VARCHAR(50),
     customer VARCHAR(100),
@@ -89,7 +91,7 @@ CREATE TABLE invoice (
 );
 CREATE TABLE shipment (
     code VARCHAR(20) PRIMARY KEY,
-    changed TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    changed {TIMESTAMPTZ} NOT NULL,
     destination VARCHAR(100)
 );
 
