@@ -173,6 +173,21 @@ class MessagesTest {
     }
 
     @Test
+    void entitiesNamedLikeTheTypesADaoUsesStillCompile() {
+        for (String name : new String[] {"Rows", "Connection", "Optional", "Statement", "Versioned", "DaoContext"}) {
+            Compilation compilation = Sources.compile(entity(name,
+                    "@Table(name = \"things\")",
+                    "public class " + name + " {",
+                    "  @Id Long id;",
+                    "  String entity;",
+                    "  String context;",
+                    "  @Version long version;",
+                    "}"));
+            assertThat(compilation).succeededWithoutWarnings();
+        }
+    }
+
+    @Test
     void nestedStaticEntityGetsAnUnderscoredDao() {
         Compilation compilation = Sources.compile(entity("Outer",
                 "public class Outer {",
