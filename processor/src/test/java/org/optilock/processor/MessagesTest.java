@@ -5,7 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -454,6 +464,47 @@ class MessagesTest {
                 "  @Version long version;",
                 "}");
         assertError("OPL-206", source, "NotGenerated missing");
+    }
+
+    /** Writes {@code com.acme.Money}, an enum, in its first round: what another processor would do. */
+    @SupportedAnnotationTypes("*")
+    static final class MoneyWriter extends AbstractProcessor {
+        private boolean written;
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!written) {
+                written = true;
+                try (Writer out = processingEnv.getFiler().createSourceFile("com.acme.Money").openWriter()) {
+                    out.write("package com.acme; public enum Money { EUR, USD }");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void aTypeAnotherProcessorWritesIsWaitedFor() {
+        JavaFileObject source = entity("Price",
+                "public class Price {",
+                "  @Id Long id;",
+                "  Money currency;",
+                "  @Version long version;",
+                "}");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new MoneyWriter(), new OptilockProcessor())
+                .withOptions("-Xlint:all,-processing")
+                .compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.PriceDao").contentsAsUtf8String()
+                .contains("ColumnValues.getEnumByName(resultSet, 2, Money.class)");
     }
 
     @Test
