@@ -30,7 +30,7 @@ public record EntityModel(
 
     /** The type the DAO reads and writes: the entity, or {@code Versioned<Entity>} when wrapped. */
     public TypeName declaredType() {
-        return wrapped ? ParameterizedTypeName.get(VERSIONED, entity) : entity;
+        return wrapped ? ParameterizedTypeName.get(RuntimeTypes.VERSIONED, entity) : entity;
     }
 
     /** Whether writes return new instances instead of updating the one given. */
@@ -38,7 +38,6 @@ public record EntityModel(
         return isRecord || wrapped;
     }
 
-    private static final ClassName VERSIONED = ClassName.get("org.optilock.runtime", "Versioned");
 
     /** The properties an INSERT writes: all of them but a generated key, in declaration order. */
     public List<PropertyModel> insertedProperties() {

@@ -1,5 +1,9 @@
 package org.optilock.processor.writing;
 
+import static org.optilock.processor.model.RuntimeTypes.BATCH_ROWS;
+import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
+import static org.optilock.processor.model.RuntimeTypes.RECORD_MODIFIED;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -21,8 +25,6 @@ import org.optilock.processor.model.PropertyModel;
 final class BatchRowsWriter {
 
     static final String NAME = "Rows";
-    private static final ClassName BATCH_ROWS = ClassName.get("org.optilock.runtime.internal", "BatchRows");
-    private static final ClassName RECORD_MODIFIED = ClassName.get("org.optilock.runtime", "RecordModifiedException");
 
     private final EntityModel entity;
     private final EntityAccess access;
@@ -107,10 +109,10 @@ final class BatchRowsWriter {
     private MethodSpec holds() {
         CodeBlock.Builder same = CodeBlock.builder();
         for (PropertyModel property : entity.updatedProperties()) {
-            same.add("$T.sameValue($L, $L)\n&& ", ColumnCodec.COLUMN_VALUES,
+            same.add("$T.sameValue($L, $L)\n&& ", COLUMN_VALUES,
                     access.get("stored", property), access.get("entity", property));
         }
-        same.add("$T.sameValue($L, version)", ColumnCodec.COLUMN_VALUES, access.get("stored", version));
+        same.add("$T.sameValue($L, version)", COLUMN_VALUES, access.get("stored", version));
         return override("holds", boolean.class)
                 .addParameter(type, "stored")
                 .addParameter(type, "entity")

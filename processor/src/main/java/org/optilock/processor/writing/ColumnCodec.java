@@ -1,5 +1,7 @@
 package org.optilock.processor.writing;
 
+import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
@@ -12,7 +14,6 @@ import org.optilock.processor.model.ColumnType;
  */
 final class ColumnCodec {
 
-    static final ClassName COLUMN_VALUES = ClassName.get("org.optilock.runtime.internal", "ColumnValues");
 
     /** How one column type is handled: by a driver method, or by a {@code ColumnValues} method pair. */
     private record Methods(boolean direct, String setter, String getter) {}

@@ -1,5 +1,18 @@
 package org.optilock.processor.writing;
 
+import static org.optilock.processor.model.RuntimeTypes.BATCHES;
+import static org.optilock.processor.model.RuntimeTypes.BATCH_POLICY;
+import static org.optilock.processor.model.RuntimeTypes.BATCH_RESULT;
+import static org.optilock.processor.model.RuntimeTypes.DAO_CONTEXT;
+import static org.optilock.processor.model.RuntimeTypes.DATA_ACCESS;
+import static org.optilock.processor.model.RuntimeTypes.DIALECT;
+import static org.optilock.processor.model.RuntimeTypes.LEASE;
+import static org.optilock.processor.model.RuntimeTypes.RECORD_MODIFIED;
+import static org.optilock.processor.model.RuntimeTypes.SETTINGS;
+import static org.optilock.processor.model.RuntimeTypes.TRIGGER_TARGET;
+import static org.optilock.processor.model.RuntimeTypes.TRIGGER_TARGETS;
+import static org.optilock.processor.model.RuntimeTypes.VERSIONED_DAO;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -36,20 +49,6 @@ import org.optilock.processor.sql.SqlStatements;
  */
 public final class DaoWriter {
 
-    private static final String RUNTIME = "org.optilock.runtime";
-    private static final ClassName VERSIONED_DAO = ClassName.get(RUNTIME, "VersionedDao");
-    private static final ClassName SETTINGS = ClassName.get(RUNTIME, "OptilockSettings");
-    private static final ClassName RECORD_MODIFIED = ClassName.get(RUNTIME, "RecordModifiedException");
-    private static final ClassName DATA_ACCESS = ClassName.get(RUNTIME, "DataAccessException");
-    private static final ClassName DAO_CONTEXT = ClassName.get(RUNTIME + ".internal", "DaoContext");
-    private static final ClassName LEASE = ClassName.get(RUNTIME + ".internal", "ConnectionLease");
-    private static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
-    private static final ClassName VERSIONED = ClassName.get(RUNTIME, "Versioned");
-    private static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
-    private static final ClassName BATCH_POLICY = ClassName.get(RUNTIME, "BatchPolicy");
-    private static final ClassName BATCHES = ClassName.get(RUNTIME + ".internal", "Batches");
-    private static final ClassName TRIGGER_TARGET = ClassName.get(RUNTIME + ".internal", "TriggerTarget");
-    private static final ClassName TRIGGER_TARGETS = ClassName.get(RUNTIME + ".internal", "TriggerTargets");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "org.optilock.processor.OptilockProcessor";
 

@@ -1,5 +1,7 @@
 package org.optilock.processor.writing;
 
+import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.Map;
@@ -14,7 +16,6 @@ import org.optilock.processor.model.PropertyModel;
  */
 final class EntityAccess {
 
-    private static final ClassName VERSIONED = ClassName.get("org.optilock.runtime", "Versioned");
 
     private final EntityModel entity;
 

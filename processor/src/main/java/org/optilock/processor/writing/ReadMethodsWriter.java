@@ -1,5 +1,7 @@
 package org.optilock.processor.writing;
 
+import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -23,7 +25,6 @@ import org.optilock.processor.model.PropertyModel;
  */
 final class ReadMethodsWriter {
 
-    private static final ClassName VERSIONED = ClassName.get("org.optilock.runtime", "Versioned");
 
     private final EntityModel entity;
     private final EntityAccess access;

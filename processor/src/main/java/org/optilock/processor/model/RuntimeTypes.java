@@ -1,0 +1,28 @@
+package org.optilock.processor.model;
+
+import com.palantir.javapoet.ClassName;
+
+/** The names of the runtime types generated code refers to, in one place. */
+public final class RuntimeTypes {
+
+    private static final String RUNTIME = "org.optilock.runtime";
+    private static final String INTERNAL = RUNTIME + ".internal";
+
+    public static final ClassName VERSIONED_DAO = ClassName.get(RUNTIME, "VersionedDao");
+    public static final ClassName VERSIONED = ClassName.get(RUNTIME, "Versioned");
+    public static final ClassName SETTINGS = ClassName.get(RUNTIME, "OptilockSettings");
+    public static final ClassName RECORD_MODIFIED = ClassName.get(RUNTIME, "RecordModifiedException");
+    public static final ClassName DATA_ACCESS = ClassName.get(RUNTIME, "DataAccessException");
+    public static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
+    public static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
+    public static final ClassName BATCH_POLICY = ClassName.get(RUNTIME, "BatchPolicy");
+    public static final ClassName DAO_CONTEXT = ClassName.get(INTERNAL, "DaoContext");
+    public static final ClassName LEASE = ClassName.get(INTERNAL, "ConnectionLease");
+    public static final ClassName COLUMN_VALUES = ClassName.get(INTERNAL, "ColumnValues");
+    public static final ClassName BATCHES = ClassName.get(INTERNAL, "Batches");
+    public static final ClassName BATCH_ROWS = ClassName.get(INTERNAL, "BatchRows");
+    public static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
+    public static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
+
+    private RuntimeTypes() {}
+}
