@@ -14,10 +14,18 @@ final class EntityFields {
     final List<PropertyModel> properties = new ArrayList<>();
     final Set<String> names = new LinkedHashSet<>();
     final Map<String, String> fieldByColumn = new HashMap<>();
-    VariableElement idField;
-    PropertyModel id;
     final List<VariableElement> idFields = new ArrayList<>();
     final List<PropertyModel> ids = new ArrayList<>();
     VariableElement versionField;
     PropertyModel version;
+
+    /** The first {@code @Id} field; {@code null} when there is none. */
+    VariableElement idField() {
+        return idFields.isEmpty() ? null : idFields.get(0);
+    }
+
+    /** The property of the first {@code @Id} field; {@code null} when there is none or it had errors. */
+    PropertyModel id() {
+        return ids.isEmpty() ? null : ids.get(0);
+    }
 }

@@ -79,7 +79,7 @@ public final class EntityValidator {
         }
         EntityFields fields = readFields(type, isRecord, report);
         Optional<String> table = tableName(type, report);
-        if (fields.idField == null) {
+        if (fields.idField() == null) {
             report.error(Message.NO_ID, type, type.getSimpleName());
         }
         Optional<AnnotationMirror> idClass = AnnotationMirrors.find(type, ID_CLASS);
@@ -87,9 +87,9 @@ public final class EntityValidator {
         boolean generatedId = false;
         if (idClass.isPresent()) {
             key = idClasses.read(type, idClass.get(), fields.idFields, fields.ids, report);
-        } else if (fields.id != null) {
-            key = Optional.of(KeyModel.single(fields.id));
-            generatedId = isGeneratedKey(fields.idField, fields.id, report);
+        } else if (fields.id() != null) {
+            key = Optional.of(KeyModel.single(fields.id()));
+            generatedId = isGeneratedKey(fields.idField(), fields.id(), report);
         }
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             AnnotationMirrors.find(field, EMBEDDED_ID).ifPresent(embedded ->
@@ -177,8 +177,8 @@ public final class EntityValidator {
                         type.getSimpleName(), fields.versionField.getSimpleName(), name);
                 continue;
             }
-            if (isId && fields.idField != null && !AnnotationMirrors.has(type, ID_CLASS)) {
-                report.error(Message.MORE_THAN_ONE_ID, field, type.getSimpleName(), fields.idField.getSimpleName());
+            if (isId && fields.idField() != null && !AnnotationMirrors.has(type, ID_CLASS)) {
+                report.error(Message.MORE_THAN_ONE_ID, field, type.getSimpleName(), fields.idField().getSimpleName());
                 continue;
             }
             fields.names.add(name);
@@ -187,9 +187,6 @@ public final class EntityValidator {
             }
             if (isId) {
                 fields.idFields.add(field);
-                if (fields.idField == null) {
-                    fields.idField = field;
-                }
             }
             Optional<PropertyModel> property = property(type, field, isRecord, isVersion, report);
             if (property.isEmpty()) {
@@ -207,9 +204,6 @@ public final class EntityValidator {
             }
             if (isId) {
                 fields.ids.add(p);
-                if (fields.id == null) {
-                    fields.id = p;
-                }
             }
         }
         return fields;

@@ -101,7 +101,7 @@ final class VersionReader {
     private static List<String> conditionalNames(
             TypeElement type, EntityFields fields, AnnotationMirror versionField, String member, ValidationReport report) {
         List<String> names = new ArrayList<>();
-        String idName = fields.idField == null ? "" : fields.idField.getSimpleName().toString();
+        String idName = fields.idField() == null ? "" : fields.idField().getSimpleName().toString();
         String versionName = fields.versionField.getSimpleName().toString();
         for (AnnotationValue value : AnnotationMirrors.arrayElements(versionField, member)) {
             String named = (String) value.getValue();
