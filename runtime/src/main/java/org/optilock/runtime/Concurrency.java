@@ -52,12 +52,7 @@ public final class Concurrency {
     public static <T> T disabled(Callable<T> action) throws Exception {
         Objects.requireNonNull(action, "action");
         Scope outer = scope();
-        CURRENT.set(new Scope(true, outer.checksOffFor(), outer.incrementOff()));
-        try {
-            return action.call();
-        } finally {
-            restore(outer);
-        }
+        return within(new Scope(true, outer.checksOffFor(), outer.incrementOff()), action::call);
     }
 
     /** Runs {@code action} with version checks off for {@code entityType} and its subclasses only. */
@@ -101,10 +96,22 @@ public final class Concurrency {
 
     private static void within(Scope scope, Runnable action) {
         Objects.requireNonNull(action, "action");
+        within(scope, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Work that may throw {@code E}; lets Runnable and Callable share one scope handling. */
+    private interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private static <T, E extends Exception> T within(Scope scope, Work<T, E> work) throws E {
         Scope outer = scope();
         CURRENT.set(scope);
         try {
-            action.run();
+            return work.run();
         } finally {
             restore(outer);
         }
