@@ -24,6 +24,7 @@ import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.Triggers;
 
@@ -147,6 +148,35 @@ class BatchTest {
                 result.conflicts().stream().map(RecordModifiedException::id).toList());
         assertEquals(2, copies.get(0).version);
         assertEquals(1, copies.get(1).version);
+    }
+
+    @Test
+    void aBatchTheDriverDroppedIsNeverReportedAsWritten() {
+        List<Article> copies = fiveCopiesTwoOfThemStale();
+        List<String> before = titles();
+        DataSource dropping = BatchAnswerDataSource.droppingBatches(database.dataSource(), Statement.SUCCESS_NO_INFO);
+
+        DataAccessException failure = assertThrows(DataAccessException.class,
+                () -> new ArticleDao(dropping).updateAll(copies, BatchPolicy.SILENT));
+
+        assertTrue(failure.getMessage().contains("gave no row count for row 1"), failure.getMessage());
+        assertEquals(before, titles());
+        copies.forEach(copy -> assertEquals(1, copy.version, "no entity was told it was written"));
+    }
+
+    @Test
+    void aBatchOnTheCallersAutoCommitConnectionCommitsAndLeavesItInAutoCommit() throws SQLException {
+        List<Article> copies = fiveCopiesTwoOfThemStale();
+        try (Connection connection = database.connection()) {
+            assertTrue(connection.getAutoCommit());
+
+            BatchResult<Article> result = new ArticleDao(connection).updateAll(copies, BatchPolicy.SILENT);
+
+            assertEquals(3, result.applied().size());
+            assertTrue(connection.getAutoCommit(), "the caller's connection is handed back as it was");
+        }
+        assertEquals(List.of("Article 1 (ours)", "Theirs 2", "Article 3 (ours)", "Theirs 4", "Article 5 (ours)"), titles(),
+                "committed: another connection sees it");
     }
 
     @Test

@@ -135,4 +135,17 @@ class ConditionalVersionTest {
         assertEquals(database.statementsOfAReadBackUpdate(), counter.count(), counter.statements()::toString);
         assertEquals(2, profile.version);
     }
+
+    @Test
+    void theDialectIsDetectedOncePerDao() {
+        CountingDataSource counter = new CountingDataSource(database.dataSource());
+        ProfileDao counted = new ProfileDao(counter.dataSource());
+        Profile profile = counted.insert(new Profile("gus", "Gus", null));
+        for (int i = 0; i < 5; i++) {
+            profile.name = "Gus " + i;
+            counted.update(profile);
+        }
+        assertEquals(6, profile.version);
+        assertEquals(1, counter.metadataReads(), "the connection's metadata is read on the first update only");
+    }
 }

@@ -1,6 +1,7 @@
 package org.optilock.it.support;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,46 +9,75 @@ import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
- * Wraps a real {@link DataSource} so that every {@code executeBatch} runs for real but answers one
- * fixed code per row, such as {@code Statement.SUCCESS_NO_INFO}, as some drivers do. Test code only.
+ * Wraps a real {@link DataSource} so that every {@code executeBatch} answers one fixed code per row,
+ * such as {@code Statement.SUCCESS_NO_INFO}, as some drivers do: after running the batch for real,
+ * or after dropping it, for a driver whose answer would be a lie if taken as success. Test code only.
  */
 public final class BatchAnswerDataSource {
 
     private BatchAnswerDataSource() {}
 
-    /** {@code target}, with every batch answered by {@code answer} for each row. */
+    /** {@code target}, with every batch run, then answered by {@code answer} for each row. */
     public static DataSource answering(DataSource target, int answer) {
-        return proxy(DataSource.class, target, (method, result) ->
-                method.equals("getConnection") ? connection((Connection) result, answer) : result);
+        return wrap(target, answer, true);
     }
 
-    private static Connection connection(Connection connection, int answer) {
-        return proxy(Connection.class, connection, (method, result) -> method.equals("prepareStatement")
-                ? proxy(PreparedStatement.class, result, (m, r) -> {
-                    if (m.equals("executeBatch")) {
-                        int[] answers = new int[((int[]) r).length];
-                        Arrays.fill(answers, answer);
-                        return answers;
+    /** {@code target}, with every batch dropped unrun, and answered by {@code answer} for each row. */
+    public static DataSource droppingBatches(DataSource target, int answer) {
+        return wrap(target, answer, false);
+    }
+
+    private static DataSource wrap(DataSource target, int answer, boolean execute) {
+        return proxy(DataSource.class, (method, args) -> {
+            Object result = invoke(target, method, args);
+            return method.getName().equals("getConnection") ? connection((Connection) result, answer, execute) : result;
+        });
+    }
+
+    private static Connection connection(Connection connection, int answer, boolean execute) {
+        return proxy(Connection.class, (method, args) -> {
+            Object result = invoke(connection, method, args);
+            return method.getName().equals("prepareStatement") ? statement((PreparedStatement) result, answer, execute) : result;
+        });
+    }
+
+    private static PreparedStatement statement(PreparedStatement statement, int answer, boolean execute) {
+        int[] added = {0};
+        return proxy(PreparedStatement.class, (method, args) -> {
+            switch (method.getName()) {
+                case "addBatch" -> added[0]++;
+                case "executeBatch" -> {
+                    int rows = added[0];
+                    added[0] = 0;
+                    if (execute) {
+                        statement.executeBatch();
+                    } else {
+                        statement.clearBatch();
                     }
-                    return r;
-                })
-                : result);
+                    int[] answers = new int[rows];
+                    Arrays.fill(answers, answer);
+                    return answers;
+                }
+                default -> { }
+            }
+            return invoke(statement, method, args);
+        });
     }
 
-    private interface AfterCall {
-        Object apply(String method, Object result);
+    private interface Handler {
+        Object handle(Method method, Object[] args) throws Throwable;
     }
 
-    private static <T> T proxy(Class<T> type, Object target, AfterCall after) {
+    private static <T> T proxy(Class<T> type, Handler handler) {
         return type.cast(Proxy.newProxyInstance(BatchAnswerDataSource.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    return after.apply(method.getName(), result);
-                }));
+                (proxy, method, args) -> handler.handle(method, args)));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }

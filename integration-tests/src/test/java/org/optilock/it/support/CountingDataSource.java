@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +24,7 @@ public final class CountingDataSource {
 
     private final DataSource target;
     private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger metadataReads = new AtomicInteger();
 
     public CountingDataSource(DataSource target) {
         this.target = target;
@@ -38,6 +40,9 @@ public final class CountingDataSource {
     /** A counting view of one connection. */
     public Connection connection(Connection connection) {
         return proxy(Connection.class, connection, (method, result, args) -> {
+            if (method.getName().equals("getMetaData")) {
+                metadataReads.incrementAndGet();
+            }
             if (method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
                 return proxy(java.sql.PreparedStatement.class, result, (m, r, a) -> {
@@ -69,6 +74,11 @@ public final class CountingDataSource {
         synchronized (executed) {
             return List.copyOf(executed);
         }
+    }
+
+    /** How often connection metadata was asked for, in all. */
+    public int metadataReads() {
+        return metadataReads.get();
     }
 
     public void reset() {

@@ -126,8 +126,9 @@ public final class Batches {
                 if (current != null && rows.holds(current, entity, versions.get(k))) {
                     outcome.written(i, versions.get(k));
                 } else if (current != null && Objects.equals(rows.version(current), rows.version(entity))) {
-                    throw new SQLException("The driver reported row " + (k + 1) + " of the batch as failed"
-                            + " (count " + counts[k] + "), and the row is unchanged; nothing of the batch was written.");
+                    throw new SQLException("The driver gave no row count for row " + (k + 1) + " of the batch (answer "
+                            + counts[k] + "), and the row still holds its old version, so it was not written. "
+                            + "Nothing of the batch was committed.");
                 }
             }
         }
