@@ -117,3 +117,9 @@ CREATE TABLE library_user (
     active BOOLEAN NOT NULL,
     version BIGINT NOT NULL
 );
+
+CREATE TABLE tally (
+    name VARCHAR(50) PRIMARY KEY,
+    total INTEGER NOT NULL,
+    version INTEGER
+);

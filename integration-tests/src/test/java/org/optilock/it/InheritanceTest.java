@@ -56,11 +56,15 @@ class InheritanceTest {
         assertEquals(2L, conflict.currentVersion());
         assertThrows(RecordModifiedException.class, () -> invoices.delete(stale));
 
-        BatchResult<Invoice> batch = invoices.updateAll(List.of(invoice, stale), BatchPolicy.SILENT);
+        Invoice second = invoices.insert(new Invoice("bob", "Second", "5.00"));
+        Invoice staleSecond = invoices.findById(second.getId()).orElseThrow();
+        invoices.update(second);
+        BatchResult<Invoice> batch = invoices.updateAll(List.of(invoice, staleSecond), BatchPolicy.SILENT);
         assertEquals(List.of(invoice), batch.applied());
         assertEquals(1, batch.conflicts().size());
 
         invoices.delete(invoice);
+        invoices.delete(second);
         assertTrue(invoices.findAll().isEmpty());
     }
 

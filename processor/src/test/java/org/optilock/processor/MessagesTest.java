@@ -347,7 +347,7 @@ class MessagesTest {
         assertThat(compilation).generatedSourceFile("com.acme.UserDao").contentsAsUtf8String()
                 .contains("implements VersionedDao<Versioned<User>, Long, Long>");
         assertThat(compilation).generatedSourceFile("com.acme.UserDao").contentsAsUtf8String()
-                .contains("\"UPDATE auth_user SET email = ?, version = ? WHERE id = ? AND version = ?\"");
+                .contains("\"UPDATE auth_user SET email = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))\"");
     }
 
     @Test

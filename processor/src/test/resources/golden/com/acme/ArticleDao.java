@@ -7,20 +7,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
-import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.VersionCounter;
 
 /**
  * Reads and writes {@link Article} rows; every update and delete is conditional on the version
@@ -32,11 +35,19 @@ import org.optilock.runtime.internal.DaoContext;
 public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     private static final String INSERT = "INSERT INTO Article (title, body, version) VALUES (?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND version = ?";
+    private static final String INSERT_WITH_KEY = "INSERT INTO Article (id, title, body, version) VALUES (?, ?, ?, ?)";
 
-    private static final String UPDATE_UNCHECKED = "UPDATE Article SET title = ?, body = ?, version = COALESCE(version, 0) + ? WHERE id = ?";
+    private static final String UPDATE = "UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
-    private static final String DELETE = "DELETE FROM Article WHERE id = ? AND version = ?";
+    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ?)";
+
+    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Article SET version = (@optilock_version := COALESCE(version, 0) + ?), title = ?, body = ? WHERE id = ?";
+
+    private static final String DELETE = "DELETE FROM Article WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Article WHERE id = ?";
 
@@ -47,6 +58,8 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     private static final String SELECT_VERSION = "SELECT version FROM Article WHERE id = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT id, title, body, version FROM Article WHERE id = ? AND version = ?";
+
+    private static final String SELECT_ASSIGNED_VERSION_MYSQL = "SELECT @optilock_version";
 
     private static final String[] GENERATED_KEY = {"id"};
 
@@ -88,10 +101,14 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     @Override
     public Article insert(Article entity) {
+        Objects.requireNonNull(entity, "entity");
+        long newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Article written = insert(lease.connection(), entity);
+            Long id = insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.id = id;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert Article", e);
         }
@@ -99,10 +116,12 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     @Override
     public Article update(Article entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Article written = update(lease.connection(), entity);
+            long newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update Article", e);
         }
@@ -110,6 +129,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     @Override
     public void delete(Article entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -121,9 +141,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     @Override
     public BatchResult<Article> updateAll(Collection<Article> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Article> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Article", e);
         }
@@ -132,9 +150,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     @Override
     public BatchResult<Article> deleteAll(Collection<Article> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Article> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Article", e);
         }
@@ -161,7 +177,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     @Override
     public boolean isChanged(Article entity) {
         Optional<Long> current = currentVersion(idOf(entity));
-        return current.isEmpty() || !current.get().equals(entity.version);
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version);
     }
 
     @Override
@@ -182,82 +198,114 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         }
     }
 
-    private Article insert(Connection connection, Article entity) throws SQLException {
-        long newVersion = initialVersion();
-        try (PreparedStatement statement = connection.prepareStatement(INSERT, GENERATED_KEY)) {
-            statement.setString(1, entity.title);
-            statement.setString(2, entity.body);
-            statement.setLong(3, newVersion);
-            statement.executeUpdate();
-            entity.id = generatedKey(statement);
+    private Long insert(Connection connection, Article entity, long newVersion) throws
+            SQLException {
+        if (entity.id != null) {
+            // A key the caller set is inserted as it is (django's create(pk=N)): the database
+            // refuses it if a row has it already, so the same object is never inserted twice.
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_WITH_KEY)) {
+                bindInsertWithKey(statement, entity, newVersion);
+                statement.executeUpdate();
+            }
+            return entity.id;
         }
-        entity.version = newVersion;
-        return entity;
+        // Naming the key column keeps PostgreSQL from returning every column.
+        try (PreparedStatement statement = connection.prepareStatement(INSERT, GENERATED_KEY)) {
+            bindInsert(statement, entity, newVersion);
+            statement.executeUpdate();
+            return generatedKey(statement);
+        }
     }
 
-    private Article update(Connection connection, Article entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Article entity, long newVersion) throws
+            SQLException {
+        statement.setString(1, entity.title); // title
+        statement.setString(2, entity.body); // body
+        statement.setLong(3, newVersion); // the new version
+    }
+
+    private void bindInsertWithKey(PreparedStatement statement, Article entity, long newVersion)
+            throws SQLException {
+        ColumnValues.setLong(statement, 1, entity.id); // id
+        statement.setString(2, entity.title); // title
+        statement.setString(3, entity.body); // body
+        statement.setLong(4, newVersion); // the new version
+    }
+
+    private long update(Connection connection, Article entity) throws SQLException {
         Long written = write(connection, entity, context.checksVersion(Article.class, entity.version));
         if (written == null) {
             throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = written;
-        return entity;
+        return written;
     }
 
     /**
      * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
      */
     private Long write(Connection connection, Article entity, boolean checked) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            long newVersion = bindUpdate(statement, entity, checked);
-            return statement.executeUpdate() == 0 ? null : newVersion;
+        if (checked) {
+            long newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                bindUpdate(statement, entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        Dialect dialect = context.dialect(connection);
+        try (PreparedStatement statement = connection.prepareStatement(updateUncheckedSql(dialect))) {
+            bindUpdateUnchecked(statement, entity);
+            return executeReadingVersion(connection, dialect, statement);
         }
     }
 
-    /**
-     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
-     */
-    private long bindUpdate(PreparedStatement statement, Article entity, boolean checked) throws
+    private void bindUpdate(PreparedStatement statement, Article entity, long newVersion) throws
             SQLException {
         long expectedVersion = entity.version;
-        long newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        statement.setString(1, entity.title);
-        statement.setString(2, entity.body);
-        if (checked) {
-            statement.setLong(3, newVersion);
-        } else {
-            // The row may be ahead of this copy: move its own version on instead of overwriting it.
-            statement.setInt(3, context.incrementsVersion() ? 1 : 0);
-        }
-        ColumnValues.setLong(statement, 4, idOf(entity));
-        if (checked) {
-            statement.setLong(5, expectedVersion);
-        }
-        return newVersion;
+        statement.setString(1, entity.title); // title
+        statement.setString(2, entity.body); // body
+        statement.setLong(3, newVersion); // the new version
+        ColumnValues.setLong(statement, 4, idOf(entity)); // key id
+        statement.setLong(5, expectedVersion); // the version that was read
+        statement.setInt(6, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Article entity) throws
+            SQLException {
+        statement.setInt(1, context.incrementsVersion() ? 1 : 0); // the increment
+        statement.setString(2, entity.title); // title
+        statement.setString(3, entity.body); // body
+        ColumnValues.setLong(statement, 4, idOf(entity)); // key id
     }
 
     private void delete(Connection connection, Article entity) throws SQLException {
         boolean checked = context.checksVersion(Article.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, idOf(entity)));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Article entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Article entity) throws SQLException {
         long expectedVersion = entity.version;
-        ColumnValues.setLong(statement, 1, idOf(entity));
-        if (checked) {
-            statement.setLong(2, expectedVersion);
-        }
+        ColumnValues.setLong(statement, 1, idOf(entity)); // key id
+        statement.setLong(2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Article entity) throws
+            SQLException {
+        ColumnValues.setLong(statement, 1, idOf(entity)); // key id
     }
 
     private Article selectById(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -277,7 +325,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     private Long selectVersion(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getLong(resultSet, 1) : null;
             }
@@ -287,8 +335,8 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     private Article selectByIdAndVersion(Connection connection, Long id, Long version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
-            ColumnValues.setLong(statement, 2, version);
+            ColumnValues.setLong(statement, 1, id); // key id
+            ColumnValues.setLong(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -334,14 +382,48 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         return 1L;
     }
 
-    private static long nextVersion(long current) {
-        return current + 1;
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private long newVersion(Article entity) {
+        long current = entity.version;
+        return context.incrementsVersion() ? VersionCounter.next(current, Article.class) : current;
+    }
+
+    private static String updateUncheckedSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> UPDATE_UNCHECKED_H2;
+            case POSTGRESQL -> UPDATE_UNCHECKED_POSTGRESQL;
+            case SQLITE -> UPDATE_UNCHECKED_SQLITE;
+            case MYSQL -> UPDATE_UNCHECKED_MYSQL;
+        };
+    }
+
+    /**
+     * Runs an update that reports the row's new version; {@code null} when it changed no row.
+     */
+    private static Long executeReadingVersion(Connection connection, Dialect dialect,
+            PreparedStatement statement) throws SQLException {
+        if (dialect == Dialect.MYSQL) {
+            if (statement.executeUpdate() == 0) {
+                return null;
+            }
+            try (PreparedStatement select = connection.prepareStatement(SELECT_ASSIGNED_VERSION_MYSQL);
+                    ResultSet resultSet = select.executeQuery()) {
+                resultSet.next();
+                return ColumnValues.getLong(resultSet, 1);
+            }
+        }
+        try (ResultSet resultSet = statement.executeQuery()) {
+            return resultSet.next() ? ColumnValues.getLong(resultSet, 1) : null;
+        }
     }
 
     /**
      * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
      */
-    private final class Rows implements BatchRows<Article, Long> {
+    private final class Rows implements BatchedUpdateRows<Article, Long> {
         @Override
         public boolean checked(Article entity) {
             return context.checksVersion(Article.class, entity.version);
@@ -353,14 +435,20 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         }
 
         @Override
-        public String batchUpdateSql(boolean checked) {
-            return checked ? UPDATE : UPDATE_UNCHECKED;
+        public Object key(Article entity) {
+            return idOf(entity);
         }
 
         @Override
-        public Long bindUpdate(PreparedStatement statement, Article entity, boolean checked) throws
-                SQLException {
-            return ArticleDao.this.bindUpdate(statement, entity, checked);
+        public String updateSql() {
+            return UPDATE;
+        }
+
+        @Override
+        public Long bindUpdate(PreparedStatement statement, Article entity) throws SQLException {
+            long newVersion = newVersion(entity);
+            ArticleDao.this.bindUpdate(statement, entity, newVersion);
+            return newVersion;
         }
 
         @Override
@@ -377,7 +465,11 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         @Override
         public void bindDelete(PreparedStatement statement, Article entity, boolean checked) throws
                 SQLException {
-            ArticleDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                ArticleDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

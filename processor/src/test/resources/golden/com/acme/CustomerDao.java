@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -18,7 +19,7 @@ import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
-import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
@@ -34,11 +35,11 @@ import org.optilock.runtime.internal.DaoContext;
 public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> {
     private static final String INSERT = "INSERT INTO customer (id, name, active, updated_at) VALUES (?, ?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND updated_at = ?";
+    private static final String UPDATE = "UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))";
 
     private static final String UPDATE_UNCHECKED = "UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ?";
 
-    private static final String DELETE = "DELETE FROM customer WHERE id = ? AND updated_at = ?";
+    private static final String DELETE = "DELETE FROM customer WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM customer WHERE id = ?";
 
@@ -88,10 +89,13 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public Customer insert(Customer entity) {
+        Objects.requireNonNull(entity, "entity");
+        Instant newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Customer written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.setUpdatedAt(newVersion);
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert Customer", e);
         }
@@ -99,10 +103,12 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public Customer update(Customer entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Customer written = update(lease.connection(), entity);
+            Instant newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.setUpdatedAt(newVersion);
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update Customer", e);
         }
@@ -110,6 +116,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public void delete(Customer entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -121,9 +128,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     @Override
     public BatchResult<Customer> updateAll(Collection<Customer> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Customer> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Customer", e);
         }
@@ -132,9 +137,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     @Override
     public BatchResult<Customer> deleteAll(Collection<Customer> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Customer> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Customer", e);
         }
@@ -161,7 +164,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     @Override
     public boolean isChanged(Customer entity) {
         Optional<Instant> current = currentVersion(idOf(entity));
-        return current.isEmpty() || !current.get().equals(entity.getUpdatedAt());
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.getUpdatedAt());
     }
 
     @Override
@@ -182,26 +185,28 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         }
     }
 
-    private Customer insert(Connection connection, Customer entity) throws SQLException {
-        Instant newVersion = initialVersion();
+    private void insert(Connection connection, Customer entity, Instant newVersion) throws
+            SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            ColumnValues.setUuid(statement, 1, entity.getId());
-            statement.setString(2, entity.getName());
-            statement.setBoolean(3, entity.isActive());
-            ColumnValues.setInstant(statement, 4, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
         }
-        entity.setUpdatedAt(newVersion);
-        return entity;
     }
 
-    private Customer update(Connection connection, Customer entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Customer entity, Instant newVersion) throws
+            SQLException {
+        ColumnValues.setUuid(statement, 1, entity.getId()); // id
+        statement.setString(2, entity.getName()); // name
+        statement.setBoolean(3, entity.isActive()); // active
+        ColumnValues.setInstant(statement, 4, newVersion); // the new version
+    }
+
+    private Instant update(Connection connection, Customer entity) throws SQLException {
         Instant written = write(connection, entity, context.checksVersion(Customer.class, entity.getUpdatedAt()));
         if (written == null) {
             throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.setUpdatedAt(written);
-        return entity;
+        return written;
     }
 
     /**
@@ -209,51 +214,68 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
      */
     private Instant write(Connection connection, Customer entity, boolean checked) throws
             SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            Instant newVersion = bindUpdate(statement, entity, checked);
+        if (checked) {
+            Instant newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                bindUpdate(statement, entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        Instant newVersion = newVersion(entity);
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE_UNCHECKED)) {
+            bindUpdateUnchecked(statement, entity, newVersion);
             return statement.executeUpdate() == 0 ? null : newVersion;
         }
     }
 
-    /**
-     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
-     */
-    private Instant bindUpdate(PreparedStatement statement, Customer entity, boolean checked) throws
+    private void bindUpdate(PreparedStatement statement, Customer entity, Instant newVersion) throws
             SQLException {
         Instant expectedVersion = entity.getUpdatedAt();
-        Instant newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        statement.setString(1, entity.getName());
-        statement.setBoolean(2, entity.isActive());
-        ColumnValues.setInstant(statement, 3, newVersion);
-        ColumnValues.setUuid(statement, 4, idOf(entity));
-        if (checked) {
-            ColumnValues.setInstant(statement, 5, expectedVersion);
-        }
-        return newVersion;
+        statement.setString(1, entity.getName()); // name
+        statement.setBoolean(2, entity.isActive()); // active
+        ColumnValues.setInstant(statement, 3, newVersion); // the new version
+        ColumnValues.setUuid(statement, 4, idOf(entity)); // key id
+        ColumnValues.setInstant(statement, 5, expectedVersion); // the version that was read
+        statement.setInt(6, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Customer entity,
+            Instant newVersion) throws SQLException {
+        statement.setString(1, entity.getName()); // name
+        statement.setBoolean(2, entity.isActive()); // active
+        ColumnValues.setInstant(statement, 3, newVersion); // the new version
+        ColumnValues.setUuid(statement, 4, idOf(entity)); // key id
     }
 
     private void delete(Connection connection, Customer entity) throws SQLException {
         boolean checked = context.checksVersion(Customer.class, entity.getUpdatedAt());
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, idOf(entity)));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Customer entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Customer entity) throws SQLException {
         Instant expectedVersion = entity.getUpdatedAt();
-        ColumnValues.setUuid(statement, 1, idOf(entity));
-        if (checked) {
-            ColumnValues.setInstant(statement, 2, expectedVersion);
-        }
+        ColumnValues.setUuid(statement, 1, idOf(entity)); // key id
+        ColumnValues.setInstant(statement, 2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Customer entity) throws
+            SQLException {
+        ColumnValues.setUuid(statement, 1, idOf(entity)); // key id
     }
 
     private Customer selectById(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            ColumnValues.setUuid(statement, 1, id);
+            ColumnValues.setUuid(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -273,7 +295,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     private Instant selectVersion(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            ColumnValues.setUuid(statement, 1, id);
+            ColumnValues.setUuid(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getInstant(resultSet, 1) : null;
             }
@@ -283,8 +305,8 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     private Customer selectByIdAndVersion(Connection connection, UUID id, Instant version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            ColumnValues.setUuid(statement, 1, id);
-            ColumnValues.setInstant(statement, 2, version);
+            ColumnValues.setUuid(statement, 1, id); // key id
+            ColumnValues.setInstant(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -321,14 +343,19 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         return context.clock().nextInstant(null);
     }
 
-    private Instant nextVersion(Instant current) {
-        return context.clock().nextInstant(current);
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private Instant newVersion(Customer entity) {
+        Instant current = entity.getUpdatedAt();
+        return context.incrementsVersion() ? context.clock().nextInstant(current) : current;
     }
 
     /**
      * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
      */
-    private final class Rows implements BatchRows<Customer, Instant> {
+    private final class Rows implements BatchedUpdateRows<Customer, Instant> {
         @Override
         public boolean checked(Customer entity) {
             return context.checksVersion(Customer.class, entity.getUpdatedAt());
@@ -340,14 +367,21 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         }
 
         @Override
-        public String batchUpdateSql(boolean checked) {
-            return checked ? UPDATE : UPDATE_UNCHECKED;
+        public Object key(Customer entity) {
+            return idOf(entity);
         }
 
         @Override
-        public Instant bindUpdate(PreparedStatement statement, Customer entity, boolean checked)
-                throws SQLException {
-            return CustomerDao.this.bindUpdate(statement, entity, checked);
+        public String updateSql() {
+            return UPDATE;
+        }
+
+        @Override
+        public Instant bindUpdate(PreparedStatement statement, Customer entity) throws
+                SQLException {
+            Instant newVersion = newVersion(entity);
+            CustomerDao.this.bindUpdate(statement, entity, newVersion);
+            return newVersion;
         }
 
         @Override
@@ -364,7 +398,11 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         @Override
         public void bindDelete(PreparedStatement statement, Customer entity, boolean checked) throws
                 SQLException {
-            CustomerDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                CustomerDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -16,7 +17,7 @@ import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
-import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
@@ -32,11 +33,11 @@ import org.optilock.runtime.internal.DaoContext;
 public final class MeterDao implements VersionedDao<Meter, String, Long> {
     private static final String INSERT = "INSERT INTO Meter (code, reading, version) VALUES (?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND version = ?";
+    private static final String UPDATE = "UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String UPDATE_UNCHECKED = "UPDATE Meter SET reading = ?, version = ? WHERE code = ?";
 
-    private static final String DELETE = "DELETE FROM Meter WHERE code = ? AND version = ?";
+    private static final String DELETE = "DELETE FROM Meter WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Meter WHERE code = ?";
 
@@ -86,10 +87,13 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
     @Override
     public Meter insert(Meter entity) {
+        Objects.requireNonNull(entity, "entity");
+        long newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Meter written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert Meter", e);
         }
@@ -97,10 +101,12 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
     @Override
     public Meter update(Meter entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Meter written = update(lease.connection(), entity);
+            long newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update Meter", e);
         }
@@ -108,6 +114,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
     @Override
     public void delete(Meter entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -119,9 +126,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     @Override
     public BatchResult<Meter> updateAll(Collection<Meter> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Meter> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Meter", e);
         }
@@ -130,9 +135,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     @Override
     public BatchResult<Meter> deleteAll(Collection<Meter> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Meter> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Meter", e);
         }
@@ -159,7 +162,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     @Override
     public boolean isChanged(Meter entity) {
         Optional<Long> current = currentVersion(idOf(entity));
-        return current.isEmpty() || !current.get().equals(entity.version);
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version);
     }
 
     @Override
@@ -180,75 +183,92 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         }
     }
 
-    private Meter insert(Connection connection, Meter entity) throws SQLException {
-        long newVersion = initialVersion();
+    private void insert(Connection connection, Meter entity, long newVersion) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setString(1, entity.code);
-            statement.setInt(2, entity.reading);
-            statement.setLong(3, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
         }
-        entity.version = newVersion;
-        return entity;
     }
 
-    private Meter update(Connection connection, Meter entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Meter entity, long newVersion) throws
+            SQLException {
+        statement.setString(1, entity.code); // code
+        statement.setInt(2, entity.reading); // reading
+        statement.setLong(3, newVersion); // the new version
+    }
+
+    private long update(Connection connection, Meter entity) throws SQLException {
         Long written = write(connection, entity, context.checksVersion(Meter.class, entity.version));
         if (written == null) {
             throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = written;
-        return entity;
+        return written;
     }
 
     /**
      * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
      */
     private Long write(Connection connection, Meter entity, boolean checked) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            long newVersion = bindUpdate(statement, entity, checked);
+        if (checked) {
+            long newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                bindUpdate(statement, entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        long newVersion = newVersion(entity);
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE_UNCHECKED)) {
+            bindUpdateUnchecked(statement, entity, newVersion);
             return statement.executeUpdate() == 0 ? null : newVersion;
         }
     }
 
-    /**
-     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
-     */
-    private long bindUpdate(PreparedStatement statement, Meter entity, boolean checked) throws
+    private void bindUpdate(PreparedStatement statement, Meter entity, long newVersion) throws
             SQLException {
         long expectedVersion = entity.version;
-        long newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        statement.setInt(1, entity.reading);
-        statement.setLong(2, newVersion);
-        statement.setString(3, idOf(entity));
-        if (checked) {
-            statement.setLong(4, expectedVersion);
-        }
-        return newVersion;
+        statement.setInt(1, entity.reading); // reading
+        statement.setLong(2, newVersion); // the new version
+        statement.setString(3, idOf(entity)); // key code
+        statement.setLong(4, expectedVersion); // the version that was read
+        statement.setInt(5, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Meter entity, long newVersion)
+            throws SQLException {
+        statement.setInt(1, entity.reading); // reading
+        statement.setLong(2, newVersion); // the new version
+        statement.setString(3, idOf(entity)); // key code
     }
 
     private void delete(Connection connection, Meter entity) throws SQLException {
         boolean checked = context.checksVersion(Meter.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, idOf(entity)));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Meter entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Meter entity) throws SQLException {
         long expectedVersion = entity.version;
-        statement.setString(1, idOf(entity));
-        if (checked) {
-            statement.setLong(2, expectedVersion);
-        }
+        statement.setString(1, idOf(entity)); // key code
+        statement.setLong(2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Meter entity) throws
+            SQLException {
+        statement.setString(1, idOf(entity)); // key code
     }
 
     private Meter selectById(Connection connection, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            statement.setString(1, id);
+            statement.setString(1, id); // key code
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -268,7 +288,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
     private Long selectVersion(Connection connection, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            statement.setString(1, id);
+            statement.setString(1, id); // key code
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getLong(resultSet, 1) : null;
             }
@@ -278,8 +298,8 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     private Meter selectByIdAndVersion(Connection connection, String id, Long version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            statement.setString(1, id);
-            ColumnValues.setLong(statement, 2, version);
+            statement.setString(1, id); // key code
+            ColumnValues.setLong(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -315,14 +335,19 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         return context.clock().nextMicros(null);
     }
 
-    private long nextVersion(long current) {
-        return context.clock().nextMicros(current);
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private long newVersion(Meter entity) {
+        long current = entity.version;
+        return context.incrementsVersion() ? context.clock().nextMicros(current) : current;
     }
 
     /**
      * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
      */
-    private final class Rows implements BatchRows<Meter, Long> {
+    private final class Rows implements BatchedUpdateRows<Meter, Long> {
         @Override
         public boolean checked(Meter entity) {
             return context.checksVersion(Meter.class, entity.version);
@@ -334,14 +359,20 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         }
 
         @Override
-        public String batchUpdateSql(boolean checked) {
-            return checked ? UPDATE : UPDATE_UNCHECKED;
+        public Object key(Meter entity) {
+            return idOf(entity);
         }
 
         @Override
-        public Long bindUpdate(PreparedStatement statement, Meter entity, boolean checked) throws
-                SQLException {
-            return MeterDao.this.bindUpdate(statement, entity, checked);
+        public String updateSql() {
+            return UPDATE;
+        }
+
+        @Override
+        public Long bindUpdate(PreparedStatement statement, Meter entity) throws SQLException {
+            long newVersion = newVersion(entity);
+            MeterDao.this.bindUpdate(statement, entity, newVersion);
+            return newVersion;
         }
 
         @Override
@@ -358,7 +389,11 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         @Override
         public void bindDelete(PreparedStatement statement, Meter entity, boolean checked) throws
                 SQLException {
-            MeterDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                MeterDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

@@ -7,20 +7,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
-import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.VersionCounter;
 
 /**
  * Reads and writes {@link Note} rows; every update and delete is conditional on the version
@@ -32,11 +35,17 @@ import org.optilock.runtime.internal.DaoContext;
 public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     private static final String INSERT = "INSERT INTO Note (id, text, version) VALUES (?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE Note SET text = ?, version = ? WHERE id = ? AND version = ?";
+    private static final String UPDATE = "UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
-    private static final String UPDATE_UNCHECKED = "UPDATE Note SET text = ?, version = COALESCE(version, 0) + ? WHERE id = ?";
+    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ?)";
 
-    private static final String DELETE = "DELETE FROM Note WHERE id = ? AND version = ?";
+    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Note SET version = (@optilock_version := COALESCE(version, 0) + ?), text = ? WHERE id = ?";
+
+    private static final String DELETE = "DELETE FROM Note WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Note WHERE id = ?";
 
@@ -47,6 +56,8 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     private static final String SELECT_VERSION = "SELECT version FROM Note WHERE id = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT id, text, version FROM Note WHERE id = ? AND version = ?";
+
+    private static final String SELECT_ASSIGNED_VERSION_MYSQL = "SELECT @optilock_version";
 
     private final DaoContext context;
 
@@ -86,10 +97,12 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public Note insert(Note entity) {
+        Objects.requireNonNull(entity, "entity");
+        Integer newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Note written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            return new Note(entity.id(), entity.text(), newVersion);
         } catch (SQLException e) {
             throw new DataAccessException("insert Note", e);
         }
@@ -97,10 +110,11 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public Note update(Note entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Note written = update(lease.connection(), entity);
+            Integer newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            return new Note(entity.id(), entity.text(), newVersion);
         } catch (SQLException e) {
             throw new DataAccessException("update Note", e);
         }
@@ -108,6 +122,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public void delete(Note entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -119,9 +134,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     @Override
     public BatchResult<Note> updateAll(Collection<Note> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Note> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Note", e);
         }
@@ -130,9 +143,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     @Override
     public BatchResult<Note> deleteAll(Collection<Note> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Note> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Note", e);
         }
@@ -159,7 +170,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     @Override
     public boolean isChanged(Note entity) {
         Optional<Integer> current = currentVersion(entity.id());
-        return current.isEmpty() || !current.get().equals(entity.version());
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version());
     }
 
     @Override
@@ -180,78 +191,91 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         }
     }
 
-    private Note insert(Connection connection, Note entity) throws SQLException {
-        Integer newVersion = initialVersion();
+    private void insert(Connection connection, Note entity, Integer newVersion) throws
+            SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setLong(1, entity.id());
-            statement.setString(2, entity.text());
-            ColumnValues.setInteger(statement, 3, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
-            return new Note(entity.id(), entity.text(), newVersion);
         }
     }
 
-    private Note update(Connection connection, Note entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Note entity, Integer newVersion) throws
+            SQLException {
+        statement.setLong(1, entity.id()); // id
+        statement.setString(2, entity.text()); // text
+        ColumnValues.setInteger(statement, 3, newVersion); // the new version
+    }
+
+    private Integer update(Connection connection, Note entity) throws SQLException {
         Integer written = write(connection, entity, context.checksVersion(Note.class, entity.version()));
         if (written == null) {
             throw conflict(entity, selectById(connection, entity.id()));
         }
-        return new Note(entity.id(), entity.text(), written);
+        return written;
     }
 
     /**
      * Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.
      */
     private Integer write(Connection connection, Note entity, boolean checked) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            Integer newVersion = bindUpdate(statement, entity, checked);
-            return statement.executeUpdate() == 0 ? null : newVersion;
+        if (checked) {
+            Integer newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                bindUpdate(statement, entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        Dialect dialect = context.dialect(connection);
+        try (PreparedStatement statement = connection.prepareStatement(updateUncheckedSql(dialect))) {
+            bindUpdateUnchecked(statement, entity);
+            return executeReadingVersion(connection, dialect, statement);
         }
     }
 
-    /**
-     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
-     */
-    private Integer bindUpdate(PreparedStatement statement, Note entity, boolean checked) throws
+    private void bindUpdate(PreparedStatement statement, Note entity, Integer newVersion) throws
             SQLException {
         Integer expectedVersion = entity.version();
-        Integer newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        statement.setString(1, entity.text());
-        if (checked) {
-            ColumnValues.setInteger(statement, 2, newVersion);
-        } else {
-            // The row may be ahead of this copy: move its own version on instead of overwriting it.
-            statement.setInt(2, context.incrementsVersion() ? 1 : 0);
-        }
-        statement.setLong(3, entity.id());
-        if (checked) {
-            ColumnValues.setInteger(statement, 4, expectedVersion);
-        }
-        return newVersion;
+        statement.setString(1, entity.text()); // text
+        ColumnValues.setInteger(statement, 2, newVersion); // the new version
+        statement.setLong(3, entity.id()); // key id
+        ColumnValues.setInteger(statement, 4, expectedVersion); // the version that was read
+        statement.setInt(5, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Note entity) throws SQLException {
+        statement.setInt(1, context.incrementsVersion() ? 1 : 0); // the increment
+        statement.setString(2, entity.text()); // text
+        statement.setLong(3, entity.id()); // key id
     }
 
     private void delete(Connection connection, Note entity) throws SQLException {
         boolean checked = context.checksVersion(Note.class, entity.version());
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, entity.id()));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Note entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Note entity) throws SQLException {
         Integer expectedVersion = entity.version();
-        statement.setLong(1, entity.id());
-        if (checked) {
-            ColumnValues.setInteger(statement, 2, expectedVersion);
-        }
+        statement.setLong(1, entity.id()); // key id
+        ColumnValues.setInteger(statement, 2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Note entity) throws SQLException {
+        statement.setLong(1, entity.id()); // key id
     }
 
     private Note selectById(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -271,7 +295,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     private Integer selectVersion(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getInteger(resultSet, 1) : null;
             }
@@ -281,8 +305,8 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     private Note selectByIdAndVersion(Connection connection, Long id, Integer version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
-            ColumnValues.setInteger(statement, 2, version);
+            ColumnValues.setLong(statement, 1, id); // key id
+            ColumnValues.setInteger(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -309,14 +333,48 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         return 1;
     }
 
-    private static Integer nextVersion(Integer current) {
-        return current == null ? 1 : current + 1;
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private Integer newVersion(Note entity) {
+        Integer current = entity.version();
+        return context.incrementsVersion() ? VersionCounter.next(current, Note.class) : current;
+    }
+
+    private static String updateUncheckedSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> UPDATE_UNCHECKED_H2;
+            case POSTGRESQL -> UPDATE_UNCHECKED_POSTGRESQL;
+            case SQLITE -> UPDATE_UNCHECKED_SQLITE;
+            case MYSQL -> UPDATE_UNCHECKED_MYSQL;
+        };
+    }
+
+    /**
+     * Runs an update that reports the row's new version; {@code null} when it changed no row.
+     */
+    private static Integer executeReadingVersion(Connection connection, Dialect dialect,
+            PreparedStatement statement) throws SQLException {
+        if (dialect == Dialect.MYSQL) {
+            if (statement.executeUpdate() == 0) {
+                return null;
+            }
+            try (PreparedStatement select = connection.prepareStatement(SELECT_ASSIGNED_VERSION_MYSQL);
+                    ResultSet resultSet = select.executeQuery()) {
+                resultSet.next();
+                return ColumnValues.getInteger(resultSet, 1);
+            }
+        }
+        try (ResultSet resultSet = statement.executeQuery()) {
+            return resultSet.next() ? ColumnValues.getInteger(resultSet, 1) : null;
+        }
     }
 
     /**
      * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
      */
-    private final class Rows implements BatchRows<Note, Integer> {
+    private final class Rows implements BatchedUpdateRows<Note, Integer> {
         @Override
         public boolean checked(Note entity) {
             return context.checksVersion(Note.class, entity.version());
@@ -328,14 +386,20 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         }
 
         @Override
-        public String batchUpdateSql(boolean checked) {
-            return checked ? UPDATE : UPDATE_UNCHECKED;
+        public Object key(Note entity) {
+            return entity.id();
         }
 
         @Override
-        public Integer bindUpdate(PreparedStatement statement, Note entity, boolean checked) throws
-                SQLException {
-            return NoteDao.this.bindUpdate(statement, entity, checked);
+        public String updateSql() {
+            return UPDATE;
+        }
+
+        @Override
+        public Integer bindUpdate(PreparedStatement statement, Note entity) throws SQLException {
+            Integer newVersion = newVersion(entity);
+            NoteDao.this.bindUpdate(statement, entity, newVersion);
+            return newVersion;
         }
 
         @Override
@@ -352,7 +416,11 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         @Override
         public void bindDelete(PreparedStatement statement, Note entity, boolean checked) throws
                 SQLException {
-            NoteDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                NoteDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

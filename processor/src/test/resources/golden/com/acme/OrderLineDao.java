@@ -7,20 +7,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
-import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.VersionCounter;
 
 /**
  * Reads and writes {@link OrderLine} rows; every update and delete is conditional on the version
@@ -32,11 +35,17 @@ import org.optilock.runtime.internal.DaoContext;
 public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key, Integer> {
     private static final String INSERT = "INSERT INTO OrderLine (orderId, lineNo, product, version) VALUES (?, ?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND version = ?";
+    private static final String UPDATE = "UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
-    private static final String UPDATE_UNCHECKED = "UPDATE OrderLine SET product = ?, version = COALESCE(version, 0) + ? WHERE orderId = ? AND lineNo = ?";
+    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ?)";
 
-    private static final String DELETE = "DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ? AND version = ?";
+    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE OrderLine SET version = (@optilock_version := COALESCE(version, 0) + ?), product = ? WHERE orderId = ? AND lineNo = ?";
+
+    private static final String DELETE = "DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ?";
 
@@ -47,6 +56,8 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     private static final String SELECT_VERSION = "SELECT version FROM OrderLine WHERE orderId = ? AND lineNo = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT orderId, lineNo, product, version FROM OrderLine WHERE orderId = ? AND lineNo = ? AND version = ?";
+
+    private static final String SELECT_ASSIGNED_VERSION_MYSQL = "SELECT @optilock_version";
 
     private final DaoContext context;
 
@@ -86,10 +97,13 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public OrderLine insert(OrderLine entity) {
+        Objects.requireNonNull(entity, "entity");
+        int newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            OrderLine written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert OrderLine", e);
         }
@@ -97,10 +111,12 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public OrderLine update(OrderLine entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            OrderLine written = update(lease.connection(), entity);
+            int newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update OrderLine", e);
         }
@@ -108,6 +124,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public void delete(OrderLine entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -119,9 +136,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     @Override
     public BatchResult<OrderLine> updateAll(Collection<OrderLine> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<OrderLine> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of OrderLine", e);
         }
@@ -130,9 +145,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     @Override
     public BatchResult<OrderLine> deleteAll(Collection<OrderLine> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<OrderLine> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of OrderLine", e);
         }
@@ -159,7 +172,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     @Override
     public boolean isChanged(OrderLine entity) {
         Optional<Integer> current = currentVersion(idOf(entity));
-        return current.isEmpty() || !current.get().equals(entity.version);
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version);
     }
 
     @Override
@@ -180,26 +193,28 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         }
     }
 
-    private OrderLine insert(Connection connection, OrderLine entity) throws SQLException {
-        int newVersion = initialVersion();
+    private void insert(Connection connection, OrderLine entity, int newVersion) throws
+            SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setLong(1, entity.orderId);
-            statement.setInt(2, entity.lineNo);
-            statement.setString(3, entity.product);
-            statement.setInt(4, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
         }
-        entity.version = newVersion;
-        return entity;
     }
 
-    private OrderLine update(Connection connection, OrderLine entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, OrderLine entity, int newVersion) throws
+            SQLException {
+        statement.setLong(1, entity.orderId); // orderId
+        statement.setInt(2, entity.lineNo); // lineNo
+        statement.setString(3, entity.product); // product
+        statement.setInt(4, newVersion); // the new version
+    }
+
+    private int update(Connection connection, OrderLine entity) throws SQLException {
         Integer written = write(connection, entity, context.checksVersion(OrderLine.class, entity.version));
         if (written == null) {
             throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = written;
-        return entity;
+        return written;
     }
 
     /**
@@ -207,58 +222,71 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
      */
     private Integer write(Connection connection, OrderLine entity, boolean checked) throws
             SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            int newVersion = bindUpdate(statement, entity, checked);
-            return statement.executeUpdate() == 0 ? null : newVersion;
+        if (checked) {
+            int newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                bindUpdate(statement, entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        Dialect dialect = context.dialect(connection);
+        try (PreparedStatement statement = connection.prepareStatement(updateUncheckedSql(dialect))) {
+            bindUpdateUnchecked(statement, entity);
+            return executeReadingVersion(connection, dialect, statement);
         }
     }
 
-    /**
-     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
-     */
-    private int bindUpdate(PreparedStatement statement, OrderLine entity, boolean checked) throws
+    private void bindUpdate(PreparedStatement statement, OrderLine entity, int newVersion) throws
             SQLException {
         int expectedVersion = entity.version;
-        int newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        statement.setString(1, entity.product);
-        if (checked) {
-            statement.setInt(2, newVersion);
-        } else {
-            // The row may be ahead of this copy: move its own version on instead of overwriting it.
-            statement.setInt(2, context.incrementsVersion() ? 1 : 0);
-        }
-        statement.setLong(3, entity.orderId);
-        statement.setInt(4, entity.lineNo);
-        if (checked) {
-            statement.setInt(5, expectedVersion);
-        }
-        return newVersion;
+        statement.setString(1, entity.product); // product
+        statement.setInt(2, newVersion); // the new version
+        statement.setLong(3, entity.orderId); // key orderId
+        statement.setInt(4, entity.lineNo); // key lineNo
+        statement.setInt(5, expectedVersion); // the version that was read
+        statement.setInt(6, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, OrderLine entity) throws
+            SQLException {
+        statement.setInt(1, context.incrementsVersion() ? 1 : 0); // the increment
+        statement.setString(2, entity.product); // product
+        statement.setLong(3, entity.orderId); // key orderId
+        statement.setInt(4, entity.lineNo); // key lineNo
     }
 
     private void delete(Connection connection, OrderLine entity) throws SQLException {
         boolean checked = context.checksVersion(OrderLine.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, idOf(entity)));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, OrderLine entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, OrderLine entity) throws SQLException {
         int expectedVersion = entity.version;
-        statement.setLong(1, entity.orderId);
-        statement.setInt(2, entity.lineNo);
-        if (checked) {
-            statement.setInt(3, expectedVersion);
-        }
+        statement.setLong(1, entity.orderId); // key orderId
+        statement.setInt(2, entity.lineNo); // key lineNo
+        statement.setInt(3, expectedVersion); // the version that was read
+        statement.setInt(4, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, OrderLine entity) throws
+            SQLException {
+        statement.setLong(1, entity.orderId); // key orderId
+        statement.setInt(2, entity.lineNo); // key lineNo
     }
 
     private OrderLine selectById(Connection connection, OrderLine.Key id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            statement.setLong(1, id.orderId());
-            statement.setInt(2, id.lineNo());
+            statement.setLong(1, id.orderId()); // key orderId
+            statement.setInt(2, id.lineNo()); // key lineNo
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -278,8 +306,8 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     private Integer selectVersion(Connection connection, OrderLine.Key id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            statement.setLong(1, id.orderId());
-            statement.setInt(2, id.lineNo());
+            statement.setLong(1, id.orderId()); // key orderId
+            statement.setInt(2, id.lineNo()); // key lineNo
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getInteger(resultSet, 1) : null;
             }
@@ -289,9 +317,9 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     private OrderLine selectByIdAndVersion(Connection connection, OrderLine.Key id, Integer version)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            statement.setLong(1, id.orderId());
-            statement.setInt(2, id.lineNo());
-            ColumnValues.setInteger(statement, 3, version);
+            statement.setLong(1, id.orderId()); // key orderId
+            statement.setInt(2, id.lineNo()); // key lineNo
+            ColumnValues.setInteger(statement, 3, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -324,14 +352,48 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         return 1;
     }
 
-    private static int nextVersion(int current) {
-        return current + 1;
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private int newVersion(OrderLine entity) {
+        int current = entity.version;
+        return context.incrementsVersion() ? VersionCounter.next(current, OrderLine.class) : current;
+    }
+
+    private static String updateUncheckedSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> UPDATE_UNCHECKED_H2;
+            case POSTGRESQL -> UPDATE_UNCHECKED_POSTGRESQL;
+            case SQLITE -> UPDATE_UNCHECKED_SQLITE;
+            case MYSQL -> UPDATE_UNCHECKED_MYSQL;
+        };
+    }
+
+    /**
+     * Runs an update that reports the row's new version; {@code null} when it changed no row.
+     */
+    private static Integer executeReadingVersion(Connection connection, Dialect dialect,
+            PreparedStatement statement) throws SQLException {
+        if (dialect == Dialect.MYSQL) {
+            if (statement.executeUpdate() == 0) {
+                return null;
+            }
+            try (PreparedStatement select = connection.prepareStatement(SELECT_ASSIGNED_VERSION_MYSQL);
+                    ResultSet resultSet = select.executeQuery()) {
+                resultSet.next();
+                return ColumnValues.getInteger(resultSet, 1);
+            }
+        }
+        try (ResultSet resultSet = statement.executeQuery()) {
+            return resultSet.next() ? ColumnValues.getInteger(resultSet, 1) : null;
+        }
     }
 
     /**
      * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
      */
-    private final class Rows implements BatchRows<OrderLine, Integer> {
+    private final class Rows implements BatchedUpdateRows<OrderLine, Integer> {
         @Override
         public boolean checked(OrderLine entity) {
             return context.checksVersion(OrderLine.class, entity.version);
@@ -343,14 +405,21 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         }
 
         @Override
-        public String batchUpdateSql(boolean checked) {
-            return checked ? UPDATE : UPDATE_UNCHECKED;
+        public Object key(OrderLine entity) {
+            return idOf(entity);
         }
 
         @Override
-        public Integer bindUpdate(PreparedStatement statement, OrderLine entity, boolean checked)
-                throws SQLException {
-            return OrderLineDao.this.bindUpdate(statement, entity, checked);
+        public String updateSql() {
+            return UPDATE;
+        }
+
+        @Override
+        public Integer bindUpdate(PreparedStatement statement, OrderLine entity) throws
+                SQLException {
+            int newVersion = newVersion(entity);
+            OrderLineDao.this.bindUpdate(statement, entity, newVersion);
+            return newVersion;
         }
 
         @Override
@@ -367,7 +436,11 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         @Override
         public void bindDelete(PreparedStatement statement, OrderLine entity, boolean checked)
                 throws SQLException {
-            OrderLineDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                OrderLineDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -34,7 +35,23 @@ import org.optilock.runtime.internal.DaoContext;
 public final class PageDao implements VersionedDao<Page, Long, Instant> {
     private static final String INSERT = "INSERT INTO Page (id, title, views, version) VALUES (?, ?, ?, ?)";
 
-    private static final String DELETE = "DELETE FROM Page WHERE id = ? AND version = ?";
+    private static final String UPDATE_H2 = "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))";
+
+    private static final String UPDATE_POSTGRESQL = "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version";
+
+    private static final String UPDATE_SQLITE = "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version";
+
+    private static final String UPDATE_MYSQL = "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ?)";
+
+    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ?";
+
+    private static final String DELETE = "DELETE FROM Page WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Page WHERE id = ?";
 
@@ -45,22 +62,6 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     private static final String SELECT_VERSION = "SELECT version FROM Page WHERE id = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT id, title, views, version FROM Page WHERE id = ? AND version = ?";
-
-    private static final String UPDATE_H2 = "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND version = ?)";
-
-    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ?)";
-
-    private static final String UPDATE_POSTGRESQL = "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND version = ? RETURNING version";
-
-    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version";
-
-    private static final String UPDATE_SQLITE = "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND version = ? RETURNING version";
-
-    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version";
-
-    private static final String UPDATE_MYSQL = "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ? AND version = ?";
-
-    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ?";
 
     private static final String SELECT_ASSIGNED_VERSION_MYSQL = "SELECT @optilock_version";
 
@@ -102,10 +103,12 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public Page insert(Page entity) {
+        Objects.requireNonNull(entity, "entity");
+        Instant newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Page written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            return new Page(entity.id(), entity.title(), entity.views(), newVersion);
         } catch (SQLException e) {
             throw new DataAccessException("insert Page", e);
         }
@@ -113,10 +116,11 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public Page update(Page entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Page written = update(lease.connection(), entity);
+            Instant newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            return new Page(entity.id(), entity.title(), entity.views(), newVersion);
         } catch (SQLException e) {
             throw new DataAccessException("update Page", e);
         }
@@ -124,6 +128,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public void delete(Page entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -135,9 +140,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     @Override
     public BatchResult<Page> updateAll(Collection<Page> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Page> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Page", e);
         }
@@ -146,9 +149,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     @Override
     public BatchResult<Page> deleteAll(Collection<Page> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Page> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Page", e);
         }
@@ -175,7 +176,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     @Override
     public boolean isChanged(Page entity) {
         Optional<Instant> current = currentVersion(entity.id());
-        return current.isEmpty() || !current.get().equals(entity.version());
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version());
     }
 
     @Override
@@ -196,24 +197,28 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         }
     }
 
-    private Page insert(Connection connection, Page entity) throws SQLException {
-        Instant newVersion = initialVersion();
+    private void insert(Connection connection, Page entity, Instant newVersion) throws
+            SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setLong(1, entity.id());
-            statement.setString(2, entity.title());
-            statement.setLong(3, entity.views());
-            ColumnValues.setInstant(statement, 4, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
-            return new Page(entity.id(), entity.title(), entity.views(), newVersion);
         }
     }
 
-    private Page update(Connection connection, Page entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Page entity, Instant newVersion) throws
+            SQLException {
+        statement.setLong(1, entity.id()); // id
+        statement.setString(2, entity.title()); // title
+        statement.setLong(3, entity.views()); // views
+        ColumnValues.setInstant(statement, 4, newVersion); // the new version
+    }
+
+    private Instant update(Connection connection, Page entity) throws SQLException {
         Instant written = write(connection, entity, context.checksVersion(Page.class, entity.version()));
         if (written == null) {
             throw conflict(entity, selectById(connection, entity.id()));
         }
-        return new Page(entity.id(), entity.title(), entity.views(), written);
+        return written;
     }
 
     /**
@@ -221,47 +226,69 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
      */
     private Instant write(Connection connection, Page entity, boolean checked) throws SQLException {
         Dialect dialect = context.dialect(connection);
-        try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect, checked))) {
-            bindUpdate(statement, entity, checked);
+        if (checked) {
+            Instant newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect))) {
+                bindUpdate(statement, entity, newVersion);
+                return executeReadingVersion(connection, dialect, statement);
+            }
+        }
+        Instant newVersion = newVersion(entity);
+        try (PreparedStatement statement = connection.prepareStatement(updateUncheckedSql(dialect))) {
+            bindUpdateUnchecked(statement, entity, newVersion);
             return executeReadingVersion(connection, dialect, statement);
         }
     }
 
-    private void bindUpdate(PreparedStatement statement, Page entity, boolean checked) throws
+    private void bindUpdate(PreparedStatement statement, Page entity, Instant newVersion) throws
             SQLException {
         Instant expectedVersion = entity.version();
-        statement.setString(1, entity.title());
-        ColumnValues.setInstant(statement, 2, context.incrementsVersion() ? context.clock().nextInstant(expectedVersion) : expectedVersion);
-        statement.setString(3, entity.title());
-        statement.setLong(4, entity.views());
-        statement.setLong(5, entity.id());
-        if (checked) {
-            ColumnValues.setInstant(statement, 6, expectedVersion);
-        }
+        statement.setString(1, entity.title()); // has title changed?
+        ColumnValues.setInstant(statement, 2, newVersion); // the new version
+        statement.setString(3, entity.title()); // title
+        statement.setLong(4, entity.views()); // views
+        statement.setLong(5, entity.id()); // key id
+        ColumnValues.setInstant(statement, 6, expectedVersion); // the version that was read
+        statement.setInt(7, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Page entity, Instant newVersion)
+            throws SQLException {
+        statement.setString(1, entity.title()); // has title changed?
+        ColumnValues.setInstant(statement, 2, newVersion); // the new version
+        statement.setString(3, entity.title()); // title
+        statement.setLong(4, entity.views()); // views
+        statement.setLong(5, entity.id()); // key id
     }
 
     private void delete(Connection connection, Page entity) throws SQLException {
         boolean checked = context.checksVersion(Page.class, entity.version());
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, entity.id()));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Page entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Page entity) throws SQLException {
         Instant expectedVersion = entity.version();
-        statement.setLong(1, entity.id());
-        if (checked) {
-            ColumnValues.setInstant(statement, 2, expectedVersion);
-        }
+        statement.setLong(1, entity.id()); // key id
+        ColumnValues.setInstant(statement, 2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Page entity) throws SQLException {
+        statement.setLong(1, entity.id()); // key id
     }
 
     private Page selectById(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -281,7 +308,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     private Instant selectVersion(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getInstant(resultSet, 1) : null;
             }
@@ -291,8 +318,8 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     private Page selectByIdAndVersion(Connection connection, Long id, Instant version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
-            ColumnValues.setInstant(statement, 2, version);
+            ColumnValues.setLong(statement, 1, id); // key id
+            ColumnValues.setInstant(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -320,12 +347,30 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         return context.clock().nextInstant(null);
     }
 
-    private static String updateSql(Dialect dialect, boolean checked) {
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private Instant newVersion(Page entity) {
+        Instant current = entity.version();
+        return context.incrementsVersion() ? context.clock().nextInstant(current) : current;
+    }
+
+    private static String updateSql(Dialect dialect) {
         return switch (dialect) {
-            case H2 -> checked ? UPDATE_H2 : UPDATE_UNCHECKED_H2;
-            case POSTGRESQL -> checked ? UPDATE_POSTGRESQL : UPDATE_UNCHECKED_POSTGRESQL;
-            case SQLITE -> checked ? UPDATE_SQLITE : UPDATE_UNCHECKED_SQLITE;
-            case MYSQL -> checked ? UPDATE_MYSQL : UPDATE_UNCHECKED_MYSQL;
+            case H2 -> UPDATE_H2;
+            case POSTGRESQL -> UPDATE_POSTGRESQL;
+            case SQLITE -> UPDATE_SQLITE;
+            case MYSQL -> UPDATE_MYSQL;
+        };
+    }
+
+    private static String updateUncheckedSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> UPDATE_UNCHECKED_H2;
+            case POSTGRESQL -> UPDATE_UNCHECKED_POSTGRESQL;
+            case SQLITE -> UPDATE_UNCHECKED_SQLITE;
+            case MYSQL -> UPDATE_UNCHECKED_MYSQL;
         };
     }
 
@@ -364,6 +409,11 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         }
 
         @Override
+        public Object key(Page entity) {
+            return entity.id();
+        }
+
+        @Override
         public Instant write(Connection connection, Page entity, boolean checked) throws
                 SQLException {
             return PageDao.this.write(connection, entity, checked);
@@ -377,7 +427,11 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         @Override
         public void bindDelete(PreparedStatement statement, Page entity, boolean checked) throws
                 SQLException {
-            PageDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                PageDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

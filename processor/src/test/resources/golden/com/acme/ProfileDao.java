@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -33,7 +34,23 @@ import org.optilock.runtime.internal.DaoContext;
 public final class ProfileDao implements VersionedDao<Profile, String, Integer> {
     private static final String INSERT = "INSERT INTO Profile (username, name, email, lastSeen, version) VALUES (?, ?, ?, ?, ?)";
 
-    private static final String DELETE = "DELETE FROM Profile WHERE username = ? AND version = ?";
+    private static final String UPDATE_H2 = "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)))";
+
+    private static final String UPDATE_POSTGRESQL = "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version";
+
+    private static final String UPDATE_SQLITE = "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version";
+
+    private static final String UPDATE_MYSQL = "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ?)";
+
+    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ?";
+
+    private static final String DELETE = "DELETE FROM Profile WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Profile WHERE username = ?";
 
@@ -44,22 +61,6 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     private static final String SELECT_VERSION = "SELECT version FROM Profile WHERE username = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT username, name, email, lastSeen, version FROM Profile WHERE username = ? AND version = ?";
-
-    private static final String UPDATE_H2 = "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND version = ?)";
-
-    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ?)";
-
-    private static final String UPDATE_POSTGRESQL = "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND version = ? RETURNING version";
-
-    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version";
-
-    private static final String UPDATE_SQLITE = "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND version = ? RETURNING version";
-
-    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version";
-
-    private static final String UPDATE_MYSQL = "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ? AND version = ?";
-
-    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ?";
 
     private static final String SELECT_ASSIGNED_VERSION_MYSQL = "SELECT @optilock_version";
 
@@ -101,10 +102,13 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
 
     @Override
     public Profile insert(Profile entity) {
+        Objects.requireNonNull(entity, "entity");
+        Integer newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Profile written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert Profile", e);
         }
@@ -112,10 +116,12 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
 
     @Override
     public Profile update(Profile entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Profile written = update(lease.connection(), entity);
+            Integer newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update Profile", e);
         }
@@ -123,6 +129,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
 
     @Override
     public void delete(Profile entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -134,9 +141,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     @Override
     public BatchResult<Profile> updateAll(Collection<Profile> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Profile> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Profile", e);
         }
@@ -145,9 +150,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     @Override
     public BatchResult<Profile> deleteAll(Collection<Profile> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Profile> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Profile", e);
         }
@@ -174,7 +177,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     @Override
     public boolean isChanged(Profile entity) {
         Optional<Integer> current = currentVersion(idOf(entity));
-        return current.isEmpty() || !current.get().equals(entity.version);
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version);
     }
 
     @Override
@@ -195,27 +198,29 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         }
     }
 
-    private Profile insert(Connection connection, Profile entity) throws SQLException {
-        Integer newVersion = initialVersion();
+    private void insert(Connection connection, Profile entity, Integer newVersion) throws
+            SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setString(1, entity.username);
-            statement.setString(2, entity.name);
-            statement.setString(3, entity.email);
-            ColumnValues.setLocalDate(statement, 4, entity.lastSeen);
-            ColumnValues.setInteger(statement, 5, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
         }
-        entity.version = newVersion;
-        return entity;
     }
 
-    private Profile update(Connection connection, Profile entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Profile entity, Integer newVersion) throws
+            SQLException {
+        statement.setString(1, entity.username); // username
+        statement.setString(2, entity.name); // name
+        statement.setString(3, entity.email); // email
+        ColumnValues.setLocalDate(statement, 4, entity.lastSeen); // lastSeen
+        ColumnValues.setInteger(statement, 5, newVersion); // the new version
+    }
+
+    private Integer update(Connection connection, Profile entity) throws SQLException {
         Integer written = write(connection, entity, context.checksVersion(Profile.class, entity.version));
         if (written == null) {
             throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = written;
-        return entity;
+        return written;
     }
 
     /**
@@ -224,49 +229,71 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     private Integer write(Connection connection, Profile entity, boolean checked) throws
             SQLException {
         Dialect dialect = context.dialect(connection);
-        try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect, checked))) {
-            bindUpdate(statement, entity, checked);
+        if (checked) {
+            try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect))) {
+                bindUpdate(statement, entity);
+                return executeReadingVersion(connection, dialect, statement);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(updateUncheckedSql(dialect))) {
+            bindUpdateUnchecked(statement, entity);
             return executeReadingVersion(connection, dialect, statement);
         }
     }
 
-    private void bindUpdate(PreparedStatement statement, Profile entity, boolean checked) throws
-            SQLException {
+    private void bindUpdate(PreparedStatement statement, Profile entity) throws SQLException {
         Integer expectedVersion = entity.version;
-        statement.setString(1, entity.name);
-        statement.setString(2, entity.email);
-        statement.setInt(3, context.incrementsVersion() ? 1 : 0);
-        statement.setString(4, entity.name);
-        statement.setString(5, entity.email);
-        ColumnValues.setLocalDate(statement, 6, entity.lastSeen);
-        statement.setString(7, idOf(entity));
-        if (checked) {
-            ColumnValues.setInteger(statement, 8, expectedVersion);
-        }
+        statement.setString(1, entity.name); // has name changed?
+        statement.setString(2, entity.email); // has email changed?
+        statement.setInt(3, context.incrementsVersion() ? 1 : 0); // the increment
+        statement.setString(4, entity.name); // name
+        statement.setString(5, entity.email); // email
+        ColumnValues.setLocalDate(statement, 6, entity.lastSeen); // lastSeen
+        statement.setString(7, idOf(entity)); // key username
+        ColumnValues.setInteger(statement, 8, expectedVersion); // the version that was read
+        statement.setInt(9, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Profile entity) throws
+            SQLException {
+        statement.setString(1, entity.name); // has name changed?
+        statement.setString(2, entity.email); // has email changed?
+        statement.setInt(3, context.incrementsVersion() ? 1 : 0); // the increment
+        statement.setString(4, entity.name); // name
+        statement.setString(5, entity.email); // email
+        ColumnValues.setLocalDate(statement, 6, entity.lastSeen); // lastSeen
+        statement.setString(7, idOf(entity)); // key username
     }
 
     private void delete(Connection connection, Profile entity) throws SQLException {
         boolean checked = context.checksVersion(Profile.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, idOf(entity)));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Profile entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Profile entity) throws SQLException {
         Integer expectedVersion = entity.version;
-        statement.setString(1, idOf(entity));
-        if (checked) {
-            ColumnValues.setInteger(statement, 2, expectedVersion);
-        }
+        statement.setString(1, idOf(entity)); // key username
+        ColumnValues.setInteger(statement, 2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Profile entity) throws
+            SQLException {
+        statement.setString(1, idOf(entity)); // key username
     }
 
     private Profile selectById(Connection connection, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            statement.setString(1, id);
+            statement.setString(1, id); // key username
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -286,7 +313,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
 
     private Integer selectVersion(Connection connection, String id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            statement.setString(1, id);
+            statement.setString(1, id); // key username
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getInteger(resultSet, 1) : null;
             }
@@ -296,8 +323,8 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     private Profile selectByIdAndVersion(Connection connection, String id, Integer version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            statement.setString(1, id);
-            ColumnValues.setInteger(statement, 2, version);
+            statement.setString(1, id); // key username
+            ColumnValues.setInteger(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -335,12 +362,21 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         return 1;
     }
 
-    private static String updateSql(Dialect dialect, boolean checked) {
+    private static String updateSql(Dialect dialect) {
         return switch (dialect) {
-            case H2 -> checked ? UPDATE_H2 : UPDATE_UNCHECKED_H2;
-            case POSTGRESQL -> checked ? UPDATE_POSTGRESQL : UPDATE_UNCHECKED_POSTGRESQL;
-            case SQLITE -> checked ? UPDATE_SQLITE : UPDATE_UNCHECKED_SQLITE;
-            case MYSQL -> checked ? UPDATE_MYSQL : UPDATE_UNCHECKED_MYSQL;
+            case H2 -> UPDATE_H2;
+            case POSTGRESQL -> UPDATE_POSTGRESQL;
+            case SQLITE -> UPDATE_SQLITE;
+            case MYSQL -> UPDATE_MYSQL;
+        };
+    }
+
+    private static String updateUncheckedSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> UPDATE_UNCHECKED_H2;
+            case POSTGRESQL -> UPDATE_UNCHECKED_POSTGRESQL;
+            case SQLITE -> UPDATE_UNCHECKED_SQLITE;
+            case MYSQL -> UPDATE_UNCHECKED_MYSQL;
         };
     }
 
@@ -379,6 +415,11 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         }
 
         @Override
+        public Object key(Profile entity) {
+            return idOf(entity);
+        }
+
+        @Override
         public Integer write(Connection connection, Profile entity, boolean checked) throws
                 SQLException {
             return ProfileDao.this.write(connection, entity, checked);
@@ -392,7 +433,11 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         @Override
         public void bindDelete(PreparedStatement statement, Profile entity, boolean checked) throws
                 SQLException {
-            ProfileDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                ProfileDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -17,7 +18,7 @@ import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
-import org.optilock.runtime.internal.BatchRows;
+import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.ConnectionLease;
@@ -33,11 +34,11 @@ import org.optilock.runtime.internal.DaoContext;
 public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, OffsetDateTime> {
     private static final String INSERT = "INSERT INTO reading_log (log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed) VALUES (?, ?, ?, ?, ?, ?)";
 
-    private static final String UPDATE = "UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND last_changed = ?";
+    private static final String UPDATE = "UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))";
 
     private static final String UPDATE_UNCHECKED = "UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ?";
 
-    private static final String DELETE = "DELETE FROM reading_log WHERE log_id = ? AND last_changed = ?";
+    private static final String DELETE = "DELETE FROM reading_log WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM reading_log WHERE log_id = ?";
 
@@ -87,10 +88,13 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public ReadingLog insert(ReadingLog entity) {
+        Objects.requireNonNull(entity, "entity");
+        OffsetDateTime newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            ReadingLog written = insert(lease.connection(), entity);
+            insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.lastChanged = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert ReadingLog", e);
         }
@@ -98,10 +102,12 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public ReadingLog update(ReadingLog entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            ReadingLog written = update(lease.connection(), entity);
+            OffsetDateTime newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.lastChanged = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update ReadingLog", e);
         }
@@ -109,6 +115,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public void delete(ReadingLog entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -120,9 +127,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     @Override
     public BatchResult<ReadingLog> updateAll(Collection<ReadingLog> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<ReadingLog> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of ReadingLog", e);
         }
@@ -131,9 +136,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     @Override
     public BatchResult<ReadingLog> deleteAll(Collection<ReadingLog> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<ReadingLog> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of ReadingLog", e);
         }
@@ -160,7 +163,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     @Override
     public boolean isChanged(ReadingLog entity) {
         Optional<OffsetDateTime> current = currentVersion(entity.logId);
-        return current.isEmpty() || !current.get().equals(entity.lastChanged);
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.lastChanged);
     }
 
     @Override
@@ -181,28 +184,30 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         }
     }
 
-    private ReadingLog insert(Connection connection, ReadingLog entity) throws SQLException {
-        OffsetDateTime newVersion = initialVersion();
+    private void insert(Connection connection, ReadingLog entity, OffsetDateTime newVersion) throws
+            SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setLong(1, entity.logId);
-            statement.setBigDecimal(2, entity.meterValue);
-            ColumnValues.setEnumName(statement, 3, entity.readingKind);
-            ColumnValues.setEnumOrdinal(statement, 4, entity.legacyKind);
-            statement.setBytes(5, entity.rawPayload);
-            ColumnValues.setOffsetDateTime(statement, 6, newVersion);
+            bindInsert(statement, entity, newVersion);
             statement.executeUpdate();
         }
-        entity.lastChanged = newVersion;
-        return entity;
     }
 
-    private ReadingLog update(Connection connection, ReadingLog entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, ReadingLog entity,
+            OffsetDateTime newVersion) throws SQLException {
+        statement.setLong(1, entity.logId); // log_id
+        statement.setBigDecimal(2, entity.meterValue); // meter_value
+        ColumnValues.setEnumName(statement, 3, entity.readingKind); // reading_kind
+        ColumnValues.setEnumOrdinal(statement, 4, entity.legacyKind); // legacy_kind
+        statement.setBytes(5, entity.rawPayload); // raw_payload
+        ColumnValues.setOffsetDateTime(statement, 6, newVersion); // the new version
+    }
+
+    private OffsetDateTime update(Connection connection, ReadingLog entity) throws SQLException {
         OffsetDateTime written = write(connection, entity, context.checksVersion(ReadingLog.class, entity.lastChanged));
         if (written == null) {
             throw conflict(entity, selectById(connection, entity.logId));
         }
-        entity.lastChanged = written;
-        return entity;
+        return written;
     }
 
     /**
@@ -210,53 +215,72 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
      */
     private OffsetDateTime write(Connection connection, ReadingLog entity, boolean checked) throws
             SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED)) {
-            OffsetDateTime newVersion = bindUpdate(statement, entity, checked);
+        if (checked) {
+            OffsetDateTime newVersion = newVersion(entity);
+            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+                bindUpdate(statement, entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        OffsetDateTime newVersion = newVersion(entity);
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE_UNCHECKED)) {
+            bindUpdateUnchecked(statement, entity, newVersion);
             return statement.executeUpdate() == 0 ? null : newVersion;
         }
     }
 
-    /**
-     * Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.
-     */
-    private OffsetDateTime bindUpdate(PreparedStatement statement, ReadingLog entity,
-            boolean checked) throws SQLException {
+    private void bindUpdate(PreparedStatement statement, ReadingLog entity,
+            OffsetDateTime newVersion) throws SQLException {
         OffsetDateTime expectedVersion = entity.lastChanged;
-        OffsetDateTime newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion;
-        statement.setBigDecimal(1, entity.meterValue);
-        ColumnValues.setEnumName(statement, 2, entity.readingKind);
-        ColumnValues.setEnumOrdinal(statement, 3, entity.legacyKind);
-        statement.setBytes(4, entity.rawPayload);
-        ColumnValues.setOffsetDateTime(statement, 5, newVersion);
-        statement.setLong(6, entity.logId);
-        if (checked) {
-            ColumnValues.setOffsetDateTime(statement, 7, expectedVersion);
-        }
-        return newVersion;
+        statement.setBigDecimal(1, entity.meterValue); // meter_value
+        ColumnValues.setEnumName(statement, 2, entity.readingKind); // reading_kind
+        ColumnValues.setEnumOrdinal(statement, 3, entity.legacyKind); // legacy_kind
+        statement.setBytes(4, entity.rawPayload); // raw_payload
+        ColumnValues.setOffsetDateTime(statement, 5, newVersion); // the new version
+        statement.setLong(6, entity.logId); // key log_id
+        ColumnValues.setOffsetDateTime(statement, 7, expectedVersion); // the version that was read
+        statement.setInt(8, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, ReadingLog entity,
+            OffsetDateTime newVersion) throws SQLException {
+        statement.setBigDecimal(1, entity.meterValue); // meter_value
+        ColumnValues.setEnumName(statement, 2, entity.readingKind); // reading_kind
+        ColumnValues.setEnumOrdinal(statement, 3, entity.legacyKind); // legacy_kind
+        statement.setBytes(4, entity.rawPayload); // raw_payload
+        ColumnValues.setOffsetDateTime(statement, 5, newVersion); // the new version
+        statement.setLong(6, entity.logId); // key log_id
     }
 
     private void delete(Connection connection, ReadingLog entity) throws SQLException {
         boolean checked = context.checksVersion(ReadingLog.class, entity.lastChanged);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, entity.logId));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, ReadingLog entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, ReadingLog entity) throws SQLException {
         OffsetDateTime expectedVersion = entity.lastChanged;
-        statement.setLong(1, entity.logId);
-        if (checked) {
-            ColumnValues.setOffsetDateTime(statement, 2, expectedVersion);
-        }
+        statement.setLong(1, entity.logId); // key log_id
+        ColumnValues.setOffsetDateTime(statement, 2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == null ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, ReadingLog entity) throws
+            SQLException {
+        statement.setLong(1, entity.logId); // key log_id
     }
 
     private ReadingLog selectById(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key log_id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -276,7 +300,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     private OffsetDateTime selectVersion(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key log_id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getOffsetDateTime(resultSet, 1) : null;
             }
@@ -286,8 +310,8 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     private ReadingLog selectByIdAndVersion(Connection connection, Long id, OffsetDateTime version)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
-            ColumnValues.setOffsetDateTime(statement, 2, version);
+            ColumnValues.setLong(statement, 1, id); // key log_id
+            ColumnValues.setOffsetDateTime(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -318,14 +342,19 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         return context.clock().nextOffsetDateTime(null);
     }
 
-    private OffsetDateTime nextVersion(OffsetDateTime current) {
-        return context.clock().nextOffsetDateTime(current);
+    /**
+     * The version an update of {@code entity} writes: the next one, or the same one under
+     * {@code Concurrency.withoutIncrement}.
+     */
+    private OffsetDateTime newVersion(ReadingLog entity) {
+        OffsetDateTime current = entity.lastChanged;
+        return context.incrementsVersion() ? context.clock().nextOffsetDateTime(current) : current;
     }
 
     /**
      * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
      */
-    private final class Rows implements BatchRows<ReadingLog, OffsetDateTime> {
+    private final class Rows implements BatchedUpdateRows<ReadingLog, OffsetDateTime> {
         @Override
         public boolean checked(ReadingLog entity) {
             return context.checksVersion(ReadingLog.class, entity.lastChanged);
@@ -337,14 +366,21 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         }
 
         @Override
-        public String batchUpdateSql(boolean checked) {
-            return checked ? UPDATE : UPDATE_UNCHECKED;
+        public Object key(ReadingLog entity) {
+            return entity.logId;
         }
 
         @Override
-        public OffsetDateTime bindUpdate(PreparedStatement statement, ReadingLog entity,
-                boolean checked) throws SQLException {
-            return ReadingLogDao.this.bindUpdate(statement, entity, checked);
+        public String updateSql() {
+            return UPDATE;
+        }
+
+        @Override
+        public OffsetDateTime bindUpdate(PreparedStatement statement, ReadingLog entity) throws
+                SQLException {
+            OffsetDateTime newVersion = newVersion(entity);
+            ReadingLogDao.this.bindUpdate(statement, entity, newVersion);
+            return newVersion;
         }
 
         @Override
@@ -361,7 +397,11 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         @Override
         public void bindDelete(PreparedStatement statement, ReadingLog entity, boolean checked)
                 throws SQLException {
-            ReadingLogDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                ReadingLogDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

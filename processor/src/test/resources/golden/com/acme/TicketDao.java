@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -35,7 +36,25 @@ import org.optilock.runtime.internal.TriggerTargets;
 public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     private static final String INSERT = "INSERT INTO Ticket (title, version) VALUES (?, ?)";
 
-    private static final String DELETE = "DELETE FROM Ticket WHERE id = ? AND version = ?";
+    private static final String INSERT_WITH_KEY = "INSERT INTO Ticket (id, title, version) VALUES (?, ?, ?)";
+
+    private static final String UPDATE_H2 = "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))";
+
+    private static final String UPDATE_POSTGRESQL = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version";
+
+    private static final String UPDATE_SQLITE = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version";
+
+    private static final String UPDATE_MYSQL = "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ?)";
+
+    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version";
+
+    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ?";
+
+    private static final String DELETE = "DELETE FROM Ticket WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Ticket WHERE id = ?";
 
@@ -46,22 +65,6 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     private static final String SELECT_VERSION = "SELECT version FROM Ticket WHERE id = ?";
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT id, title, version FROM Ticket WHERE id = ? AND version = ?";
-
-    private static final String UPDATE_H2 = "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND version = ?)";
-
-    private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ?)";
-
-    private static final String UPDATE_POSTGRESQL = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND version = ? RETURNING version";
-
-    private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version";
-
-    private static final String UPDATE_SQLITE = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND version = ? RETURNING version";
-
-    private static final String UPDATE_UNCHECKED_SQLITE = "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version";
-
-    private static final String UPDATE_MYSQL = "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ? AND version = ?";
-
-    private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ?";
 
     private static final String SELECT_ASSIGNED_VERSION_MYSQL = "SELECT @optilock_version";
 
@@ -112,10 +115,14 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public Ticket insert(Ticket entity) {
+        Objects.requireNonNull(entity, "entity");
+        long newVersion = initialVersion();
         try (ConnectionLease lease = context.lease()) {
-            Ticket written = insert(lease.connection(), entity);
+            Long id = insert(lease.connection(), entity, newVersion);
             lease.complete();
-            return written;
+            entity.id = id;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("insert Ticket", e);
         }
@@ -123,10 +130,12 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public Ticket update(Ticket entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
-            Ticket written = update(lease.connection(), entity);
+            long newVersion = update(lease.connection(), entity);
             lease.complete();
-            return written;
+            entity.version = newVersion;
+            return entity;
         } catch (SQLException e) {
             throw new DataAccessException("update Ticket", e);
         }
@@ -134,6 +143,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public void delete(Ticket entity) {
+        Objects.requireNonNull(entity, "entity");
         try (ConnectionLease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
@@ -145,9 +155,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     @Override
     public BatchResult<Ticket> updateAll(Collection<Ticket> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Ticket> result = Batches.update(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Ticket", e);
         }
@@ -156,9 +164,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     @Override
     public BatchResult<Ticket> deleteAll(Collection<Ticket> entities, BatchPolicy policy) {
         try (ConnectionLease lease = context.lease()) {
-            BatchResult<Ticket> result = Batches.delete(lease.connection(), new Rows(), List.copyOf(entities), policy);
-            lease.complete();
-            return result;
+            return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Ticket", e);
         }
@@ -185,7 +191,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     @Override
     public boolean isChanged(Ticket entity) {
         Optional<Long> current = currentVersion(idOf(entity));
-        return current.isEmpty() || !current.get().equals(entity.version);
+        return current.isEmpty() || !ColumnValues.sameValue(current.get(), entity.version);
     }
 
     @Override
@@ -206,25 +212,43 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         }
     }
 
-    private Ticket insert(Connection connection, Ticket entity) throws SQLException {
-        long newVersion = initialVersion();
-        try (PreparedStatement statement = connection.prepareStatement(INSERT, GENERATED_KEY)) {
-            statement.setString(1, entity.title);
-            statement.setLong(2, newVersion);
-            statement.executeUpdate();
-            entity.id = generatedKey(statement);
+    private Long insert(Connection connection, Ticket entity, long newVersion) throws SQLException {
+        if (entity.id != null) {
+            // A key the caller set is inserted as it is (django's create(pk=N)): the database
+            // refuses it if a row has it already, so the same object is never inserted twice.
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_WITH_KEY)) {
+                bindInsertWithKey(statement, entity, newVersion);
+                statement.executeUpdate();
+            }
+            return entity.id;
         }
-        entity.version = newVersion;
-        return entity;
+        // Naming the key column keeps PostgreSQL from returning every column.
+        try (PreparedStatement statement = connection.prepareStatement(INSERT, GENERATED_KEY)) {
+            bindInsert(statement, entity, newVersion);
+            statement.executeUpdate();
+            return generatedKey(statement);
+        }
     }
 
-    private Ticket update(Connection connection, Ticket entity) throws SQLException {
+    private void bindInsert(PreparedStatement statement, Ticket entity, long newVersion) throws
+            SQLException {
+        statement.setString(1, entity.title); // title
+        statement.setLong(2, newVersion); // the new version
+    }
+
+    private void bindInsertWithKey(PreparedStatement statement, Ticket entity, long newVersion)
+            throws SQLException {
+        ColumnValues.setLong(statement, 1, entity.id); // id
+        statement.setString(2, entity.title); // title
+        statement.setLong(3, newVersion); // the new version
+    }
+
+    private long update(Connection connection, Ticket entity) throws SQLException {
         Long written = write(connection, entity, context.checksVersion(Ticket.class, entity.version));
         if (written == null) {
             throw conflict(entity, selectById(connection, idOf(entity)));
         }
-        entity.version = written;
-        return entity;
+        return written;
     }
 
     /**
@@ -233,44 +257,61 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     private Long write(Connection connection, Ticket entity, boolean checked) throws SQLException {
         context.warnIfTriggerMissing(connection, TRIGGER);
         Dialect dialect = context.dialect(connection);
-        try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect, checked))) {
-            bindUpdate(statement, entity, checked);
+        if (checked) {
+            try (PreparedStatement statement = connection.prepareStatement(updateSql(dialect))) {
+                bindUpdate(statement, entity);
+                return executeReadingVersion(connection, dialect, statement);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(updateUncheckedSql(dialect))) {
+            bindUpdateUnchecked(statement, entity);
             return executeReadingVersion(connection, dialect, statement);
         }
     }
 
-    private void bindUpdate(PreparedStatement statement, Ticket entity, boolean checked) throws
-            SQLException {
+    private void bindUpdate(PreparedStatement statement, Ticket entity) throws SQLException {
         long expectedVersion = entity.version;
-        statement.setString(1, entity.title);
-        ColumnValues.setLong(statement, 2, idOf(entity));
-        if (checked) {
-            statement.setLong(3, expectedVersion);
-        }
+        statement.setString(1, entity.title); // title
+        ColumnValues.setLong(statement, 2, idOf(entity)); // key id
+        statement.setLong(3, expectedVersion); // the version that was read
+        statement.setInt(4, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindUpdateUnchecked(PreparedStatement statement, Ticket entity) throws
+            SQLException {
+        statement.setString(1, entity.title); // title
+        ColumnValues.setLong(statement, 2, idOf(entity)); // key id
     }
 
     private void delete(Connection connection, Ticket entity) throws SQLException {
         boolean checked = context.checksVersion(Ticket.class, entity.version);
         try (PreparedStatement statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED)) {
-            bindDelete(statement, entity, checked);
+            if (checked) {
+                bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
             if (statement.executeUpdate() == 0) {
                 throw conflict(entity, selectById(connection, idOf(entity)));
             }
         }
     }
 
-    private void bindDelete(PreparedStatement statement, Ticket entity, boolean checked) throws
-            SQLException {
+    private void bindDelete(PreparedStatement statement, Ticket entity) throws SQLException {
         long expectedVersion = entity.version;
-        ColumnValues.setLong(statement, 1, idOf(entity));
-        if (checked) {
-            statement.setLong(2, expectedVersion);
-        }
+        ColumnValues.setLong(statement, 1, idOf(entity)); // key id
+        statement.setLong(2, expectedVersion); // the version that was read
+        statement.setInt(3, expectedVersion == 0 ? 1 : 0); // 1 when no version was read, to match a NULL version
+    }
+
+    private void bindDeleteUnchecked(PreparedStatement statement, Ticket entity) throws
+            SQLException {
+        ColumnValues.setLong(statement, 1, idOf(entity)); // key id
     }
 
     private Ticket selectById(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -290,7 +331,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     private Long selectVersion(Connection connection, Long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
+            ColumnValues.setLong(statement, 1, id); // key id
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? ColumnValues.getLong(resultSet, 1) : null;
             }
@@ -300,8 +341,8 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     private Ticket selectByIdAndVersion(Connection connection, Long id, Long version) throws
             SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID_AND_VERSION)) {
-            ColumnValues.setLong(statement, 1, id);
-            ColumnValues.setLong(statement, 2, version);
+            ColumnValues.setLong(statement, 1, id); // key id
+            ColumnValues.setLong(statement, 2, version); // the version asked for
             try (ResultSet resultSet = statement.executeQuery()) {
                 return resultSet.next() ? read(resultSet) : null;
             }
@@ -346,12 +387,21 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         return 1L;
     }
 
-    private static String updateSql(Dialect dialect, boolean checked) {
+    private static String updateSql(Dialect dialect) {
         return switch (dialect) {
-            case H2 -> checked ? UPDATE_H2 : UPDATE_UNCHECKED_H2;
-            case POSTGRESQL -> checked ? UPDATE_POSTGRESQL : UPDATE_UNCHECKED_POSTGRESQL;
-            case SQLITE -> checked ? UPDATE_SQLITE : UPDATE_UNCHECKED_SQLITE;
-            case MYSQL -> checked ? UPDATE_MYSQL : UPDATE_UNCHECKED_MYSQL;
+            case H2 -> UPDATE_H2;
+            case POSTGRESQL -> UPDATE_POSTGRESQL;
+            case SQLITE -> UPDATE_SQLITE;
+            case MYSQL -> UPDATE_MYSQL;
+        };
+    }
+
+    private static String updateUncheckedSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> UPDATE_UNCHECKED_H2;
+            case POSTGRESQL -> UPDATE_UNCHECKED_POSTGRESQL;
+            case SQLITE -> UPDATE_UNCHECKED_SQLITE;
+            case MYSQL -> UPDATE_UNCHECKED_MYSQL;
         };
     }
 
@@ -390,6 +440,11 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         }
 
         @Override
+        public Object key(Ticket entity) {
+            return idOf(entity);
+        }
+
+        @Override
         public Long write(Connection connection, Ticket entity, boolean checked) throws
                 SQLException {
             return TicketDao.this.write(connection, entity, checked);
@@ -403,7 +458,11 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         @Override
         public void bindDelete(PreparedStatement statement, Ticket entity, boolean checked) throws
                 SQLException {
-            TicketDao.this.bindDelete(statement, entity, checked);
+            if (checked) {
+                TicketDao.this.bindDelete(statement, entity);
+            } else {
+                bindDeleteUnchecked(statement, entity);
+            }
         }
 
         @Override

@@ -17,9 +17,23 @@ public class DataAccessException extends PersistenceException {
      * @param cause the driver's exception
      */
     public DataAccessException(String operation, SQLException cause) {
-        super("Could not " + operation + ": " + cause.getMessage()
+        super("Could not " + operation + ": " + shortened(cause.getMessage())
                 + (cause.getSQLState() == null ? "" : " (SQLState " + cause.getSQLState() + ")"), cause);
     }
+
+    /**
+     * The driver's message, cut to a length a log can hold: some drivers put a failed batch's whole SQL
+     * with every bound value in it. The full message stays on {@link #getCause()}.
+     */
+    private static String shortened(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "… (" + (message.length() - MAX_MESSAGE)
+                + " characters more in getCause())";
+    }
+
+    private static final int MAX_MESSAGE = 500;
 
     /** The driver's exception. */
     @Override

@@ -48,15 +48,19 @@ public class RecordModifiedException extends OptimisticLockException {
             Class<?> entityType, Object id, Object expectedVersion, Object current, Object currentVersion) {
         String row = entityType.getSimpleName() + " with id " + id;
         if (current == null) {
-            return row + " was deleted by another writer (expected version " + expectedVersion
-                    + "). Nothing was written; reload the list or recreate the record.";
+            return "There is no " + entityType.getSimpleName() + " row with id " + id
+                    + " (deleted, or never inserted; the copy held version " + expectedVersion
+                    + "). Nothing was written; reload the list, or insert the record.";
         }
         return row + " was modified by another writer: expected version " + expectedVersion
                 + ", found " + currentVersion
                 + ". Nothing was written; reload it (see current()), reapply your change and save again.";
     }
 
-    /** The entity class whose row was in conflict. */
+    /**
+     * The entity class whose row was in conflict; for a DAO of a class versioned from outside, that
+     * class (not {@link Versioned}).
+     */
     public Class<?> entityType() {
         return entityType;
     }
@@ -82,8 +86,10 @@ public class RecordModifiedException extends OptimisticLockException {
     }
 
     /**
-     * The row as it is now in the database, an instance of {@link #entityType()}; empty when it was
-     * deleted. Typed by the caller: {@code Optional<Article> winner = conflict.current();}.
+     * The row as it is now in the database, as the DAO reads it; empty when it is gone. Typed by the
+     * caller: {@code Optional<Article> winner = conflict.current();}. For a DAO of a class versioned
+     * from outside ({@code @VersionedTable}) it is a {@link Versioned} of the class, as the DAO
+     * returns it.
      */
     @SuppressWarnings("unchecked") // the DAO puts an instance of its entity type here, and nothing else
     public <T> Optional<T> current() {
@@ -91,11 +97,16 @@ public class RecordModifiedException extends OptimisticLockException {
     }
 
     /**
-     * The row as it is now, checked against {@code type}.
+     * The row as it is now, as {@code type}: the DAO's row type, or, for a DAO of a class versioned
+     * from outside, also {@link #entityType()} itself (the object without its version, which
+     * {@link #currentVersion()} holds), so {@code current(conflict.entityType())} always works.
      *
-     * @throws ClassCastException if {@code type} is not the entity's type
+     * @throws ClassCastException if the row is not of {@code type}
      */
     public <T> Optional<T> current(Class<T> type) {
+        if (current instanceof Versioned<?> versioned && !type.isInstance(current)) {
+            return Optional.of(type.cast(versioned.value()));
+        }
         return Optional.ofNullable(current).map(type::cast);
     }
 }

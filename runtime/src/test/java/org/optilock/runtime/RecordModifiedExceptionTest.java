@@ -24,7 +24,7 @@ class RecordModifiedExceptionTest {
 
         RecordModifiedException deleted = new RecordModifiedException("mine", String.class, 7L, 1L, null, null);
         assertTrue(deleted.isDeleted());
-        assertTrue(deleted.getMessage().contains("was deleted by another writer"));
+        assertTrue(deleted.getMessage().contains("(deleted, or never inserted"), deleted.getMessage());
         assertEquals("mine", deleted.getEntity());
     }
 }

@@ -20,8 +20,10 @@ public final class RuntimeTypes {
     public static final ClassName LEASE = ClassName.get(INTERNAL, "ConnectionLease");
     public static final ClassName COLUMN_VALUES = ClassName.get(INTERNAL, "ColumnValues");
     public static final ClassName BATCHES = ClassName.get(INTERNAL, "Batches");
+    public static final ClassName BATCHED_UPDATE_ROWS = ClassName.get(INTERNAL, "BatchedUpdateRows");
     public static final ClassName BATCH_ROWS = ClassName.get(INTERNAL, "BatchRows");
     public static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
+    public static final ClassName VERSION_COUNTER = ClassName.get(INTERNAL, "VersionCounter");
     public static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
 
     private RuntimeTypes() {}

@@ -1,121 +1,146 @@
 package org.optilock.processor.sql;
 
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.sql.Parameter.Compared;
+import org.optilock.processor.sql.Parameter.ExpectedUnset;
+import org.optilock.processor.sql.Parameter.ExpectedVersion;
+import org.optilock.processor.sql.Parameter.Increment;
+import org.optilock.processor.sql.Parameter.KeyPart;
+import org.optilock.processor.sql.Parameter.NewVersion;
+import org.optilock.processor.sql.Parameter.Value;
 
 /**
- * The SQL of one entity's DAO, built from its model alone. Parameters appear in the order the DAO
- * binds them: {@link EntityModel#insertedProperties()} for INSERT; for UPDATE the
- * {@link EntityModel#updatedProperties()}, the new version, the key and, when checked, the expected
- * version.
+ * The statements of one entity's DAO, built from its model alone by pure functions: each one its SQL
+ * text and its ordered parameters.
  *
- * @param insert inserts one row
- * @param update sets every column if the row still has the expected version
- * @param updateUnchecked sets every column whatever the row's version (checks disabled); a counter
- *     version is moved on from the row's own value by a bound increment
- * @param delete deletes the row if it still has the expected version
+ * @param insert inserts one row; for an entity whose key the database generates, without the key
+ * @param insertWithKey for an entity whose key the database generates: inserts one row with the key
+ *     the caller set, as django's {@code create(pk=N)}; empty for other entities
+ * @param update sets every column if the row still has the version that was read (a row whose
+ *     version is NULL matches a copy that read none)
+ * @param updateUnchecked sets every column whatever the row's version (checks disabled)
+ * @param delete deletes the row if it still has the version that was read
  * @param deleteUnchecked deletes the row whatever its version (checks disabled)
  * @param selectById reads one row by key
  * @param selectAll reads every row, in key order
  * @param selectVersion reads one row's version
  * @param selectByIdAndVersion reads one row by key if it has the given version
- * @param readBackUpdates for TRIGGER and conditional versions, the UPDATE per dialect that also
- *     reports the new version; empty for other entities
  * @param generatedKeyColumn the (first) key column as the database reports it, for
  *     {@code Connection.prepareStatement(sql, columnNames)}: unquoted names folded to lower case
  *     (PostgreSQL's rule; H2 and SQLite match it either way), quoted names as written
  */
 public record SqlStatements(
-        String insert, String update, String updateUnchecked, String delete, String deleteUnchecked,
-        String selectById, String selectAll, String selectVersion, String selectByIdAndVersion,
-        String generatedKeyColumn, Map<SqlDialect, ReadBackUpdate> readBackUpdates) {
-
-    /**
-     * The UPDATE of an entity whose new version the database decides, for one dialect. Its
-     * parameters: for a conditional version the relevant properties and the increment or the new
-     * timestamp; then the updated properties, the key and, when checked, the expected version.
-     *
-     * @param checked with the version condition
-     * @param unchecked without it (checks disabled)
-     */
-    public record ReadBackUpdate(String checked, String unchecked) {}
-
-    public SqlStatements {
-        // An EnumMap keeps the dialects in declaration order, so the generated code is reproducible.
-        readBackUpdates = readBackUpdates.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(readBackUpdates));
-    }
+        SqlStatement insert, Optional<SqlStatement> insertWithKey,
+        UpdateStatement update, UpdateStatement updateUnchecked,
+        SqlStatement delete, SqlStatement deleteUnchecked,
+        SqlStatement selectById, SqlStatement selectAll, SqlStatement selectVersion,
+        SqlStatement selectByIdAndVersion, String generatedKeyColumn) {
 
     /** Builds the statements of {@code entity}. */
     public static SqlStatements of(EntityModel entity) {
         String table = entity.table();
-        List<String> keyColumns = entity.key().properties().stream().map(PropertyModel::column).toList();
+        List<PropertyModel> keys = entity.key().properties();
         String version = entity.version().property().column();
-        String byId = " WHERE " + keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
-        String byIdAndVersion = byId + " AND " + version + " = ?";
-
-        List<PropertyModel> inserted = entity.insertedProperties();
-        String insert = "INSERT INTO " + table + " (" + columns(inserted) + ") VALUES ("
-                + inserted.stream().map(p -> "?").collect(Collectors.joining(", ")) + ")";
-
-        String columns = entity.updatedProperties().stream()
-                .map(p -> p.column() + " = ?, ")
-                .collect(Collectors.joining());
-        String update = "UPDATE " + table + " SET " + columns + version + " = ?";
-        // Unchecked, a counter moves the row's own version on (by the bound 1 or 0), so a stale copy
-        // written with checks off can never set the version back to a value other copies hold.
-        String updateUnchecked = entity.version().strategy() == Strategy.COUNTER
-                ? "UPDATE " + table + " SET " + columns + version + " = COALESCE(" + version + ", 0) + ?"
-                : update;
+        Fragment byKey = keys.stream()
+                .map(p -> Fragment.of(p.column() + " = ?", new KeyPart(p)))
+                .collect(Fragment.joining(" AND "));
+        Fragment whereKey = Fragment.text(" WHERE ").then(byKey);
+        Fragment whereKeyAndVersion = whereKey.then(Fragment.of(
+                " AND (" + version + " = ? OR (" + version + " IS NULL AND ? = 1))",
+                new ExpectedVersion(), new ExpectedUnset()));
 
         String select = "SELECT " + columns(entity.properties()) + " FROM " + table;
         String delete = "DELETE FROM " + table;
         return new SqlStatements(
-                insert,
-                update + byIdAndVersion,
-                updateUnchecked + byId,
-                delete + byIdAndVersion,
-                delete + byId,
-                select + byId,
-                select + " ORDER BY " + String.join(", ", keyColumns),
-                "SELECT " + version + " FROM " + table + byId,
-                select + byIdAndVersion,
-                reportedName(keyColumns.get(0)),
-                entity.readsVersionBack() ? readBackUpdates(entity, columns, byId, byIdAndVersion) : Map.of());
+                insert(entity, entity.insertedProperties()),
+                entity.generatedId() ? Optional.of(insert(entity, entity.properties())) : Optional.empty(),
+                update(entity, whereKeyAndVersion, true),
+                update(entity, whereKey, false),
+                Fragment.text(delete).then(whereKeyAndVersion).statement(),
+                Fragment.text(delete).then(whereKey).statement(),
+                Fragment.text(select).then(whereKey).statement(),
+                Fragment.text(select + " ORDER BY " + keys.stream().map(PropertyModel::column).collect(Collectors.joining(", ")))
+                        .statement(),
+                Fragment.text("SELECT " + version + " FROM " + table).then(whereKey).statement(),
+                Fragment.text(select).then(whereKey).then(Fragment.of(" AND " + version + " = ?", new ExpectedVersion()))
+                        .statement(),
+                reportedName(keys.get(0).column()));
     }
 
-    private static Map<SqlDialect, ReadBackUpdate> readBackUpdates(
-            EntityModel entity, String columns, String byId, String byIdAndVersion) {
+    private static SqlStatement insert(EntityModel entity, List<PropertyModel> inserted) {
+        PropertyModel version = entity.version().property();
+        Fragment values = inserted.stream()
+                .map(p -> Fragment.of("?", p.equals(version) ? new NewVersion() : new Value(p)))
+                .collect(Fragment.joining(", "));
+        return Fragment.text("INSERT INTO " + entity.table() + " (" + columns(inserted) + ") VALUES (")
+                .then(values)
+                .then(")")
+                .statement();
+    }
+
+    /**
+     * The UPDATE with {@code where}: plain when Java knows the new version before the write (a
+     * checked counter, a timestamp), else reading back the version the database decides.
+     */
+    private static UpdateStatement update(EntityModel entity, Fragment where, boolean checked) {
+        Strategy strategy = entity.version().strategy();
         String version = entity.version().property().column();
-        String increment = "COALESCE(" + version + ", 0) + ?";
-        Map<SqlDialect, ReadBackUpdate> updates = new EnumMap<>(SqlDialect.class);
-        for (SqlDialect dialect : SqlDialect.values()) {
-            // A trigger version always moves: withoutIncrement could not stop the trigger anyway.
-            String expression = "COALESCE(" + version + ", 0) + 1";
-            if (entity.version().isConditional()) {
-                String changed = entity.relevantProperties().stream()
-                        .map(p -> dialect.differsFromParameter(p.column()))
-                        .collect(Collectors.joining(" OR "));
-                String moved = entity.version().strategy() == Strategy.COUNTER ? increment : "?";
-                expression = "CASE WHEN " + changed + " THEN " + moved + " ELSE " + version + " END";
-            }
-            // The version is assigned first: MySQL evaluates assignments in order, and the CASE must
-            // compare the columns before they take their new values.
-            String update = "UPDATE " + entity.table() + " SET " + dialect.assignVersion(version, expression)
-                    + (columns.isEmpty() ? "" : ", " + columns.substring(0, columns.length() - 2));
-            updates.put(dialect, new ReadBackUpdate(
-                    dialect.readingBack(update + byIdAndVersion, version),
-                    dialect.readingBack(update + byId, version)));
+        Fragment columns = entity.updatedProperties().stream()
+                .map(p -> Fragment.of(p.column() + " = ?", new Value(p)))
+                .collect(Fragment.joining(", "));
+        boolean plain = !entity.version().isConditional()
+                && (strategy == Strategy.TIMESTAMP || (strategy == Strategy.COUNTER && checked));
+        if (plain) {
+            Fragment set = columns.sql().isEmpty() ? Fragment.text("") : columns.then(", ");
+            return new UpdateStatement.Plain(Fragment.text("UPDATE " + entity.table() + " SET ")
+                    .then(set)
+                    .then(Fragment.of(version + " = ?", new NewVersion()))
+                    .then(where)
+                    .statement());
         }
-        return updates;
+        Map<SqlDialect, SqlStatement> statements = new EnumMap<>(SqlDialect.class);
+        for (SqlDialect dialect : SqlDialect.values()) {
+            Fragment newVersion = newVersionExpression(entity, dialect);
+            // The version is assigned first: MySQL evaluates assignments in order, and a conditional
+            // version must compare the columns before they take their new values.
+            Fragment update = Fragment.text("UPDATE " + entity.table() + " SET ")
+                    .then(new Fragment(dialect.assignVersion(version, newVersion.sql()), newVersion.parameters()))
+                    .then(columns.sql().isEmpty() ? Fragment.text("") : Fragment.text(", ").then(columns))
+                    .then(where);
+            statements.put(dialect, new SqlStatement(dialect.readingBack(update.sql(), version), update.parameters()));
+        }
+        return new UpdateStatement.ReadingBack(statements);
+    }
+
+    /**
+     * What the database sets the version to. A trigger version always moves ({@code withoutIncrement}
+     * could not stop the trigger anyway); a counter moves on from the row's own value, so a copy
+     * written with checks off can never set the version back to a value other copies hold; a
+     * conditional version moves only when a relevant column changes.
+     */
+    private static Fragment newVersionExpression(EntityModel entity, SqlDialect dialect) {
+        String version = entity.version().property().column();
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            return Fragment.text("COALESCE(" + version + ", 0) + 1");
+        }
+        Fragment moved = entity.version().strategy() == Strategy.COUNTER
+                ? Fragment.of("COALESCE(" + version + ", 0) + ?", new Increment())
+                : Fragment.of("?", new NewVersion());
+        if (!entity.version().isConditional()) {
+            return moved;
+        }
+        Fragment changed = entity.relevantProperties().stream()
+                .map(p -> Fragment.of(dialect.differsFromParameter(p.column()), new Compared(p)))
+                .collect(Fragment.joining(" OR "));
+        return Fragment.text("CASE WHEN ").then(changed).then(" THEN ").then(moved).then(" ELSE " + version + " END");
     }
 
     private static String reportedName(String column) {

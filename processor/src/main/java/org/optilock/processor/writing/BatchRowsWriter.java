@@ -1,5 +1,6 @@
 package org.optilock.processor.writing;
 
+import static org.optilock.processor.model.RuntimeTypes.BATCHED_UPDATE_ROWS;
 import static org.optilock.processor.model.RuntimeTypes.BATCH_ROWS;
 import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
 import static org.optilock.processor.model.RuntimeTypes.RECORD_MODIFIED;
@@ -17,6 +18,8 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.sql.SqlStatements;
+import org.optilock.processor.sql.UpdateStatement;
 
 /**
  * Writes the DAO's private inner class {@code Rows}, which hands the runtime's batch operations what
@@ -33,9 +36,11 @@ final class BatchRowsWriter {
     private final TypeName versionType;
     private final PropertyModel version;
     private final CodeBlock idOfEntity;
+    private final SqlStatements sql;
 
-    BatchRowsWriter(EntityModel entity, EntityAccess access, CodeBlock idOfEntity) {
+    BatchRowsWriter(EntityModel entity, EntityAccess access, CodeBlock idOfEntity, SqlStatements sql) {
         this.entity = entity;
+        this.sql = sql;
         this.access = access;
         this.type = entity.declaredType();
         this.entityClass = entity.entity();
@@ -46,10 +51,11 @@ final class BatchRowsWriter {
 
     TypeSpec write() {
         ClassName dao = entity.dao();
+        boolean batched = sql.update() instanceof UpdateStatement.Plain;
         TypeSpec.Builder rows = TypeSpec.classBuilder(NAME)
                 .addJavadoc("What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(BATCH_ROWS, type, versionType))
+                .addSuperinterface(ParameterizedTypeName.get(batched ? BATCHED_UPDATE_ROWS : BATCH_ROWS, type, versionType))
                 .addMethod(override("checked", boolean.class)
                         .addParameter(type, "entity")
                         .addStatement("return context.checksVersion($T.class, $L)", entityClass, access.get("entity", version))
@@ -57,18 +63,22 @@ final class BatchRowsWriter {
                 .addMethod(override("version", versionType)
                         .addParameter(type, "entity")
                         .addStatement("return $L", access.get("entity", version))
+                        .build())
+                .addMethod(override("key", Object.class)
+                        .addParameter(type, "entity")
+                        .addStatement("return $L", idOfEntity)
                         .build());
-        if (!entity.readsVersionBack()) {
-            rows.addMethod(override("batchUpdateSql", String.class)
-                            .addParameter(boolean.class, "checked")
-                            .addStatement("return checked ? UPDATE : UPDATE_UNCHECKED")
+        if (batched) {
+            rows.addMethod(override("updateSql", String.class)
+                            .addStatement("return UPDATE")
                             .build())
                     .addMethod(override("bindUpdate", versionType)
                             .addParameter(PreparedStatement.class, "statement")
                             .addParameter(type, "entity")
-                            .addParameter(boolean.class, "checked")
                             .addException(SQLException.class)
-                            .addStatement("return $T.this.bindUpdate(statement, entity, checked)", dao)
+                            .addStatement("$T newVersion = newVersion(entity)", version.type())
+                            .addStatement("$T.this.bindUpdate(statement, entity, newVersion)", dao)
+                            .addStatement("return newVersion")
                             .build());
         }
         return rows
@@ -88,7 +98,11 @@ final class BatchRowsWriter {
                         .addParameter(type, "entity")
                         .addParameter(boolean.class, "checked")
                         .addException(SQLException.class)
-                        .addStatement("$T.this.bindDelete(statement, entity, checked)", dao)
+                        .beginControlFlow("if (checked)")
+                        .addStatement("$T.this.bindDelete(statement, entity)", dao)
+                        .nextControlFlow("else")
+                        .addStatement("bindDeleteUnchecked(statement, entity)")
+                        .endControlFlow()
                         .build())
                 .addMethod(override("current", type)
                         .addParameter(Connection.class, "connection")

@@ -3,6 +3,7 @@ package org.optilock.processor.writing;
 import static org.optilock.processor.model.RuntimeTypes.BATCHES;
 import static org.optilock.processor.model.RuntimeTypes.BATCH_POLICY;
 import static org.optilock.processor.model.RuntimeTypes.BATCH_RESULT;
+import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
 import static org.optilock.processor.model.RuntimeTypes.DAO_CONTEXT;
 import static org.optilock.processor.model.RuntimeTypes.DATA_ACCESS;
 import static org.optilock.processor.model.RuntimeTypes.DIALECT;
@@ -11,6 +12,7 @@ import static org.optilock.processor.model.RuntimeTypes.RECORD_MODIFIED;
 import static org.optilock.processor.model.RuntimeTypes.SETTINGS;
 import static org.optilock.processor.model.RuntimeTypes.TRIGGER_TARGET;
 import static org.optilock.processor.model.RuntimeTypes.TRIGGER_TARGETS;
+import static org.optilock.processor.model.RuntimeTypes.VERSION_COUNTER;
 import static org.optilock.processor.model.RuntimeTypes.VERSIONED_DAO;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -28,8 +30,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -39,8 +44,11 @@ import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
+import org.optilock.processor.sql.Parameter;
 import org.optilock.processor.sql.SqlDialect;
+import org.optilock.processor.sql.SqlStatement;
 import org.optilock.processor.sql.SqlStatements;
+import org.optilock.processor.sql.UpdateStatement;
 
 /**
  * Writes the DAO of one entity: SQL as constants, one public method per operation that takes a
@@ -63,6 +71,7 @@ public final class DaoWriter {
     private final PropertyModel version;
     private final String name;
     private final ReadMethodsWriter reads;
+    private final StatementBinder binder;
 
     private DaoWriter(EntityModel entity) {
         this.entity = entity;
@@ -75,7 +84,8 @@ public final class DaoWriter {
         this.idType = key.type();
         this.versionType = version.type().box();
         this.name = entityClass.simpleName();
-        this.reads = new ReadMethodsWriter(entity, access);
+        this.reads = new ReadMethodsWriter(entity, access, sql);
+        this.binder = new StatementBinder(entity, access, reads.idOf("entity"));
     }
 
     /** The source file of {@code entity}'s DAO, with {@code origin} as its one originating element. */
@@ -98,7 +108,7 @@ public final class DaoWriter {
                 .addMethods(publicOperations())
                 .addMethods(jdbcOperations())
                 .addMethods(sharedSteps())
-                .addType(new BatchRowsWriter(entity, access, idOf("entity")).write());
+                .addType(new BatchRowsWriter(entity, access, idOf("entity"), sql).write());
         if (entity.version().strategy() == Strategy.TRIGGER) {
             dao.addStaticBlock(CodeBlock.builder()
                     .add("// Lets Triggers.create(dataSource, $T.class) find the table without reflection.\n", entityClass)
@@ -114,22 +124,20 @@ public final class DaoWriter {
     private List<FieldSpec> sqlConstants() {
         List<FieldSpec> constants = new ArrayList<>();
         constants.add(constant("INSERT", sql.insert()));
-        if (!entity.readsVersionBack()) {
-            constants.add(constant("UPDATE", sql.update()));
-            constants.add(constant("UPDATE_UNCHECKED", sql.updateUnchecked()));
-        }
+        sql.insertWithKey().ifPresent(insert -> constants.add(constant("INSERT_WITH_KEY", insert)));
+        constants.addAll(constants("UPDATE", sql.update()));
+        constants.addAll(constants("UPDATE_UNCHECKED", sql.updateUnchecked()));
         constants.add(constant("DELETE", sql.delete()));
         constants.add(constant("DELETE_UNCHECKED", sql.deleteUnchecked()));
         constants.add(constant("SELECT_BY_ID", sql.selectById()));
         constants.add(constant("SELECT_ALL", sql.selectAll()));
         constants.add(constant("SELECT_VERSION", sql.selectVersion()));
         constants.add(constant("SELECT_BY_ID_AND_VERSION", sql.selectByIdAndVersion()));
-        sql.readBackUpdates().forEach((dialect, update) -> {
-            constants.add(constant("UPDATE_" + dialect, update.checked()));
-            constants.add(constant("UPDATE_UNCHECKED_" + dialect, update.unchecked()));
-        });
-        if (!sql.readBackUpdates().isEmpty()) {
-            constants.add(constant("SELECT_ASSIGNED_VERSION_MYSQL", SqlDialect.MYSQL_ASSIGNED_VERSION));
+        if (readsBackAnywhere()) {
+            constants.add(FieldSpec.builder(String.class, "SELECT_ASSIGNED_VERSION_MYSQL",
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$S", SqlDialect.MYSQL_ASSIGNED_VERSION)
+                    .build());
         }
         if (entity.version().strategy() == Strategy.TRIGGER) {
             constants.add(FieldSpec.builder(TRIGGER_TARGET, "TRIGGER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -146,9 +154,24 @@ public final class DaoWriter {
         return constants;
     }
 
-    private static FieldSpec constant(String name, String sql) {
+    /** One constant for a plain update; one per dialect, suffixed with its name, for one that reads back. */
+    private static List<FieldSpec> constants(String name, UpdateStatement update) {
+        if (update instanceof UpdateStatement.ReadingBack readingBack) {
+            List<FieldSpec> perDialect = new ArrayList<>();
+            readingBack.statements().forEach((dialect, statement) -> perDialect.add(constant(name + "_" + dialect, statement)));
+            return perDialect;
+        }
+        return List.of(constant(name, ((UpdateStatement.Plain) update).statement()));
+    }
+
+    private boolean readsBackAnywhere() {
+        return sql.update() instanceof UpdateStatement.ReadingBack
+                || sql.updateUnchecked() instanceof UpdateStatement.ReadingBack;
+    }
+
+    private static FieldSpec constant(String name, SqlStatement statement) {
         return FieldSpec.builder(String.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$S", sql)
+                .initializer("$S", statement.sql())
                 .build();
     }
 
@@ -189,15 +212,17 @@ public final class DaoWriter {
                         .build());
     }
 
-    // ---- public operations: a connection for the call, then the JDBC work -----------------------
+    // ---- public operations: a connection for the call, the JDBC work, then the entity ------------
 
     private List<MethodSpec> publicOperations() {
         ParameterizedTypeName optionalEntity = ParameterizedTypeName.get(ClassName.get(Optional.class), type);
         ParameterizedTypeName optionalVersion = ParameterizedTypeName.get(ClassName.get(Optional.class), versionType);
         return List.of(
-                writing("insert", "insert " + name, CodeBlock.of("insert(lease.connection(), entity)")),
-                writing("update", "update " + name, CodeBlock.of("update(lease.connection(), entity)")),
-                writing("delete", "delete " + name, CodeBlock.of("delete(lease.connection(), entity)")),
+                publicInsert(),
+                publicUpdate(),
+                publicWrite("delete", CodeBlock.of(""), CodeBlock.builder()
+                                .addStatement("delete(lease.connection(), entity)").build(),
+                        "delete " + name, CodeBlock.of("")).build(),
                 batch("updateAll", "update", "update a batch of " + name),
                 batch("deleteAll", "delete", "delete a batch of " + name),
                 reading(MethodSpec.methodBuilder("findById").returns(optionalEntity).addParameter(idType, "id"),
@@ -217,43 +242,88 @@ public final class DaoWriter {
                                 Optional.class)));
     }
 
-    /** A write: commits an owned connection only when the JDBC work succeeded. */
-    private MethodSpec writing(String method, String operation, CodeBlock call) {
-        boolean returnsEntity = !method.equals("delete");
-        MethodSpec.Builder builder = MethodSpec.methodBuilder(method)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(type, "entity")
-                .beginControlFlow("try ($T lease = context.lease())", LEASE);
-        if (returnsEntity) {
-            builder.returns(type)
-                    .addStatement("$T written = $L", type, call)
-                    .addStatement("lease.complete()")
-                    .addStatement("return written");
-        } else {
-            builder.addStatement(call)
-                    .addStatement("lease.complete()");
-        }
-        return builder.nextControlFlow("catch ($T e)", SQLException.class)
-                .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
-                .endControlFlow()
-                .build();
-    }
-
-    /** A batch: the runtime runs it in one transaction or savepoint, with the DAO's {@code Rows}. */
-    private MethodSpec batch(String method, String runtimeMethod, String operation) {
-        ParameterizedTypeName result = ParameterizedTypeName.get(BATCH_RESULT, type);
+    /**
+     * A public write of one entity: the JDBC work on a leased connection, the commit of a connection
+     * the DAO owns, and only then, once the write is durable or part of the caller's transaction,
+     * the new version (and key) on the entity.
+     */
+    private MethodSpec.Builder publicWrite(
+            String method, CodeBlock before, CodeBlock work, String operation, CodeBlock afterCommit) {
         return MethodSpec.methodBuilder(method)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(result)
+                .addParameter(type, "entity")
+                .addStatement("$T.requireNonNull(entity, $S)", Objects.class, "entity")
+                .addCode(before)
+                .beginControlFlow("try ($T lease = context.lease())", LEASE)
+                .addCode(work)
+                .addStatement("lease.complete()")
+                .addCode(afterCommit)
+                .nextControlFlow("catch ($T e)", SQLException.class)
+                .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
+                .endControlFlow();
+    }
+
+    private MethodSpec publicInsert() {
+        CodeBlock.Builder work = CodeBlock.builder();
+        Map<PropertyModel, CodeBlock> written = new LinkedHashMap<>();
+        if (entity.generatedId()) {
+            work.addStatement("$T id = insert(lease.connection(), entity, newVersion)", key.single().type());
+            written.put(key.single(), CodeBlock.of("id"));
+        } else {
+            work.addStatement("insert(lease.connection(), entity, newVersion)");
+        }
+        written.put(version, CodeBlock.of("newVersion"));
+        CodeBlock before = CodeBlock.builder().addStatement("$T newVersion = initialVersion()", version.type()).build();
+        return publicWrite("insert", before, work.build(), "insert " + name, writtenBack(written))
+                .returns(type)
+                .build();
+    }
+
+    private MethodSpec publicUpdate() {
+        CodeBlock work = CodeBlock.builder()
+                .addStatement("$T newVersion = update(lease.connection(), entity)", version.type())
+                .build();
+        return publicWrite("update", CodeBlock.of(""), work, "update " + name,
+                        writtenBack(Map.of(version, CodeBlock.of("newVersion"))))
+                .returns(type)
+                .build();
+    }
+
+    /**
+     * Gives the entity the values its write produced and returns it: assigned on a class, a new
+     * instance of a record or wrapper (a wrapped entity's key is assigned on the object it wraps).
+     */
+    private CodeBlock writtenBack(Map<PropertyModel, CodeBlock> written) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (entity.wrapped()) {
+            written.forEach((property, value) -> {
+                if (!property.equals(version)) {
+                    code.addStatement(access.set("entity", property, value));
+                }
+            });
+            return code.addStatement("return $L", access.newRecord("entity", written)).build();
+        }
+        if (entity.isImmutable()) {
+            return code.addStatement("return $L", access.newRecord("entity", written)).build();
+        }
+        written.forEach((property, value) -> code.addStatement(access.set("entity", property, value)));
+        return code.addStatement("return entity").build();
+    }
+
+    /**
+     * A batch: the runtime runs it in one transaction or savepoint with the DAO's {@code Rows}, completes
+     * the lease, and only then gives the written entities their versions.
+     */
+    private MethodSpec batch(String method, String runtimeMethod, String operation) {
+        return MethodSpec.methodBuilder(method)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(BATCH_RESULT, type))
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), type), "entities")
                 .addParameter(BATCH_POLICY, "policy")
                 .beginControlFlow("try ($T lease = context.lease())", LEASE)
-                .addStatement("$T result = $T.$N(lease.connection(), new $N(), $T.copyOf(entities), policy)",
-                        result, BATCHES, runtimeMethod, BatchRowsWriter.NAME, List.class)
-                .addStatement("lease.complete()")
-                .addStatement("return result")
+                .addStatement("return $T.$N(lease, new $N(), entities, policy)", BATCHES, runtimeMethod, BatchRowsWriter.NAME)
                 .nextControlFlow("catch ($T e)", SQLException.class)
                 .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
                 .endControlFlow()
@@ -278,15 +348,26 @@ public final class DaoWriter {
                 .returns(boolean.class)
                 .addParameter(type, "entity")
                 .addStatement("$T current = currentVersion($L)", optionalVersion, idOf("entity"))
-                .addStatement("return current.isEmpty() || !current.get().equals($L)", access.get("entity", version))
+                // Compared as the database compares them: OffsetDateTime by instant, not by offset.
+                .addStatement("return current.isEmpty() || !$T.sameValue(current.get(), $L)",
+                        COLUMN_VALUES, access.get("entity", version))
                 .build();
     }
 
     // ---- JDBC work on a given connection ---------------------------------------------------------
 
     private List<MethodSpec> jdbcOperations() {
-        List<MethodSpec> operations = new ArrayList<>(
-                List.of(insert(), update(), write(), bindUpdate(), delete(), bindDelete()));
+        List<MethodSpec> operations = new ArrayList<>();
+        operations.add(insert());
+        operations.add(binder("bindInsert", sql.insert()));
+        sql.insertWithKey().ifPresent(insert -> operations.add(binder("bindInsertWithKey", insert)));
+        operations.add(update());
+        operations.add(write());
+        operations.add(binder("bindUpdate", sql.update()));
+        operations.add(binder("bindUpdateUnchecked", sql.updateUnchecked()));
+        operations.add(delete());
+        operations.add(binder("bindDelete", sql.delete()));
+        operations.add(binder("bindDeleteUnchecked", sql.deleteUnchecked()));
         operations.addAll(reads.methods());
         return operations;
     }
@@ -299,146 +380,190 @@ public final class DaoWriter {
         return reads.idOf(variable);
     }
 
+    /** Inserts the row; for a generated key, returns the key the row got. */
     private MethodSpec insert() {
-        MethodSpec.Builder method = jdbc("insert").returns(type).addParameter(type, "entity")
-                .addStatement("$T newVersion = initialVersion()", version.type());
-        if (entity.generatedId()) {
-            // Naming the key column keeps PostgreSQL from returning every column.
-            method.beginControlFlow("try ($T statement = connection.prepareStatement(INSERT, GENERATED_KEY))",
-                    PreparedStatement.class);
-        } else {
-            method.beginControlFlow("try ($T statement = connection.prepareStatement(INSERT))", PreparedStatement.class);
-        }
-        int index = 1;
-        for (PropertyModel property : entity.insertedProperties()) {
-            CodeBlock value = property.equals(version) ? CodeBlock.of("newVersion") : access.get("entity", property);
-            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++, value));
-        }
-        method.addStatement("statement.executeUpdate()");
-        CodeBlock generated = CodeBlock.of("generatedKey(statement)");
-        if (entity.wrapped()) {
-            if (entity.generatedId()) {
-                method.addStatement(access.set("entity", key.single(), generated));
-            }
-            return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("newVersion"))))
+        MethodSpec.Builder method = jdbc("insert").addParameter(type, "entity").addParameter(version.type(), "newVersion");
+        if (!entity.generatedId()) {
+            return method.beginControlFlow("try ($T statement = connection.prepareStatement(INSERT))", PreparedStatement.class)
+                    .addStatement("bindInsert(statement, entity, newVersion)")
+                    .addStatement("statement.executeUpdate()")
                     .endControlFlow()
                     .build();
         }
-        if (entity.isImmutable()) {
-            Map<PropertyModel, CodeBlock> replaced = entity.generatedId()
-                    ? Map.of(key.single(), generated, version, CodeBlock.of("newVersion"))
-                    : Map.of(version, CodeBlock.of("newVersion"));
-            return method.addStatement("return $L", access.newRecord("entity", replaced)).endControlFlow().build();
-        }
-        if (entity.generatedId()) {
-            method.addStatement(access.set("entity", key.single(), generated));
-        }
-        return method.endControlFlow()
-                .addStatement(access.set("entity", version, CodeBlock.of("newVersion")))
-                .addStatement("return entity")
+        PropertyModel id = key.single();
+        CodeBlock current = access.get("entity", id);
+        return method.returns(id.type())
+                .beginControlFlow("if ($L != $L)", current, id.type().isPrimitive() ? "0" : "null")
+                .addComment("A key the caller set is inserted as it is (django's create(pk=N)): the database")
+                .addComment("refuses it if a row has it already, so the same object is never inserted twice.")
+                .beginControlFlow("try ($T statement = connection.prepareStatement(INSERT_WITH_KEY))", PreparedStatement.class)
+                .addStatement("bindInsertWithKey(statement, entity, newVersion)")
+                .addStatement("statement.executeUpdate()")
+                .endControlFlow()
+                .addStatement("return $L", current)
+                .endControlFlow()
+                .addComment("Naming the key column keeps PostgreSQL from returning every column.")
+                .beginControlFlow("try ($T statement = connection.prepareStatement(INSERT, GENERATED_KEY))",
+                        PreparedStatement.class)
+                .addStatement("bindInsert(statement, entity, newVersion)")
+                .addStatement("statement.executeUpdate()")
+                .addStatement("return generatedKey(statement)")
+                .endControlFlow()
                 .build();
     }
 
+    /** Updates the row, or throws the conflict; returns the version the row got. */
     private MethodSpec update() {
-        MethodSpec.Builder method = jdbc("update").returns(type).addParameter(type, "entity")
+        return jdbc("update").returns(version.type()).addParameter(type, "entity")
                 .addStatement("$T written = write(connection, entity, context.checksVersion($T.class, $L))",
                         versionType, entityClass, access.get("entity", version))
                 .beginControlFlow("if (written == null)")
                 .addStatement("throw conflict(entity, selectById(connection, $L))", idOf("entity"))
-                .endControlFlow();
-        if (entity.isImmutable()) {
-            return method.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("written"))))
-                    .build();
-        }
-        return method.addStatement(access.set("entity", version, CodeBlock.of("written")))
-                .addStatement("return entity")
+                .endControlFlow()
+                .addStatement("return written")
                 .build();
     }
 
     /**
-     * Runs the UPDATE of one entity: returns the version the row got, or {@code null} when no row
-     * matched. A TRIGGER or conditional entity's update reports the version the database decided
-     * (MySQL: one statement more, on the same connection).
+     * Runs the UPDATE of one entity, checked or not: returns the version the row got, or {@code null}
+     * when no row matched. A plain update writes a version computed here; one that reads back
+     * reports the version the database decided (MySQL: one statement more, on the same connection).
      */
     private MethodSpec write() {
         MethodSpec.Builder method = jdbc("write").returns(versionType)
                 .addJavadoc("Updates the row of {@code entity}; returns the version it got, or {@code null} when no row matched.\n")
                 .addParameter(type, "entity")
                 .addParameter(boolean.class, "checked");
-        if (!entity.readsVersionBack()) {
-            return method
-                    .beginControlFlow("try ($T statement = connection.prepareStatement(checked ? UPDATE : UPDATE_UNCHECKED))",
-                            PreparedStatement.class)
-                    .addStatement("$T newVersion = bindUpdate(statement, entity, checked)", version.type())
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            method.addStatement("context.warnIfTriggerMissing(connection, TRIGGER)");
+        }
+        // The dialect is looked up where a statement needs it: a plain checked update never does.
+        boolean dialectFirst = sql.update() instanceof UpdateStatement.ReadingBack
+                && sql.updateUnchecked() instanceof UpdateStatement.ReadingBack;
+        if (dialectFirst) {
+            method.addStatement("$T dialect = context.dialect(connection)", DIALECT);
+        }
+        return method.beginControlFlow("if (checked)")
+                .addCode(runUpdate("UPDATE", "bindUpdate", sql.update(), !dialectFirst))
+                .endControlFlow()
+                .addCode(runUpdate("UPDATE_UNCHECKED", "bindUpdateUnchecked", sql.updateUnchecked(), !dialectFirst))
+                .build();
+    }
+
+    /** Runs one UPDATE and returns the row's new version, or {@code null} when no row matched. */
+    private CodeBlock runUpdate(String constant, String binder, UpdateStatement update, boolean looksUpDialect) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        boolean bindsNewVersion = update.parameters().contains(new Parameter.NewVersion());
+        if (bindsNewVersion) {
+            code.addStatement("$T newVersion = newVersion(entity)", version.type());
+        }
+        String arguments = bindsNewVersion ? "statement, entity, newVersion" : "statement, entity";
+        if (update instanceof UpdateStatement.Plain) {
+            return code.beginControlFlow("try ($T statement = connection.prepareStatement($N))", PreparedStatement.class, constant)
+                    .addStatement("$N($L)", binder, arguments)
                     .addStatement("return statement.executeUpdate() == 0 ? null : newVersion")
                     .endControlFlow()
                     .build();
         }
-        if (entity.version().strategy() == Strategy.TRIGGER) {
-            method.addStatement("context.warnIfTriggerMissing(connection, TRIGGER)");
+        if (looksUpDialect) {
+            code.addStatement("$T dialect = context.dialect(connection)", DIALECT);
         }
-        return method.addStatement("$T dialect = context.dialect(connection)", DIALECT)
-                .beginControlFlow("try ($T statement = connection.prepareStatement(updateSql(dialect, checked)))",
-                        PreparedStatement.class)
-                .addStatement("bindUpdate(statement, entity, checked)")
+        return code.beginControlFlow("try ($T statement = connection.prepareStatement($N(dialect)))",
+                        PreparedStatement.class, sqlMethod(constant))
+                .addStatement("$N($L)", binder, arguments)
                 .addStatement("return executeReadingVersion(connection, dialect, statement)")
                 .endControlFlow()
                 .build();
     }
 
-    /**
-     * Binds the UPDATE of one entity. Parameters: for a conditional version the relevant columns and
-     * the increment or new timestamp; the updated columns; the version to write (plain versions); the
-     * key; when checked, the expected version.
-     */
-    private MethodSpec bindUpdate() {
-        boolean plain = !entity.readsVersionBack();
-        MethodSpec.Builder method = binder("bindUpdate");
-        if (plain) {
-            method.addJavadoc("Binds UPDATE or UPDATE_UNCHECKED; returns the version the update writes.\n")
-                    .returns(version.type())
-                    .addStatement("$T newVersion = context.incrementsVersion() ? nextVersion(expectedVersion) : expectedVersion",
-                            version.type());
+    /** {@code UPDATE_UNCHECKED} to {@code updateUncheckedSql}: the method picking the constant of a dialect. */
+    private static String sqlMethod(String constant) {
+        StringBuilder method = new StringBuilder();
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+            method.append(method.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
-        int index = 1;
-        for (PropertyModel property : entity.relevantProperties()) {
-            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++, access.get("entity", property)));
-        }
-        if (!plain && entity.version().strategy() == Strategy.TIMESTAMP) {
-            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++,
-                    CodeBlock.of("context.incrementsVersion() ? context.clock().$N(expectedVersion) : expectedVersion",
-                            clockMethod())));
-        } else if (!plain && entity.version().isConditional()) {
-            method.addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index++);
-        }
-        for (PropertyModel property : entity.updatedProperties()) {
-            method.addStatement(ColumnCodec.bind(property.columnType(), "statement", index++, access.get("entity", property)));
-        }
-        if (plain && entity.version().strategy() == Strategy.COUNTER) {
-            method.beginControlFlow("if (checked)")
-                    .addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("newVersion")))
-                    .nextControlFlow("else")
-                    .addComment("The row may be ahead of this copy: move its own version on instead of overwriting it.")
-                    .addStatement("statement.setInt($L, context.incrementsVersion() ? 1 : 0)", index)
-                    .endControlFlow();
-            index++;
-        } else if (plain) {
-            method.addStatement(ColumnCodec.bind(version.columnType(), "statement", index++, CodeBlock.of("newVersion")));
-        }
-        bindIdAndCheckedVersion(method, index);
-        return plain ? method.addStatement("return newVersion").build() : method.build();
+        return method.append("Sql").toString();
     }
 
-    private MethodSpec updateSql() {
+    private MethodSpec delete() {
+        return jdbc("delete").addParameter(type, "entity")
+                .addStatement("boolean checked = context.checksVersion($T.class, $L)", entityClass, access.get("entity", version))
+                .beginControlFlow("try ($T statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED))",
+                        PreparedStatement.class)
+                .beginControlFlow("if (checked)")
+                .addStatement("bindDelete(statement, entity)")
+                .nextControlFlow("else")
+                .addStatement("bindDeleteUnchecked(statement, entity)")
+                .endControlFlow()
+                .beginControlFlow("if (statement.executeUpdate() == 0)")
+                .addStatement("throw conflict(entity, selectById(connection, $L))", idOf("entity"))
+                .endControlFlow()
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * A method that binds one statement of an entity: {@code (statement, entity)}, and the new version
+     * when the statement writes one.
+     */
+    private MethodSpec binder(String name, SqlStatement statement) {
+        return binder(name, statement.parameters());
+    }
+
+    private MethodSpec binder(String name, UpdateStatement update) {
+        return binder(name, update.parameters());
+    }
+
+    private MethodSpec binder(String name, List<Parameter> parameters) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(PreparedStatement.class, "statement")
+                .addParameter(type, "entity")
+                .addException(SQLException.class);
+        if (parameters.contains(new Parameter.NewVersion())) {
+            method.addParameter(version.type(), "newVersion");
+        }
+        if (parameters.contains(new Parameter.ExpectedVersion())) {
+            method.addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version));
+        }
+        return method.addCode(binder.bind(parameters, StatementBinder.Source.ENTITY)).build();
+    }
+
+    // ---- steps several operations share ----------------------------------------------------------
+
+    private List<MethodSpec> sharedSteps() {
+        List<MethodSpec> steps = new ArrayList<>();
+        steps.add(conflict());
+        if (entity.generatedId()) {
+            steps.add(generatedKey());
+        }
+        steps.add(initialVersion());
+        if (sql.update().parameters().contains(new Parameter.NewVersion())
+                || sql.updateUnchecked().parameters().contains(new Parameter.NewVersion())) {
+            steps.add(newVersion());
+        }
+        for (String constant : List.of("UPDATE", "UPDATE_UNCHECKED")) {
+            UpdateStatement update = constant.equals("UPDATE") ? sql.update() : sql.updateUnchecked();
+            if (update instanceof UpdateStatement.ReadingBack) {
+                steps.add(dialectSql(constant));
+            }
+        }
+        if (readsBackAnywhere()) {
+            steps.add(executeReadingVersion());
+        }
+        return steps;
+    }
+
+    /** Picks the constant of {@code constant} for a dialect. */
+    private static MethodSpec dialectSql(String constant) {
         CodeBlock.Builder cases = CodeBlock.builder();
         for (SqlDialect dialect : SqlDialect.values()) {
-            cases.add("case $L -> checked ? $N : $N;\n", dialect, "UPDATE_" + dialect, "UPDATE_UNCHECKED_" + dialect);
+            cases.add("case $L -> $N;\n", dialect, constant + "_" + dialect);
         }
-        return MethodSpec.methodBuilder("updateSql")
+        return MethodSpec.methodBuilder(sqlMethod(constant))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(String.class)
                 .addParameter(DIALECT, "dialect")
-                .addParameter(boolean.class, "checked")
                 .addCode("return switch (dialect) {\n$>$L$<};\n", cases.build())
                 .build();
     }
@@ -467,67 +592,6 @@ public final class DaoWriter {
                 .addStatement("return resultSet.next() ? $L : null", readVersion)
                 .endControlFlow()
                 .build();
-    }
-
-    private MethodSpec delete() {
-        return jdbc("delete").addParameter(type, "entity")
-                .addStatement("boolean checked = context.checksVersion($T.class, $L)", entityClass, access.get("entity", version))
-                .beginControlFlow("try ($T statement = connection.prepareStatement(checked ? DELETE : DELETE_UNCHECKED))",
-                        PreparedStatement.class)
-                .addStatement("bindDelete(statement, entity, checked)")
-                .beginControlFlow("if (statement.executeUpdate() == 0)")
-                .addStatement("throw conflict(entity, selectById(connection, $L))", idOf("entity"))
-                .endControlFlow()
-                .endControlFlow()
-                .build();
-    }
-
-    private MethodSpec bindDelete() {
-        MethodSpec.Builder method = binder("bindDelete");
-        bindIdAndCheckedVersion(method, 1);
-        return method.build();
-    }
-
-    /** A method that binds one entity's statement: {@code (statement, entity, checked)}. */
-    private MethodSpec.Builder binder(String name) {
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(PreparedStatement.class, "statement")
-                .addParameter(type, "entity")
-                .addParameter(boolean.class, "checked")
-                .addException(SQLException.class)
-                .addStatement("$T expectedVersion = $L", version.type(), access.get("entity", version));
-    }
-
-    private void bindIdAndCheckedVersion(MethodSpec.Builder method, int index) {
-        if (key.isComposite()) {
-            for (PropertyModel part : key.properties()) {
-                method.addStatement(ColumnCodec.bind(part.columnType(), "statement", index++, access.get("entity", part)));
-            }
-        } else {
-            method.addStatement(ColumnCodec.bind(key.single().columnType(), "statement", index++, idOf("entity")));
-        }
-        method.beginControlFlow("if (checked)")
-                .addStatement(ColumnCodec.bind(version.columnType(), "statement", index, CodeBlock.of("expectedVersion")))
-                .endControlFlow();
-    }
-
-    // ---- steps several operations share ----------------------------------------------------------
-
-    private List<MethodSpec> sharedSteps() {
-        List<MethodSpec> steps = new ArrayList<>();
-        steps.add(conflict());
-        if (entity.generatedId()) {
-            steps.add(generatedKey());
-        }
-        steps.add(initialVersion());
-        if (entity.readsVersionBack()) {
-            steps.add(updateSql());
-            steps.add(executeReadingVersion());
-        } else {
-            steps.add(nextVersion());
-        }
-        return steps;
     }
 
     private MethodSpec conflict() {
@@ -572,18 +636,26 @@ public final class DaoWriter {
         return method.addStatement("return context.clock().$N(null)", clockMethod()).build();
     }
 
-    private MethodSpec nextVersion() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("nextVersion")
+    private MethodSpec newVersion() {
+        return MethodSpec.methodBuilder("newVersion")
+                .addJavadoc("The version an update of {@code entity} writes: the next one, or the same one under\n"
+                        + "{@code Concurrency.withoutIncrement}.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(version.type())
-                .addParameter(version.type(), "current");
-        if (entity.version().strategy() == Strategy.COUNTER) {
-            method.addModifiers(Modifier.STATIC);
-            return version.type().isPrimitive()
-                    ? method.addStatement("return current + 1").build()
-                    : method.addStatement("return current == null ? $L : current + 1", one()).build();
-        }
-        return method.addStatement("return context.clock().$N(current)", clockMethod()).build();
+                .addParameter(type, "entity")
+                .addStatement("$T current = $L", version.type(), access.get("entity", version))
+                .addStatement("return context.incrementsVersion() ? $L : current", nextVersion())
+                .build();
+    }
+
+    /**
+     * The version after {@code current}: a counter at its type's limit is refused rather than
+     * wrapped to a negative version; a timestamp comes from the clock.
+     */
+    private CodeBlock nextVersion() {
+        return entity.version().strategy() == Strategy.COUNTER
+                ? CodeBlock.of("$T.next(current, $T.class)", VERSION_COUNTER, entityClass)
+                : CodeBlock.of("context.clock().$N(current)", clockMethod());
     }
 
     private String one() {

@@ -18,6 +18,8 @@ import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.IdClassModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.sql.SqlStatement;
+import org.optilock.processor.sql.SqlStatements;
 
 /**
  * Writes the DAO's reading side: the SELECTs on a given connection, the mapping of a row to an
@@ -35,10 +37,13 @@ final class ReadMethodsWriter {
     private final KeyModel key;
     private final PropertyModel version;
     private final String name;
+    private final SqlStatements sql;
+    private final StatementBinder binder;
 
-    ReadMethodsWriter(EntityModel entity, EntityAccess access) {
+    ReadMethodsWriter(EntityModel entity, EntityAccess access, SqlStatements sql) {
         this.entity = entity;
         this.access = access;
+        this.sql = sql;
         this.type = entity.declaredType();
         this.entityClass = entity.entity();
         this.key = entity.key();
@@ -46,6 +51,7 @@ final class ReadMethodsWriter {
         this.version = entity.version().property();
         this.versionType = version.type().box();
         this.name = entityClass.simpleName();
+        this.binder = new StatementBinder(entity, access, idOf("entity"));
     }
 
     /** The reading methods: selects, the row mapping, and {@code idOf} where the key needs one. */
@@ -66,42 +72,21 @@ final class ReadMethodsWriter {
                 .addException(SQLException.class);
     }
 
-    /** Binds the key given as the parameter {@code id}, from index 1; returns the next index. */
-    private int bindKeyParameter(MethodSpec.Builder method) {
-        if (!key.isComposite()) {
-            method.addStatement(ColumnCodec.bind(key.single().columnType().boxed(), "statement", 1, CodeBlock.of("id")));
-            return 2;
-        }
-        IdClassModel idClass = key.idClass().orElseThrow();
-        int index = 1;
-        for (int i = 0; i < key.properties().size(); i++) {
-            PropertyModel part = key.properties().get(i);
-            PropertyModel component = new PropertyModel(part.name(), part.column(), part.type(), part.columnType(),
-                    idClass.components().get(i));
-            method.addStatement(ColumnCodec.bind(part.columnType(), "statement", index++, access.get("id", component)));
-        }
-        return index;
-    }
-
     private MethodSpec selectById() {
-        return selectOne("selectById", "SELECT_BY_ID", false);
+        return selectOne("selectById", "SELECT_BY_ID", sql.selectById(), false);
     }
 
     private MethodSpec selectByIdAndVersion() {
-        return selectOne("selectByIdAndVersion", "SELECT_BY_ID_AND_VERSION", true);
+        return selectOne("selectByIdAndVersion", "SELECT_BY_ID_AND_VERSION", sql.selectByIdAndVersion(), true);
     }
 
-    private MethodSpec selectOne(String method, String sqlConstant, boolean withVersion) {
+    private MethodSpec selectOne(String method, String sqlConstant, SqlStatement statement, boolean withVersion) {
         MethodSpec.Builder builder = jdbc(method).returns(type).addParameter(idType, "id");
         if (withVersion) {
             builder.addParameter(versionType, "version");
         }
         builder.beginControlFlow("try ($T statement = connection.prepareStatement($N))", PreparedStatement.class, sqlConstant);
-        int index = bindKeyParameter(builder);
-        if (withVersion) {
-            builder.addStatement(ColumnCodec.bind(version.columnType().boxed(), "statement", index, CodeBlock.of("version")));
-        }
-        return builder.beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
+        return builder.addCode(binder.bind(statement.parameters(), StatementBinder.Source.ID)).beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
                 .addStatement("return resultSet.next() ? read(resultSet) : null")
                 .endControlFlow()
                 .endControlFlow()
@@ -125,8 +110,8 @@ final class ReadMethodsWriter {
     private MethodSpec selectVersion() {
         MethodSpec.Builder method = jdbc("selectVersion").returns(versionType).addParameter(idType, "id")
                 .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_VERSION))", PreparedStatement.class);
-        bindKeyParameter(method);
-        return method.beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
+        return method.addCode(binder.bind(sql.selectVersion().parameters(), StatementBinder.Source.ID))
+                .beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
                 .addStatement("return resultSet.next() ? $L : null",
                         ColumnCodec.read(version.columnType().boxed(), versionType, "resultSet", 1))
                 .endControlFlow()

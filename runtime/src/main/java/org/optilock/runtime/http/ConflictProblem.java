@@ -29,7 +29,7 @@ import org.optilock.runtime.RecordModifiedException;
  * @param detail what happened and what to do
  * @param currentVersion the version the row has now; {@code null} when it is gone
  * @param attempted what the client tried to write
- * @param current the row as it is now; {@code null} when it is gone
+ * @param current the row as it is now; {@code null} when it is gone or not shown
  * @param differences the names of the fields whose attempted value differs from the current one
  */
 public record ConflictProblem(
@@ -51,7 +51,8 @@ public record ConflictProblem(
     /** A 409 conflict from the exception a DAO threw. */
     public static ConflictProblem of(
             RecordModifiedException conflict, Map<String, ?> attempted, Map<String, ?> current) {
-        return of(409, conflict.isDeleted() ? null : conflict.currentVersion(), conflict.getMessage(), attempted, current);
+        return of(409, conflict.isDeleted(), conflict.isDeleted() ? null : conflict.currentVersion(),
+                conflict.getMessage(), attempted, current);
     }
 
     /**
@@ -60,6 +61,12 @@ public record ConflictProblem(
      */
     public static ConflictProblem of(
             int status, Object currentVersion, String detail, Map<String, ?> attempted, Map<String, ?> current) {
+        return of(status, currentVersion == null, currentVersion, detail, attempted, current);
+    }
+
+    /** The title says "deleted" from what is known of the row, never from a missing map of its values. */
+    private static ConflictProblem of(int status, boolean deleted, Object currentVersion, String detail,
+            Map<String, ?> attempted, Map<String, ?> current) {
         List<String> differences = new ArrayList<>();
         if (current != null) {
             for (Map.Entry<String, ?> field : attempted.entrySet()) {
@@ -68,7 +75,7 @@ public record ConflictProblem(
                 }
             }
         }
-        String title = current == null
+        String title = deleted
                 ? "The record was deleted by someone else"
                 : "The record was changed by someone else";
         return new ConflictProblem(status, title, detail, currentVersion,

@@ -24,13 +24,21 @@ public record EntityTag(String opaque, boolean weak) {
         }
     }
 
-    /** The strong tag of a version. */
+    /**
+     * The strong tag of a version: its text as it is, or, when the text cannot stand in a tag (or
+     * starts with {@value #ENCODED}), {@value #ENCODED} followed by the text in base64url. A plain tag
+     * never starts with {@value #ENCODED}, so two different versions never get the same tag.
+     */
     public static EntityTag ofVersion(Object version) {
         String text = String.valueOf(Objects.requireNonNull(version, "version"));
-        boolean plain = !text.isEmpty() && text.chars().allMatch(c -> isEtagChar((char) c));
+        boolean plain = !text.isEmpty() && !text.startsWith(ENCODED) && text.chars().allMatch(c -> isEtagChar((char) c));
         return new EntityTag(plain ? text
-                : Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8)), false);
+                : ENCODED + Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8)),
+                false);
     }
+
+    /** What starts the tag of a version whose text had to be encoded. */
+    static final String ENCODED = "~";
 
     /**
      * The tags of an {@code If-Match} or {@code If-None-Match} header: a comma-separated list, where

@@ -1,5 +1,6 @@
 package org.optilock.runtime.http;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Optional;
  * section 13), before a handler reads or writes.
  *
  * <pre>{@code
- * Precondition check = Preconditions.forWrite(request.getHeader("If-Match"), dao.currentVersion(id).orElse(null), true);
+ * Precondition check = Preconditions.forWriteLines(
+ *         Collections.list(request.getHeaders("If-Match")), dao.currentVersion(id).orElse(null), true);
  * if (check != Precondition.PROCEED) {
  *     response.sendError(check.status());   // 412, 428 or 400
  *     return;
@@ -66,7 +68,20 @@ public final class Preconditions {
         return condition.get().matchesForWrite(current) ? Precondition.PROCEED : Precondition.FAILED;
     }
 
-    /** A GET or HEAD with header {@code If-None-Match}, against {@code currentVersion}. */
+    /**
+     * As {@link #forWrite(String, Object, boolean)}, for every line of a repeated {@code If-Match}
+     * header (such as a servlet's {@code getHeaders}): the lines count as one comma-separated list
+     * (RFC 9110, section 5.3); none at all is no header.
+     */
+    public static Precondition forWriteLines(List<String> ifMatch, Object currentVersion, boolean required) {
+        return forWrite(joined(ifMatch), currentVersion, required);
+    }
+
+    /**
+     * A GET or HEAD with header {@code If-None-Match}, against {@code currentVersion}:
+     * {@link Precondition#NOT_MODIFIED} when a tag matches (weakly), {@link Precondition#MALFORMED} when
+     * the header cannot be read, else {@link Precondition#PROCEED}.
+     */
     public static Precondition forRead(String ifNoneMatch, Object currentVersion) {
         try {
             Optional<TagCondition> condition = TagCondition.parse(ifNoneMatch);
@@ -77,5 +92,14 @@ public final class Preconditions {
         } catch (IllegalArgumentException e) {
             return Precondition.MALFORMED;
         }
+    }
+
+    /** As {@link #forRead(String, Object)}, for every line of a repeated {@code If-None-Match} header. */
+    public static Precondition forReadLines(List<String> ifNoneMatch, Object currentVersion) {
+        return forRead(joined(ifNoneMatch), currentVersion);
+    }
+
+    private static String joined(List<String> lines) {
+        return lines == null || lines.isEmpty() ? null : String.join(", ", lines);
     }
 }

@@ -7,7 +7,8 @@ import org.optilock.runtime.RecordModifiedException;
 
 /**
  * What {@link Batches} needs of one generated DAO: its SQL, how to bind one entity, and how to read,
- * compare and report a row. Each DAO implements it in a private inner class.
+ * compare and report a row. Each DAO implements it in a private inner class; a DAO whose checked
+ * updates can share one JDBC batch implements {@link BatchedUpdateRows}.
  *
  * @param <T> the entity type
  * @param <V> the version type, boxed
@@ -20,19 +21,8 @@ public interface BatchRows<T, V> {
     /** The version {@code entity} holds. */
     V version(T entity);
 
-    /**
-     * The UPDATE to run as one JDBC batch, or {@code null} when every row must report its new version
-     * itself ({@code TRIGGER} and conditional versions), so rows are written one by one with
-     * {@link #write}.
-     */
-    default String batchUpdateSql(boolean checked) {
-        return null;
-    }
-
-    /** Binds the batched UPDATE for {@code entity} and returns the version it writes. */
-    default V bindUpdate(PreparedStatement statement, T entity, boolean checked) throws SQLException {
-        throw new IllegalStateException("this DAO writes its rows one by one");
-    }
+    /** The key of {@code entity}, to refuse a batch that names one row twice. */
+    Object key(T entity);
 
     /** Updates one row; returns its new version, or {@code null} when no row matched. */
     V write(Connection connection, T entity, boolean checked) throws SQLException;

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
@@ -13,8 +16,10 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
- * Runs {@code updateAll} and {@code deleteAll} for the generated DAOs: one JDBC batch per statement
- * kind (usually one), all in one transaction or savepoint, with the policy applied at the end.
+ * Runs {@code updateAll} and {@code deleteAll} for the generated DAOs: the checked updates of plain
+ * versions as one JDBC batch, the rest one statement each, all in one transaction or savepoint, with
+ * the policy applied at the end. Entities get their new versions only after the DAO's lease
+ * completed, so a failed commit leaves them as they were.
  *
  * <p>A driver may answer a batched row with {@code SUCCESS_NO_INFO} or {@code EXECUTE_FAILED}
  * instead of a row count. Such a row is never taken as written on the driver's word: it counts as
@@ -24,50 +29,60 @@ public final class Batches {
 
     private Batches() {}
 
-    /** Updates {@code entities} as {@code policy} says. */
+    /**
+     * Updates {@code entities} as {@code policy} says, completes {@code lease}, and only then gives
+     * the written entities their new versions.
+     */
     public static <T, V> BatchResult<T> update(
-            Connection connection, BatchRows<T, V> rows, List<T> entities, BatchPolicy policy) throws SQLException {
+            ConnectionLease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
+        List<T> list = checkedInput(rows, entities, policy);
+        Connection connection = lease.connection();
+        Outcome<T, V> outcome = new Outcome<>(list.size());
+        List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(connection)) {
-            Outcome<T, V> outcome = new Outcome<>(entities.size());
-            if (rows.batchUpdateSql(true) == null) {
-                for (int i = 0; i < entities.size(); i++) {
-                    T entity = entities.get(i);
-                    V version = rows.write(connection, entity, rows.checked(entity));
-                    if (version != null) {
-                        outcome.written(i, version);
-                    }
-                }
+            List<Integer> oneByOne = indexes(rows, list, false);
+            if (rows instanceof BatchedUpdateRows<T, V> batched) {
+                updateBatch(connection, batched, list, indexes(rows, list, true), outcome);
             } else {
-                for (boolean checked : new boolean[] {true, false}) {
-                    updateBatch(connection, rows, entities, checked, outcome);
+                oneByOne = allIndexes(list.size());
+            }
+            for (int i : oneByOne) {
+                T entity = list.get(i);
+                V version = rows.write(connection, entity, rows.checked(entity));
+                if (version != null) {
+                    outcome.written(i, version);
                 }
             }
-            List<RecordModifiedException> conflicts = conflicts(connection, rows, entities, outcome);
+            conflicts = conflicts(connection, rows, list, outcome);
             end(transaction, policy, conflicts);
-            List<T> applied = new ArrayList<>();
-            for (int i = 0; i < entities.size(); i++) {
-                if (outcome.isWritten(i)) {
-                    applied.add(rows.withVersion(entities.get(i), outcome.version(i)));
-                }
-            }
-            return new BatchResult<>(applied, conflicts);
         }
+        lease.complete();
+        List<T> applied = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (outcome.isWritten(i)) {
+                applied.add(rows.withVersion(list.get(i), outcome.version(i)));
+            }
+        }
+        return new BatchResult<>(applied, conflicts);
     }
 
-    /** Deletes {@code entities} as {@code policy} says. */
+    /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
     public static <T, V> BatchResult<T> delete(
-            Connection connection, BatchRows<T, V> rows, List<T> entities, BatchPolicy policy) throws SQLException {
+            ConnectionLease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
+        List<T> list = checkedInput(rows, entities, policy);
+        Connection connection = lease.connection();
+        Outcome<T, V> outcome = new Outcome<>(list.size());
+        List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(connection)) {
-            Outcome<T, V> outcome = new Outcome<>(entities.size());
             for (boolean checked : new boolean[] {true, false}) {
-                List<Integer> indexes = indexes(rows, entities, checked);
+                List<Integer> indexes = indexes(rows, list, checked);
                 if (indexes.isEmpty()) {
                     continue;
                 }
                 int[] counts;
                 try (PreparedStatement statement = connection.prepareStatement(rows.deleteSql(checked))) {
                     for (int i : indexes) {
-                        rows.bindDelete(statement, entities.get(i), checked);
+                        rows.bindDelete(statement, list.get(i), checked);
                         statement.addBatch();
                     }
                     counts = statement.executeBatch();
@@ -78,7 +93,7 @@ public final class Batches {
                         outcome.written(i, null);
                     } else if (counts[k] != 0) {
                         // No count from the driver: the row is deleted if it is gone.
-                        T current = rows.current(connection, entities.get(i));
+                        T current = rows.current(connection, list.get(i));
                         outcome.current(i, current);
                         if (current == null) {
                             outcome.written(i, null);
@@ -86,30 +101,56 @@ public final class Batches {
                     }
                 }
             }
-            List<RecordModifiedException> conflicts = conflicts(connection, rows, entities, outcome);
+            conflicts = conflicts(connection, rows, list, outcome);
             end(transaction, policy, conflicts);
-            List<T> applied = new ArrayList<>();
-            for (int i = 0; i < entities.size(); i++) {
-                if (outcome.isWritten(i)) {
-                    applied.add(entities.get(i));
-                }
-            }
-            return new BatchResult<>(applied, conflicts);
         }
+        lease.complete();
+        List<T> applied = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (outcome.isWritten(i)) {
+                applied.add(list.get(i));
+            }
+        }
+        return new BatchResult<>(applied, conflicts);
     }
 
+    /**
+     * The entities of a batch, refused before anything is written when the policy or an entity is
+     * missing, or when one row is named twice: its second write would conflict with the first, and a
+     * rolled-back version would show in the report.
+     */
+    private static <T, V> List<T> checkedInput(BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) {
+        Objects.requireNonNull(entities, "entities");
+        Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
+        List<T> list = new ArrayList<>(entities);
+        Map<Object, Integer> positions = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            T entity = list.get(i);
+            if (entity == null) {
+                throw new NullPointerException("entity " + i + " of the batch is null; nothing was written");
+            }
+            Object key = rows.key(entity);
+            Integer earlier = positions.putIfAbsent(key, i);
+            if (earlier != null) {
+                throw new IllegalArgumentException("Entities " + earlier + " and " + i + " of the batch are the same row"
+                        + " (id " + key + "); nothing was written. Pass each row once.");
+            }
+        }
+        return list;
+    }
+
+    /** Sends the checked updates of {@code indexes} as one JDBC batch. */
     private static <T, V> void updateBatch(
-            Connection connection, BatchRows<T, V> rows, List<T> entities, boolean checked, Outcome<T, V> outcome)
-            throws SQLException {
-        List<Integer> indexes = indexes(rows, entities, checked);
+            Connection connection, BatchedUpdateRows<T, V> rows, List<T> entities, List<Integer> indexes,
+            Outcome<T, V> outcome) throws SQLException {
         if (indexes.isEmpty()) {
             return;
         }
         List<V> versions = new ArrayList<>(indexes.size());
         int[] counts;
-        try (PreparedStatement statement = connection.prepareStatement(rows.batchUpdateSql(checked))) {
+        try (PreparedStatement statement = connection.prepareStatement(rows.updateSql())) {
             for (int i : indexes) {
-                versions.add(rows.bindUpdate(statement, entities.get(i), checked));
+                versions.add(rows.bindUpdate(statement, entities.get(i)));
                 statement.addBatch();
             }
             counts = statement.executeBatch();
@@ -132,6 +173,14 @@ public final class Batches {
                 }
             }
         }
+    }
+
+    private static List<Integer> allIndexes(int size) {
+        List<Integer> indexes = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            indexes.add(i);
+        }
+        return indexes;
     }
 
     private static <T, V> List<Integer> indexes(BatchRows<T, V> rows, List<T> entities, boolean checked) {

@@ -115,9 +115,16 @@ public final class DaoContext {
         return settings().versionClock();
     }
 
-    /** Tells the conflict listener of {@code conflict} and returns it, for the caller to throw. */
+    /**
+     * Tells the conflict listener of {@code conflict} and returns it, for the caller to throw. A
+     * listener that throws does not replace the conflict: its exception is suppressed on it.
+     */
     public RecordModifiedException conflict(RecordModifiedException conflict) {
-        settings().conflictListener().onConflict(conflict);
+        try {
+            settings().conflictListener().onConflict(conflict);
+        } catch (RuntimeException e) {
+            conflict.addSuppressed(e);
+        }
         return conflict;
     }
 

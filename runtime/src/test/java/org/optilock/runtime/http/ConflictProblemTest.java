@@ -40,4 +40,12 @@ class ConflictProblemTest {
         assertEquals(List.of(), problem.differences());
         assertEquals(null, problem.current());
     }
+
+    @Test
+    void theTitleFollowsTheConflictNotTheMapOfTheCurrentRow() {
+        RecordModifiedException modified = new RecordModifiedException("mine", String.class, 7L, 1L, "theirs", 2L);
+        ConflictProblem problem = ConflictProblem.of(modified, Map.of("title", "x"), null);
+        assertEquals("The record was changed by someone else", problem.title());
+        assertEquals(2L, problem.currentVersion());
+    }
 }

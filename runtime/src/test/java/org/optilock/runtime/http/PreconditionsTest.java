@@ -18,7 +18,10 @@ class PreconditionsTest {
         assertEquals("\"7\"", EntityTag.ofVersion(7L).toString());
         assertEquals("\"2026-11-25T10:00:00.123456Z\"",
                 EntityTag.ofVersion(Instant.parse("2026-11-25T10:00:00.123456Z")).toString());
-        assertEquals("\"YSBi\"", EntityTag.ofVersion("a b").toString(), "a space cannot stand in a tag");
+        assertEquals("\"~YSBi\"", EntityTag.ofVersion("a b").toString(), "a space cannot stand in a tag");
+        assertEquals("\"YSBi\"", EntityTag.ofVersion("YSBi").toString());
+        assertEquals("\"~fllTQmk\"", EntityTag.ofVersion("~YSBi").toString(),
+                "a version that looks encoded is encoded itself, so it cannot meet the tag of \"a b\"");
     }
 
     @ParameterizedTest(name = "If-Match {0} against version 7 -> {1}")
@@ -84,5 +87,16 @@ class PreconditionsTest {
     @ValueSource(strings = {"a\"b", "a b", "tab\there"})
     void tagsRefuseCharactersTheyCannotHold(String opaque) {
         assertThrows(IllegalArgumentException.class, () -> new EntityTag(opaque, false));
+    }
+
+    @Test
+    void aRepeatedHeaderIsOneList() {
+        assertEquals(Precondition.PROCEED, Preconditions.forWriteLines(List.of("\"1\"", "\"7\""), 7L, true));
+        assertEquals(Precondition.FAILED, Preconditions.forWriteLines(List.of("\"1\"", "\"2\""), 7L, true));
+        assertEquals(Precondition.REQUIRED, Preconditions.forWriteLines(List.of(), 7L, true));
+        assertEquals(Precondition.MALFORMED, Preconditions.forWriteLines(List.of("\"1\"", "7"), 7L, true));
+        assertEquals(Precondition.NOT_MODIFIED, Preconditions.forReadLines(List.of("\"1\"", "W/\"7\""), 7L));
+        assertEquals(Precondition.MALFORMED, Preconditions.forReadLines(List.of("W/7"), 7L));
+        assertEquals(Precondition.PROCEED, Preconditions.forReadLines(List.of(), 7L));
     }
 }

@@ -1,0 +1,45 @@
+package org.optilock.processor.sql;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** An UPDATE of one row, and how the DAO learns the version it gave the row. */
+public sealed interface UpdateStatement {
+
+    /** The parameters, the same for every dialect. */
+    List<Parameter> parameters();
+
+    /**
+     * The version is computed in Java before the write and bound as {@link Parameter.NewVersion}; the
+     * row count says whether the row matched. Such updates can run as one JDBC batch.
+     */
+    record Plain(SqlStatement statement) implements UpdateStatement {
+        @Override
+        public List<Parameter> parameters() {
+            return statement.parameters();
+        }
+    }
+
+    /**
+     * The database decides the version (a trigger, a conditional version, or a counter moved on from
+     * the row's own value), so the statement reports it, differently per dialect: the update is a
+     * query through {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL it stays an update and
+     * {@link SqlDialect#MYSQL_ASSIGNED_VERSION} reads the value it assigned.
+     */
+    record ReadingBack(Map<SqlDialect, SqlStatement> statements) implements UpdateStatement {
+        public ReadingBack {
+            // An EnumMap keeps the dialects in declaration order, so the generated code is reproducible.
+            statements = Collections.unmodifiableMap(new EnumMap<>(statements));
+            if (statements.values().stream().map(SqlStatement::parameters).distinct().count() != 1) {
+                throw new IllegalArgumentException("every dialect must bind the same parameters: " + statements);
+            }
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return statements.values().iterator().next().parameters();
+        }
+    }
+}
