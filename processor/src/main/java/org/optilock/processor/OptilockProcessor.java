@@ -44,6 +44,8 @@ public final class OptilockProcessor extends AbstractProcessor {
 
     /** Entities waiting for types that did not resolve, by qualified name. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** Errors printed so far, by element and text, so none is printed twice. */
+    private final Set<List<Object>> printed = new HashSet<>();
     private Optional<NamingConvention> naming = Optional.empty();
 
     @Override
@@ -92,7 +94,7 @@ public final class OptilockProcessor extends AbstractProcessor {
                 try {
                     ValidationReport report = new ValidationReport();
                     Optional<EntityModel> model = tables.validate(declaration, report);
-                    report.printTo(messager());
+                    report.printTo(messager(), printed);
                     model.ifPresent(m -> write(m, declaration));
                 } catch (RuntimeException e) {
                     messager().printMessage(Message.INTERNAL_ERROR.kind(),
@@ -137,21 +139,29 @@ public final class OptilockProcessor extends AbstractProcessor {
                     for (TypeElement type : ElementFilter.typesIn(List.of(annotated.getEnclosingElement()))) {
                         entities.putIfAbsent(type.getQualifiedName().toString(), type);
                     }
-                } else if (annotated.getKind() == ElementKind.METHOD && !isRecordAccessor(annotated)) {
+                } else if (annotated.getKind() == ElementKind.METHOD && !carriesComponentAnnotation(annotated, annotation)) {
+                    boolean accessor = annotated.getEnclosingElement().getKind() == ElementKind.RECORD;
                     messager().printMessage(Message.VERSION_NOT_ON_FIELD.kind(), Message.VERSION_NOT_ON_FIELD.render(
-                            annotation.getSimpleName(), "the method", annotated.getSimpleName()), annotated);
+                            annotation.getSimpleName(), accessor ? "the record accessor" : "the method",
+                            annotated.getSimpleName(), accessor ? "record component" : "field"), annotated);
                 }
             }
         }
         return entities;
     }
 
-    /** A record component's annotation reaches its accessor too; the component's field is what counts. */
-    private static boolean isRecordAccessor(Element method) {
+    /**
+     * Whether {@code method} is a record accessor that got {@code annotation} from its component (an
+     * annotation on a component reaches its field and its implicit accessor; the field is what counts).
+     * An annotation written on an explicit accessor alone reaches no field, and is an error.
+     */
+    private static boolean carriesComponentAnnotation(Element method, TypeElement annotation) {
         Element owner = method.getEnclosingElement();
         return owner.getKind() == ElementKind.RECORD
-                && ElementFilter.recordComponentsIn(owner.getEnclosedElements()).stream()
-                        .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()));
+                && ElementFilter.fieldsIn(owner.getEnclosedElements()).stream()
+                        .filter(field -> field.getSimpleName().equals(method.getSimpleName()))
+                        .anyMatch(field -> field.getAnnotationMirrors().stream()
+                                .anyMatch(mirror -> mirror.getAnnotationType().asElement().equals(annotation)));
     }
 
     private void process(TypeElement entity, EntityValidator validator, boolean lastRound) {
@@ -166,7 +176,7 @@ public final class OptilockProcessor extends AbstractProcessor {
                 report.error(Message.UNRESOLVED_TYPE, field, field.getSimpleName(), entity.getSimpleName());
             }
         }
-        report.printTo(messager());
+        report.printTo(messager(), printed);
         if (model.isPresent()) {
             write(model.get(), entity);
         }

@@ -672,4 +672,212 @@ class MessagesTest {
         assertEquals(1, compilation.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count(),
                 () -> compilation.diagnostics().toString());
     }
+
+    // ---- edges a new user hit ---------------------------------------------------------------------
+
+    /** Compiles {@code source} and returns the codes of its errors, in the order javac reports them. */
+    private static List<String> errorCodes(JavaFileObject... sources) {
+        return Sources.compile(sources).errors().stream()
+                .map(d -> d.getMessage(null))
+                .map(m -> m.startsWith("[OPL-") ? m.substring(1, 8) : m)
+                .toList();
+    }
+
+    @Test
+    void opl306CoversEveryPartOfACompositeKey() {
+        assertError("OPL-306", entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public record Key(long order, int number) {}",
+                "  @Id long order;",
+                "  @Id int number;",
+                "  String product;",
+                "  @VersionField(checkFields = \"number\") long version;",
+                "}"), "checkFields = \"number\"");
+    }
+
+    @Test
+    void opl121IdClassWithASingleId() {
+        JavaFileObject source = entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public record Key(long order) {}",
+                "  @Id long order;",
+                "  @Version long version;",
+                "}");
+        assertError("OPL-121", source, "@IdClass(Line.Key.class)");
+        assertThat(Sources.compile(source)).hadErrorContaining("has one @Id field, 'order'");
+    }
+
+    @Test
+    void opl122IdClassFieldThatIsNoKeyOfTheEntity() {
+        assertError("OPL-122", entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public static class Key { public long order; public int number; public String extra; }",
+                "  @Id long order;",
+                "  @Id int number;",
+                "  @Version long version;",
+                "}"), "@IdClass(Line.Key.class)");
+    }
+
+    @Test
+    void anInvalidKeyColumnIsReportedOnceWithoutAFollowUpAboutTheIdClass() {
+        assertEquals(List.of("OPL-302"), errorCodes(entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public record Key(long order, int number) {}",
+                "  @Id @Column(name = \"bad name\") long order;",
+                "  @Id int number;",
+                "  @Version long version;",
+                "}")));
+    }
+
+    @Test
+    void opl123KeyThatIsNoColumn() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id @Transient Long id;",
+                "  @Version long version;",
+                "}");
+        assertError("OPL-123", source, "@Id @Transient Long id");
+        assertEquals(List.of("OPL-123"), errorCodes(source), "no \"no @Id\" on top");
+        assertError("OPL-123", entity("Note",
+                "public class Note {",
+                "  @Id static Long id;",
+                "  @Version long version;",
+                "}"), "@Id static Long id");
+    }
+
+    @Test
+    void opl117IsOneErrorNamingTheField() {
+        JavaFileObject source = entity("Line",
+                "public class Line {",
+                "  public static class Key { long order; int number; }",
+                "  @EmbeddedId Key key;",
+                "  @Version long version;",
+                "}");
+        assertEquals(List.of("OPL-117"), errorCodes(source));
+        assertThat(Sources.compile(source)).hadErrorContaining("@EmbeddedId on 'key' is not supported");
+    }
+
+    @Test
+    void opl116NamesTheField() {
+        assertThat(Sources.compile(entity("Line",
+                "@IdClass(Line.Key.class)",
+                "public class Line {",
+                "  public record Key(long order, int number) {}",
+                "  @Id @GeneratedValue long order;",
+                "  @Id int number;",
+                "  @Version long version;",
+                "}"))).hadErrorContaining("@Id field 'order' is part of a composite key");
+    }
+
+    @Test
+    void opl109VersionOnAnExplicitRecordAccessor() {
+        JavaFileObject source = entity("Note",
+                "public record Note(@Id long id, String text, long version) {",
+                "  @Version public long version() { return version; }",
+                "}");
+        assertError("OPL-109", source, "@Version public long version()");
+        assertThat(Sources.compile(source)).hadErrorContaining("Put the annotation on the record component");
+    }
+
+    @Test
+    void opl111SaysWhichAccessorHasTheWrongType() {
+        assertThat(Sources.compile(entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  private String title;",
+                "  @Version long version;",
+                "  public Integer getTitle() { return 1; }",
+                "  public void setTitle(String title) { this.title = title; }",
+                "}"))).hadErrorContaining("(getTitle() returns java.lang.Integer)");
+    }
+
+    @Test
+    void aFieldOfASharedPlainSuperclassIsReportedOnce() {
+        JavaFileObject source = entity("Base",
+                "class Base { private String secret; }",
+                "class First extends Base { @Id Long id; @Version long version; }",
+                "class Other extends Base { @Id Long id; @Version long version; }");
+        assertEquals(List.of("OPL-111"), errorCodes(source));
+    }
+
+    @Test
+    void opl207CharField() {
+        assertError("OPL-207", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  Character initial;",
+                "  @Version long version;",
+                "}"), "Character initial");
+    }
+
+    @Test
+    void opl311DerivedTriggerNameTooLongForPostgresql() {
+        JavaFileObject source = entity("Article",
+                "@Table(name = \"a_table_whose_name_is_long_enough_to_matter\")",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Column(name = \"the_version_of_the_row\")",
+                "  @VersionField(strategy = Strategy.TRIGGER) long version;",
+                "}");
+        assertError("OPL-311", source, "@VersionField(strategy = Strategy.TRIGGER)");
+        assertThat(Sources.compile(source)).hadErrorContaining("is 75 characters long");
+    }
+
+    @Test
+    void opl308ExplicitTriggerNameTooLong() {
+        assertError("OPL-308", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @VersionField(strategy = Strategy.TRIGGER, triggerName = \"t" + "x".repeat(63) + "\") long version;",
+                "}"), "triggerName = ");
+    }
+
+    @Test
+    void anUnresolvedConstantInTheTableNameGetsJavacsErrorOnly() {
+        List<String> errors = errorCodes(entity("Article",
+                "@Table(name = Article.MISSING)",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Version long version;",
+                "}"));
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).contains("cannot find symbol"), errors::toString);
+    }
+
+    @Test
+    void aPrivateNestedClassGetsNoSecondErrorAboutItsConstructor() {
+        assertEquals(List.of("OPL-105"), errorCodes(entity("Outer",
+                "public class Outer {",
+                "  private static class Note { @Id Long id; @Version long version; }",
+                "}")));
+    }
+
+    @Test
+    void opl303QuotedAndPlainSpellingsOfOneColumn() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @Column(name = \"\\\"Name\\\"\") String display;",
+                "  @Column(name = \"name\") String name;",
+                "  @Version long version;",
+                "}");
+        assertError("OPL-303", source, "String name;");
+        assertThat(Sources.compile(source)).hadErrorContaining("SQLite and MySQL/MariaDB ignore the case");
+    }
+
+    @Test
+    void opl305ForABlankNameListsTheFields() {
+        JavaFileObject source = entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  String title;",
+                "  @VersionField(checkFields = \"\") long version;",
+                "}");
+        assertError("OPL-305", source, "checkFields = \"\"");
+        assertThat(Sources.compile(source)).hadErrorContaining("Its fields are: id, title, version.");
+    }
 }

@@ -13,7 +13,10 @@ import org.optilock.processor.model.PropertyModel;
 final class EntityFields {
     final List<PropertyModel> properties = new ArrayList<>();
     final Set<String> names = new LinkedHashSet<>();
-    final Map<String, String> fieldByColumn = new HashMap<>();
+    /** The properties by column, the column's case folded, as SQLite and MySQL/MariaDB compare names. */
+    final Map<String, PropertyModel> propertyByColumn = new HashMap<>();
+    /** Whether a key field was refused with an error of its own, so "no @Id" would only repeat it. */
+    boolean keyRefused;
     final List<VariableElement> idFields = new ArrayList<>();
     final List<PropertyModel> ids = new ArrayList<>();
     VariableElement versionField;

@@ -23,6 +23,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -40,6 +41,9 @@ import org.optilock.processor.sql.SqlIdentifier;
  * of the class goes into the {@link ValidationReport}, not just the first.
  */
 public final class EntityValidator {
+
+    /** The text javac gives an annotation value whose constant it could not resolve. */
+    private static final String UNRESOLVED_VALUE = "<error>";
 
     private final Types types;
     private final NamingConvention naming;
@@ -69,31 +73,28 @@ public final class EntityValidator {
         if (!isConcreteClass(type, report)) {
             return Optional.empty();
         }
-        checkReachable(type, report);
+        boolean reachable = checkReachable(type, report);
         if (!type.getTypeParameters().isEmpty()) {
             report.error(Message.GENERIC_ENTITY, type, type.getSimpleName());
         }
         boolean isRecord = type.getKind() == ElementKind.RECORD;
-        if (!isRecord && !TypeMembers.hasUsableConstructor(type)) {
+        // The constructor of a class the DAO cannot reach is unreachable too: one error says it.
+        if (reachable && !isRecord && !TypeMembers.hasUsableConstructor(type)) {
             report.error(Message.NO_USABLE_CONSTRUCTOR, type, type.getSimpleName());
         }
         EntityFields fields = readFields(type, isRecord, report);
         Optional<String> table = tableName(type, report);
-        if (fields.idField() == null) {
+        if (fields.idField() == null && !fields.keyRefused) {
             report.error(Message.NO_ID, type, type.getSimpleName());
         }
         Optional<AnnotationMirror> idClass = AnnotationMirrors.find(type, ID_CLASS);
         Optional<KeyModel> key = Optional.empty();
         boolean generatedId = false;
-        if (idClass.isPresent()) {
+        if (idClass.isPresent() && !fields.keyRefused && fields.idField() != null) {
             key = idClasses.read(type, idClass.get(), fields.idFields, fields.ids, report);
         } else if (fields.id() != null) {
             key = Optional.of(KeyModel.single(fields.id()));
             generatedId = isGeneratedKey(fields.idField(), fields.id(), report);
-        }
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            AnnotationMirrors.find(field, EMBEDDED_ID).ifPresent(embedded ->
-                    report.error(Message.EMBEDDED_ID, field, embedded, field.getSimpleName()));
         }
         Optional<VersionModel> version = fields.version == null
                 ? Optional.empty()
@@ -128,24 +129,26 @@ public final class EntityValidator {
         }
     }
 
-    private static void checkReachable(TypeElement type, ValidationReport report) {
+    /** Whether the DAO, in the same package, can use {@code type}; reports why not. */
+    private static boolean checkReachable(TypeElement type, ValidationReport report) {
         String name = type.getSimpleName().toString();
         if (type.getModifiers().contains(Modifier.PRIVATE)) {
             report.error(Message.NOT_ACCESSIBLE, type, name, "is private");
-        } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            report.error(Message.NOT_ACCESSIBLE, type, name, "is declared inside a method");
-        } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+            return false;
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
                 && type.getKind() == ElementKind.CLASS) {
             report.error(Message.NOT_ACCESSIBLE, type, name, "is an inner class that needs an outer instance");
-        } else {
-            for (Element outer = type.getEnclosingElement(); outer.getKind() != ElementKind.PACKAGE;
-                    outer = outer.getEnclosingElement()) {
-                if (outer.getModifiers().contains(Modifier.PRIVATE)) {
-                    report.error(Message.NOT_ACCESSIBLE, type, name, "is nested in the private " + outer.getSimpleName());
-                    return;
-                }
+            return false;
+        }
+        for (Element outer = type.getEnclosingElement(); outer.getKind() != ElementKind.PACKAGE;
+                outer = outer.getEnclosingElement()) {
+            if (outer.getModifiers().contains(Modifier.PRIVATE)) {
+                report.error(Message.NOT_ACCESSIBLE, type, name, "is nested in the private " + outer.getSimpleName());
+                return false;
             }
         }
+        return true;
     }
 
     private EntityFields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
@@ -154,15 +157,29 @@ public final class EntityValidator {
             String name = field.getSimpleName().toString();
             boolean isVersion = isVersionAnnotated(field);
             boolean isId = AnnotationMirrors.has(field, ID);
+            Optional<AnnotationMirror> embeddedId = AnnotationMirrors.find(field, EMBEDDED_ID);
+            if (embeddedId.isPresent()) {
+                report.errorOnAnnotation(Message.EMBEDDED_ID, field, embeddedId.get(), name);
+                fields.keyRefused = true;
+                continue;
+            }
             if (field.getModifiers().contains(Modifier.STATIC)) {
                 if (isVersion) {
                     report.error(Message.VERSION_NOT_PERSISTENT, field, name, "static");
+                } else if (isId) {
+                    report.error(Message.ID_NOT_PERSISTENT, field, name, "static", type.getSimpleName(), "static");
+                    fields.keyRefused = true;
                 }
                 continue;
             }
-            if (field.getModifiers().contains(Modifier.TRANSIENT) || AnnotationMirrors.has(field, TRANSIENT)) {
+            boolean transientKeyword = field.getModifiers().contains(Modifier.TRANSIENT);
+            if (transientKeyword || AnnotationMirrors.has(field, TRANSIENT)) {
                 if (isVersion) {
                     report.error(Message.VERSION_NOT_PERSISTENT, field, name, "transient");
+                } else if (isId) {
+                    String how = transientKeyword ? "transient" : "@Transient";
+                    report.error(Message.ID_NOT_PERSISTENT, field, name, how, type.getSimpleName(), how);
+                    fields.keyRefused = true;
                 } else if (isRecord) {
                     report.error(Message.TRANSIENT_RECORD_COMPONENT, field, name);
                 }
@@ -194,9 +211,9 @@ public final class EntityValidator {
             }
             PropertyModel p = property.get();
             String columnKey = p.column().replace("\"", "").toUpperCase(Locale.ROOT);
-            String earlier = fields.fieldByColumn.putIfAbsent(columnKey, name);
+            PropertyModel earlier = fields.propertyByColumn.putIfAbsent(columnKey, p);
             if (earlier != null) {
-                report.error(Message.DUPLICATE_COLUMN, field, p.column(), earlier, name);
+                report.error(Message.DUPLICATE_COLUMN, field, earlier.column(), earlier.name(), p.column(), name);
             }
             fields.properties.add(p);
             if (isVersion) {
@@ -221,8 +238,12 @@ public final class EntityValidator {
         }
         Optional<ColumnType> columnType = ColumnTypes.of(field, fieldType);
         if (columnType.isEmpty()) {
-            report.error(isVersion ? Message.UNSUPPORTED_VERSION_TYPE : Message.UNSUPPORTED_COLUMN_TYPE,
-                    field, name, fieldType);
+            boolean character = fieldType.getKind() == TypeKind.CHAR
+                    || types.isSameType(fieldType, types.boxedClass(types.getPrimitiveType(TypeKind.CHAR)).asType());
+            Message message = isVersion ? Message.UNSUPPORTED_VERSION_TYPE
+                    : character ? Message.CHAR_COLUMN
+                    : Message.UNSUPPORTED_COLUMN_TYPE;
+            report.error(message, field, name, fieldType);
         }
         if (access.isEmpty() || column.isEmpty() || columnType.isEmpty()) {
             return Optional.empty();
@@ -280,6 +301,9 @@ public final class EntityValidator {
                 .or(() -> AnnotationMirrors.find(type, ENTITY).flatMap(e -> AnnotationMirrors.nonEmptyString(e, "name")))
                 .orElseGet(() -> naming.apply(type.getSimpleName().toString()));
         String qualified = schema.map(s -> s + "." + name).orElse(name);
+        if (qualified.contains(UNRESOLVED_VALUE)) {
+            return Optional.empty(); // javac reports the constant it could not resolve; one error is enough
+        }
         Optional<String> problem = schema.isPresent() && name.contains(".")
                 ? Optional.of("names a schema twice, in name and in schema")
                 : SqlIdentifier.qualifiedProblem(qualified);

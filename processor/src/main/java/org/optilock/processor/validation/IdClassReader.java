@@ -50,7 +50,13 @@ final class IdClassReader {
         boolean isRecord = idType.getKind() == ElementKind.RECORD;
         for (VariableElement idField : idFields) {
             AnnotationMirrors.find(idField, GENERATED_VALUE).ifPresent(generated ->
-                    report.error(Message.GENERATED_COMPOSITE_KEY, idField, generated, idField.getSimpleName()));
+                    report.errorOnAnnotation(Message.GENERATED_COMPOSITE_KEY, idField, generated, idField.getSimpleName()));
+        }
+        if (idFields.size() < 2) {
+            report.error(Message.ID_CLASS_NEEDS_SEVERAL_IDS, type, idClassAnnotation, value, type.getSimpleName(),
+                    idType.getSimpleName(), idFields.isEmpty() ? "no @Id field" : "one @Id field, '"
+                            + idFields.get(0).getSimpleName() + "'");
+            return Optional.empty();
         }
         if (!isRecord && !TypeMembers.hasUsableConstructor(idType)) {
             report.error(Message.ID_CLASS_NOT_CONSTRUCTIBLE, type, idClassAnnotation, value, idType.getSimpleName());
@@ -69,12 +75,24 @@ final class IdClassReader {
                 ? ElementFilter.recordComponentsIn(idType.getEnclosedElements()).stream()
                         .map(c -> c.getSimpleName().toString()).toList()
                 : List.of();
-        if (isRecord && !new HashSet<>(order).equals(new HashSet<>(
+        // A key field that failed (say, an invalid column) has its own error; comparing without it would only repeat it.
+        boolean everyKeyRead = ids.size() == idFields.size();
+        if (everyKeyRead && isRecord && !new HashSet<>(order).equals(new HashSet<>(
                 ids.stream().map(PropertyModel::name).toList()))) {
             report.error(Message.ID_CLASS_NOT_CONSTRUCTIBLE, type, idClassAnnotation, value, idType.getSimpleName()
                     + " (its components must be exactly the @Id fields " + ids.stream().map(PropertyModel::name).toList() + ")");
         }
-        if (components.size() != ids.size() || ids.size() < 2) {
+        if (!isRecord) {
+            List<String> keyNames = idFields.stream().map(f -> f.getSimpleName().toString()).toList();
+            for (VariableElement field : ElementFilter.fieldsIn(idType.getEnclosedElements())) {
+                String name = field.getSimpleName().toString();
+                if (!field.getModifiers().contains(Modifier.STATIC) && !keyNames.contains(name)) {
+                    report.error(Message.ID_CLASS_FIELD_WITHOUT_ID, type, idClassAnnotation, value,
+                            idType.getSimpleName(), name, type.getSimpleName(), idType.getSimpleName());
+                }
+            }
+        }
+        if (components.size() != ids.size() || !everyKeyRead) {
             return Optional.empty();
         }
         return Optional.of(new KeyModel(ids,

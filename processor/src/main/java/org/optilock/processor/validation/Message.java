@@ -37,7 +37,7 @@ public enum Message {
             "Record component '%s' is @Transient, but the DAO must pass every component to the constructor. "
                     + "Remove @Transient, or move the value out of the record."),
     VERSION_NOT_ON_FIELD("OPL-109",
-            "@%s is on %s '%s'; Optilock reads versions from fields. Put the annotation on the field."),
+            "@%s is on %s '%s'; Optilock reads versions from fields. Put the annotation on the %s."),
     GENERIC_ENTITY("OPL-110",
             "%s has type parameters; a DAO needs a concrete entity type. Remove the type parameters, "
                     + "or move the version field into a non-generic subclass."),
@@ -54,7 +54,7 @@ public enum Message {
     GENERATED_COMPOSITE_KEY("OPL-116",
             "@Id field '%s' is part of a composite key, which the database cannot generate. Assign the key yourself."),
     EMBEDDED_ID("OPL-117",
-            "@EmbeddedId '%s' is not supported; declare the key fields in the entity with @Id and name an @IdClass."),
+            "@EmbeddedId on '%s' is not supported; declare the key fields in the entity with @Id and name an @IdClass."),
     NO_PUBLIC_CONSTRUCTOR("OPL-118",
             "%s has no public constructor without parameters, which its DAO needs to create it from a row. "
                     + "Only classes that have one can be versioned with @VersionedTable."),
@@ -62,6 +62,15 @@ public enum Message {
             "%s has no property '%s' (a public field, or a public getter and setter) to be its key.%s"),
     UNMAPPED_PROPERTY_TYPE("OPL-120",
             "Property '%s' of %s has type %s, which has no column mapping. Add \"%s\" to ignore = {...}."),
+    ID_CLASS_NEEDS_SEVERAL_IDS("OPL-121",
+            "%s names @IdClass(%s.class) but has %s. A composite key puts @Id on each of its fields, at least two; "
+                    + "for a single key, remove @IdClass and keep @Id on the key field."),
+    ID_CLASS_FIELD_WITHOUT_ID("OPL-122",
+            "@IdClass %s has the field '%s', which is no @Id field of %s, so the DAO could never fill it. Put @Id on "
+                    + "the entity's field of that name, or remove the field from %s."),
+    ID_NOT_PERSISTENT("OPL-123",
+            "The @Id field '%s' is %s, so it is no column and %s has no key. Remove %s, or put @Id on a "
+                    + "persistent field."),
     VERSION_NOT_PERSISTENT("OPL-113",
             "The version field '%s' is %s; it must be a persistent instance field that is not the key. "
                     + "Remove the modifier or annotation, or put the version on another field."),
@@ -78,6 +87,9 @@ public enum Message {
             "Version field '%s' is final, so the DAO cannot store the new version in it. Remove final."),
     UNSUPPORTED_GENERATED_KEY_TYPE("OPL-205",
             "Generated key '%s' has type %s; a key the database generates must be int, long, Integer or Long."),
+    CHAR_COLUMN("OPL-207",
+            "Field '%s' has type %s, and JDBC has no char type to bind it with. Use String for a one-character "
+                    + "column, int for a code point, or mark the field @Transient."),
     UNRESOLVED_TYPE("OPL-206",
             "The type of field '%s' cannot be resolved, so no DAO was written for %s. Fix the type "
                     + "(or the processor that should generate it) first."),
@@ -89,7 +101,8 @@ public enum Message {
             "Column name \"%s\" of field '%s' %s. A column name must be letters, digits and underscores, starting "
                     + "with a letter or underscore; set @Column(name = ...) to such a name."),
     DUPLICATE_COLUMN("OPL-303",
-            "Column \"%s\" is mapped by both '%s' and '%s'. Give one of them another @Column(name = ...)."),
+            "Column %s of '%s' and column %s of '%s' are one column: SQLite and MySQL/MariaDB ignore the case of "
+                    + "column names, quoted or not. Give one of them another @Column(name = ...)."),
     CHECK_AND_IGNORE_FIELDS("OPL-304",
             "checkFields and ignoreFields are both set; a conditional version uses one of them. "
                     + "Keep checkFields (only these fields bump the version) or ignoreFields (all but these do)."),
@@ -109,7 +122,11 @@ public enum Message {
                     + "Use Strategy.COUNTER or TIMESTAMP for a conditional version, or drop %s."),
     NOTHING_TO_CHECK("OPL-310",
             "ignoreFields leaves no field whose change could move the version. Use checkFields to name the "
-                    + "fields that matter, or ignore fewer fields.");
+                    + "fields that matter, or ignore fewer fields."),
+    DERIVED_TRIGGER_NAME_TOO_LONG("OPL-311",
+            "The trigger name made from the table and the version column, \"%s\", is %d characters long, more than "
+                    + "the 63 PostgreSQL keeps: it would cut the name, and Triggers.create, drop and list would stop "
+                    + "matching it. Set triggerName = \"...\" to a name of at most 63 characters.");
 
     private final String code;
     private final String format;

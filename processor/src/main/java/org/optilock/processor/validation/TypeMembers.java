@@ -96,11 +96,14 @@ final class TypeMembers {
     }
 
     /** The getter and setter of a property, as far as they exist, and the names they should have. */
-    record Accessors(Optional<String> getter, Optional<String> setter, String getterName, String setterName) {
+    record Accessors(Optional<String> getter, Optional<String> setter, String getterName, String setterName,
+            String propertyType, Optional<String> mistyped) {
+        /** What is missing, and which accessor of that name has another type. */
         String missing() {
-            return getter.isEmpty() && setter.isEmpty()
+            String missing = getter.isEmpty() && setter.isEmpty()
                     ? "getter " + getterName + "() and no setter " + setterName + "(...)"
                     : getter.isEmpty() ? "getter " + getterName + "()" : "setter " + setterName + "(...)";
+            return missing + " of type " + propertyType + mistyped.map(m -> " (" + m + ")").orElse("");
         }
     }
 
@@ -113,6 +116,7 @@ final class TypeMembers {
                 : List.of("get" + capitalized);
         Optional<String> getter = Optional.empty();
         Optional<String> setter = Optional.empty();
+        Optional<String> mistyped = Optional.empty();
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
             if (!reachable(type, method) || method.getModifiers().contains(Modifier.STATIC)) {
                 continue;
@@ -120,16 +124,24 @@ final class TypeMembers {
             TypeMirror methodType = types.asMemberOf((DeclaredType) type.asType(), method);
             List<? extends TypeMirror> parameters = methodType.accept(PARAMETER_TYPES, null);
             String methodName = method.getSimpleName().toString();
-            if (getter.isEmpty() && getterNames.contains(methodName) && parameters.isEmpty()
-                    && types.isSameType(methodType.accept(RETURN_TYPE, null), fieldType)) {
-                getter = Optional.of(methodName);
+            if (getter.isEmpty() && getterNames.contains(methodName) && parameters.isEmpty()) {
+                TypeMirror returned = methodType.accept(RETURN_TYPE, null);
+                if (types.isSameType(returned, fieldType)) {
+                    getter = Optional.of(methodName);
+                } else {
+                    mistyped = Optional.of(methodName + "() returns " + returned);
+                }
             }
-            if (methodName.equals("set" + capitalized) && parameters.size() == 1
-                    && types.isSameType(parameters.get(0), fieldType)) {
-                setter = Optional.of(methodName);
+            if (methodName.equals("set" + capitalized) && parameters.size() == 1) {
+                if (types.isSameType(parameters.get(0), fieldType)) {
+                    setter = Optional.of(methodName);
+                } else if (mistyped.isEmpty()) {
+                    mistyped = Optional.of(methodName + "(...) takes " + parameters.get(0));
+                }
             }
         }
-        return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized);
+        return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized, fieldType.toString(),
+                getter.isPresent() && setter.isPresent() ? Optional.empty() : mistyped);
     }
 
     /** Whether {@code type} has a non-private constructor without parameters. */

@@ -2,6 +2,7 @@ package org.optilock.processor.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -22,6 +23,11 @@ public final class ValidationReport {
     /** Records {@code message} about {@code element}. */
     public void error(Message message, Element element, Object... args) {
         items.add(new Item(message, args, element, null, null));
+    }
+
+    /** Records {@code message} about an annotation on {@code element}. */
+    public void errorOnAnnotation(Message message, Element element, AnnotationMirror annotation, Object... args) {
+        items.add(new Item(message, args, element, annotation, null));
     }
 
     /** Records {@code message} about one value of an annotation on {@code element}. */
@@ -50,10 +56,16 @@ public final class ValidationReport {
         return items.isEmpty() && unresolved.isEmpty();
     }
 
-    /** Prints every error, each on its own element. */
-    public void printTo(Messager messager) {
+    /**
+     * Prints every error, each on its own element, unless {@code printed} holds it already: a field of a
+     * shared superclass is wrong once, however many entities extend it.
+     */
+    public void printTo(Messager messager, Set<List<Object>> printed) {
         for (Item item : items) {
             String text = item.message().render(item.args());
+            if (!printed.add(List.of(item.element(), text))) {
+                continue;
+            }
             if (item.annotation() == null) {
                 messager.printMessage(item.message().kind(), text, item.element());
             } else if (item.value() == null) {

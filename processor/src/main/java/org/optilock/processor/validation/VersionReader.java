@@ -101,15 +101,16 @@ final class VersionReader {
     private static List<String> conditionalNames(
             TypeElement type, EntityFields fields, AnnotationMirror versionField, String member, ValidationReport report) {
         List<String> names = new ArrayList<>();
-        String idName = fields.idField() == null ? "" : fields.idField().getSimpleName().toString();
+        List<String> keyNames = fields.idFields.stream().map(f -> f.getSimpleName().toString()).toList();
         String versionName = fields.versionField.getSimpleName().toString();
         for (AnnotationValue value : AnnotationMirrors.arrayElements(versionField, member)) {
             String named = (String) value.getValue();
-            if (named.equals(idName) || named.equals(versionName)) {
+            if (keyNames.contains(named) || named.equals(versionName)) {
                 report.error(Message.CONDITIONAL_ON_KEY_OR_VERSION, fields.versionField, versionField, value,
-                        member, named, named.equals(idName) ? "key" : "version field itself");
+                        member, named, keyNames.contains(named) ? "key" : "version field itself");
             } else if (!fields.names.contains(named)) {
-                String hint = ClosestName.to(named, fields.names)
+                // A blank name resembles nothing: list the fields rather than suggest one.
+                String hint = (named.isBlank() ? Optional.<String>empty() : ClosestName.to(named, fields.names))
                         .map(suggestion -> " Did you mean '" + suggestion + "'?")
                         .orElse(" Its fields are: " + String.join(", ", fields.names) + ".");
                 report.error(Message.UNKNOWN_FIELD, fields.versionField, versionField, value,
@@ -135,7 +136,12 @@ final class VersionReader {
         }
         if (value.isEmpty()) {
             String unqualified = table.substring(table.indexOf('.') + 1).replace("\"", "");
-            return ("optilock_" + unqualified + "_" + column.replace("\"", "")).toLowerCase(Locale.ROOT);
+            String derived = ("optilock_" + unqualified + "_" + column.replace("\"", "")).toLowerCase(Locale.ROOT);
+            if (derived.length() > SqlIdentifier.MAX_LENGTH) {
+                report.errorOnAnnotation(Message.DERIVED_TRIGGER_NAME_TOO_LONG, field, versionField, derived,
+                        derived.length());
+            }
+            return derived;
         }
         String name = (String) value.get().getValue();
         Optional<String> problem = SqlIdentifier.problem(name);
