@@ -45,15 +45,20 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new database of {@code kind}, with every test table. */
     public static TestDatabase create(DatabaseKind kind) {
+        TestDatabase database = createEmpty(kind);
+        database.runScript("/schema.sql");
+        return database;
+    }
+
+    /** A new database of {@code kind} without any table. */
+    public static TestDatabase createEmpty(DatabaseKind kind) {
         String name = "optilock" + COUNT.incrementAndGet();
-        TestDatabase database = switch (kind) {
+        return switch (kind) {
             case H2 -> h2(name);
             case SQLITE -> sqlite(name);
             case POSTGRESQL -> postgresql(name);
             case MARIADB -> mariadb(name);
         };
-        database.runScript("/schema.sql");
-        return database;
     }
 
     /** A new H2 database in memory. */
