@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.optilock.runtime.internal.TriggerDdl;
 import org.optilock.runtime.internal.TriggerTarget;
@@ -44,9 +46,23 @@ public final class Triggers {
         return withConnection(dataSource, "drop version triggers", connection -> drop(connection, targets));
     }
 
-    /** The names of the version triggers Optilock created that exist now, in lower case, sorted. */
+    /**
+     * The names of the version triggers Optilock created that exist now in the connection's current
+     * schema, in lower case, sorted.
+     */
     public static List<String> list(DataSource dataSource) {
-        return withConnection(dataSource, "list version triggers", Triggers::list);
+        return withConnection(dataSource, "list version triggers", connection -> list(connection, Optional.empty()));
+    }
+
+    /**
+     * The names of the version triggers Optilock created that exist now in {@code schema} (for
+     * {@code @Table(schema = ...)}; a database on MySQL/MariaDB, an attached database on SQLite), each
+     * as {@code schema.name}, in lower case, sorted: the names {@code create} and {@code drop} return
+     * for tables in that schema.
+     */
+    public static List<String> list(DataSource dataSource, String schema) {
+        Objects.requireNonNull(schema, "schema");
+        return withConnection(dataSource, "list version triggers", connection -> list(connection, Optional.of(schema)));
     }
 
     static List<TriggerTarget> targets(Class<?>... entityTypes) {
@@ -62,8 +78,15 @@ public final class Triggers {
         List<String> created = new ArrayList<>();
         for (TriggerTarget target : targets) {
             if (!TriggerDdl.exists(connection, dialect, target)) {
-                execute(connection, TriggerDdl.create(dialect, target));
-                created.add(target.triggerName());
+                try {
+                    execute(connection, TriggerDdl.create(dialect, target));
+                } catch (SQLException e) {
+                    // H2 and MySQL commit each DDL statement: a trigger half made must be dropped here, or it
+                    // stays behind, and on H2 a trigger without its comment fails every update of the table.
+                    dropQuietly(connection, dialect, target, e);
+                    throw e;
+                }
+                created.add(target.reportedName());
             }
         }
         return created;
@@ -75,14 +98,24 @@ public final class Triggers {
         for (TriggerTarget target : targets) {
             if (TriggerDdl.exists(connection, dialect, target)) {
                 execute(connection, TriggerDdl.drop(dialect, target));
-                dropped.add(target.triggerName());
+                dropped.add(target.reportedName());
             }
         }
         return dropped;
     }
 
-    static List<String> list(Connection connection) throws SQLException {
-        return TriggerDdl.names(connection, Dialect.of(connection));
+    static List<String> list(Connection connection, Optional<String> schema) throws SQLException {
+        return TriggerDdl.names(connection, Dialect.of(connection), schema);
+    }
+
+    private static void dropQuietly(Connection connection, Dialect dialect, TriggerTarget target, SQLException failure) {
+        for (String sql : TriggerDdl.drop(dialect, target)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     private static void execute(Connection connection, List<String> statements) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.optilock.runtime.internal.TriggerTarget;
 
 /**
@@ -24,7 +25,7 @@ import org.optilock.runtime.internal.TriggerTarget;
 public final class TriggersCommand {
 
     static final String USAGE = "usage: TriggersCommand (create|drop|list) --url JDBC_URL"
-            + " [--user USER] [--password PASSWORD] [ENTITY_CLASS ...]";
+            + " [--user USER] [--password PASSWORD] [--schema SCHEMA (list)] [ENTITY_CLASS ...]";
 
     private TriggersCommand() {}
 
@@ -45,10 +46,11 @@ public final class TriggersCommand {
         String url = null;
         String user = null;
         String password = null;
+        String schema = null;
         List<String> entities = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--url", "--user", "--password" -> {
+                case "--url", "--user", "--password", "--schema" -> {
                     if (i + 1 == args.length) {
                         err.println(args[i] + " needs a value. " + USAGE);
                         return 2;
@@ -57,6 +59,7 @@ public final class TriggersCommand {
                     switch (args[i - 1]) {
                         case "--url" -> url = value;
                         case "--user" -> user = value;
+                        case "--schema" -> schema = value;
                         default -> password = value;
                     }
                 }
@@ -90,7 +93,7 @@ public final class TriggersCommand {
                 List<String> names = switch (verb) {
                     case "create" -> Triggers.create(connection, targets);
                     case "drop" -> Triggers.drop(connection, targets);
-                    default -> Triggers.list(connection);
+                    default -> Triggers.list(connection, Optional.ofNullable(schema));
                 };
                 connection.commit();
                 report(verb, targets, names, out);
@@ -125,8 +128,8 @@ public final class TriggersCommand {
         String done = verb.equals("create") ? "created " : "dropped ";
         String untouched = verb.equals("create") ? "already there: " : "not there: ";
         for (TriggerTarget target : targets) {
-            out.println((names.contains(target.triggerName()) ? done : untouched)
-                    + target.triggerName() + " on " + target.table());
+            out.println((names.contains(target.reportedName()) ? done : untouched)
+                    + target.reportedName() + " on " + target.table());
         }
     }
 }
