@@ -123,3 +123,8 @@ CREATE TABLE tally (
     total INTEGER NOT NULL,
     version INTEGER
 );
+CREATE TABLE reminder (
+    id BIGINT PRIMARY KEY,
+    note VARCHAR(100),
+    version {TIMESTAMP} NOT NULL
+);

@@ -6,7 +6,7 @@ import org.optilock.it.base.Audited;
 
 /** Key, audit column and version inherited from a {@code @MappedSuperclass} in another package. */
 @Entity
-public class Invoice extends Audited {
+public final class Invoice extends Audited {
     String customer;
     BigDecimal total;
 

@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
+import org.optilock.runtime.Dialect;
 
 /**
  * Binds and reads the column values whose JDBC handling needs more than one driver call: nullable
@@ -127,7 +129,23 @@ public final class ColumnValues {
 
     /** Binds a nullable {@code Instant}, as a UTC {@code TIMESTAMP WITH TIME ZONE}: drivers agree on that one. */
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value != null && isPostgresql(statement)) {
+            // A typed timestamptz parameter reaches a plain TIMESTAMP column through the session's time
+            // zone, while the driver reads that column back as UTC: under any zone but UTC the version
+            // would conflict with itself. An untyped literal with its offset takes the column's own type
+            // instead: the instant in TIMESTAMPTZ, its UTC wall clock in TIMESTAMP, whatever the zones.
+            statement.setObject(index, POSTGRESQL_INSTANT.format(value), Types.OTHER);
+            return;
+        }
         setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));
+    }
+
+    private static final DateTimeFormatter POSTGRESQL_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+
+    /** Every driver answers this from the connection it holds, without a round trip. */
+    private static boolean isPostgresql(PreparedStatement statement) throws SQLException {
+        return Dialect.of(statement.getConnection()) == Dialect.POSTGRESQL;
     }
 
     /** Binds a nullable enum by its name. */
