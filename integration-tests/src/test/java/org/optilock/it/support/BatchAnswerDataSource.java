@@ -1,8 +1,5 @@
 package org.optilock.it.support;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
@@ -28,22 +25,22 @@ public final class BatchAnswerDataSource {
     }
 
     private static DataSource wrap(DataSource target, int answer, boolean execute) {
-        return proxy(DataSource.class, (method, args) -> {
-            Object result = invoke(target, method, args);
+        return JdbcProxy.of(DataSource.class, (method, args) -> {
+            Object result = JdbcProxy.invoke(target, method, args);
             return method.getName().equals("getConnection") ? connection((Connection) result, answer, execute) : result;
         });
     }
 
     private static Connection connection(Connection connection, int answer, boolean execute) {
-        return proxy(Connection.class, (method, args) -> {
-            Object result = invoke(connection, method, args);
+        return JdbcProxy.of(Connection.class, (method, args) -> {
+            Object result = JdbcProxy.invoke(connection, method, args);
             return method.getName().equals("prepareStatement") ? statement((PreparedStatement) result, answer, execute) : result;
         });
     }
 
     private static PreparedStatement statement(PreparedStatement statement, int answer, boolean execute) {
         int[] added = {0};
-        return proxy(PreparedStatement.class, (method, args) -> {
+        return JdbcProxy.of(PreparedStatement.class, (method, args) -> {
             switch (method.getName()) {
                 case "addBatch" -> added[0]++;
                 case "executeBatch" -> {
@@ -60,24 +57,7 @@ public final class BatchAnswerDataSource {
                 }
                 default -> { }
             }
-            return invoke(statement, method, args);
+            return JdbcProxy.invoke(statement, method, args);
         });
-    }
-
-    private interface Handler {
-        Object handle(Method method, Object[] args) throws Throwable;
-    }
-
-    private static <T> T proxy(Class<T> type, Handler handler) {
-        return type.cast(Proxy.newProxyInstance(BatchAnswerDataSource.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> handler.handle(method, args)));
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

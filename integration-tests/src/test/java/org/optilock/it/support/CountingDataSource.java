@@ -1,9 +1,6 @@
 package org.optilock.it.support;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -90,15 +87,6 @@ public final class CountingDataSource {
     }
 
     private static <T> T proxy(Class<T> type, Object target, AfterCall after) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            return after.apply(method, result, args);
-        };
-        return type.cast(Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+        return JdbcProxy.of(type, (method, args) -> after.apply(method, JdbcProxy.invoke(target, method, args), args));
     }
 }

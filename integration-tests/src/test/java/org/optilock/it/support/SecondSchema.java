@@ -2,8 +2,6 @@ package org.optilock.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,21 +63,15 @@ public final class SecondSchema implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return (DataSource) Proxy.newProxyInstance(SecondSchema.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("getConnection")) {
-                        try (Statement statement = ((Connection) result).createStatement()) {
-                            statement.execute("ATTACH DATABASE '" + file + "' AS " + NAME);
-                        }
-                    }
-                    return result;
-                });
+        return JdbcProxy.of(DataSource.class, (method, args) -> {
+            Object result = JdbcProxy.invoke(target, method, args);
+            if (method.getName().equals("getConnection")) {
+                try (Statement statement = ((Connection) result).createStatement()) {
+                    statement.execute("ATTACH DATABASE '" + file + "' AS " + NAME);
+                }
+            }
+            return result;
+        });
     }
 
     @Override
