@@ -15,6 +15,7 @@ import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -22,7 +23,6 @@ import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
-import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
 
 /**
@@ -54,44 +54,57 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     private final DaoContext context;
 
     /**
-     * A DAO that borrows a connection from {@code dataSource} for each call, and follows
-     * {@link OptilockSettings#global()}.
+     * A DAO that borrows a connection from {@code dataSource} for each call,
+     * and follows {@link OptilockSettings#global()}.
      */
     public CustomerDao(DataSource dataSource) {
-        this(DaoContext.of(dataSource));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource));
     }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call.
      */
     public CustomerDao(DataSource dataSource, OptilockSettings settings) {
-        this(DaoContext.of(dataSource, settings));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource), settings);
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it,
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it,
      * and follows {@link OptilockSettings#global()}.
      */
     public CustomerDao(Connection connection) {
-        this(DaoContext.of(connection));
+        this.context = DaoContext.of(ConnectionSource.of(connection));
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it.
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it.
      */
     public CustomerDao(Connection connection, OptilockSettings settings) {
-        this(DaoContext.of(connection, settings));
+        this.context = DaoContext.of(ConnectionSource.of(connection), settings);
     }
 
-    private CustomerDao(DaoContext context) {
-        this.context = context;
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it,
+     * and follows {@link OptilockSettings#global()}.
+     */
+    public CustomerDao(ConnectionSource connections) {
+        this.context = DaoContext.of(connections);
+    }
+
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it.
+     */
+    public CustomerDao(ConnectionSource connections, OptilockSettings settings) {
+        this.context = DaoContext.of(connections, settings);
     }
 
     @Override
     public Customer insert(Customer entity) {
         Objects.requireNonNull(entity, "entity");
         Instant newVersion = initialVersion();
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             insert(lease.connection(), entity, newVersion);
             lease.complete();
             entity.setUpdatedAt(newVersion);
@@ -104,7 +117,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     @Override
     public Customer update(Customer entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             Instant newVersion = update(lease.connection(), entity);
             lease.complete();
             entity.setUpdatedAt(newVersion);
@@ -117,7 +130,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     @Override
     public void delete(Customer entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
@@ -127,7 +140,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public BatchResult<Customer> updateAll(Collection<Customer> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Customer", e);
@@ -136,7 +149,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public BatchResult<Customer> deleteAll(Collection<Customer> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Customer", e);
@@ -145,7 +158,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public Optional<Customer> findById(UUID id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("find Customer by id", e);
@@ -154,7 +167,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public List<Customer> findAll() {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
             throw new DataAccessException("find all Customer rows", e);
@@ -169,7 +182,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public Optional<Instant> currentVersion(UUID id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("read the version of Customer", e);
@@ -178,7 +191,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     @Override
     public Optional<Customer> findByIdAndVersion(UUID id, Instant version) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
             throw new DataAccessException("find Customer by id and version", e);

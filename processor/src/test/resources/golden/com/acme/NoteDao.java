@@ -13,6 +13,7 @@ import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
@@ -21,7 +22,6 @@ import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
-import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
 import org.optilock.runtime.internal.VersionCounter;
 
@@ -62,44 +62,57 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     private final DaoContext context;
 
     /**
-     * A DAO that borrows a connection from {@code dataSource} for each call, and follows
-     * {@link OptilockSettings#global()}.
+     * A DAO that borrows a connection from {@code dataSource} for each call,
+     * and follows {@link OptilockSettings#global()}.
      */
     public NoteDao(DataSource dataSource) {
-        this(DaoContext.of(dataSource));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource));
     }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call.
      */
     public NoteDao(DataSource dataSource, OptilockSettings settings) {
-        this(DaoContext.of(dataSource, settings));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource), settings);
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it,
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it,
      * and follows {@link OptilockSettings#global()}.
      */
     public NoteDao(Connection connection) {
-        this(DaoContext.of(connection));
+        this.context = DaoContext.of(ConnectionSource.of(connection));
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it.
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it.
      */
     public NoteDao(Connection connection, OptilockSettings settings) {
-        this(DaoContext.of(connection, settings));
+        this.context = DaoContext.of(ConnectionSource.of(connection), settings);
     }
 
-    private NoteDao(DaoContext context) {
-        this.context = context;
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it,
+     * and follows {@link OptilockSettings#global()}.
+     */
+    public NoteDao(ConnectionSource connections) {
+        this.context = DaoContext.of(connections);
+    }
+
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it.
+     */
+    public NoteDao(ConnectionSource connections, OptilockSettings settings) {
+        this.context = DaoContext.of(connections, settings);
     }
 
     @Override
     public Note insert(Note entity) {
         Objects.requireNonNull(entity, "entity");
         Integer newVersion = initialVersion();
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             insert(lease.connection(), entity, newVersion);
             lease.complete();
             return new Note(entity.id(), entity.text(), newVersion);
@@ -111,7 +124,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     @Override
     public Note update(Note entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             Integer newVersion = update(lease.connection(), entity);
             lease.complete();
             return new Note(entity.id(), entity.text(), newVersion);
@@ -123,7 +136,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     @Override
     public void delete(Note entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
@@ -133,7 +146,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public BatchResult<Note> updateAll(Collection<Note> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Note", e);
@@ -142,7 +155,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public BatchResult<Note> deleteAll(Collection<Note> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Note", e);
@@ -151,7 +164,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public Optional<Note> findById(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("find Note by id", e);
@@ -160,7 +173,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public List<Note> findAll() {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
             throw new DataAccessException("find all Note rows", e);
@@ -175,7 +188,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public Optional<Integer> currentVersion(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("read the version of Note", e);
@@ -184,7 +197,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     @Override
     public Optional<Note> findByIdAndVersion(Long id, Integer version) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
             throw new DataAccessException("find Note by id and version", e);

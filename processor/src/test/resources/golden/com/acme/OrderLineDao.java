@@ -13,6 +13,7 @@ import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
@@ -21,7 +22,6 @@ import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
-import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
 import org.optilock.runtime.internal.VersionCounter;
 
@@ -62,44 +62,57 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     private final DaoContext context;
 
     /**
-     * A DAO that borrows a connection from {@code dataSource} for each call, and follows
-     * {@link OptilockSettings#global()}.
+     * A DAO that borrows a connection from {@code dataSource} for each call,
+     * and follows {@link OptilockSettings#global()}.
      */
     public OrderLineDao(DataSource dataSource) {
-        this(DaoContext.of(dataSource));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource));
     }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call.
      */
     public OrderLineDao(DataSource dataSource, OptilockSettings settings) {
-        this(DaoContext.of(dataSource, settings));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource), settings);
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it,
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it,
      * and follows {@link OptilockSettings#global()}.
      */
     public OrderLineDao(Connection connection) {
-        this(DaoContext.of(connection));
+        this.context = DaoContext.of(ConnectionSource.of(connection));
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it.
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it.
      */
     public OrderLineDao(Connection connection, OptilockSettings settings) {
-        this(DaoContext.of(connection, settings));
+        this.context = DaoContext.of(ConnectionSource.of(connection), settings);
     }
 
-    private OrderLineDao(DaoContext context) {
-        this.context = context;
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it,
+     * and follows {@link OptilockSettings#global()}.
+     */
+    public OrderLineDao(ConnectionSource connections) {
+        this.context = DaoContext.of(connections);
+    }
+
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it.
+     */
+    public OrderLineDao(ConnectionSource connections, OptilockSettings settings) {
+        this.context = DaoContext.of(connections, settings);
     }
 
     @Override
     public OrderLine insert(OrderLine entity) {
         Objects.requireNonNull(entity, "entity");
         int newVersion = initialVersion();
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             insert(lease.connection(), entity, newVersion);
             lease.complete();
             entity.version = newVersion;
@@ -112,7 +125,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     @Override
     public OrderLine update(OrderLine entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             int newVersion = update(lease.connection(), entity);
             lease.complete();
             entity.version = newVersion;
@@ -125,7 +138,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     @Override
     public void delete(OrderLine entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
@@ -135,7 +148,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public BatchResult<OrderLine> updateAll(Collection<OrderLine> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of OrderLine", e);
@@ -144,7 +157,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public BatchResult<OrderLine> deleteAll(Collection<OrderLine> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of OrderLine", e);
@@ -153,7 +166,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public Optional<OrderLine> findById(OrderLine.Key id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("find OrderLine by id", e);
@@ -162,7 +175,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public List<OrderLine> findAll() {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
             throw new DataAccessException("find all OrderLine rows", e);
@@ -177,7 +190,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public Optional<Integer> currentVersion(OrderLine.Key id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("read the version of OrderLine", e);
@@ -186,7 +199,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     @Override
     public Optional<OrderLine> findByIdAndVersion(OrderLine.Key id, Integer version) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
             throw new DataAccessException("find OrderLine by id and version", e);

@@ -14,6 +14,7 @@ import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
@@ -22,7 +23,6 @@ import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.internal.BatchRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
-import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
 
 /**
@@ -68,44 +68,57 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     private final DaoContext context;
 
     /**
-     * A DAO that borrows a connection from {@code dataSource} for each call, and follows
-     * {@link OptilockSettings#global()}.
+     * A DAO that borrows a connection from {@code dataSource} for each call,
+     * and follows {@link OptilockSettings#global()}.
      */
     public PageDao(DataSource dataSource) {
-        this(DaoContext.of(dataSource));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource));
     }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call.
      */
     public PageDao(DataSource dataSource, OptilockSettings settings) {
-        this(DaoContext.of(dataSource, settings));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource), settings);
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it,
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it,
      * and follows {@link OptilockSettings#global()}.
      */
     public PageDao(Connection connection) {
-        this(DaoContext.of(connection));
+        this.context = DaoContext.of(ConnectionSource.of(connection));
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it.
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it.
      */
     public PageDao(Connection connection, OptilockSettings settings) {
-        this(DaoContext.of(connection, settings));
+        this.context = DaoContext.of(ConnectionSource.of(connection), settings);
     }
 
-    private PageDao(DaoContext context) {
-        this.context = context;
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it,
+     * and follows {@link OptilockSettings#global()}.
+     */
+    public PageDao(ConnectionSource connections) {
+        this.context = DaoContext.of(connections);
+    }
+
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it.
+     */
+    public PageDao(ConnectionSource connections, OptilockSettings settings) {
+        this.context = DaoContext.of(connections, settings);
     }
 
     @Override
     public Page insert(Page entity) {
         Objects.requireNonNull(entity, "entity");
         Instant newVersion = initialVersion();
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             insert(lease.connection(), entity, newVersion);
             lease.complete();
             return new Page(entity.id(), entity.title(), entity.views(), newVersion);
@@ -117,7 +130,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     @Override
     public Page update(Page entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             Instant newVersion = update(lease.connection(), entity);
             lease.complete();
             return new Page(entity.id(), entity.title(), entity.views(), newVersion);
@@ -129,7 +142,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     @Override
     public void delete(Page entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
@@ -139,7 +152,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public BatchResult<Page> updateAll(Collection<Page> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Page", e);
@@ -148,7 +161,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public BatchResult<Page> deleteAll(Collection<Page> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Page", e);
@@ -157,7 +170,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public Optional<Page> findById(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("find Page by id", e);
@@ -166,7 +179,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public List<Page> findAll() {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
             throw new DataAccessException("find all Page rows", e);
@@ -181,7 +194,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public Optional<Instant> currentVersion(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("read the version of Page", e);
@@ -190,7 +203,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     @Override
     public Optional<Page> findByIdAndVersion(Long id, Instant version) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
             throw new DataAccessException("find Page by id and version", e);

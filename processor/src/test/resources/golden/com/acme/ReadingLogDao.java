@@ -14,6 +14,7 @@ import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -21,7 +22,6 @@ import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
-import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
 
 /**
@@ -53,44 +53,57 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     private final DaoContext context;
 
     /**
-     * A DAO that borrows a connection from {@code dataSource} for each call, and follows
-     * {@link OptilockSettings#global()}.
+     * A DAO that borrows a connection from {@code dataSource} for each call,
+     * and follows {@link OptilockSettings#global()}.
      */
     public ReadingLogDao(DataSource dataSource) {
-        this(DaoContext.of(dataSource));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource));
     }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call.
      */
     public ReadingLogDao(DataSource dataSource, OptilockSettings settings) {
-        this(DaoContext.of(dataSource, settings));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource), settings);
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it,
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it,
      * and follows {@link OptilockSettings#global()}.
      */
     public ReadingLogDao(Connection connection) {
-        this(DaoContext.of(connection));
+        this.context = DaoContext.of(ConnectionSource.of(connection));
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it.
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it.
      */
     public ReadingLogDao(Connection connection, OptilockSettings settings) {
-        this(DaoContext.of(connection, settings));
+        this.context = DaoContext.of(ConnectionSource.of(connection), settings);
     }
 
-    private ReadingLogDao(DaoContext context) {
-        this.context = context;
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it,
+     * and follows {@link OptilockSettings#global()}.
+     */
+    public ReadingLogDao(ConnectionSource connections) {
+        this.context = DaoContext.of(connections);
+    }
+
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it.
+     */
+    public ReadingLogDao(ConnectionSource connections, OptilockSettings settings) {
+        this.context = DaoContext.of(connections, settings);
     }
 
     @Override
     public ReadingLog insert(ReadingLog entity) {
         Objects.requireNonNull(entity, "entity");
         OffsetDateTime newVersion = initialVersion();
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             insert(lease.connection(), entity, newVersion);
             lease.complete();
             entity.lastChanged = newVersion;
@@ -103,7 +116,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     @Override
     public ReadingLog update(ReadingLog entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             OffsetDateTime newVersion = update(lease.connection(), entity);
             lease.complete();
             entity.lastChanged = newVersion;
@@ -116,7 +129,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     @Override
     public void delete(ReadingLog entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
@@ -126,7 +139,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public BatchResult<ReadingLog> updateAll(Collection<ReadingLog> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of ReadingLog", e);
@@ -135,7 +148,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public BatchResult<ReadingLog> deleteAll(Collection<ReadingLog> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of ReadingLog", e);
@@ -144,7 +157,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public Optional<ReadingLog> findById(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("find ReadingLog by id", e);
@@ -153,7 +166,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public List<ReadingLog> findAll() {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
             throw new DataAccessException("find all ReadingLog rows", e);
@@ -168,7 +181,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public Optional<OffsetDateTime> currentVersion(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("read the version of ReadingLog", e);
@@ -177,7 +190,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     @Override
     public Optional<ReadingLog> findByIdAndVersion(Long id, OffsetDateTime version) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
             throw new DataAccessException("find ReadingLog by id and version", e);

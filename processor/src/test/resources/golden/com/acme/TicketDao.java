@@ -13,6 +13,7 @@ import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
@@ -21,7 +22,6 @@ import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.internal.BatchRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
-import org.optilock.runtime.internal.ConnectionLease;
 import org.optilock.runtime.internal.DaoContext;
 import org.optilock.runtime.internal.TriggerTarget;
 import org.optilock.runtime.internal.TriggerTargets;
@@ -80,44 +80,57 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     private final DaoContext context;
 
     /**
-     * A DAO that borrows a connection from {@code dataSource} for each call, and follows
-     * {@link OptilockSettings#global()}.
+     * A DAO that borrows a connection from {@code dataSource} for each call,
+     * and follows {@link OptilockSettings#global()}.
      */
     public TicketDao(DataSource dataSource) {
-        this(DaoContext.of(dataSource));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource));
     }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call.
      */
     public TicketDao(DataSource dataSource, OptilockSettings settings) {
-        this(DaoContext.of(dataSource, settings));
+        this.context = DaoContext.of(ConnectionSource.perCall(dataSource), settings);
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it,
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it,
      * and follows {@link OptilockSettings#global()}.
      */
     public TicketDao(Connection connection) {
-        this(DaoContext.of(connection));
+        this.context = DaoContext.of(ConnectionSource.of(connection));
     }
 
     /**
-     * A DAO that works on the caller's {@code connection}, never committing or closing it.
+     * A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it.
      */
     public TicketDao(Connection connection, OptilockSettings settings) {
-        this(DaoContext.of(connection, settings));
+        this.context = DaoContext.of(ConnectionSource.of(connection), settings);
     }
 
-    private TicketDao(DaoContext context) {
-        this.context = context;
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it,
+     * and follows {@link OptilockSettings#global()}.
+     */
+    public TicketDao(ConnectionSource connections) {
+        this.context = DaoContext.of(connections);
+    }
+
+    /**
+     * A DAO that takes the connection of each call from {@code connections}, which also decides
+     * who commits, rolls back and closes it.
+     */
+    public TicketDao(ConnectionSource connections, OptilockSettings settings) {
+        this.context = DaoContext.of(connections, settings);
     }
 
     @Override
     public Ticket insert(Ticket entity) {
         Objects.requireNonNull(entity, "entity");
         long newVersion = initialVersion();
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             Long id = insert(lease.connection(), entity, newVersion);
             lease.complete();
             entity.id = id;
@@ -131,7 +144,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     @Override
     public Ticket update(Ticket entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             long newVersion = update(lease.connection(), entity);
             lease.complete();
             entity.version = newVersion;
@@ -144,7 +157,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     @Override
     public void delete(Ticket entity) {
         Objects.requireNonNull(entity, "entity");
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
@@ -154,7 +167,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public BatchResult<Ticket> updateAll(Collection<Ticket> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.update(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("update a batch of Ticket", e);
@@ -163,7 +176,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public BatchResult<Ticket> deleteAll(Collection<Ticket> entities, BatchPolicy policy) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.delete(lease, new Rows(), entities, policy);
         } catch (SQLException e) {
             throw new DataAccessException("delete a batch of Ticket", e);
@@ -172,7 +185,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public Optional<Ticket> findById(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("find Ticket by id", e);
@@ -181,7 +194,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public List<Ticket> findAll() {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
             throw new DataAccessException("find all Ticket rows", e);
@@ -196,7 +209,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public Optional<Long> currentVersion(Long id) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
             throw new DataAccessException("read the version of Ticket", e);
@@ -205,7 +218,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     @Override
     public Optional<Ticket> findByIdAndVersion(Long id, Long version) {
-        try (ConnectionLease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
             throw new DataAccessException("find Ticket by id and version", e);

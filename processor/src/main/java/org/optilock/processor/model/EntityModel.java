@@ -59,14 +59,6 @@ public record EntityModel(
                 .toList();
     }
 
-    /**
-     * Whether the database decides the new version, so an update must read it back: a trigger
-     * maintains it, or it moves only when a relevant column changed.
-     */
-    public boolean readsVersionBack() {
-        return version.strategy() == org.optilock.Strategy.TRIGGER || version.isConditional();
-    }
-
     /** The properties an UPDATE sets besides the version: all but the key and the version. */
     public List<PropertyModel> updatedProperties() {
         return properties.stream()

@@ -17,7 +17,8 @@ public final class RuntimeTypes {
     public static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
     public static final ClassName BATCH_POLICY = ClassName.get(RUNTIME, "BatchPolicy");
     public static final ClassName DAO_CONTEXT = ClassName.get(INTERNAL, "DaoContext");
-    public static final ClassName LEASE = ClassName.get(INTERNAL, "ConnectionLease");
+    public static final ClassName CONNECTION_SOURCE = ClassName.get(RUNTIME, "ConnectionSource");
+    public static final ClassName LEASE = CONNECTION_SOURCE.nestedClass("Lease");
     public static final ClassName COLUMN_VALUES = ClassName.get(INTERNAL, "ColumnValues");
     public static final ClassName BATCHES = ClassName.get(INTERNAL, "Batches");
     public static final ClassName BATCHED_UPDATE_ROWS = ClassName.get(INTERNAL, "BatchedUpdateRows");

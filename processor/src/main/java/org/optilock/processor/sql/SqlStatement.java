@@ -18,9 +18,4 @@ public record SqlStatement(String sql, List<Parameter> parameters) {
                     placeholders + " placeholders but " + parameters.size() + " parameters in: " + sql);
         }
     }
-
-    /** Whether the statement binds {@code kind} of parameter somewhere. */
-    public boolean binds(Class<? extends Parameter> kind) {
-        return parameters.stream().anyMatch(kind::isInstance);
-    }
 }

@@ -4,6 +4,7 @@ import static org.optilock.processor.model.RuntimeTypes.BATCHES;
 import static org.optilock.processor.model.RuntimeTypes.BATCH_POLICY;
 import static org.optilock.processor.model.RuntimeTypes.BATCH_RESULT;
 import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
+import static org.optilock.processor.model.RuntimeTypes.CONNECTION_SOURCE;
 import static org.optilock.processor.model.RuntimeTypes.DAO_CONTEXT;
 import static org.optilock.processor.model.RuntimeTypes.DATA_ACCESS;
 import static org.optilock.processor.model.RuntimeTypes.DIALECT;
@@ -21,6 +22,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -177,39 +179,40 @@ public final class DaoWriter {
 
     private List<MethodSpec> constructors() {
         return List.of(
-                MethodSpec.constructorBuilder()
-                        .addJavadoc("A DAO that borrows a connection from {@code dataSource} for each call, and follows\n"
-                                + "{@link $T#global()}.\n", SETTINGS)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(DataSource.class, "dataSource")
-                        .addStatement("this($T.of(dataSource))", DAO_CONTEXT)
-                        .build(),
-                MethodSpec.constructorBuilder()
-                        .addJavadoc("A DAO that borrows a connection from {@code dataSource} for each call.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(DataSource.class, "dataSource")
-                        .addParameter(SETTINGS, "settings")
-                        .addStatement("this($T.of(dataSource, settings))", DAO_CONTEXT)
-                        .build(),
-                MethodSpec.constructorBuilder()
-                        .addJavadoc("A DAO that works on the caller's {@code connection}, never committing or closing it,\n"
-                                + "and follows {@link $T#global()}.\n", SETTINGS)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(Connection.class, "connection")
-                        .addStatement("this($T.of(connection))", DAO_CONTEXT)
-                        .build(),
-                MethodSpec.constructorBuilder()
-                        .addJavadoc("A DAO that works on the caller's {@code connection}, never committing or closing it.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(Connection.class, "connection")
-                        .addParameter(SETTINGS, "settings")
-                        .addStatement("this($T.of(connection, settings))", DAO_CONTEXT)
-                        .build(),
-                MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PRIVATE)
-                        .addParameter(DAO_CONTEXT, "context")
-                        .addStatement("this.context = context")
-                        .build());
+                constructor("A DAO that borrows a connection from {@code dataSource} for each call",
+                        ParameterSpec.builder(DataSource.class, "dataSource").build(), "$T.perCall(dataSource)", false),
+                constructor("A DAO that borrows a connection from {@code dataSource} for each call",
+                        ParameterSpec.builder(DataSource.class, "dataSource").build(), "$T.perCall(dataSource)", true),
+                constructor("A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it",
+                        ParameterSpec.builder(Connection.class, "connection").build(), "$T.of(connection)", false),
+                constructor("A DAO that works on the caller's {@code connection}, never committing, rolling back or closing it",
+                        ParameterSpec.builder(Connection.class, "connection").build(), "$T.of(connection)", true),
+                constructor("A DAO that takes the connection of each call from {@code connections}, which also decides\n"
+                                + "who commits, rolls back and closes it",
+                        ParameterSpec.builder(CONNECTION_SOURCE, "connections").build(), "connections", false),
+                constructor("A DAO that takes the connection of each call from {@code connections}, which also decides\n"
+                                + "who commits, rolls back and closes it",
+                        ParameterSpec.builder(CONNECTION_SOURCE, "connections").build(), "connections", true));
+    }
+
+    /**
+     * A public constructor taking {@code parameter}, whose connections are {@code source} (a format with
+     * {@code $T} for {@code ConnectionSource}), with the global settings or the ones given.
+     */
+    private static MethodSpec constructor(String does, ParameterSpec parameter, String source, boolean withSettings) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(parameter);
+        CodeBlock connections = source.contains("$T") ? CodeBlock.of(source, CONNECTION_SOURCE) : CodeBlock.of(source);
+        if (withSettings) {
+            return constructor.addJavadoc(does + ".\n")
+                    .addParameter(SETTINGS, "settings")
+                    .addStatement("this.context = $T.of($L, settings)", DAO_CONTEXT, connections)
+                    .build();
+        }
+        return constructor.addJavadoc(does + ",\nand follows {@link $T#global()}.\n", SETTINGS)
+                .addStatement("this.context = $T.of($L)", DAO_CONTEXT, connections)
+                .build();
     }
 
     // ---- public operations: a connection for the call, the JDBC work, then the entity ------------
@@ -542,11 +545,11 @@ public final class DaoWriter {
                 || sql.updateUnchecked().parameters().contains(new Parameter.NewVersion())) {
             steps.add(newVersion());
         }
-        for (String constant : List.of("UPDATE", "UPDATE_UNCHECKED")) {
-            UpdateStatement update = constant.equals("UPDATE") ? sql.update() : sql.updateUnchecked();
-            if (update instanceof UpdateStatement.ReadingBack) {
-                steps.add(dialectSql(constant));
-            }
+        if (sql.update() instanceof UpdateStatement.ReadingBack) {
+            steps.add(dialectSql("UPDATE"));
+        }
+        if (sql.updateUnchecked() instanceof UpdateStatement.ReadingBack) {
+            steps.add(dialectSql("UPDATE_UNCHECKED"));
         }
         if (readsBackAnywhere()) {
             steps.add(executeReadingVersion());

@@ -2,46 +2,81 @@ package org.optilock.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.ConnectionSource;
 
 /**
  * The unit a batch commits or rolls back. On a connection in auto-commit mode it is a transaction of
- * its own; inside a transaction already open (the caller's) it is a savepoint, so a rollback undoes
- * the batch and keeps the caller's earlier work.
+ * its own; inside a transaction already open (the caller's, or a container's) it is a savepoint, so a
+ * rollback undoes the batch and keeps the caller's earlier work. Where a container owns the
+ * connection and no transaction is open, a {@code SILENT} batch writes each row on its own, and an
+ * {@code ABORT_ALL} batch is refused: nothing could undo its rows.
  */
 final class BatchTransaction implements AutoCloseable {
 
+    /** How the batch is bounded. */
+    private enum Kind {
+        /** A transaction of its own, on a connection switched out of auto-commit for it. */
+        OWN_TRANSACTION,
+        /** A savepoint inside the transaction already open. */
+        SAVEPOINT,
+        /** Nothing: each statement commits itself (a container's connection outside a transaction). */
+        NONE
+    }
+
     private final Connection connection;
+    private final Kind kind;
     private final Savepoint savepoint;
     private boolean finished;
 
-    private BatchTransaction(Connection connection, Savepoint savepoint) {
+    private BatchTransaction(Connection connection, Kind kind, Savepoint savepoint) {
         this.connection = connection;
+        this.kind = kind;
         this.savepoint = savepoint;
     }
 
-    static BatchTransaction begin(Connection connection) throws SQLException {
-        if (connection.getAutoCommit()) {
-            connection.setAutoCommit(false);
-            return new BatchTransaction(connection, null);
+    static BatchTransaction begin(ConnectionSource.Lease lease, BatchPolicy policy) throws SQLException {
+        Connection connection = lease.connection();
+        if (!connection.getAutoCommit()) {
+            try {
+                return new BatchTransaction(connection, Kind.SAVEPOINT, connection.setSavepoint());
+            } catch (SQLFeatureNotSupportedException e) {
+                if (lease.mayControlTransactions()) {
+                    throw e;
+                }
+                // A container's connection without savepoints (JTA, often): the rows belong to its
+                // transaction, which BatchConflictException, a runtime exception, makes it roll back.
+                return new BatchTransaction(connection, Kind.NONE, null);
+            }
         }
-        return new BatchTransaction(connection, connection.setSavepoint());
+        if (lease.mayControlTransactions()) {
+            connection.setAutoCommit(false);
+            return new BatchTransaction(connection, Kind.OWN_TRANSACTION, null);
+        }
+        if (policy == BatchPolicy.ABORT_ALL) {
+            throw new IllegalStateException("ABORT_ALL needs a transaction, and the container that owns this"
+                    + " connection has none open, so the batch could not be undone. Nothing was written. Run the"
+                    + " batch inside a transaction (@Transactional, UserTransaction), or use BatchPolicy.SILENT.");
+        }
+        return new BatchTransaction(connection, Kind.NONE, null);
     }
 
     void commit() throws SQLException {
-        if (savepoint == null) {
-            connection.commit();
-        } else {
-            connection.releaseSavepoint(savepoint);
+        switch (kind) {
+            case OWN_TRANSACTION -> connection.commit();
+            case SAVEPOINT -> connection.releaseSavepoint(savepoint);
+            case NONE -> { }
         }
         finished = true;
     }
 
     void rollback() throws SQLException {
-        if (savepoint == null) {
-            connection.rollback();
-        } else {
-            connection.rollback(savepoint);
+        switch (kind) {
+            case OWN_TRANSACTION -> connection.rollback();
+            case SAVEPOINT -> connection.rollback(savepoint);
+            case NONE -> { }
         }
         finished = true;
     }
@@ -53,7 +88,7 @@ final class BatchTransaction implements AutoCloseable {
                 rollback();
             }
         } finally {
-            if (savepoint == null) {
+            if (kind == Kind.OWN_TRANSACTION) {
                 connection.setAutoCommit(true);
             }
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
@@ -34,12 +35,12 @@ public final class Batches {
      * the written entities their new versions.
      */
     public static <T, V> BatchResult<T> update(
-            ConnectionLease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
+            ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
         List<T> list = checkedInput(rows, entities, policy);
         Connection connection = lease.connection();
         Outcome<T, V> outcome = new Outcome<>(list.size());
         List<RecordModifiedException> conflicts;
-        try (BatchTransaction transaction = BatchTransaction.begin(connection)) {
+        try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             List<Integer> oneByOne = indexes(rows, list, false);
             if (rows instanceof BatchedUpdateRows<T, V> batched) {
                 updateBatch(connection, batched, list, indexes(rows, list, true), outcome);
@@ -68,12 +69,12 @@ public final class Batches {
 
     /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
     public static <T, V> BatchResult<T> delete(
-            ConnectionLease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
+            ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
         List<T> list = checkedInput(rows, entities, policy);
         Connection connection = lease.connection();
         Outcome<T, V> outcome = new Outcome<>(list.size());
         List<RecordModifiedException> conflicts;
-        try (BatchTransaction transaction = BatchTransaction.begin(connection)) {
+        try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             for (boolean checked : new boolean[] {true, false}) {
                 List<Integer> indexes = indexes(rows, list, checked);
                 if (indexes.isEmpty()) {

@@ -3,8 +3,8 @@ package org.optilock.runtime.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.optilock.runtime.Concurrency;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -16,49 +16,31 @@ import org.optilock.runtime.VersionClock;
  */
 public final class DaoContext {
 
-    private final DataSource dataSource;
-    private final Connection connection;
     private static final System.Logger LOG = System.getLogger("org.optilock");
 
+    private final ConnectionSource connections;
     private final OptilockSettings settings;
     private volatile Dialect dialect;
     private volatile boolean triggerChecked;
 
-    private DaoContext(DataSource dataSource, Connection connection, OptilockSettings settings) {
-        this.dataSource = dataSource;
-        this.connection = connection;
+    private DaoContext(ConnectionSource connections, OptilockSettings settings) {
+        this.connections = connections;
         this.settings = settings;
     }
 
-    /** Each call borrows a connection from {@code dataSource} and returns it; settings follow the global ones. */
-    public static DaoContext of(DataSource dataSource) {
-        return new DaoContext(Objects.requireNonNull(dataSource, "dataSource"), null, null);
+    /** Each call takes its connection from {@code connections}; settings follow the global ones. */
+    public static DaoContext of(ConnectionSource connections) {
+        return new DaoContext(Objects.requireNonNull(connections, "connections"), null);
     }
 
-    /** Each call borrows a connection from {@code dataSource} and returns it. */
-    public static DaoContext of(DataSource dataSource, OptilockSettings settings) {
-        return new DaoContext(
-                Objects.requireNonNull(dataSource, "dataSource"), null,
-                Objects.requireNonNull(settings, "settings"));
-    }
-
-    /** Every call uses the caller's connection, never committed or closed here; settings follow the global ones. */
-    public static DaoContext of(Connection connection) {
-        return new DaoContext(null, Objects.requireNonNull(connection, "connection"), null);
-    }
-
-    /** Every call uses the caller's connection, never committed or closed here. */
-    public static DaoContext of(Connection connection, OptilockSettings settings) {
-        return new DaoContext(
-                null, Objects.requireNonNull(connection, "connection"),
-                Objects.requireNonNull(settings, "settings"));
+    /** Each call takes its connection from {@code connections}. */
+    public static DaoContext of(ConnectionSource connections, OptilockSettings settings) {
+        return new DaoContext(Objects.requireNonNull(connections, "connections"), Objects.requireNonNull(settings, "settings"));
     }
 
     /** A connection for one DAO call. */
-    public ConnectionLease lease() throws SQLException {
-        return connection != null
-                ? ConnectionLease.borrowed(connection)
-                : ConnectionLease.owned(dataSource.getConnection());
+    public ConnectionSource.Lease lease() throws SQLException {
+        return connections.lease();
     }
 
     /** The dialect of the database, detected from {@code connection} on the first call and kept. */
