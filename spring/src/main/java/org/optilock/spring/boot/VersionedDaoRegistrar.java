@@ -1,0 +1,85 @@
+package org.optilock.spring.boot;
+
+import java.beans.Introspector;
+import java.util.List;
+import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.OptilockSettings;
+import org.optilock.runtime.VersionedDao;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.ResourceLoaderAware;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Makes every generated DAO in the application's packages a bean, the way Spring Data finds
+ * repositories: it scans the auto-configuration packages (those of the {@code @SpringBootApplication})
+ * for classes that implement {@link VersionedDao} and have the {@code (ConnectionSource,
+ * OptilockSettings)} constructor every generated DAO has, and builds each on the context's
+ * {@code ConnectionSource} and {@code OptilockSettings} beans. A DAO bean the application defines
+ * under the same name stays.
+ */
+final class VersionedDaoRegistrar
+        implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware, ResourceLoaderAware {
+
+    private BeanFactory beanFactory;
+    private Environment environment;
+    private ResourceLoader resourceLoader;
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void setResourceLoader(ResourceLoader resourceLoader) {
+        this.resourceLoader = resourceLoader;
+    }
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata importingClass, BeanDefinitionRegistry registry) {
+        if (!AutoConfigurationPackages.has(beanFactory)) {
+            return;
+        }
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false, environment);
+        scanner.setResourceLoader(resourceLoader);
+        scanner.addIncludeFilter(new AssignableTypeFilter(VersionedDao.class));
+        List<String> packages = AutoConfigurationPackages.get(beanFactory);
+        for (String basePackage : packages) {
+            for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+                Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), resourceLoader.getClassLoader());
+                String name = Introspector.decapitalize(type.getSimpleName());
+                if (isGeneratedDao(type) && !registry.containsBeanDefinition(name)) {
+                    registry.registerBeanDefinition(name, daoBean(type));
+                }
+            }
+        }
+    }
+
+    private static boolean isGeneratedDao(Class<?> type) {
+        return ClassUtils.hasConstructor(type, ConnectionSource.class, OptilockSettings.class);
+    }
+
+    private static RootBeanDefinition daoBean(Class<?> type) {
+        RootBeanDefinition bean = new RootBeanDefinition(type);
+        bean.getConstructorArgumentValues().addIndexedArgumentValue(0, new RuntimeBeanReference(ConnectionSource.class));
+        bean.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(OptilockSettings.class));
+        return bean;
+    }
+}

@@ -1,0 +1,74 @@
+package org.optilock.spring.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.http.ConflictProblem;
+import org.optilock.runtime.http.EntityTag;
+import org.optilock.runtime.http.VersionSignatureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers Optilock's exceptions in a Spring MVC application as RFC 9457 problem details
+ * ({@code application/problem+json}): a conflict 409 with {@code currentVersion} (and, for one row,
+ * {@code currentETag}), a forged or missing signed version 400, a refused {@code If-Match} 412, 428 or
+ * 400. Turn it off with
+ * {@code optilock.problem-details.enabled=false}.
+ */
+@RestControllerAdvice
+public class ConflictProblemHandler {
+
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    /** 409: the row changed, or went, since it was read. */
+    @ExceptionHandler(RecordModifiedException.class)
+    public ResponseEntity<ProblemDetail> recordModified(RecordModifiedException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        problem.setType(URI.create(ConflictProblem.TYPE));
+        problem.setTitle(conflict.isDeleted() ? "The record was deleted by someone else" : "The record was changed by someone else");
+        problem.setProperty("currentVersion", conflict.currentVersion());
+        if (conflict.currentVersion() != null) {
+            problem.setProperty("currentETag", EntityTag.ofVersion(conflict.currentVersion()).toString());
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM).body(problem);
+    }
+
+    /** 409: rows of a batch changed since they were read; each with its key and current version. */
+    @ExceptionHandler(BatchConflictException.class)
+    public ResponseEntity<ProblemDetail> batchConflict(BatchConflictException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        problem.setType(URI.create(ConflictProblem.TYPE));
+        problem.setTitle("Records were changed by someone else; nothing was saved");
+        List<Map<String, Object>> rows = conflict.conflicts().stream().map(row -> {
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("id", row.id());
+            described.put("currentVersion", row.currentVersion());
+            described.put("deleted", row.isDeleted());
+            return described;
+        }).toList();
+        problem.setProperty("conflicts", rows);
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM).body(problem);
+    }
+
+    /** 412, 428 or 400: the request's {@code If-Match} does not allow the write. */
+    @ExceptionHandler(PreconditionException.class)
+    public ResponseEntity<ProblemDetail> precondition(PreconditionException refused) {
+        return ResponseEntity.status(refused.getStatusCode()).contentType(PROBLEM).body(refused.getBody());
+    }
+
+    /** 400: a signed version that is missing, malformed, forged or another record's. */
+    @ExceptionHandler(VersionSignatureException.class)
+    public ResponseEntity<ProblemDetail> badSignature(VersionSignatureException forged) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, forged.getMessage());
+        problem.setTitle("The form's version is not one this server signed");
+        return ResponseEntity.badRequest().contentType(PROBLEM).body(problem);
+    }
+}

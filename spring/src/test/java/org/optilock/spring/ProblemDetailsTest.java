@@ -1,0 +1,79 @@
+package org.optilock.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optilock.spring.app.Memo;
+import org.optilock.spring.app.MemoApplication;
+import org.optilock.spring.app.MemoDao;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Conflicts and preconditions over real HTTP, answered as problem details. */
+@SpringBootTest(classes = MemoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProblemDetailsTest {
+
+    /** The server's port; read as a property, which Spring Boot 3 and 4 both set. */
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    MemoDao memos;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void oneMemoAtVersionTwo() {
+        jdbc.update("DELETE FROM memo");
+        Memo memo = memos.insert(new Memo(1, "first"));
+        memos.update(memo);
+    }
+
+    private HttpResponse<String> put(String path, String body, String ifMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aStaleSaveAnswers409ProblemDetailsWithTheCurrentVersion() throws Exception {
+        HttpResponse<String> response = put("/memos/1/body", "{\"body\":\"stale\",\"version\":1}", null);
+
+        assertEquals(409, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"currentVersion\":2"), response.body());
+        assertTrue(response.body().contains("\"currentETag\":\"\\\"2\\\"\""), response.body());
+        assertEquals("first", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
+    }
+
+    @Test
+    void ifMatchIsRequiredAndMustNameTheCurrentVersion() throws Exception {
+        HttpResponse<String> stale = put("/memos/1", "{\"body\":\"stale\"}", "\"1\"");
+        assertEquals(412, stale.statusCode());
+        assertTrue(stale.body().contains("\"currentVersion\":2"), stale.body());
+
+        assertEquals(428, put("/memos/1", "{\"body\":\"blind\"}", null).statusCode());
+        assertEquals(400, put("/memos/1", "{\"body\":\"garbled\"}", "2").statusCode());
+
+        HttpResponse<String> current = put("/memos/1", "{\"body\":\"current\"}", "\"2\"");
+        assertEquals(200, current.statusCode());
+        assertEquals("\"3\"", current.headers().firstValue("ETag").orElseThrow());
+        assertEquals("current", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
+    }
+}

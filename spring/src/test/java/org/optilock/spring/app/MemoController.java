@@ -1,0 +1,51 @@
+package org.optilock.spring.app;
+
+import org.optilock.spring.web.VersionPreconditions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Memos over HTTP: ETags out, If-Match in, and a version in the body for the form-like endpoint. */
+@RestController
+public class MemoController {
+
+    private final MemoDao memos;
+
+    public MemoController(MemoDao memos) {
+        this.memos = memos;
+    }
+
+    @GetMapping("/memos/{id}")
+    public ResponseEntity<Memo> read(@PathVariable("id") long id, @RequestHeader HttpHeaders headers) {
+        Memo memo = memos.findById(id).orElseThrow();
+        if (VersionPreconditions.notModified(headers, memo.version)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionPreconditions.eTag(memo.version)).build();
+        }
+        return ResponseEntity.ok().eTag(VersionPreconditions.eTag(memo.version)).body(memo);
+    }
+
+    /** The API: the version comes from If-Match. */
+    @PutMapping("/memos/{id}")
+    public ResponseEntity<Memo> replace(
+            @PathVariable("id") long id, @RequestHeader HttpHeaders headers, @RequestBody Memo memo) {
+        long current = memos.currentVersion(id).orElseThrow();
+        VersionPreconditions.requireMatch(headers, current);
+        memo.id = id;
+        memo.version = current;
+        memos.update(memo);
+        return ResponseEntity.ok().eTag(VersionPreconditions.eTag(memo.version)).body(memo);
+    }
+
+    /** Form-like: the version the client read travels in the body. */
+    @PutMapping("/memos/{id}/body")
+    public Memo save(@PathVariable("id") long id, @RequestBody Memo memo) {
+        memo.id = id;
+        return memos.update(memo);
+    }
+}
