@@ -76,4 +76,16 @@ class ProblemDetailsTest {
         assertEquals("\"3\"", current.headers().firstValue("ETag").orElseThrow());
         assertEquals("current", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
     }
+
+    @Test
+    void aReadNamingTheCurrentVersionIsNotModified() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/memos/1"))
+                .header("If-None-Match", "\"1\", \"2\"").GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, response.statusCode());
+        HttpResponse<String> fresh = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/memos/1"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fresh.statusCode());
+        assertEquals("\"2\"", fresh.headers().firstValue("ETag").orElseThrow());
+    }
 }

@@ -7,15 +7,16 @@ import org.optilock.runtime.http.Preconditions.Precondition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * ETag and {@code If-Match} for Spring MVC controllers, on the runtime's {@link Preconditions}:
  *
  * <pre>{@code
  * @PutMapping("/articles/{id}")
- * ResponseEntity<Article> replace(@PathVariable long id, @RequestHeader HttpHeaders headers, @RequestBody Article article) {
+ * ResponseEntity<Article> replace(@PathVariable("id") long id, WebRequest request, @RequestBody Article article) {
  *     long current = articles.currentVersion(id).orElseThrow();
- *     VersionPreconditions.requireMatch(headers, current);   // 412, 428 or 400 as problem details
+ *     VersionPreconditions.requireMatch(request, current);   // 412, 428 or 400 as problem details
  *     article.setVersion(current);
  *     articles.update(article);                               // a racing writer still makes it a 409
  *     return ResponseEntity.ok().eTag(VersionPreconditions.eTag(article.getVersion())).body(article);
@@ -36,9 +37,8 @@ public final class VersionPreconditions {
      * {@code *}); else throws an {@link ErrorResponseException} that Spring answers as problem details:
      * 412 for another version, 428 for no header, 400 for one it cannot read.
      */
-    public static void requireMatch(HttpHeaders headers, Object currentVersion) {
-        List<String> lines = headers.getOrEmpty(HttpHeaders.IF_MATCH);
-        Precondition check = Preconditions.forWriteLines(lines, currentVersion, true);
+    public static void requireMatch(WebRequest request, Object currentVersion) {
+        Precondition check = Preconditions.forWriteLines(lines(request, HttpHeaders.IF_MATCH), currentVersion, true);
         if (check != Precondition.PROCEED) {
             HttpStatus status = HttpStatus.valueOf(check.status());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (check) {
@@ -55,8 +55,17 @@ public final class VersionPreconditions {
     }
 
     /** Whether a GET may answer 304: an {@code If-None-Match} line names {@code currentVersion}. */
-    public static boolean notModified(HttpHeaders headers, Object currentVersion) {
-        return Preconditions.forReadLines(headers.getOrEmpty(HttpHeaders.IF_NONE_MATCH), currentVersion)
+    public static boolean notModified(WebRequest request, Object currentVersion) {
+        return Preconditions.forReadLines(lines(request, HttpHeaders.IF_NONE_MATCH), currentVersion)
                 == Precondition.NOT_MODIFIED;
+    }
+
+    /**
+     * Every line of a header. Read through {@link WebRequest}, whose API Spring Framework 6 and 7
+     * share (Framework 7's {@code HttpHeaders} is no longer a {@code Map}).
+     */
+    private static List<String> lines(WebRequest request, String header) {
+        String[] values = request.getHeaderValues(header);
+        return values == null ? List.of() : List.of(values);
     }
 }

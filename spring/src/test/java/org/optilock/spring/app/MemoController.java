@@ -1,15 +1,14 @@
 package org.optilock.spring.app;
 
 import org.optilock.spring.web.VersionPreconditions;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** Memos over HTTP: ETags out, If-Match in, and a version in the body for the form-like endpoint. */
 @RestController
@@ -22,9 +21,9 @@ public class MemoController {
     }
 
     @GetMapping("/memos/{id}")
-    public ResponseEntity<Memo> read(@PathVariable("id") long id, @RequestHeader HttpHeaders headers) {
+    public ResponseEntity<Memo> read(@PathVariable("id") long id, WebRequest request) {
         Memo memo = memos.findById(id).orElseThrow();
-        if (VersionPreconditions.notModified(headers, memo.version)) {
+        if (VersionPreconditions.notModified(request, memo.version)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionPreconditions.eTag(memo.version)).build();
         }
         return ResponseEntity.ok().eTag(VersionPreconditions.eTag(memo.version)).body(memo);
@@ -33,9 +32,9 @@ public class MemoController {
     /** The API: the version comes from If-Match. */
     @PutMapping("/memos/{id}")
     public ResponseEntity<Memo> replace(
-            @PathVariable("id") long id, @RequestHeader HttpHeaders headers, @RequestBody Memo memo) {
+            @PathVariable("id") long id, WebRequest request, @RequestBody Memo memo) {
         long current = memos.currentVersion(id).orElseThrow();
-        VersionPreconditions.requireMatch(headers, current);
+        VersionPreconditions.requireMatch(request, current);
         memo.id = id;
         memo.version = current;
         memos.update(memo);
