@@ -1,0 +1,12 @@
+CREATE TABLE IF NOT EXISTS note (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    title VARCHAR(200),
+    body VARCHAR(2000),
+    version BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS note_history (
+    id BIGINT AUTO_INCREMENT PRIMARY KEY,
+    note_id BIGINT NOT NULL,
+    editor VARCHAR(50),
+    title VARCHAR(200)
+);
