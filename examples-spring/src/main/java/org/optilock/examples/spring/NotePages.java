@@ -74,7 +74,7 @@ public class NotePages {
             return page(HttpStatus.CONFLICT, "Someone deleted this note",
                     "<p>Your changes were not saved.</p><p><a href=\"/notes\">Back to the notes</a></p>");
         }
-        String table = "<table><tr><th></th><th>Yours (not saved)</th><th>Saved now (version " + theirs.version
+        String table = "<table id=\"conflict\"><tr><th></th><th>Yours (not saved)</th><th>Saved now (version " + theirs.version
                 + ")</th></tr>"
                 + row("Title", mine.title, theirs.title)
                 + row("Body", mine.body, theirs.body)
@@ -96,7 +96,7 @@ public class NotePages {
                 + "<input type=\"hidden\" name=\"version\" value=\"" + escape(signer.sign(KIND, id, version)) + "\">"
                 + "<p><label>Title <input name=\"title\" value=\"" + escape(title) + "\"></label></p>"
                 + "<p><label>Body <textarea name=\"body\">" + escape(body) + "</textarea></label></p>"
-                + "<p><button type=\"submit\">" + escape(button) + "</button></p></form>";
+                + "<p><button id=\"save\" type=\"submit\">" + escape(button) + "</button></p></form>";
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String content) {

@@ -1,0 +1,122 @@
+package org.optilock.examples.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Two tabs of a headless Chromium edit one note of the running Spring Boot example. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConflictPageBrowserTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    NoteDao notes;
+
+    private ChromeDriver browser;
+    private long id;
+
+    @BeforeEach
+    void start() throws IOException {
+        id = notes.insert(new Note("Trip", "pack the tent")).id;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("optilock.chromium", "/usr/bin/chromium"));
+        Path profile = Files.createTempDirectory("optilock-chromium");
+        // No sandbox as root; no background traffic on a machine without internet.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1000,700", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("optilock.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path folder = Path.of(System.getProperty("optilock.screenshots", "target/screenshots"));
+            Files.createDirectories(folder);
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), folder.resolve("spring-last-page.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The page's heading once it is {@code expected}, or what it is after five seconds: a click navigates. */
+    private String heading(String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String heading = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                heading = browser.findElement(By.tagName("h1")).getText();
+                if (heading.equals(expected)) {
+                    return heading;
+                }
+            } catch (StaleElementReferenceException e) {
+                // the page changed under the lookup; look again
+            }
+            Thread.sleep(50);
+        }
+        return heading;
+    }
+
+    private void retitle(String title) {
+        WebElement field = browser.findElement(By.name("title"));
+        field.clear();
+        field.sendKeys(title);
+        browser.findElement(By.id("save")).click();
+    }
+
+    @Test
+    void theSecondTabToSaveSeesTheConflictPageAndReapplies() throws InterruptedException {
+        String editPage = "http://localhost:" + port + "/notes/" + id + "/edit";
+        browser.get(editPage);
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(editPage);
+        retitle("Trip (second tab)");
+        assertEquals("Notes", heading("Notes"));
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Trip (second tab)"));
+
+        browser.switchTo().window(first);
+        retitle("Trip (first tab)");
+
+        assertEquals("Someone changed this note while you were editing it",
+                heading("Someone changed this note while you were editing it"));
+        List<WebElement> differing = browser.findElements(By.cssSelector("#conflict tr.differs"));
+        assertEquals(1, differing.size(), "only the title differs");
+        assertEquals("Trip (second tab)", notes.findById(id).orElseThrow().title, "the stale save wrote nothing");
+
+        browser.findElement(By.id("save")).click(); // "Re-apply my changes"
+        assertEquals("Notes", heading("Notes"));
+        assertEquals("Trip (first tab)", notes.findById(id).orElseThrow().title);
+    }
+}
