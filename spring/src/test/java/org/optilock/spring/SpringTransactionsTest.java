@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optilock.runtime.ConnectionSource;
@@ -35,6 +36,9 @@ class SpringTransactionsTest {
 
     @Autowired
     ConnectionSource connections;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void emptyTable() {
@@ -94,5 +98,26 @@ class SpringTransactionsTest {
         memos.update(memo);
         assertEquals("updated", body(1));
         assertEquals(2L, memo.version);
+    }
+
+    @Test
+    void withoutSpringConnectionSourceTheSameWorkEscapesTheRollback() {
+        // What the bean avoids: a DAO on connections of its own commits them inside the transaction.
+        MemoDao escaping = new MemoDao(dataSource);
+        Memo memo = memos.insert(new Memo(1, "original"));
+
+        transactions.executeWithoutResult(status -> {
+            memo.body = "escaped";
+            escaping.update(memo);
+            status.setRollbackOnly();
+        });
+
+        assertEquals("escaped", body(1), "the update survived the rollback: the failure the bean prevents");
+        memo.body = "rolled back";
+        transactions.executeWithoutResult(status -> {
+            memos.update(memo);
+            status.setRollbackOnly();
+        });
+        assertEquals("escaped", body(1));
     }
 }
