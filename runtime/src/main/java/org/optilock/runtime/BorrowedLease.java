@@ -6,18 +6,7 @@ import java.sql.Connection;
  * The caller's connection, lent to one call: its transaction is the caller's, so it is never committed,
  * rolled back or closed here.
  */
-final class BorrowedLease implements ConnectionSource.Lease {
-
-    private final Connection connection;
-
-    BorrowedLease(Connection connection) {
-        this.connection = connection;
-    }
-
-    @Override
-    public Connection connection() {
-        return connection;
-    }
+record BorrowedLease(Connection connection) implements ConnectionSource.Lease {
 
     @Override
     public boolean mayControlTransactions() {

@@ -7,18 +7,7 @@ import java.sql.SQLException;
  * A handle from a data source whose transactions a container owns: never committed, rolled back or
  * switched out of auto-commit here; only the handle is closed, which gives it back to the container.
  */
-final class ManagedLease implements ConnectionSource.Lease {
-
-    private final Connection connection;
-
-    ManagedLease(Connection connection) {
-        this.connection = connection;
-    }
-
-    @Override
-    public Connection connection() {
-        return connection;
-    }
+record ManagedLease(Connection connection) implements ConnectionSource.Lease {
 
     @Override
     public boolean mayControlTransactions() {
