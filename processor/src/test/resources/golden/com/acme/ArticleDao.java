@@ -16,6 +16,7 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -23,6 +24,7 @@ import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 import org.optilock.runtime.internal.VersionCounter;
 
 /**
@@ -209,6 +211,20 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         } catch (SQLException e) {
             throw new DataAccessException("find Article by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Article> merge(Article base, Article mine, Article theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        Article merged = new Article();
+        merged.id = theirs.id;
+        merged.title = fields.field("title", base.title, mine.title, theirs.title);
+        merged.body = fields.field("body", base.body, mine.body, theirs.body);
+        merged.version = theirs.version;
+        return fields.result(merged);
     }
 
     private Long insert(Connection connection, Article entity, long newVersion) throws

@@ -17,6 +17,7 @@ import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -24,6 +25,7 @@ import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 
 /**
  * Reads and writes {@link Customer} rows; every update and delete is conditional on the version
@@ -196,6 +198,20 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         } catch (SQLException e) {
             throw new DataAccessException("find Customer by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Customer> merge(Customer base, Customer mine, Customer theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        Customer merged = new Customer();
+        merged.setId(theirs.getId());
+        merged.setName(fields.field("name", base.getName(), mine.getName(), theirs.getName()));
+        merged.setActive(fields.field("active", base.isActive(), mine.isActive(), theirs.isActive()));
+        merged.setUpdatedAt(theirs.getUpdatedAt());
+        return fields.result(merged);
     }
 
     private void insert(Connection connection, Customer entity, Instant newVersion) throws

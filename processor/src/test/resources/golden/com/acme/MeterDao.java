@@ -15,6 +15,7 @@ import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -22,6 +23,7 @@ import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 
 /**
  * Reads and writes {@link Meter} rows; every update and delete is conditional on the version
@@ -194,6 +196,19 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         } catch (SQLException e) {
             throw new DataAccessException("find Meter by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Meter> merge(Meter base, Meter mine, Meter theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        Meter merged = new Meter();
+        merged.code = theirs.code;
+        merged.reading = fields.field("reading", base.reading, mine.reading, theirs.reading);
+        merged.version = theirs.version;
+        return fields.result(merged);
     }
 
     private void insert(Connection connection, Meter entity, long newVersion) throws SQLException {

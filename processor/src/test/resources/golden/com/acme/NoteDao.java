@@ -16,6 +16,7 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -23,6 +24,7 @@ import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 import org.optilock.runtime.internal.VersionCounter;
 
 /**
@@ -202,6 +204,18 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         } catch (SQLException e) {
             throw new DataAccessException("find Note by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Note> merge(Note base, Note mine, Note theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        return fields.result(new Note(
+                theirs.id(),
+                fields.field("text", base.text(), mine.text(), theirs.text()),
+                theirs.version()));
     }
 
     private void insert(Connection connection, Note entity, Integer newVersion) throws

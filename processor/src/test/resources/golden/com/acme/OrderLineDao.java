@@ -16,6 +16,7 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -23,6 +24,7 @@ import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 import org.optilock.runtime.internal.VersionCounter;
 
 /**
@@ -204,6 +206,20 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         } catch (SQLException e) {
             throw new DataAccessException("find OrderLine by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<OrderLine> merge(OrderLine base, OrderLine mine, OrderLine theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        OrderLine merged = new OrderLine();
+        merged.orderId = theirs.orderId;
+        merged.lineNo = theirs.lineNo;
+        merged.product = fields.field("product", base.product, mine.product, theirs.product);
+        merged.version = theirs.version;
+        return fields.result(merged);
     }
 
     private void insert(Connection connection, OrderLine entity, int newVersion) throws

@@ -17,6 +17,7 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -24,6 +25,7 @@ import org.optilock.runtime.internal.BatchRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 
 /**
  * Reads and writes {@link Page} rows; every update and delete is conditional on the version
@@ -208,6 +210,19 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         } catch (SQLException e) {
             throw new DataAccessException("find Page by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Page> merge(Page base, Page mine, Page theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        return fields.result(new Page(
+                theirs.id(),
+                fields.field("title", base.title(), mine.title(), theirs.title()),
+                fields.field("views", base.views(), mine.views(), theirs.views()),
+                theirs.version()));
     }
 
     private void insert(Connection connection, Page entity, Instant newVersion) throws

@@ -16,6 +16,7 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -23,6 +24,7 @@ import org.optilock.runtime.internal.BatchRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 
 /**
  * Reads and writes {@link Profile} rows; every update and delete is conditional on the version
@@ -209,6 +211,21 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         } catch (SQLException e) {
             throw new DataAccessException("find Profile by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Profile> merge(Profile base, Profile mine, Profile theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        Profile merged = new Profile();
+        merged.username = theirs.username;
+        merged.name = fields.field("name", base.name, mine.name, theirs.name);
+        merged.email = fields.field("email", base.email, mine.email, theirs.email);
+        merged.lastSeen = fields.field("lastSeen", base.lastSeen, mine.lastSeen, theirs.lastSeen);
+        merged.version = theirs.version;
+        return fields.result(merged);
     }
 
     private void insert(Connection connection, Profile entity, Integer newVersion) throws

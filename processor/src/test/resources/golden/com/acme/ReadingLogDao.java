@@ -16,6 +16,7 @@ import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -23,6 +24,7 @@ import org.optilock.runtime.internal.BatchedUpdateRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 
 /**
  * Reads and writes {@link ReadingLog} rows; every update and delete is conditional on the version
@@ -195,6 +197,22 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         } catch (SQLException e) {
             throw new DataAccessException("find ReadingLog by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<ReadingLog> merge(ReadingLog base, ReadingLog mine, ReadingLog theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        ReadingLog merged = new ReadingLog();
+        merged.logId = theirs.logId;
+        merged.meterValue = fields.field("meterValue", base.meterValue, mine.meterValue, theirs.meterValue);
+        merged.readingKind = fields.field("readingKind", base.readingKind, mine.readingKind, theirs.readingKind);
+        merged.legacyKind = fields.field("legacyKind", base.legacyKind, mine.legacyKind, theirs.legacyKind);
+        merged.rawPayload = fields.field("rawPayload", base.rawPayload, mine.rawPayload, theirs.rawPayload);
+        merged.lastChanged = theirs.lastChanged;
+        return fields.result(merged);
     }
 
     private void insert(Connection connection, ReadingLog entity, OffsetDateTime newVersion) throws

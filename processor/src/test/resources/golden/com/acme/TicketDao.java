@@ -16,6 +16,7 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -23,6 +24,7 @@ import org.optilock.runtime.internal.BatchRows;
 import org.optilock.runtime.internal.Batches;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoContext;
+import org.optilock.runtime.internal.FieldMerge;
 import org.optilock.runtime.internal.TriggerTarget;
 import org.optilock.runtime.internal.TriggerTargets;
 
@@ -223,6 +225,19 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         } catch (SQLException e) {
             throw new DataAccessException("find Ticket by id and version", e);
         }
+    }
+
+    @Override
+    public Merge<Ticket> merge(Ticket base, Ticket mine, Ticket theirs) {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(mine, "mine");
+        Objects.requireNonNull(theirs, "theirs");
+        FieldMerge fields = new FieldMerge();
+        Ticket merged = new Ticket();
+        merged.id = theirs.id;
+        merged.title = fields.field("title", base.title, mine.title, theirs.title);
+        merged.version = theirs.version;
+        return fields.result(merged);
     }
 
     private Long insert(Connection connection, Ticket entity, long newVersion) throws SQLException {

@@ -77,4 +77,13 @@ public interface VersionedDao<T, ID, V> {
      *     was deleted
      */
     BatchResult<T> deleteAll(Collection<T> entities, BatchPolicy policy);
+
+    /**
+     * The three-way merge of {@code mine} (the caller's edit of {@code base}, the copy it read) with
+     * {@code theirs} (the row as it is now, such as {@code conflict.current()}): {@code theirs} with its
+     * key and version, plus every field only {@code mine} changed. A field both changed to different
+     * values keeps the value of {@code theirs} and is listed in {@link Merge#conflictingFields()}. No
+     * argument is changed; the merged entity is a new instance. Nothing is read or written.
+     */
+    Merge<T> merge(T base, T mine, T theirs);
 }

@@ -15,6 +15,8 @@ public final class RuntimeTypes {
     public static final ClassName DATA_ACCESS = ClassName.get(RUNTIME, "DataAccessException");
     public static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
     public static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
+    public static final ClassName MERGE = ClassName.get(RUNTIME, "Merge");
+    public static final ClassName FIELD_MERGE = ClassName.get(INTERNAL, "FieldMerge");
     public static final ClassName BATCH_POLICY = ClassName.get(RUNTIME, "BatchPolicy");
     public static final ClassName DAO_CONTEXT = ClassName.get(INTERNAL, "DaoContext");
     public static final ClassName CONNECTION_SOURCE = ClassName.get(RUNTIME, "ConnectionSource");

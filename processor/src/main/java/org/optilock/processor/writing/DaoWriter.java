@@ -242,7 +242,8 @@ public final class DaoWriter {
                                 .addParameter(idType, "id").addParameter(versionType, "version"),
                         "find " + name + " by id and version",
                         CodeBlock.of("$T.ofNullable(selectByIdAndVersion(lease.connection(), id, version))",
-                                Optional.class)));
+                                Optional.class)),
+                new MergeWriter(entity, access).write());
     }
 
     /**
