@@ -31,7 +31,6 @@ final class AnnotationMirrors {
     static final String COLUMN = "jakarta.persistence.Column";
     static final String GENERATED_VALUE = "jakarta.persistence.GeneratedValue";
     static final String ENUMERATED = "jakarta.persistence.Enumerated";
-    static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
     static final String ID_CLASS = "jakarta.persistence.IdClass";
     static final String EMBEDDED_ID = "jakarta.persistence.EmbeddedId";
 
