@@ -58,6 +58,7 @@ class ProblemDetailsTest {
         assertEquals(409, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("\"currentVersion\":2"), response.body());
+        assertTrue(response.body().contains("\"title\":\"The record was changed by someone else\""), response.body());
         assertTrue(response.body().contains("\"currentETag\":\"\\\"2\\\"\""), response.body());
         assertEquals("first", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
     }

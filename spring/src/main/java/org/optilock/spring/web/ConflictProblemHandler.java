@@ -31,12 +31,14 @@ public class ConflictProblemHandler {
     /** 409: the row changed, or went, since it was read. */
     @ExceptionHandler(RecordModifiedException.class)
     public ResponseEntity<ProblemDetail> recordModified(RecordModifiedException conflict) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        // The runtime's ConflictProblem decides title and current version, as the JDK-only helpers do.
+        ConflictProblem described = ConflictProblem.of(conflict, Map.of(), null);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, described.detail());
         problem.setType(URI.create(ConflictProblem.TYPE));
-        problem.setTitle(conflict.isDeleted() ? "The record was deleted by someone else" : "The record was changed by someone else");
-        problem.setProperty("currentVersion", conflict.currentVersion());
-        if (conflict.currentVersion() != null) {
-            problem.setProperty("currentETag", EntityTag.ofVersion(conflict.currentVersion()).toString());
+        problem.setTitle(described.title());
+        problem.setProperty("currentVersion", described.currentVersion());
+        if (described.currentVersion() != null) {
+            problem.setProperty("currentETag", EntityTag.ofVersion(described.currentVersion()).toString());
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM).body(problem);
     }
