@@ -41,15 +41,18 @@ public final class Batches {
         Outcome<T, V> outcome = new Outcome<>(list.size());
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
-            List<Integer> oneByOne = indexes(rows, list, false);
+            boolean batchesChecked = rows instanceof BatchedUpdateRows;
             if (rows instanceof BatchedUpdateRows<T, V> batched) {
                 updateBatch(connection, batched, list, indexes(rows, list, true), outcome);
-            } else {
-                oneByOne = allIndexes(list.size());
             }
-            for (int i : oneByOne) {
+            // The rest, one statement each: every row whose new version the database decides.
+            for (int i = 0; i < list.size(); i++) {
                 T entity = list.get(i);
-                V version = rows.write(connection, entity, rows.checked(entity));
+                boolean checked = rows.checked(entity);
+                if (checked && batchesChecked) {
+                    continue;
+                }
+                V version = rows.write(connection, entity, checked);
                 if (version != null) {
                     outcome.written(i, version);
                 }
@@ -174,14 +177,6 @@ public final class Batches {
                 }
             }
         }
-    }
-
-    private static List<Integer> allIndexes(int size) {
-        List<Integer> indexes = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            indexes.add(i);
-        }
-        return indexes;
     }
 
     private static <T, V> List<Integer> indexes(BatchRows<T, V> rows, List<T> entities, boolean checked) {
