@@ -95,6 +95,31 @@ class ConnectionSourceTest {
     }
 
     @Test
+    void withoutSavepointsABatchWritesIntoTheContainersTransactionWhichTheConflictRollsBack() throws SQLException {
+        ContainerDataSource jta = ContainerDataSource.withoutSavepoints(database.dataSource());
+        ArticleDao inJta = new ArticleDao(ConnectionSource.managed(jta.dataSource()));
+        Article first = articles.insert(new Article("First", "x"));
+        Article second = articles.insert(new Article("Second", "x"));
+        Article staleSecond = StaleCopies.of(articles, second);
+
+        jta.begin();
+        first.title = "Batched";
+        staleSecond.title = "Stale";
+        assertThrows(BatchConflictException.class, () -> inJta.updateAll(List.of(first, staleSecond), BatchPolicy.ABORT_ALL));
+        jta.end(false); // the container rolls back on the runtime exception, as JTA and Spring do
+
+        assertEquals("First", title(first));
+        assertEquals(List.of(), jta.transactionCalls());
+
+        jta.begin();
+        BatchResult<Article> result = inJta.updateAll(List.of(first, staleSecond), BatchPolicy.SILENT);
+        jta.end(true);
+        assertEquals(1, result.applied().size());
+        assertEquals("Batched", title(first));
+        assertEquals(List.of(), jta.transactionCalls());
+    }
+
+    @Test
     void outsideATransactionAManagedDaoWritesEachCallOnItsOwnAndRefusesAnAbortAllBatch() {
         Article article = articles.insert(new Article("One", "x"));
         Article stale = StaleCopies.of(articles, article);

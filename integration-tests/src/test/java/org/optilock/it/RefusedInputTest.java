@@ -61,6 +61,19 @@ class RefusedInputTest {
     }
 
     @Test
+    void aPrimitiveGeneratedKeyThatIsSetIsInsertedWithThatKey() {
+        SampleDao samples = new SampleDao(database.dataSource());
+        Sample chosen = new Sample();
+        chosen.id = 500;
+        samples.insert(chosen);
+        assertEquals(500, chosen.id);
+        assertEquals(1L, database.queryLong("SELECT COUNT(*) FROM sample WHERE id = 500"));
+
+        Sample generated = samples.insert(new Sample());
+        assertTrue(generated.id != 0 && generated.id != 500, "0 means unset: the database generates the key");
+    }
+
+    @Test
     void aBatchWithoutPolicyOrWithANullEntityIsRefusedBeforeAnyWrite() {
         Article first = articles.insert(new Article("One", "x"));
         Article second = articles.insert(new Article("Two", "x"));

@@ -2,6 +2,7 @@ package org.optilock.it.support;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,11 +22,22 @@ public final class ContainerDataSource {
     private static final Set<String> TRANSACTION_CALLS = Set.of("commit", "rollback", "setAutoCommit");
 
     private final DataSource target;
+    private final boolean savepoints;
     private final List<String> transactionCalls = Collections.synchronizedList(new ArrayList<>());
     private Connection transaction;
 
     public ContainerDataSource(DataSource target) {
+        this(target, true);
+    }
+
+    private ContainerDataSource(DataSource target, boolean savepoints) {
         this.target = target;
+        this.savepoints = savepoints;
+    }
+
+    /** A container whose connections refuse savepoints, as XA connections under JTA often do. */
+    public static ContainerDataSource withoutSavepoints(DataSource target) {
+        return new ContainerDataSource(target, false);
     }
 
     /** Opens the container's transaction. */
@@ -72,6 +84,9 @@ public final class ContainerDataSource {
             }
             if (method.getName().equals("close") && !closes) {
                 return null;
+            }
+            if (method.getName().equals("setSavepoint") && !savepoints) {
+                throw new SQLFeatureNotSupportedException("savepoints are not supported in this container");
             }
             return JdbcProxy.invoke(connection, method, args);
         });
