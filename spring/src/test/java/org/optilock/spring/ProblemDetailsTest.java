@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optilock.spring.app.Memo;
@@ -88,5 +89,48 @@ class ProblemDetailsTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, fresh.statusCode());
         assertEquals("\"2\"", fresh.headers().firstValue("ETag").orElseThrow());
+    }
+
+    /** Memo 1 at version 3 with a title; someone else's save then moves it to version 4. */
+    private String baseAtVersionThreeThenTheirs(String theirTitle, String theirBody) {
+        Memo memo = memos.findById(1L).orElseThrow();
+        memo.title = "Title";
+        memos.update(memo);
+        Memo theirs = memos.findById(1L).orElseThrow();
+        theirs.title = theirTitle;
+        theirs.body = theirBody;
+        memos.update(theirs);
+        return "{\"id\":1,\"title\":\"Title\",\"body\":\"first\",\"version\":3}";
+    }
+
+    @Test
+    void anEditOfAnotherFieldIsMergedAndSaved() throws Exception {
+        String base = baseAtVersionThreeThenTheirs("Title", "Their body");
+
+        HttpResponse<String> response = put("/memos/1/merging",
+                "{\"base\":" + base + ",\"mine\":{\"title\":\"My title\",\"body\":\"first\",\"version\":3}}", null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(List.of("My title", "Their body", 5L), List.of(
+                jdbc.queryForObject("SELECT title FROM memo WHERE id = 1", String.class),
+                jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class),
+                jdbc.queryForObject("SELECT version FROM memo WHERE id = 1", Long.class)));
+    }
+
+    @Test
+    void anEditOfTheSameFieldAnswers409ListingOnlyTheCollidingFields() throws Exception {
+        String base = baseAtVersionThreeThenTheirs("Their title", "Their body");
+
+        HttpResponse<String> response = put("/memos/1/merging",
+                "{\"base\":" + base + ",\"mine\":{\"title\":\"Title\",\"body\":\"My body\",\"version\":3}}", null);
+
+        assertEquals(409, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"conflictingFields\":[\"body\"]"), response.body());
+        assertTrue(response.body().contains("\"merged\":{\"id\":1,\"title\":\"Their title\",\"body\":\"Their body\","
+                + "\"version\":4}"), response.body());
+        assertTrue(response.body().contains("\"currentVersion\":4"), response.body());
+        assertTrue(response.body().contains("Both sides changed: body."), response.body());
+        assertEquals("Their body", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
@@ -31,10 +32,13 @@ import org.optilock.runtime.RecordModifiedException;
  * @param attempted what the client tried to write
  * @param current the row as it is now; {@code null} when it is gone or not shown
  * @param differences the names of the fields whose attempted value differs from the current one
+ * @param conflictingFields when a three-way merge was tried, the fields both sides changed to
+ *     different values ({@link Merge#conflictingFields()}); {@code null} when none was tried
  */
 public record ConflictProblem(
         int status, String title, String detail, Object currentVersion,
-        Map<String, Object> attempted, Map<String, Object> current, List<String> differences) {
+        Map<String, Object> attempted, Map<String, Object> current, List<String> differences,
+        List<String> conflictingFields) {
 
     /** The media type of problem details (RFC 9457). */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -46,6 +50,7 @@ public record ConflictProblem(
         attempted = Collections.unmodifiableMap(new LinkedHashMap<>(attempted));
         current = current == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(current));
         differences = List.copyOf(differences);
+        conflictingFields = conflictingFields == null ? null : List.copyOf(conflictingFields);
     }
 
     /** A 409 conflict from the exception a DAO threw. */
@@ -79,7 +84,25 @@ public record ConflictProblem(
                 ? "The record was deleted by someone else"
                 : "The record was changed by someone else";
         return new ConflictProblem(status, title, detail, currentVersion,
-                new LinkedHashMap<>(attempted), current == null ? null : new LinkedHashMap<>(current), differences);
+                new LinkedHashMap<>(attempted), current == null ? null : new LinkedHashMap<>(current), differences,
+                null);
+    }
+
+    /**
+     * This problem after a merge that did not come out clean: it lists the fields both sides changed,
+     * so that a client asks its user about those alone.
+     *
+     * <pre>{@code
+     * Merge<Article> merge = articles.merge(base, mine, theirs);
+     * if (!merge.isClean()) {
+     *     send(ConflictProblem.of(conflict, mine.toMap(), theirs.toMap()).afterMerge(merge));
+     * }
+     * }</pre>
+     */
+    public ConflictProblem afterMerge(Merge<?> merge) {
+        String both = merge.isClean() ? "" : " Both sides changed: " + String.join(", ", merge.conflictingFields()) + ".";
+        return new ConflictProblem(status, title, detail + both, currentVersion, attempted, current, differences,
+                merge.conflictingFields());
     }
 
     /** The problem details document. */
@@ -94,6 +117,9 @@ public record ConflictProblem(
         json.put("attempted", attempted);
         json.put("current", current);
         json.put("differences", differences);
+        if (conflictingFields != null) {
+            json.put("conflictingFields", conflictingFields);
+        }
         return JsonText.of(json);
     }
 }

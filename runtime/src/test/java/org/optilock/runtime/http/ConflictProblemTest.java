@@ -1,11 +1,13 @@
 package org.optilock.runtime.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.RecordModifiedException;
 
 class ConflictProblemTest {
@@ -47,5 +49,21 @@ class ConflictProblemTest {
         ConflictProblem problem = ConflictProblem.of(modified, Map.of("title", "x"), null);
         assertEquals("The record was changed by someone else", problem.title());
         assertEquals(2L, problem.currentVersion());
+    }
+
+    @Test
+    void afterAMergeListsOnlyTheFieldsBothSidesChanged() {
+        RecordModifiedException conflict = new RecordModifiedException("mine", String.class, 7L, 1L, "theirs", 2L);
+        ConflictProblem problem = ConflictProblem.of(conflict, Map.of("title", "Mine", "body", "Mine"),
+                Map.of("title", "Theirs", "body", "Theirs"));
+        assertEquals(null, problem.conflictingFields(), "no merge was tried");
+        assertEquals(false, problem.toJson().contains("conflictingFields"));
+
+        ConflictProblem merged = problem.afterMerge(new Merge<>("theirs", List.of("title")));
+
+        assertEquals(List.of("title"), merged.conflictingFields());
+        assertEquals(List.of("title", "body").size(), merged.differences().size(), "the differences stay as they were");
+        assertTrue(merged.detail().endsWith(" Both sides changed: title."), merged.detail());
+        assertTrue(merged.toJson().endsWith(",\"conflictingFields\":[\"title\"]}"), merged.toJson());
     }
 }

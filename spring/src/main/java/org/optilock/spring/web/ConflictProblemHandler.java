@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Answers Optilock's exceptions in a Spring MVC application as RFC 9457 problem details
  * ({@code application/problem+json}): a conflict 409 with {@code currentVersion} (and, for one row,
- * {@code currentETag}), a forged or missing signed version 400, a refused {@code If-Match} 412, 428 or
- * 400. Turn it off with
+ * {@code currentETag}), a merge that did not come out clean 409 with {@code conflictingFields} too, a
+ * forged or missing signed version 400, a refused {@code If-Match} 412, 428 or 400. Turn it off with
  * {@code optilock.problem-details.enabled=false}.
  */
 @RestControllerAdvice
@@ -41,6 +41,20 @@ public class ConflictProblemHandler {
             problem.setProperty("currentETag", EntityTag.ofVersion(described.currentVersion()).toString());
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM).body(problem);
+    }
+
+    /**
+     * 409: the row changed since it was read and the merge with the edit did not come out clean; lists
+     * {@code conflictingFields} and the {@code merged} values to offer the user.
+     */
+    @ExceptionHandler(MergeConflictException.class)
+    public ResponseEntity<ProblemDetail> mergeConflict(MergeConflictException unmerged) {
+        ResponseEntity<ProblemDetail> response = recordModified(unmerged.conflict());
+        ProblemDetail problem = response.getBody();
+        problem.setDetail(unmerged.getMessage());
+        problem.setProperty("conflictingFields", unmerged.merge().conflictingFields());
+        problem.setProperty("merged", unmerged.merge().merged());
+        return response;
     }
 
     /** 409: rows of a batch changed since they were read; each with its key and current version. */

@@ -10,6 +10,8 @@ public class Memo {
     @Id
     public Long id;
 
+    public String title;
+
     public String body;
 
     @Version

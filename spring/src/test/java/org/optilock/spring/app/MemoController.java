@@ -1,5 +1,8 @@
 package org.optilock.spring.app;
 
+import org.optilock.runtime.Merge;
+import org.optilock.runtime.RecordModifiedException;
+import org.optilock.spring.web.MergeConflictException;
 import org.optilock.spring.web.VersionPreconditions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +42,25 @@ public class MemoController {
         memo.version = current;
         memos.update(memo);
         return ResponseEntity.ok().eTag(VersionPreconditions.eTag(memo.version)).body(memo);
+    }
+
+    /** What a client read ({@code base}) and what it wants saved ({@code mine}, with the version it read). */
+    public record MemoEdit(Memo base, Memo mine) {}
+
+    /** Saves an edit; after a conflict, merges it with the row as it is now, or answers 409 with the collisions. */
+    @PutMapping("/memos/{id}/merging")
+    public Memo saveMerging(@PathVariable("id") long id, @RequestBody MemoEdit edit) {
+        Memo mine = edit.mine();
+        mine.id = id;
+        try {
+            return memos.update(mine);
+        } catch (RecordModifiedException conflict) {
+            Merge<Memo> merge = memos.merge(edit.base(), mine, conflict.<Memo>current().orElseThrow(() -> conflict));
+            if (!merge.isClean()) {
+                throw new MergeConflictException(conflict, merge);
+            }
+            return memos.update(merge.merged());
+        }
     }
 
     /** Form-like: the version the client read travels in the body. */
