@@ -6,7 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-/** A document people edit: a plain class with a counter version. */
+/** A document people edit: a plain class with a counter version, and who saved it last. */
 @Entity
 public class Document {
     @Id
@@ -15,6 +15,9 @@ public class Document {
 
     String title;
     String body;
+
+    /** Who saved this version: set by the application on each save, never typed into the form. */
+    String editedBy;
 
     @Version
     long version;
@@ -48,6 +51,14 @@ public class Document {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    public String getEditedBy() {
+        return editedBy;
+    }
+
+    public void setEditedBy(String editedBy) {
+        this.editedBy = editedBy;
     }
 
     public long getVersion() {

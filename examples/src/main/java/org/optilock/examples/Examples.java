@@ -60,7 +60,7 @@ public final class Examples {
     public static void createTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE Document (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
-                    + "title VARCHAR(200), body VARCHAR(4000), version BIGINT NOT NULL)");
+                    + "title VARCHAR(200), body VARCHAR(4000), editedBy VARCHAR(100), version BIGINT NOT NULL)");
             statement.execute("CREATE TABLE Price (sku VARCHAR(40) PRIMARY KEY, amount DECIMAL(12, 2), "
                     + "changedAt TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
         }

@@ -17,17 +17,22 @@ import org.optilock.examples.DocumentDao;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.http.SignedBase;
 import org.optilock.runtime.http.VersionSignatureException;
 import org.optilock.runtime.http.VersionSigner;
 
 /**
  * The HTML side: a list that edits several documents at once and deletes a selection, an edit form
- * with a signed hidden version, and the conflict page that shows both versions side by side.
+ * whose hidden version is signed with the values it showed, a save that merges edits of different
+ * fields, and the conflict page for edits of the same field.
  */
 final class DocumentPages {
 
     private static final String KIND = "Document";
+    /** How many saves a merge may run into before the user is shown where things stand. */
+    private static final int MERGE_ATTEMPTS = 3;
 
     private final DocumentDao documents;
     private final VersionSigner signer;
@@ -155,65 +160,136 @@ final class DocumentPages {
         }
         Document document = found.get();
         Responses.html(exchange, 200, "Edit " + document.getTitle(), "<h1>Edit document " + id + "</h1>\n"
-                + form(id, document.getTitle(), document.getBody(), document.getVersion(), "Save"));
+                + (document.getEditedBy() == null ? "" : "<p>Last saved by " + Html.escape(document.getEditedBy()) + ".</p>\n")
+                + form(document, document, Editor.of(exchange), "Save"));
     }
 
-    private String form(long id, String title, String body, long version, String button) {
+    /**
+     * The edit form: {@code values} in the fields, and the version of {@code read} signed together with
+     * its title and body, the base a conflicting save is merged from.
+     */
+    private String form(Document read, Document values, String editor, String button) {
+        long id = read.getId();
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("title", read.getTitle());
+        base.put("body", read.getBody());
         return "<form method=\"post\" action=\"/documents/" + id + "\">\n"
-                + "<p><label>Title<br><input type=\"text\" name=\"title\" value=\"" + Html.escape(title) + "\"></label></p>\n"
-                + "<p><label>Body<br><textarea name=\"body\">" + Html.escape(body) + "</textarea></label></p>\n"
-                + "<input type=\"hidden\" name=\"version\" value=\"" + signer.sign(KIND, id, version) + "\">\n"
+                + "<p><label>Your name<br><input type=\"text\" name=\"editor\" value=\"" + Html.escape(editor) + "\"></label></p>\n"
+                + "<p><label>Title<br><input type=\"text\" name=\"title\" value=\"" + Html.escape(values.getTitle()) + "\"></label></p>\n"
+                + "<p><label>Body<br><textarea name=\"body\">" + Html.escape(values.getBody()) + "</textarea></label></p>\n"
+                + "<input type=\"hidden\" name=\"version\" value=\"" + signer.signWithBase(KIND, id, read.getVersion(), base) + "\">\n"
                 + "<p><button id=\"save\">" + Html.escape(button) + "</button> "
                 + "<a href=\"/documents\">Cancel</a></p>\n</form>";
     }
 
+    /**
+     * Saves the form; when someone saved the document meanwhile, merges the two edits and saves the
+     * merge if they touched different fields, or shows the conflict page if they did not.
+     */
     private void save(HttpExchange exchange, long id) throws IOException {
         FormData form = FormData.parse(Responses.body(exchange));
-        Document mine = new Document();
-        mine.setId(id);
-        mine.setTitle(form.get("title"));
-        mine.setBody(form.get("body"));
-        mine.setVersion(Long.parseLong(signer.verify(KIND, id, form.get("version"))));
+        SignedBase read = signer.verifyWithBase(KIND, id, form.get("version"));
+        String editor = Editor.named(form.get("editor"));
+        Document mine = document(id, form.get("title"), form.get("body"), read, editor);
         try {
             documents.update(mine);
+            Editor.remember(exchange, editor);
             Responses.redirect(exchange, "/documents?message="
                     + URLEncoder.encode("Saved document " + id + ", now version " + mine.getVersion() + ".",
                             StandardCharsets.UTF_8));
         } catch (RecordModifiedException conflict) {
-            conflictPage(exchange, mine, conflict);
+            // The editor is stamped on base and mine alike: who saves is not an edit to merge.
+            Document base = document(id, read.value("title"), read.value("body"), read, editor);
+            mergeAndSave(exchange, base, mine, conflict, editor);
         }
     }
 
-    /** Both versions side by side, differences highlighted, with re-apply and discard. */
-    private void conflictPage(HttpExchange exchange, Document mine, RecordModifiedException conflict) throws IOException {
-        Optional<Document> current = conflict.current(Document.class);
-        if (current.isEmpty()) {
-            Responses.html(exchange, 409, "Deleted", "<h1>Someone else deleted this document</h1>\n"
-                    + "<p class=\"error\">" + Html.escape(conflict.getMessage()) + "</p>\n"
-                    + "<p><a href=\"/documents\">Back to the documents</a></p>");
+    private static Document document(long id, String title, String body, SignedBase read, String editor) {
+        Document document = new Document(title, body);
+        document.setId(id);
+        document.setVersion(Long.parseLong(read.version()));
+        document.setEditedBy(editor);
+        return document;
+    }
+
+    /**
+     * Merges the edit with the row as the conflict found it and saves both edits, saying whose change it
+     * was merged with; shows the conflict page when both changed a field. Should yet another save come
+     * in between, merges with that one too, a few times at most.
+     */
+    private void mergeAndSave(HttpExchange exchange, Document base, Document mine, RecordModifiedException conflict,
+            String editor) throws IOException {
+        RecordModifiedException latest = conflict;
+        for (int attempt = 1; ; attempt++) {
+            Optional<Document> current = latest.current(Document.class);
+            if (current.isEmpty()) {
+                Responses.html(exchange, 409, "Deleted", "<h1>Someone else deleted this document</h1>\n"
+                        + "<p class=\"error\">" + Html.escape(latest.getMessage()) + "</p>\n"
+                        + "<p><a href=\"/documents\">Back to the documents</a></p>");
+                return;
+            }
+            Document theirs = current.get();
+            Merge<Document> merge = documents.merge(base, mine, theirs);
+            if (!merge.isClean() || attempt == MERGE_ATTEMPTS) {
+                conflictPage(exchange, mine, theirs, merge, editor);
+                return;
+            }
+            Document merged = merge.merged();
+            merged.setEditedBy(editor);
+            try {
+                documents.update(merged);
+            } catch (RecordModifiedException again) {
+                latest = again;
+                continue;
+            }
+            String message = "Saved document " + merged.getId() + ", now version " + merged.getVersion()
+                    + ": merged with " + Editor.possessive(theirs.getEditedBy()) + " change to "
+                    + String.join(" and ", changed(base, theirs)) + ".";
+            Editor.remember(exchange, editor);
+            Responses.redirect(exchange, "/documents?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8));
             return;
         }
-        Document theirs = current.get();
+    }
+
+    /** The fields, as a sentence names them, that {@code theirs} changed from {@code base}. */
+    private static List<String> changed(Document base, Document theirs) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(base.getTitle(), theirs.getTitle())) {
+            fields.add("the title");
+        }
+        if (!Objects.equals(base.getBody(), theirs.getBody())) {
+            fields.add("the body");
+        }
+        return fields;
+    }
+
+    /**
+     * The edits collided: the fields both changed are highlighted, yours beside theirs, and the form
+     * holds the merge (their value where both changed, yours everywhere else), signed with their version.
+     */
+    private void conflictPage(HttpExchange exchange, Document mine, Document theirs, Merge<Document> merge, String editor)
+            throws IOException {
         Map<String, String[]> fields = new LinkedHashMap<>();
-        fields.put("Title", new String[] {mine.getTitle(), theirs.getTitle()});
-        fields.put("Body", new String[] {mine.getBody(), theirs.getBody()});
+        fields.put("title", new String[] {"Title", mine.getTitle(), theirs.getTitle()});
+        fields.put("body", new String[] {"Body", mine.getBody(), theirs.getBody()});
         String rows = fields.entrySet().stream()
                 .map(field -> {
                     String[] values = field.getValue();
-                    boolean differs = !Objects.equals(values[0], values[1]);
-                    return "<tr" + (differs ? " class=\"differs\"" : "") + "><td>" + field.getKey() + "</td><td>"
-                            + Html.escape(values[0]) + "</td><td>" + Html.escape(values[1]) + "</td></tr>";
+                    boolean colliding = merge.conflictingFields().contains(field.getKey());
+                    return "<tr" + (colliding ? " class=\"differs\"" : "") + "><td>" + values[0] + "</td><td>"
+                            + Html.escape(values[1]) + "</td><td>" + Html.escape(values[2]) + "</td></tr>";
                 })
                 .collect(Collectors.joining("\n"));
-        long id = mine.getId();
+        String who = theirs.getEditedBy() == null ? "someone else" : Html.escape(theirs.getEditedBy());
         Responses.html(exchange, 409, "Conflict", "<h1>Someone else changed this document</h1>\n"
-                + "<p class=\"error\">While you were editing, the document was saved as version "
-                + theirs.getVersion() + ". Nothing of yours was written yet.</p>\n"
-                + "<table id=\"conflict\"><tr><th>Field</th><th>Your changes</th><th>Saved now (version "
+                + "<p class=\"error\">While you were editing, " + who + " saved it as version " + theirs.getVersion()
+                + ". Nothing of yours was written yet. The highlighted fields were changed by both of you; the form"
+                + " below holds " + who + "'s value there and your changes everywhere else.</p>\n"
+                + "<table id=\"conflict\"><tr><th>Field</th><th>Your changes</th><th>Saved now by " + who + " (version "
                 + theirs.getVersion() + ")</th></tr>\n" + rows + "</table>\n"
-                + "<h2>Re-apply your changes over the saved version</h2>\n"
-                + form(id, mine.getTitle(), mine.getBody(), theirs.getVersion(), "Re-apply my changes")
-                + "\n<p><a id=\"discard\" href=\"/documents/" + id + "/edit\">Discard my changes and edit the saved version</a></p>");
+                + "<h2>Save the merge</h2>\n"
+                + form(theirs, merge.merged(), editor, "Save the merge")
+                + "\n<p><a id=\"discard\" href=\"/documents/" + mine.getId() + "/edit\">Discard my changes and edit the saved version</a></p>");
     }
 
     private static String ids(List<RecordModifiedException> conflicts) {

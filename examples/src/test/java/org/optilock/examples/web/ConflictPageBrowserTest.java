@@ -26,8 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A person's view: the same document open in two tabs of a real (headless) Chromium, both saved; the
- * second tab shows the conflict page. Runs in the {@code browser} profile; keeps screenshots under
+ * A person's view: the same document open in two tabs of a real (headless) Chromium, both saved. Edits
+ * of different fields are merged; edits of the same field show the conflict page. Runs in the {@code browser} profile; keeps screenshots under
  * {@code target/screenshots}, and one of the failing page when it fails.
  */
 class ConflictPageBrowserTest {
@@ -79,35 +79,70 @@ class ConflictPageBrowserTest {
         Files.copy(shot.toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void retitle(String title) {
-        WebElement field = browser.findElement(By.name("title"));
-        field.clear();
-        field.sendKeys(title);
-        browser.findElement(By.id("save")).click();
+    private void type(String field, String text) {
+        WebElement input = browser.findElement(By.name(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Opens document 1 in two tabs, Alice's first and Bob's second; Bob's tab is shown. */
+    private String[] twoTabs() {
+        browser.get(url("/documents/1/edit"));
+        String alice = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(url("/documents/1/edit"));
+        return new String[] {alice, browser.getWindowHandle()};
     }
 
     @Test
-    void theSecondTabToSaveSeesTheConflictPage() throws IOException {
-        browser.get(url("/documents/1/edit"));
-        String first = browser.getWindowHandle();
-        browser.switchTo().newWindow(WindowType.TAB);
-        browser.get(url("/documents/1/edit"));
-
-        retitle("Saved in the second tab");
+    void twoTabsEditingDifferentFieldsBothSave() throws IOException {
+        String[] tabs = twoTabs();
+        type("editor", "Bob");
+        type("body", "Bob rewrote the body.");
+        browser.findElement(By.id("save")).click();
         assertTrue(browser.findElement(By.id("message")).getText().contains("now version 2"));
 
-        browser.switchTo().window(first);
-        retitle("Saved in the first tab");
+        browser.switchTo().window(tabs[0]);
+        type("editor", "Alice");
+        type("title", "Alice's title");
+        browser.findElement(By.id("save")).click();
+
+        String message = browser.findElement(By.id("message")).getText();
+        assertTrue(message.contains("now version 3: merged with Bob's change to the body."), message);
+        screenshot("merged-message");
+        browser.get(url("/documents/1/edit"));
+        assertEquals("Alice's title", browser.findElement(By.name("title")).getDomProperty("value"));
+        assertEquals("Bob rewrote the body.", browser.findElement(By.name("body")).getDomProperty("value"));
+    }
+
+    @Test
+    void theSameFieldEditedInTwoTabsShowsTheConflictPageWithOnlyThatFieldHighlighted() throws IOException {
+        String[] tabs = twoTabs();
+        type("editor", "Bob");
+        type("title", "Saved in the second tab");
+        browser.findElement(By.id("save")).click();
+        assertTrue(browser.findElement(By.id("message")).getText().contains("now version 2"));
+
+        browser.switchTo().window(tabs[0]);
+        type("editor", "Alice");
+        type("title", "Saved in the first tab");
+        type("body", "Alice's body.");
+        browser.findElement(By.id("save")).click();
 
         assertEquals("Someone else changed this document", browser.findElement(By.tagName("h1")).getText());
         List<WebElement> differing = browser.findElements(By.cssSelector("#conflict tr.differs"));
-        assertEquals(1, differing.size(), "only the title differs");
+        assertEquals(1, differing.size(), "only the title collided; the body only Alice changed");
         assertTrue(differing.get(0).getText().contains("Saved in the first tab"));
         assertTrue(differing.get(0).getText().contains("Saved in the second tab"));
+        assertEquals("Saved in the second tab", browser.findElement(By.name("title")).getDomProperty("value"),
+                "the form holds the merge: Bob's title, where both changed it");
+        assertEquals("Alice's body.", browser.findElement(By.name("body")).getDomProperty("value"),
+                "and Alice's body, which only she changed");
         screenshot("conflict-page");
 
-        browser.findElement(By.id("save")).click(); // "Re-apply my changes"
+        type("title", "Both tabs' title");
+        browser.findElement(By.id("save")).click(); // "Save the merge"
         assertTrue(browser.findElement(By.id("message")).getText().contains("now version 3"));
-        assertEquals("Saved in the first tab", browser.findElement(By.name("title-1")).getDomProperty("value"));
+        assertEquals("Both tabs' title", browser.findElement(By.name("title-1")).getDomProperty("value"));
     }
 }

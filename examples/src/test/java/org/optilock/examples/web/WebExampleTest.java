@@ -1,7 +1,6 @@
 package org.optilock.examples.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.optilock.examples.Document;
 import org.optilock.examples.DocumentDao;
 import org.optilock.examples.Examples;
 
@@ -136,31 +136,74 @@ class WebExampleTest {
         assertEquals(404, send(HttpRequest.newBuilder(uri(location))).statusCode());
     }
 
+    private HttpResponse<String> saveForm(long id, String form, String editor, String title, String body)
+            throws IOException, InterruptedException {
+        return postForm("/documents/" + id, "editor=" + encode(editor) + "&title=" + encode(title)
+                + "&body=" + encode(body) + "&version=" + encode(hidden(form, "version")));
+    }
+
+    private static String message(HttpResponse<String> redirect) {
+        return URLDecoder.decode(redirect.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void editsOfDifferentFieldsAreMergedAndBothSaved() throws Exception {
+        String aliceForm = send(HttpRequest.newBuilder(uri("/documents/2/edit"))).body();
+        String bobForm = send(HttpRequest.newBuilder(uri("/documents/2/edit"))).body();
+
+        HttpResponse<String> alice = saveForm(2, aliceForm, "Alice", "Roadmap", "Where we go in 2027.");
+        HttpResponse<String> bob = saveForm(2, bobForm, "Bob", "Our roadmap", "Where we go next.");
+
+        assertEquals(303, alice.statusCode());
+        assertEquals(303, bob.statusCode(), bob.body());
+        assertTrue(message(bob).contains("Saved document 2, now version 3: merged with Alice's change to the body."),
+                message(bob));
+        assertTrue(bob.headers().allValues("Set-Cookie").contains("editor=Bob; Path=/; HttpOnly; SameSite=Lax"));
+        Document saved = new DocumentDao(dataSource).findById(2L).orElseThrow();
+        assertEquals("Our roadmap", saved.getTitle());
+        assertEquals("Where we go in 2027.", saved.getBody());
+        assertEquals("Bob", saved.getEditedBy());
+        assertEquals(3L, saved.getVersion());
+    }
+
     @Test
     void twoFormsRaceAndTheSecondSeesTheConflictPage() throws Exception {
         String aliceForm = send(HttpRequest.newBuilder(uri("/documents/2/edit"))).body();
         String bobForm = send(HttpRequest.newBuilder(uri("/documents/2/edit"))).body();
 
-        HttpResponse<String> saved = postForm("/documents/2",
-                "title=" + encode("Alice's roadmap") + "&body=" + encode("Where we go next.")
-                        + "&version=" + encode(hidden(aliceForm, "version")));
-        HttpResponse<String> conflict = postForm("/documents/2",
-                "title=" + encode("Bob's roadmap") + "&body=" + encode("Where we go next.")
-                        + "&version=" + encode(hidden(bobForm, "version")));
+        HttpResponse<String> saved = saveForm(2, aliceForm, "Alice", "Alice's roadmap", "Where we go next.");
+        HttpResponse<String> conflict = saveForm(2, bobForm, "Bob", "Bob's roadmap", "Bob's body.");
 
         assertEquals(303, saved.statusCode());
         assertEquals(409, conflict.statusCode());
         assertTrue(conflict.body().contains("Someone else changed this document"), conflict.body());
+        assertTrue(conflict.body().contains("Alice saved it as version 2"), conflict.body());
         assertTrue(conflict.body().contains("<tr class=\"differs\"><td>Title</td><td>Bob&#39;s roadmap</td>"
                 + "<td>Alice&#39;s roadmap</td></tr>"), conflict.body());
-        assertFalse(conflict.body().contains("<tr class=\"differs\"><td>Body"), "the body did not differ");
+        assertTrue(conflict.body().contains("<tr><td>Body</td><td>Bob&#39;s body.</td>"), "only Bob changed the body");
+        // The form holds the merge: Alice's title, where both changed it, and Bob's body.
+        assertEquals("Alice&#39;s roadmap", hidden(conflict.body(), "title"));
+        assertTrue(conflict.body().contains("<textarea name=\"body\">Bob&#39;s body.</textarea>"), conflict.body());
+        assertEquals("Alice's roadmap", new DocumentDao(dataSource).findById(2L).orElseThrow().getTitle(), "nothing saved");
 
-        // Re-applying posts Bob's values with the current version, signed by the page.
-        HttpResponse<String> reapplied = postForm("/documents/2",
-                "title=" + encode("Bob's roadmap") + "&body=" + encode("Where we go next.")
-                        + "&version=" + encode(hidden(conflict.body(), "version")));
+        // Saving the form saves over Alice's version, signed by the conflict page.
+        HttpResponse<String> reapplied = saveForm(2, conflict.body(), "Bob", "Bob's roadmap", "Bob's body.");
         assertEquals(303, reapplied.statusCode());
-        assertEquals("Bob's roadmap", new DocumentDao(dataSource).findById(2L).orElseThrow().getTitle());
+        Document document = new DocumentDao(dataSource).findById(2L).orElseThrow();
+        assertEquals("Bob's roadmap", document.getTitle());
+        assertEquals(3L, document.getVersion());
+    }
+
+    @Test
+    void aFormSignedWithoutItsBaseCannotBeMergedAndSays400() throws Exception {
+        String form = send(HttpRequest.newBuilder(uri("/documents/1/edit"))).body();
+        String token = hidden(form, "version");
+        String[] parts = token.split("\\.");
+        assertEquals(3, parts.length, "version, base and signature");
+        HttpResponse<String> withoutBase = postForm("/documents/1",
+                "title=x&body=y&version=" + encode(parts[0] + "." + parts[2]));
+        assertEquals(400, withoutBase.statusCode());
+        assertEquals("Release notes", new DocumentDao(dataSource).findById(1L).orElseThrow().getTitle());
     }
 
     @Test
