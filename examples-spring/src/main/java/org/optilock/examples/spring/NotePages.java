@@ -1,7 +1,11 @@
 package org.optilock.examples.spring;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.optilock.runtime.Merge;
 import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.http.SignedBase;
 import org.optilock.runtime.http.VersionSigner;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The edit page: a form that carries the version it showed, signed, and the conflict page a stale save
- * gets, with both versions side by side and a way to re-apply the edit on top of the current one.
+ * The edit page: a form that carries the version and the values it showed, signed; a stale save that
+ * changed other fields than the one saved meanwhile is merged and saved, one that changed the same
+ * field gets the conflict page, with both versions side by side and the merge in the form.
  */
 @Controller
 public class NotePages {
@@ -50,50 +55,80 @@ public class NotePages {
     @GetMapping("/notes/{id}/edit")
     public ResponseEntity<String> edit(@PathVariable("id") long id) {
         return notes.findById(id)
-                .map(note -> page(HttpStatus.OK, "Edit note", form(note.id, note.title, note.body, note.version, "Save")))
+                .map(note -> page(HttpStatus.OK, "Edit note", form(note, note.title, note.body, "Save")))
                 .orElseGet(() -> page(HttpStatus.NOT_FOUND, "No such note", "<p><a href=\"/notes\">Back</a></p>"));
     }
 
     @PostMapping("/notes/{id}")
     public ResponseEntity<String> save(@PathVariable("id") long id, @RequestParam("title") String title,
             @RequestParam("body") String body, @RequestParam("version") String token) {
-        Note edit = new Note(title, body);
-        edit.id = id;
-        edit.version = Long.parseLong(signer.verify(KIND, id, token));
+        SignedBase read = signer.verifyWithBase(KIND, id, token);
+        Note mine = note(id, title, body, read);
         try {
-            service.save(edit, "page");
+            service.save(mine, "page");
             return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/notes").build();
         } catch (RecordModifiedException conflict) {
-            return conflictPage(edit, conflict);
+            return mergeOrAsk(note(id, read.value("title"), read.value("body"), read), mine, conflict, true);
         }
     }
 
-    private ResponseEntity<String> conflictPage(Note mine, RecordModifiedException conflict) {
+    /**
+     * Edits of different fields are merged and saved; edits of the same field, or a merge that another
+     * save overtook, go to the user.
+     */
+    private ResponseEntity<String> mergeOrAsk(Note base, Note mine, RecordModifiedException conflict, boolean mayMerge) {
         Note theirs = conflict.<Note>current().orElse(null);
         if (theirs == null) {
             return page(HttpStatus.CONFLICT, "Someone deleted this note",
                     "<p>Your changes were not saved.</p><p><a href=\"/notes\">Back to the notes</a></p>");
         }
+        Merge<Note> merge = notes.merge(base, mine, theirs);
+        if (merge.isClean() && mayMerge) {
+            try {
+                service.save(merge.merged(), "page (merged)");
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/notes").build();
+            } catch (RecordModifiedException overtaken) {
+                return mergeOrAsk(base, mine, overtaken, false);
+            }
+        }
+        return conflictPage(mine, theirs, merge);
+    }
+
+    private static Note note(long id, String title, String body, SignedBase read) {
+        Note note = new Note(title, body);
+        note.id = id;
+        note.version = Long.parseLong(read.version());
+        return note;
+    }
+
+    private ResponseEntity<String> conflictPage(Note mine, Note theirs, Merge<Note> merge) {
         String table = "<table id=\"conflict\"><tr><th></th><th>Yours (not saved)</th><th>Saved now (version " + theirs.version
                 + ")</th></tr>"
-                + row("Title", mine.title, theirs.title)
-                + row("Body", mine.body, theirs.body)
+                + row("Title", mine.title, theirs.title, merge.conflictingFields().contains("title"))
+                + row("Body", mine.body, theirs.body, merge.conflictingFields().contains("body"))
                 + "</table>";
+        Note merged = merge.merged();
         return page(HttpStatus.CONFLICT, "Someone changed this note while you were editing it",
-                "<p>Nothing of yours was saved. Compare, then re-apply your edit on top of the saved note, or discard it.</p>"
+                "<p>Nothing of yours was saved. You both changed the highlighted fields; the form holds the saved"
+                        + " value there and your edit everywhere else.</p>"
                         + table
-                        + form(mine.id, mine.title, mine.body, theirs.version, "Re-apply my changes")
+                        + form(theirs, merged.title, merged.body, "Save the merge")
                         + "<p><a id=\"discard\" href=\"/notes/" + mine.id + "/edit\">Discard my changes</a></p>");
     }
 
-    private static String row(String field, String mine, String theirs) {
-        String marked = mine != null && mine.equals(theirs) ? "" : " class=\"differs\"";
+    private static String row(String field, String mine, String theirs, boolean colliding) {
+        String marked = colliding ? " class=\"differs\"" : "";
         return "<tr" + marked + "><th>" + field + "</th><td>" + escape(mine) + "</td><td>" + escape(theirs) + "</td></tr>";
     }
 
-    private String form(long id, String title, String body, long version, String button) {
-        return "<form method=\"post\" action=\"/notes/" + id + "\">"
-                + "<input type=\"hidden\" name=\"version\" value=\"" + escape(signer.sign(KIND, id, version)) + "\">"
+    /** The edit form: the version of {@code read}, signed with its title and body, the base of a merge. */
+    private String form(Note read, String title, String body, String button) {
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("title", read.title);
+        base.put("body", read.body);
+        return "<form method=\"post\" action=\"/notes/" + read.id + "\">"
+                + "<input type=\"hidden\" name=\"version\" value=\""
+                + escape(signer.signWithBase(KIND, read.id, read.version, base)) + "\">"
                 + "<p><label>Title <input name=\"title\" value=\"" + escape(title) + "\"></label></p>"
                 + "<p><label>Body <textarea name=\"body\">" + escape(body) + "</textarea></label></p>"
                 + "<p><button id=\"save\" type=\"submit\">" + escape(button) + "</button></p></form>";

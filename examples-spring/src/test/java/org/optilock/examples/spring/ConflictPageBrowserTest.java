@@ -96,7 +96,7 @@ class ConflictPageBrowserTest {
     }
 
     @Test
-    void theSecondTabToSaveSeesTheConflictPageAndReapplies() throws InterruptedException {
+    void theSecondTabToSaveTheSameFieldSeesTheConflictPageAndSavesTheMerge() throws InterruptedException {
         String editPage = "http://localhost:" + port + "/notes/" + id + "/edit";
         browser.get(editPage);
         String first = browser.getWindowHandle();
@@ -115,8 +115,11 @@ class ConflictPageBrowserTest {
         assertEquals(1, differing.size(), "only the title differs");
         assertEquals("Trip (second tab)", notes.findById(id).orElseThrow().title, "the stale save wrote nothing");
 
-        browser.findElement(By.id("save")).click(); // "Re-apply my changes"
+        assertEquals("Trip (second tab)", browser.findElement(By.name("title")).getDomProperty("value"),
+                "the form holds the merge: the saved title, where both changed it");
+
+        retitle("Trip (both tabs)"); // "Save the merge"
         assertEquals("Notes", heading("Notes"));
-        assertEquals("Trip (first tab)", notes.findById(id).orElseThrow().title);
+        assertEquals("Trip (both tabs)", notes.findById(id).orElseThrow().title);
     }
 }

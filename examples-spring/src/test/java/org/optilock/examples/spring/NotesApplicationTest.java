@@ -111,6 +111,23 @@ class NotesApplicationTest {
     }
 
     @Test
+    void twoEditorsOfDifferentFieldsAreMergedAndBothSaved() throws Exception {
+        Note before = notes.findById(id).orElseThrow();
+        String alice = token(send(request("/notes/" + id + "/edit").GET()).body());
+        String bob = token(send(request("/notes/" + id + "/edit").GET()).body());
+
+        assertEquals(303, postForm(alice, "Plan by Alice", before.body).statusCode());
+        HttpResponse<String> merged = postForm(bob, before.title, "Bob's body");
+
+        assertEquals(303, merged.statusCode(), merged.body());
+        Note saved = notes.findById(id).orElseThrow();
+        assertEquals("Plan by Alice", saved.title);
+        assertEquals("Bob's body", saved.body);
+        assertEquals(3L, saved.version);
+        assertEquals(2, service.historyOf(id), "Alice's save and Bob's merged one");
+    }
+
+    @Test
     void aConflictRollsBackTheHistoryEntryOfTheSameTransaction() {
         Note stale = notes.findById(id).orElseThrow();
         Note fresh = notes.findById(id).orElseThrow();
