@@ -117,6 +117,18 @@ class MergeTest {
     }
 
     @Test
+    void fieldsAConditionalVersionIgnoresMergeLikeAnyOther() {
+        PageDao pages = new PageDao(database.dataSource());
+        Page base = new Page(1, "Title", 10, Instant.parse("2026-01-01T00:00:00Z"));
+        Page theirs = new Page(1, "Their title", 10, Instant.parse("2026-01-02T00:00:00Z"));
+
+        Merge<Page> merge = pages.merge(base, base.withViews(11), theirs);
+
+        assertEquals(new Page(1, "Their title", 11, theirs.version()), merge.merged());
+        assertEquals(List.of("views"), pages.merge(base, base.withViews(11), theirs.withViews(12)).conflictingFields());
+    }
+
+    @Test
     void classesVersionedFromOutsideMergeTheObjectAndKeepTheirVersion() {
         LibraryUserDao users = new LibraryUserDao(database.dataSource());
         Versioned<LibraryUser> base = new Versioned<>(user("Ada", true), 1L);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.Retry;
 
@@ -68,6 +69,32 @@ class RetryOnConflictTest {
 
         assertEquals(THREADS * INCREMENTS, counters.findById("shared").orElseThrow().total);
         System.out.printf("%s: %d increments took %d tries%n", database.kind(), THREADS * INCREMENTS, tries.get());
+    }
+
+    @Test
+    void withTheCheckOffTheSameInterleavingLosesAnIncrementAndWithItTheRetryKeepsIt() {
+        counters.insert(new Counter("shared"));
+        Counter first = counters.findById("shared").orElseThrow();
+        Counter second = counters.findById("shared").orElseThrow();
+        first.total++;
+        counters.update(first);
+        second.total++;
+        Concurrency.disabled((Runnable) () -> counters.update(second));
+        assertEquals(1, counters.findById("shared").orElseThrow().total, "checks off: one of two increments is lost");
+
+        Counter stale = counters.findById("shared").orElseThrow();
+        Counter fresh = counters.findById("shared").orElseThrow();
+        fresh.total++;
+        counters.update(fresh);
+        AtomicInteger tries = new AtomicInteger();
+        Retry.onConflict(3, () -> {
+            // The first try writes the stale copy, as the losing thread of a race would.
+            Counter counter = tries.getAndIncrement() == 0 ? stale : counters.findById("shared").orElseThrow();
+            counter.total++;
+            return counters.update(counter);
+        });
+        assertEquals(2, tries.get());
+        assertEquals(3, counters.findById("shared").orElseThrow().total, "checks on: the retry re-read and kept both");
     }
 
     @Test

@@ -61,13 +61,17 @@ class ConflictPageBrowserTest {
             return;
         }
         try {
-            Path folder = Path.of(System.getProperty("optilock.screenshots", "target/screenshots"));
-            Files.createDirectories(folder);
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), folder.resolve("spring-last-page.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot("spring-last-page");
         } finally {
             browser.quit();
         }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("optilock.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The page's heading once it is {@code expected}, or what it is after five seconds: a click navigates. */
@@ -96,7 +100,7 @@ class ConflictPageBrowserTest {
     }
 
     @Test
-    void theSecondTabToSaveTheSameFieldSeesTheConflictPageAndSavesTheMerge() throws InterruptedException {
+    void theSecondTabToSaveTheSameFieldSeesTheConflictPageAndSavesTheMerge() throws InterruptedException, IOException {
         String editPage = "http://localhost:" + port + "/notes/" + id + "/edit";
         browser.get(editPage);
         String first = browser.getWindowHandle();
@@ -117,6 +121,7 @@ class ConflictPageBrowserTest {
 
         assertEquals("Trip (second tab)", browser.findElement(By.name("title")).getDomProperty("value"),
                 "the form holds the merge: the saved title, where both changed it");
+        screenshot("spring-conflict-page");
 
         retitle("Trip (both tabs)"); // "Save the merge"
         assertEquals("Notes", heading("Notes"));
