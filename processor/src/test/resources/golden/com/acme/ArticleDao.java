@@ -130,6 +130,15 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     }
 
     @Override
+    public List<Article> insertAll(Collection<Article> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Article", e);
+        }
+    }
+
+    @Override
     public Article update(Article entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -450,7 +459,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Article, Long> {
         @Override
@@ -520,6 +529,46 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
         @Override
         public Article withVersion(Article entity, Long version) {
+            entity.version = version;
+            return entity;
+        }
+
+        @Override
+        public boolean generatesKey(Article entity) {
+            return entity.id == null;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return generatesKey ? INSERT : INSERT_WITH_KEY;
+        }
+
+        @Override
+        public String[] generatedKeyColumns() {
+            return GENERATED_KEY;
+        }
+
+        @Override
+        public Object generatedKey(ResultSet keys) throws SQLException {
+            return ColumnValues.getLong(keys, 1);
+        }
+
+        @Override
+        public Long bindInsert(PreparedStatement statement, Article entity, boolean generatesKey)
+                throws SQLException {
+            long newVersion = initialVersion();
+            if (generatesKey) {
+                ArticleDao.this.bindInsert(statement, entity, newVersion);
+            } else {
+                bindInsertWithKey(statement, entity, newVersion);
+            }
+            return newVersion;
+        }
+
+        @Override
+        public Article inserted(Article entity, Object generatedKey, Long version) {
+            Long id = generatedKey == null ? entity.id : (Long) generatedKey;
+            entity.id = id;
             entity.version = version;
             return entity;
         }

@@ -117,6 +117,15 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     }
 
     @Override
+    public List<Customer> insertAll(Collection<Customer> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Customer", e);
+        }
+    }
+
+    @Override
     public Customer update(Customer entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -382,7 +391,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Customer, Instant> {
         @Override
@@ -453,6 +462,25 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
         @Override
         public Customer withVersion(Customer entity, Instant version) {
+            entity.setUpdatedAt(version);
+            return entity;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public Instant bindInsert(PreparedStatement statement, Customer entity,
+                boolean generatesKey) throws SQLException {
+            Instant newVersion = initialVersion();
+            CustomerDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public Customer inserted(Customer entity, Object generatedKey, Instant version) {
             entity.setUpdatedAt(version);
             return entity;
         }

@@ -115,6 +115,15 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     }
 
     @Override
+    public List<Meter> insertAll(Collection<Meter> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Meter", e);
+        }
+    }
+
+    @Override
     public Meter update(Meter entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -373,7 +382,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Meter, Long> {
         @Override
@@ -442,6 +451,25 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
         @Override
         public Meter withVersion(Meter entity, Long version) {
+            entity.version = version;
+            return entity;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public Long bindInsert(PreparedStatement statement, Meter entity, boolean generatesKey)
+                throws SQLException {
+            long newVersion = initialVersion();
+            MeterDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public Meter inserted(Meter entity, Object generatedKey, Long version) {
             entity.version = version;
             return entity;
         }

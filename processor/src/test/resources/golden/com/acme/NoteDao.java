@@ -124,6 +124,15 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     }
 
     @Override
+    public List<Note> insertAll(Collection<Note> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Note", e);
+        }
+    }
+
+    @Override
     public Note update(Note entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -399,7 +408,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Note, Integer> {
         @Override
@@ -468,6 +477,24 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
         @Override
         public Note withVersion(Note entity, Integer version) {
+            return new Note(entity.id(), entity.text(), version);
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public Integer bindInsert(PreparedStatement statement, Note entity, boolean generatesKey)
+                throws SQLException {
+            Integer newVersion = initialVersion();
+            NoteDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public Note inserted(Note entity, Object generatedKey, Integer version) {
             return new Note(entity.id(), entity.text(), version);
         }
     }

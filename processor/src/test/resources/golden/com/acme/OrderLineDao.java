@@ -125,6 +125,15 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     }
 
     @Override
+    public List<OrderLine> insertAll(Collection<OrderLine> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of OrderLine", e);
+        }
+    }
+
+    @Override
     public OrderLine update(OrderLine entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -420,7 +429,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<OrderLine, Integer> {
         @Override
@@ -490,6 +499,25 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
         @Override
         public OrderLine withVersion(OrderLine entity, Integer version) {
+            entity.version = version;
+            return entity;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public Integer bindInsert(PreparedStatement statement, OrderLine entity,
+                boolean generatesKey) throws SQLException {
+            int newVersion = initialVersion();
+            OrderLineDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public OrderLine inserted(OrderLine entity, Object generatedKey, Integer version) {
             entity.version = version;
             return entity;
         }

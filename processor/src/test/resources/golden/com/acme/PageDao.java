@@ -130,6 +130,15 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     }
 
     @Override
+    public List<Page> insertAll(Collection<Page> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Page", e);
+        }
+    }
+
+    @Override
     public Page update(Page entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -423,7 +432,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchRows<Page, Instant> {
         @Override
@@ -481,6 +490,24 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
         @Override
         public Page withVersion(Page entity, Instant version) {
+            return new Page(entity.id(), entity.title(), entity.views(), version);
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public Instant bindInsert(PreparedStatement statement, Page entity, boolean generatesKey)
+                throws SQLException {
+            Instant newVersion = initialVersion();
+            PageDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public Page inserted(Page entity, Object generatedKey, Instant version) {
             return new Page(entity.id(), entity.title(), entity.views(), version);
         }
     }

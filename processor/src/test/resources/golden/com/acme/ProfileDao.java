@@ -130,6 +130,15 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     }
 
     @Override
+    public List<Profile> insertAll(Collection<Profile> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Profile", e);
+        }
+    }
+
+    @Override
     public Profile update(Profile entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -431,7 +440,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchRows<Profile, Integer> {
         @Override
@@ -490,6 +499,25 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
 
         @Override
         public Profile withVersion(Profile entity, Integer version) {
+            entity.version = version;
+            return entity;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public Integer bindInsert(PreparedStatement statement, Profile entity, boolean generatesKey)
+                throws SQLException {
+            Integer newVersion = initialVersion();
+            ProfileDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public Profile inserted(Profile entity, Object generatedKey, Integer version) {
             entity.version = version;
             return entity;
         }

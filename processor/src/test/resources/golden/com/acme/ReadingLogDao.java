@@ -116,6 +116,15 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     }
 
     @Override
+    public List<ReadingLog> insertAll(Collection<ReadingLog> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of ReadingLog", e);
+        }
+    }
+
+    @Override
     public ReadingLog update(ReadingLog entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -383,7 +392,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<ReadingLog, OffsetDateTime> {
         @Override
@@ -456,6 +465,25 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
         @Override
         public ReadingLog withVersion(ReadingLog entity, OffsetDateTime version) {
+            entity.lastChanged = version;
+            return entity;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return INSERT;
+        }
+
+        @Override
+        public OffsetDateTime bindInsert(PreparedStatement statement, ReadingLog entity,
+                boolean generatesKey) throws SQLException {
+            OffsetDateTime newVersion = initialVersion();
+            ReadingLogDao.this.bindInsert(statement, entity, newVersion);
+            return newVersion;
+        }
+
+        @Override
+        public ReadingLog inserted(ReadingLog entity, Object generatedKey, OffsetDateTime version) {
             entity.lastChanged = version;
             return entity;
         }

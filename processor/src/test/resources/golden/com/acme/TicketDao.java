@@ -144,6 +144,15 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     }
 
     @Override
+    public List<Ticket> insertAll(Collection<Ticket> entities) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return Batches.insert(lease, new Rows(), entities);
+        } catch (SQLException e) {
+            throw new DataAccessException("insert a batch of Ticket", e);
+        }
+    }
+
+    @Override
     public Ticket update(Ticket entity) {
         Objects.requireNonNull(entity, "entity");
         try (ConnectionSource.Lease lease = context.lease()) {
@@ -454,7 +463,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
     }
 
     /**
-     * What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.
+     * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchRows<Ticket, Long> {
         @Override
@@ -511,6 +520,46 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
         @Override
         public Ticket withVersion(Ticket entity, Long version) {
+            entity.version = version;
+            return entity;
+        }
+
+        @Override
+        public boolean generatesKey(Ticket entity) {
+            return entity.id == null;
+        }
+
+        @Override
+        public String insertSql(boolean generatesKey) {
+            return generatesKey ? INSERT : INSERT_WITH_KEY;
+        }
+
+        @Override
+        public String[] generatedKeyColumns() {
+            return GENERATED_KEY;
+        }
+
+        @Override
+        public Object generatedKey(ResultSet keys) throws SQLException {
+            return ColumnValues.getLong(keys, 1);
+        }
+
+        @Override
+        public Long bindInsert(PreparedStatement statement, Ticket entity, boolean generatesKey)
+                throws SQLException {
+            long newVersion = initialVersion();
+            if (generatesKey) {
+                TicketDao.this.bindInsert(statement, entity, newVersion);
+            } else {
+                bindInsertWithKey(statement, entity, newVersion);
+            }
+            return newVersion;
+        }
+
+        @Override
+        public Ticket inserted(Ticket entity, Object generatedKey, Long version) {
+            Long id = generatedKey == null ? entity.id : (Long) generatedKey;
+            entity.id = id;
             entity.version = version;
             return entity;
         }

@@ -24,6 +24,18 @@ public interface VersionedDao<T, ID, V> {
     T insert(T entity);
 
     /**
+     * Inserts every entity in one transaction (a savepoint inside the caller's), as JDBC batches, and
+     * returns them in order with their keys and initial versions set (django's {@code bulk_create}):
+     * classes updated in place, records as new instances. An entity that comes with its key is
+     * inserted with it; the others get the key the database generates.
+     *
+     * @throws NullPointerException if an entity is null; nothing is written
+     * @throws DataAccessException if a row is refused (a duplicate key, a constraint); no row is
+     *     inserted and no entity is changed
+     */
+    List<T> insertAll(Collection<T> entities);
+
+    /**
      * Writes the entity if the row still has the entity's version, in one statement, and returns it
      * with its new version (a new instance for records).
      *

@@ -13,7 +13,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 import org.optilock.processor.model.EntityModel;
@@ -53,7 +57,7 @@ final class BatchRowsWriter {
         ClassName dao = entity.dao();
         boolean batched = sql.update() instanceof UpdateStatement.Plain;
         TypeSpec.Builder rows = TypeSpec.classBuilder(NAME)
-                .addJavadoc("What the runtime's {@code updateAll} and {@code deleteAll} need of this DAO.\n")
+                .addJavadoc("What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(batched ? BATCHED_UPDATE_ROWS : BATCH_ROWS, type, versionType))
                 .addMethod(override("checked", boolean.class)
@@ -117,7 +121,65 @@ final class BatchRowsWriter {
                         .addStatement("return $T.this.conflict(entity, current)", dao)
                         .build())
                 .addMethod(withVersion())
+                .addMethods(insertion())
                 .build();
+    }
+
+    /**
+     * What {@code insertAll} needs: the INSERT, binding it with the initial version, and, for a key
+     * the database generates, reading it back.
+     */
+    private List<MethodSpec> insertion() {
+        List<MethodSpec> methods = new ArrayList<>();
+        ClassName dao = entity.dao();
+        MethodSpec.Builder bind = override("bindInsert", versionType)
+                .addParameter(PreparedStatement.class, "statement")
+                .addParameter(type, "entity")
+                .addParameter(boolean.class, "generatesKey")
+                .addException(SQLException.class)
+                .addStatement("$T newVersion = initialVersion()", version.type());
+        MethodSpec.Builder inserted = override("inserted", type)
+                .addParameter(type, "entity")
+                .addParameter(Object.class, "generatedKey")
+                .addParameter(versionType, "version");
+        Map<PropertyModel, CodeBlock> written = new LinkedHashMap<>();
+        if (entity.generatedId()) {
+            PropertyModel id = entity.key().single();
+            CodeBlock current = access.get("entity", id);
+            methods.add(override("generatesKey", boolean.class)
+                    .addParameter(type, "entity")
+                    .addStatement("return $L == $L", current, id.type().isPrimitive() ? "0" : "null")
+                    .build());
+            methods.add(override("insertSql", String.class)
+                    .addParameter(boolean.class, "generatesKey")
+                    .addStatement("return generatesKey ? INSERT : INSERT_WITH_KEY")
+                    .build());
+            methods.add(override("generatedKeyColumns", String[].class)
+                    .addStatement("return GENERATED_KEY")
+                    .build());
+            methods.add(override("generatedKey", Object.class)
+                    .addParameter(ResultSet.class, "keys")
+                    .addException(SQLException.class)
+                    .addStatement("return $L", ColumnCodec.read(id.columnType(), id.type(), "keys", 1))
+                    .build());
+            bind.beginControlFlow("if (generatesKey)")
+                    .addStatement("$T.this.bindInsert(statement, entity, newVersion)", dao)
+                    .nextControlFlow("else")
+                    .addStatement("bindInsertWithKey(statement, entity, newVersion)")
+                    .endControlFlow();
+            inserted.addStatement("$T id = generatedKey == null ? $L : ($T) generatedKey", id.type(), current, id.type().box());
+            written.put(id, CodeBlock.of("id"));
+        } else {
+            methods.add(override("insertSql", String.class)
+                    .addParameter(boolean.class, "generatesKey")
+                    .addStatement("return INSERT")
+                    .build());
+            bind.addStatement("$T.this.bindInsert(statement, entity, newVersion)", dao);
+        }
+        written.put(version, CodeBlock.of("version"));
+        methods.add(bind.addStatement("return newVersion").build());
+        methods.add(inserted.addCode(access.writtenBack("entity", written)).build());
+        return methods;
     }
 
     private MethodSpec holds() {

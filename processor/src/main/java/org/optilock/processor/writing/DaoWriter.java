@@ -222,6 +222,7 @@ public final class DaoWriter {
         ParameterizedTypeName optionalVersion = ParameterizedTypeName.get(ClassName.get(Optional.class), versionType);
         return List.of(
                 publicInsert(),
+                insertAll(),
                 publicUpdate(),
                 publicWrite("delete", CodeBlock.of(""), CodeBlock.builder()
                                 .addStatement("delete(lease.connection(), entity)").build(),
@@ -279,7 +280,7 @@ public final class DaoWriter {
         }
         written.put(version, CodeBlock.of("newVersion"));
         CodeBlock before = CodeBlock.builder().addStatement("$T newVersion = initialVersion()", version.type()).build();
-        return publicWrite("insert", before, work.build(), "insert " + name, writtenBack(written))
+        return publicWrite("insert", before, work.build(), "insert " + name, access.writtenBack("entity", written))
                 .returns(type)
                 .build();
     }
@@ -289,30 +290,24 @@ public final class DaoWriter {
                 .addStatement("$T newVersion = update(lease.connection(), entity)", version.type())
                 .build();
         return publicWrite("update", CodeBlock.of(""), work, "update " + name,
-                        writtenBack(Map.of(version, CodeBlock.of("newVersion"))))
+                        access.writtenBack("entity", Map.of(version, CodeBlock.of("newVersion"))))
                 .returns(type)
                 .build();
     }
 
-    /**
-     * Gives the entity the values its write produced and returns it: assigned on a class, a new
-     * instance of a record or wrapper (a wrapped entity's key is assigned on the object it wraps).
-     */
-    private CodeBlock writtenBack(Map<PropertyModel, CodeBlock> written) {
-        CodeBlock.Builder code = CodeBlock.builder();
-        if (entity.wrapped()) {
-            written.forEach((property, value) -> {
-                if (!property.equals(version)) {
-                    code.addStatement(access.set("entity", property, value));
-                }
-            });
-            return code.addStatement("return $L", access.newRecord("entity", written)).build();
-        }
-        if (entity.isImmutable()) {
-            return code.addStatement("return $L", access.newRecord("entity", written)).build();
-        }
-        written.forEach((property, value) -> code.addStatement(access.set("entity", property, value)));
-        return code.addStatement("return entity").build();
+    /** Inserts in JDBC batches through the runtime, which gives the entities keys and versions once committed. */
+    private MethodSpec insertAll() {
+        return MethodSpec.methodBuilder("insertAll")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(List.class), type))
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), type), "entities")
+                .beginControlFlow("try ($T lease = context.lease())", LEASE)
+                .addStatement("return $T.insert(lease, new $N(), entities)", BATCHES, BatchRowsWriter.NAME)
+                .nextControlFlow("catch ($T e)", SQLException.class)
+                .addStatement("throw new $T($S, e)", DATA_ACCESS, "insert a batch of " + name)
+                .endControlFlow()
+                .build();
     }
 
     /**

@@ -72,6 +72,29 @@ final class EntityAccess {
         return CodeBlock.of("new $T($L)", entity.entity(), arguments);
     }
 
+    /**
+     * Gives the entity in {@code variable} the values a write produced and returns it: assigned on a
+     * class, a new instance of a record or wrapper (a wrapped entity's key is assigned on the object it
+     * wraps).
+     */
+    CodeBlock writtenBack(String variable, Map<PropertyModel, CodeBlock> written) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        PropertyModel version = entity.version().property();
+        if (entity.wrapped()) {
+            written.forEach((property, value) -> {
+                if (!property.equals(version)) {
+                    code.addStatement(set(variable, property, value));
+                }
+            });
+            return code.addStatement("return $L", newRecord(variable, written)).build();
+        }
+        if (entity.isImmutable()) {
+            return code.addStatement("return $L", newRecord(variable, written)).build();
+        }
+        written.forEach((property, value) -> code.addStatement(set(variable, property, value)));
+        return code.addStatement("return $N", variable).build();
+    }
+
     private CodeBlock target(String variable) {
         return entity.wrapped() ? CodeBlock.of("$N.value()", variable) : CodeBlock.of("$N", variable);
     }

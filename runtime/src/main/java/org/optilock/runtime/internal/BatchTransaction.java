@@ -38,6 +38,20 @@ final class BatchTransaction implements AutoCloseable {
     }
 
     static BatchTransaction begin(ConnectionSource.Lease lease, BatchPolicy policy) throws SQLException {
+        return begin(lease, policy == BatchPolicy.ABORT_ALL, "ABORT_ALL needs a transaction, and the container that owns"
+                + " this connection has none open, so the batch could not be undone. Nothing was written. Run the"
+                + " batch inside a transaction (@Transactional, UserTransaction), or use BatchPolicy.SILENT.");
+    }
+
+    /** A unit for work that must land whole or not at all, such as {@code insertAll}. */
+    static BatchTransaction beginAllOrNothing(ConnectionSource.Lease lease, String operation) throws SQLException {
+        return begin(lease, true, operation + " needs a transaction, and the container that owns this connection has"
+                + " none open, so a failure half-way could not be undone. Nothing was written. Run it inside a"
+                + " transaction (@Transactional, UserTransaction).");
+    }
+
+    private static BatchTransaction begin(ConnectionSource.Lease lease, boolean allOrNothing, String refusal)
+            throws SQLException {
         Connection connection = lease.connection();
         if (!connection.getAutoCommit()) {
             try {
@@ -55,10 +69,8 @@ final class BatchTransaction implements AutoCloseable {
             connection.setAutoCommit(false);
             return new BatchTransaction(connection, Kind.OWN_TRANSACTION, null);
         }
-        if (policy == BatchPolicy.ABORT_ALL) {
-            throw new IllegalStateException("ABORT_ALL needs a transaction, and the container that owns this"
-                    + " connection has none open, so the batch could not be undone. Nothing was written. Run the"
-                    + " batch inside a transaction (@Transactional, UserTransaction), or use BatchPolicy.SILENT.");
+        if (allOrNothing) {
+            throw new IllegalStateException(refusal);
         }
         return new BatchTransaction(connection, Kind.NONE, null);
     }

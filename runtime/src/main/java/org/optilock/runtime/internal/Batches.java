@@ -2,6 +2,7 @@ package org.optilock.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +15,11 @@ import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
- * Runs {@code updateAll} and {@code deleteAll} for the generated DAOs: the checked updates of plain
+ * Runs {@code insertAll}, {@code updateAll} and {@code deleteAll} for the generated DAOs: the checked updates of plain
  * versions as one JDBC batch, the rest one statement each, all in one transaction or savepoint, with
  * the policy applied at the end. Entities get their new versions only after the DAO's lease
  * completed, so a failed commit leaves them as they were.
@@ -116,6 +118,87 @@ public final class Batches {
             }
         }
         return new BatchResult<>(applied, conflicts);
+    }
+
+    /**
+     * Inserts {@code entities} as JDBC batches in one transaction or savepoint, completes {@code lease},
+     * and only then gives them their keys and versions: all are inserted, or none and nothing changes.
+     * Entities that come with their key are one batch, those whose key the database generates another,
+     * whose keys are read back in order.
+     */
+    public static <T, V> List<T> insert(ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities)
+            throws SQLException {
+        List<T> list = new ArrayList<>(Objects.requireNonNull(entities, "entities"));
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new NullPointerException("entity " + i + " of the batch is null; nothing was written");
+            }
+        }
+        Connection connection = lease.connection();
+        List<V> versions = new ArrayList<>(Collections.nCopies(list.size(), null));
+        List<Object> keys = new ArrayList<>(Collections.nCopies(list.size(), null));
+        try (BatchTransaction transaction = BatchTransaction.beginAllOrNothing(lease, "insertAll")) {
+            for (boolean generating : new boolean[] {false, true}) {
+                List<Integer> indexes = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    if (rows.generatesKey(list.get(i)) == generating) {
+                        indexes.add(i);
+                    }
+                }
+                if (!indexes.isEmpty()) {
+                    insertBatch(connection, rows, list, indexes, generating, versions, keys);
+                }
+            }
+            transaction.commit();
+        }
+        lease.complete();
+        List<T> inserted = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            inserted.add(rows.inserted(list.get(i), keys.get(i), versions.get(i)));
+        }
+        return inserted;
+    }
+
+    private static <T, V> void insertBatch(Connection connection, BatchRows<T, V> rows, List<T> entities,
+            List<Integer> indexes, boolean generating, List<V> versions, List<Object> keys) throws SQLException {
+        String sql = rows.insertSql(generating);
+        if (generating && Dialect.of(connection) == Dialect.SQLITE) {
+            // SQLite's driver reports only the last key of a batch; in-process, a statement a row costs little.
+            try (PreparedStatement statement = connection.prepareStatement(sql, rows.generatedKeyColumns())) {
+                for (int i : indexes) {
+                    versions.set(i, rows.bindInsert(statement, entities.get(i), true));
+                    statement.executeUpdate();
+                    try (ResultSet generated = statement.getGeneratedKeys()) {
+                        keys.set(i, nextKey(rows, generated, 1, 1));
+                    }
+                }
+            }
+            return;
+        }
+        try (PreparedStatement statement = generating
+                ? connection.prepareStatement(sql, rows.generatedKeyColumns())
+                : connection.prepareStatement(sql)) {
+            for (int i : indexes) {
+                versions.set(i, rows.bindInsert(statement, entities.get(i), generating));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            if (generating) {
+                try (ResultSet generated = statement.getGeneratedKeys()) {
+                    for (int k = 0; k < indexes.size(); k++) {
+                        keys.set(indexes.get(k), nextKey(rows, generated, k + 1, indexes.size()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object nextKey(BatchRows<?, ?> rows, ResultSet generated, int row, int rowCount) throws SQLException {
+        if (!generated.next()) {
+            throw new SQLException("The driver returned " + (row - 1) + " generated keys for " + rowCount
+                    + " inserted rows, so the new rows cannot be told apart. Nothing was committed.");
+        }
+        return rows.generatedKey(generated);
     }
 
     /**
