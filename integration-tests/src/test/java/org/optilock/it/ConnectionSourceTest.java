@@ -132,6 +132,11 @@ class ConnectionSourceTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> managed.updateAll(List.of(article), BatchPolicy.ABORT_ALL));
         assertTrue(refused.getMessage().contains("ABORT_ALL needs a transaction"), refused.getMessage());
+        int rows = articles.findAll().size();
+        IllegalStateException bulk = assertThrows(IllegalStateException.class,
+                () -> managed.insertAll(List.of(new Article("Bulk", "x"))));
+        assertTrue(bulk.getMessage().contains("insertAll needs a transaction"), bulk.getMessage());
+        assertEquals(rows, articles.findAll().size(), "nothing was inserted");
         Article second = articles.insert(new Article("Two", "x"));
         Article staleSecond = StaleCopies.of(articles, second);
         article.title = "Silently batched";
