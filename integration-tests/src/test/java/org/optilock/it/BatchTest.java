@@ -131,8 +131,13 @@ class BatchTest {
         BatchResult<Article> result = counted.updateAll(copies, BatchPolicy.ABORT_ALL);
 
         assertTrue(result.isClean());
-        assertEquals(1, counter.count(), counter.statements()::toString);
         assertEquals(List.of(2L, 2L, 2L, 2L, 2L), copies.stream().map(a -> a.version).toList());
+        // PostgreSQL's one statement over arrays reads the column types once per database and DAO type.
+        assertTrue(counter.count() <= (database.kind() == DatabaseKind.POSTGRESQL ? 2 : 1), counter.statements()::toString);
+        counter.reset();
+        counted.updateAll(copies, BatchPolicy.ABORT_ALL);
+        assertEquals(1, counter.count(), counter.statements()::toString);
+        assertEquals(List.of(3L, 3L, 3L, 3L, 3L), copies.stream().map(a -> a.version).toList());
     }
 
     @ParameterizedTest(name = "driver answers {0}")
@@ -155,6 +160,13 @@ class BatchTest {
         List<Article> copies = fiveCopiesTwoOfThemStale();
         List<String> before = titles();
         DataSource dropping = BatchAnswerDataSource.droppingBatches(database.dataSource(), Statement.SUCCESS_NO_INFO);
+        if (database.kind() == DatabaseKind.POSTGRESQL) {
+            // No JDBC batch there: the one statement over arrays returns the rows it wrote, which is the proof.
+            BatchResult<Article> result = new ArticleDao(dropping).updateAll(copies, BatchPolicy.SILENT);
+            assertEquals(3, result.applied().size());
+            assertEquals(2, result.conflicts().size());
+            return;
+        }
 
         DataAccessException failure = assertThrows(DataAccessException.class,
                 () -> new ArticleDao(dropping).updateAll(copies, BatchPolicy.SILENT));

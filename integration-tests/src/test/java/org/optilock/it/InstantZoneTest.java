@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
@@ -59,6 +62,13 @@ class InstantZoneTest {
             reminders.update(read);
             assertEquals(read.version, reminders.currentVersion(1L).orElseThrow());
             assertThrows(RecordModifiedException.class, () -> reminders.update(reminder), "a stale copy still conflicts");
+
+            // A batch (on PostgreSQL one statement over arrays) writes the same version as one update.
+            read.note = "batched";
+            reminders.updateAll(List.of(read), BatchPolicy.ABORT_ALL);
+            assertEquals(read.version, reminders.currentVersion(1L).orElseThrow());
+            assertFalse(reminders.isChanged(read));
+            assertThrows(BatchConflictException.class, () -> reminders.updateAll(List.of(reminder), BatchPolicy.ABORT_ALL));
         });
     }
 

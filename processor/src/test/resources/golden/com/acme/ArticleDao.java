@@ -41,6 +41,10 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
 
     private static final String UPDATE = "UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String UPDATE_ROWS_POSTGRESQL = "UPDATE Article AS t SET title = v.optilock_1, body = v.optilock_2, version = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row";
+
+    private static final String UPDATE_ROWS_TYPES = "SELECT title, body, version, id, version, 1 FROM Article WHERE 1 = 0";
+
     private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ?)";
 
     private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version";
@@ -50,6 +54,10 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
     private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Article SET version = (@optilock_version := COALESCE(version, 0) + ?), title = ?, body = ? WHERE id = ?";
 
     private static final String DELETE = "DELETE FROM Article WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM Article AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT id, version, 1 FROM Article WHERE 1 = 0";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Article WHERE id = ?";
 
@@ -490,6 +498,29 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         }
 
         @Override
+        public String updateRowsSql() {
+            return UPDATE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String updateRowsTypes() {
+            return UPDATE_ROWS_TYPES;
+        }
+
+        @Override
+        public Long updateValues(Article entity, Object[] values) {
+            long newVersion = newVersion(entity);
+            long expectedVersion = entity.version;
+            values[0] = entity.title; // title
+            values[1] = entity.body; // body
+            values[2] = newVersion; // the new version
+            values[3] = idOf(entity); // key id
+            values[4] = expectedVersion; // the version that was read
+            values[5] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
+            return newVersion;
+        }
+
+        @Override
         public Long write(Connection connection, Article entity, boolean checked) throws
                 SQLException {
             return ArticleDao.this.write(connection, entity, checked);
@@ -508,6 +539,24 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Article entity, Object[] values) {
+            long expectedVersion = entity.version;
+            values[0] = idOf(entity); // key id
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

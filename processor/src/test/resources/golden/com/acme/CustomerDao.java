@@ -39,9 +39,17 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
 
     private static final String UPDATE = "UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))";
 
+    private static final String UPDATE_ROWS_POSTGRESQL = "UPDATE customer AS t SET name = v.optilock_1, active = v.optilock_2, updated_at = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.updated_at = v.optilock_5 OR (t.updated_at IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row";
+
+    private static final String UPDATE_ROWS_TYPES = "SELECT name, active, updated_at, id, updated_at, 1 FROM customer WHERE 1 = 0";
+
     private static final String UPDATE_UNCHECKED = "UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ?";
 
     private static final String DELETE = "DELETE FROM customer WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))";
+
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM customer AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.updated_at = v.optilock_2 OR (t.updated_at IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT id, updated_at, 1 FROM customer WHERE 1 = 0";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM customer WHERE id = ?";
 
@@ -423,6 +431,29 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         }
 
         @Override
+        public String updateRowsSql() {
+            return UPDATE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String updateRowsTypes() {
+            return UPDATE_ROWS_TYPES;
+        }
+
+        @Override
+        public Instant updateValues(Customer entity, Object[] values) {
+            Instant newVersion = newVersion(entity);
+            Instant expectedVersion = entity.getUpdatedAt();
+            values[0] = entity.getName(); // name
+            values[1] = entity.isActive(); // active
+            values[2] = newVersion; // the new version
+            values[3] = idOf(entity); // key id
+            values[4] = expectedVersion; // the version that was read
+            values[5] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
+            return newVersion;
+        }
+
+        @Override
         public Instant write(Connection connection, Customer entity, boolean checked) throws
                 SQLException {
             return CustomerDao.this.write(connection, entity, checked);
@@ -441,6 +472,24 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Customer entity, Object[] values) {
+            Instant expectedVersion = entity.getUpdatedAt();
+            values[0] = idOf(entity); // key id
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

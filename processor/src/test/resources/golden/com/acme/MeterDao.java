@@ -37,9 +37,17 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
 
     private static final String UPDATE = "UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String UPDATE_ROWS_POSTGRESQL = "UPDATE Meter AS t SET reading = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.code = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row";
+
+    private static final String UPDATE_ROWS_TYPES = "SELECT reading, version, code, version, 1 FROM Meter WHERE 1 = 0";
+
     private static final String UPDATE_UNCHECKED = "UPDATE Meter SET reading = ?, version = ? WHERE code = ?";
 
     private static final String DELETE = "DELETE FROM Meter WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM Meter AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.code = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT code, version, 1 FROM Meter WHERE 1 = 0";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Meter WHERE code = ?";
 
@@ -413,6 +421,28 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         }
 
         @Override
+        public String updateRowsSql() {
+            return UPDATE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String updateRowsTypes() {
+            return UPDATE_ROWS_TYPES;
+        }
+
+        @Override
+        public Long updateValues(Meter entity, Object[] values) {
+            long newVersion = newVersion(entity);
+            long expectedVersion = entity.version;
+            values[0] = entity.reading; // reading
+            values[1] = newVersion; // the new version
+            values[2] = idOf(entity); // key code
+            values[3] = expectedVersion; // the version that was read
+            values[4] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
+            return newVersion;
+        }
+
+        @Override
         public Long write(Connection connection, Meter entity, boolean checked) throws
                 SQLException {
             return MeterDao.this.write(connection, entity, checked);
@@ -431,6 +461,24 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Meter entity, Object[] values) {
+            long expectedVersion = entity.version;
+            values[0] = idOf(entity); // key code
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

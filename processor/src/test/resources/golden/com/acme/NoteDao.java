@@ -39,6 +39,10 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
 
     private static final String UPDATE = "UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String UPDATE_ROWS_POSTGRESQL = "UPDATE Note AS t SET text = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.id = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row";
+
+    private static final String UPDATE_ROWS_TYPES = "SELECT text, version, id, version, 1 FROM Note WHERE 1 = 0";
+
     private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ?)";
 
     private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version";
@@ -48,6 +52,10 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
     private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE Note SET version = (@optilock_version := COALESCE(version, 0) + ?), text = ? WHERE id = ?";
 
     private static final String DELETE = "DELETE FROM Note WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM Note AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT id, version, 1 FROM Note WHERE 1 = 0";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM Note WHERE id = ?";
 
@@ -439,6 +447,28 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         }
 
         @Override
+        public String updateRowsSql() {
+            return UPDATE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String updateRowsTypes() {
+            return UPDATE_ROWS_TYPES;
+        }
+
+        @Override
+        public Integer updateValues(Note entity, Object[] values) {
+            Integer newVersion = newVersion(entity);
+            Integer expectedVersion = entity.version();
+            values[0] = entity.text(); // text
+            values[1] = newVersion; // the new version
+            values[2] = entity.id(); // key id
+            values[3] = expectedVersion; // the version that was read
+            values[4] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
+            return newVersion;
+        }
+
+        @Override
         public Integer write(Connection connection, Note entity, boolean checked) throws
                 SQLException {
             return NoteDao.this.write(connection, entity, checked);
@@ -457,6 +487,24 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Note entity, Object[] values) {
+            Integer expectedVersion = entity.version();
+            values[0] = entity.id(); // key id
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

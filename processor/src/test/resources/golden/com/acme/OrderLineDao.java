@@ -39,6 +39,10 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
 
     private static final String UPDATE = "UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String UPDATE_ROWS_POSTGRESQL = "UPDATE OrderLine AS t SET product = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.orderId = v.optilock_3 AND t.lineNo = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row";
+
+    private static final String UPDATE_ROWS_TYPES = "SELECT product, version, orderId, lineNo, version, 1 FROM OrderLine WHERE 1 = 0";
+
     private static final String UPDATE_UNCHECKED_H2 = "SELECT version FROM FINAL TABLE (UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ?)";
 
     private static final String UPDATE_UNCHECKED_POSTGRESQL = "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version";
@@ -48,6 +52,10 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
     private static final String UPDATE_UNCHECKED_MYSQL = "UPDATE OrderLine SET version = (@optilock_version := COALESCE(version, 0) + ?), product = ? WHERE orderId = ? AND lineNo = ?";
 
     private static final String DELETE = "DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))";
+
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM OrderLine AS t USING unnest(?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_row) WHERE t.orderId = v.optilock_1 AND t.lineNo = v.optilock_2 AND (t.version = v.optilock_3 OR (t.version IS NULL AND v.optilock_4 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT orderId, lineNo, version, 1 FROM OrderLine WHERE 1 = 0";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ?";
 
@@ -461,6 +469,29 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         }
 
         @Override
+        public String updateRowsSql() {
+            return UPDATE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String updateRowsTypes() {
+            return UPDATE_ROWS_TYPES;
+        }
+
+        @Override
+        public Integer updateValues(OrderLine entity, Object[] values) {
+            int newVersion = newVersion(entity);
+            int expectedVersion = entity.version;
+            values[0] = entity.product; // product
+            values[1] = newVersion; // the new version
+            values[2] = entity.orderId; // key orderId
+            values[3] = entity.lineNo; // key lineNo
+            values[4] = expectedVersion; // the version that was read
+            values[5] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
+            return newVersion;
+        }
+
+        @Override
         public Integer write(Connection connection, OrderLine entity, boolean checked) throws
                 SQLException {
             return OrderLineDao.this.write(connection, entity, checked);
@@ -479,6 +510,25 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(OrderLine entity, Object[] values) {
+            int expectedVersion = entity.version;
+            values[0] = entity.orderId; // key orderId
+            values[1] = entity.lineNo; // key lineNo
+            values[2] = expectedVersion; // the version that was read
+            values[3] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

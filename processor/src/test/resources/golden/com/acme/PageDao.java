@@ -55,6 +55,10 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
 
     private static final String DELETE = "DELETE FROM Page WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM Page AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT id, version, 1 FROM Page WHERE 1 = 0";
+
     private static final String DELETE_UNCHECKED = "DELETE FROM Page WHERE id = ?";
 
     private static final String SELECT_BY_ID = "SELECT id, title, views, version FROM Page WHERE id = ?";
@@ -469,6 +473,24 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Page entity, Object[] values) {
+            Instant expectedVersion = entity.version();
+            values[0] = entity.id(); // key id
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

@@ -54,6 +54,10 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
 
     private static final String DELETE = "DELETE FROM Profile WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM Profile AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.username = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT username, version, 1 FROM Profile WHERE 1 = 0";
+
     private static final String DELETE_UNCHECKED = "DELETE FROM Profile WHERE username = ?";
 
     private static final String SELECT_BY_ID = "SELECT username, name, email, lastSeen, version FROM Profile WHERE username = ?";
@@ -477,6 +481,24 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Profile entity, Object[] values) {
+            Integer expectedVersion = entity.version;
+            values[0] = idOf(entity); // key username
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

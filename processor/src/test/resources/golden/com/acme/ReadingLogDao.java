@@ -38,9 +38,17 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     private static final String UPDATE = "UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))";
 
+    private static final String UPDATE_ROWS_POSTGRESQL = "UPDATE reading_log AS t SET meter_value = v.optilock_1, reading_kind = v.optilock_2, legacy_kind = v.optilock_3, raw_payload = v.optilock_4, last_changed = v.optilock_5 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_8, optilock_row) WHERE t.log_id = v.optilock_6 AND (t.last_changed = v.optilock_7 OR (t.last_changed IS NULL AND v.optilock_8 = 1)) RETURNING v.optilock_row";
+
+    private static final String UPDATE_ROWS_TYPES = "SELECT meter_value, reading_kind, legacy_kind, raw_payload, last_changed, log_id, last_changed, 1 FROM reading_log WHERE 1 = 0";
+
     private static final String UPDATE_UNCHECKED = "UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ?";
 
     private static final String DELETE = "DELETE FROM reading_log WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))";
+
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM reading_log AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.log_id = v.optilock_1 AND (t.last_changed = v.optilock_2 OR (t.last_changed IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT log_id, last_changed, 1 FROM reading_log WHERE 1 = 0";
 
     private static final String DELETE_UNCHECKED = "DELETE FROM reading_log WHERE log_id = ?";
 
@@ -424,6 +432,31 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         }
 
         @Override
+        public String updateRowsSql() {
+            return UPDATE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String updateRowsTypes() {
+            return UPDATE_ROWS_TYPES;
+        }
+
+        @Override
+        public OffsetDateTime updateValues(ReadingLog entity, Object[] values) {
+            OffsetDateTime newVersion = newVersion(entity);
+            OffsetDateTime expectedVersion = entity.lastChanged;
+            values[0] = entity.meterValue; // meter_value
+            values[1] = ColumnValues.enumName(entity.readingKind); // reading_kind
+            values[2] = ColumnValues.enumOrdinal(entity.legacyKind); // legacy_kind
+            values[3] = entity.rawPayload; // raw_payload
+            values[4] = newVersion; // the new version
+            values[5] = entity.logId; // key log_id
+            values[6] = expectedVersion; // the version that was read
+            values[7] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
+            return newVersion;
+        }
+
+        @Override
         public OffsetDateTime write(Connection connection, ReadingLog entity, boolean checked)
                 throws SQLException {
             return ReadingLogDao.this.write(connection, entity, checked);
@@ -442,6 +475,24 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(ReadingLog entity, Object[] values) {
+            OffsetDateTime expectedVersion = entity.lastChanged;
+            values[0] = entity.logId; // key log_id
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == null ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

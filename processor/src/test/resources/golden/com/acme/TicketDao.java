@@ -58,6 +58,10 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
 
     private static final String DELETE = "DELETE FROM Ticket WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))";
 
+    private static final String DELETE_ROWS_POSTGRESQL = "DELETE FROM Ticket AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row";
+
+    private static final String DELETE_ROWS_TYPES = "SELECT id, version, 1 FROM Ticket WHERE 1 = 0";
+
     private static final String DELETE_UNCHECKED = "DELETE FROM Ticket WHERE id = ?";
 
     private static final String SELECT_BY_ID = "SELECT id, title, version FROM Ticket WHERE id = ?";
@@ -500,6 +504,24 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
             } else {
                 bindDeleteUnchecked(statement, entity);
             }
+        }
+
+        @Override
+        public String deleteRowsSql() {
+            return DELETE_ROWS_POSTGRESQL;
+        }
+
+        @Override
+        public String deleteRowsTypes() {
+            return DELETE_ROWS_TYPES;
+        }
+
+        @Override
+        public void deleteValues(Ticket entity, Object[] values) {
+            long expectedVersion = entity.version;
+            values[0] = idOf(entity); // key id
+            values[1] = expectedVersion; // the version that was read
+            values[2] = expectedVersion == 0 ? 1 : 0; // 1 when no version was read, to match a NULL version
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
@@ -28,6 +29,7 @@ import org.optilock.processor.sql.Parameter.Value;
  *     version is NULL matches a copy that read none)
  * @param updateUnchecked sets every column whatever the row's version (checks disabled)
  * @param delete deletes the row if it still has the version that was read
+ * @param deleteRows the checked delete of many rows in one statement, on PostgreSQL
  * @param deleteUnchecked deletes the row whatever its version (checks disabled)
  * @param selectById reads one row by key
  * @param selectAll reads every row, in key order
@@ -40,7 +42,7 @@ import org.optilock.processor.sql.Parameter.Value;
 public record SqlStatements(
         SqlStatement insert, Optional<SqlStatement> insertWithKey,
         UpdateStatement update, UpdateStatement updateUnchecked,
-        SqlStatement delete, SqlStatement deleteUnchecked,
+        SqlStatement delete, ArrayStatement deleteRows, SqlStatement deleteUnchecked,
         SqlStatement selectById, SqlStatement selectAll, SqlStatement selectVersion,
         SqlStatement selectByIdAndVersion, String generatedKeyColumn) {
 
@@ -59,12 +61,14 @@ public record SqlStatements(
 
         String select = "SELECT " + columns(entity.properties()) + " FROM " + table;
         String delete = "DELETE FROM " + table;
+        SqlStatement checkedDelete = Fragment.text(delete).then(whereKeyAndVersion).statement();
         return new SqlStatements(
                 insert(entity, entity.insertedProperties()),
                 entity.generatedId() ? Optional.of(insert(entity, entity.properties())) : Optional.empty(),
                 update(entity, whereKeyAndVersion, true),
                 update(entity, whereKey, false),
-                Fragment.text(delete).then(whereKeyAndVersion).statement(),
+                checkedDelete,
+                arrayDelete(entity, checkedDelete.parameters()),
                 Fragment.text(delete).then(whereKey).statement(),
                 Fragment.text(select).then(whereKey).statement(),
                 Fragment.text(select + " ORDER BY " + keys.stream().map(PropertyModel::column).collect(Collectors.joining(", ")))
@@ -100,11 +104,13 @@ public record SqlStatements(
                 && (strategy == Strategy.TIMESTAMP || (strategy == Strategy.COUNTER && checked));
         if (plain) {
             Fragment set = columns.sql().isEmpty() ? Fragment.text("") : columns.then(", ");
-            return new UpdateStatement.Plain(Fragment.text("UPDATE " + entity.table() + " SET ")
+            SqlStatement statement = Fragment.text("UPDATE " + entity.table() + " SET ")
                     .then(set)
                     .then(Fragment.of(version + " = ?", new NewVersion()))
                     .then(where)
-                    .statement());
+                    .statement();
+            return new UpdateStatement.Plain(statement,
+                    checked ? Optional.of(arrayUpdate(entity, statement.parameters())) : Optional.empty());
         }
         Map<SqlDialect, SqlStatement> statements = new EnumMap<>(SqlDialect.class);
         for (SqlDialect dialect : SqlDialect.values()) {
@@ -118,6 +124,58 @@ public record SqlStatements(
             statements.put(dialect, new SqlStatement(dialect.readingBack(update.sql(), version), update.parameters()));
         }
         return new UpdateStatement.ReadingBack(statements);
+    }
+
+    /**
+     * The checked update of {@code parameters} for many rows: each parameter an array, unnested with
+     * the rows' positions into {@code v}, whose columns are named by position so no name of the table
+     * can collide with them.
+     */
+    private static ArrayStatement arrayUpdate(EntityModel entity, List<Parameter> parameters) {
+        String version = entity.version().property().column();
+        String set = entity.updatedProperties().stream()
+                .map(p -> p.column() + " = " + element(parameters, new Value(p)) + ", ")
+                .collect(Collectors.joining());
+        return fromArrays(entity, parameters, "UPDATE " + entity.table() + " AS t SET " + set + version + " = "
+                + element(parameters, new NewVersion()) + " FROM ");
+    }
+
+    /** The checked delete of {@code parameters} for many rows, as {@link #arrayUpdate}. */
+    private static ArrayStatement arrayDelete(EntityModel entity, List<Parameter> parameters) {
+        return fromArrays(entity, parameters, "DELETE FROM " + entity.table() + " AS t USING ");
+    }
+
+    /** {@code head}, then the unnested arrays, the key and version condition, and the rows written. */
+    private static ArrayStatement fromArrays(EntityModel entity, List<Parameter> parameters, String head) {
+        String version = entity.version().property().column();
+        String byKey = entity.key().properties().stream()
+                .map(p -> "t." + p.column() + " = " + element(parameters, new KeyPart(p)))
+                .collect(Collectors.joining(" AND "));
+        String names = IntStream.rangeClosed(1, parameters.size())
+                .mapToObj(i -> "optilock_" + i)
+                .collect(Collectors.joining(", "));
+        String sql = head + "unnest(" + parameters.stream().map(p -> "?").collect(Collectors.joining(", "))
+                + ") WITH ORDINALITY AS v(" + names + ", optilock_row)"
+                + " WHERE " + byKey + " AND (t." + version + " = " + element(parameters, new ExpectedVersion())
+                + " OR (t." + version + " IS NULL AND " + element(parameters, new ExpectedUnset()) + " = 1))"
+                + " RETURNING v.optilock_row";
+        String types = parameters.stream()
+                .map(p -> p instanceof Value value ? value.property().column()
+                        : p instanceof KeyPart part ? part.property().column()
+                        : p instanceof ExpectedUnset ? "1"
+                        : version)
+                .collect(Collectors.joining(", "));
+        return new ArrayStatement(new SqlStatement(sql, parameters),
+                "SELECT " + types + " FROM " + entity.table() + " WHERE 1 = 0");
+    }
+
+    /** The column of {@code v} that holds {@code parameter}'s values. */
+    private static String element(List<Parameter> parameters, Parameter parameter) {
+        int index = parameters.indexOf(parameter);
+        if (index < 0) {
+            throw new IllegalArgumentException(parameter + " is not a parameter of the update");
+        }
+        return "v.optilock_" + (index + 1);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An UPDATE of one row, and how the DAO learns the version it gave the row. */
 public sealed interface UpdateStatement {
@@ -13,9 +14,12 @@ public sealed interface UpdateStatement {
 
     /**
      * The version is computed in Java before the write and bound as {@link Parameter.NewVersion}; the
-     * row count says whether the row matched. Such updates can run as one JDBC batch.
+     * row count says whether the row matched. Such updates can run as one JDBC batch, or, for a
+     * checked update, as one {@link ArrayStatement} on PostgreSQL.
+     *
+     * @param fromArrays the same update for many rows at once; present for the checked update
      */
-    record Plain(SqlStatement statement) implements UpdateStatement {
+    record Plain(SqlStatement statement, Optional<ArrayStatement> fromArrays) implements UpdateStatement {
         @Override
         public List<Parameter> parameters() {
             return statement.parameters();

@@ -28,6 +28,18 @@ final class ColumnCodec {
                 : CodeBlock.of("$T.$N($N, $L, $L)", COLUMN_VALUES, methods.setter(), statement, index, value);
     }
 
+    /**
+     * {@code value} as the object a driver would bind for a column of {@code type}: an enum as its
+     * name or ordinal, anything else as it is.
+     */
+    static CodeBlock value(ColumnType type, CodeBlock value) {
+        return switch (type) {
+            case ENUM_BY_NAME -> CodeBlock.of("$T.enumName($L)", COLUMN_VALUES, value);
+            case ENUM_BY_ORDINAL -> CodeBlock.of("$T.enumOrdinal($L)", COLUMN_VALUES, value);
+            default -> value;
+        };
+    }
+
     /** The expression that reads column {@code column} of {@code resultSet} as {@code javaType}. */
     static CodeBlock read(ColumnType type, TypeName javaType, String resultSet, int column) {
         Methods methods = methods(type);

@@ -46,6 +46,7 @@ import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
+import org.optilock.processor.sql.ArrayStatement;
 import org.optilock.processor.sql.Parameter;
 import org.optilock.processor.sql.SqlDialect;
 import org.optilock.processor.sql.SqlStatement;
@@ -128,8 +129,19 @@ public final class DaoWriter {
         constants.add(constant("INSERT", sql.insert()));
         sql.insertWithKey().ifPresent(insert -> constants.add(constant("INSERT_WITH_KEY", insert)));
         constants.addAll(constants("UPDATE", sql.update()));
+        if (sql.update() instanceof UpdateStatement.Plain plain && plain.fromArrays().isPresent()) {
+            ArrayStatement arrays = plain.fromArrays().get();
+            constants.add(constant("UPDATE_ROWS_POSTGRESQL", arrays.statement()));
+            constants.add(FieldSpec.builder(String.class, "UPDATE_ROWS_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$S", arrays.columnTypes())
+                    .build());
+        }
         constants.addAll(constants("UPDATE_UNCHECKED", sql.updateUnchecked()));
         constants.add(constant("DELETE", sql.delete()));
+        constants.add(constant("DELETE_ROWS_POSTGRESQL", sql.deleteRows().statement()));
+        constants.add(FieldSpec.builder(String.class, "DELETE_ROWS_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", sql.deleteRows().columnTypes())
+                .build());
         constants.add(constant("DELETE_UNCHECKED", sql.deleteUnchecked()));
         constants.add(constant("SELECT_BY_ID", sql.selectById()));
         constants.add(constant("SELECT_ALL", sql.selectAll()));

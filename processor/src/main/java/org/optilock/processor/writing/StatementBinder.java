@@ -45,6 +45,34 @@ final class StatementBinder {
         return code.build();
     }
 
+    /**
+     * The assignments {@code values[i] = …} of an entity's values for {@code parameters}, one a line:
+     * what {@link #bind} binds, as objects, for a statement that binds every row's values as arrays.
+     */
+    CodeBlock values(List<Parameter> parameters) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        PropertyModel version = entity.version().property();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            CodeBlock value;
+            if (parameter instanceof Parameter.Value given) {
+                value = ColumnCodec.value(given.property().columnType(), access.get("entity", given.property()));
+            } else if (parameter instanceof Parameter.KeyPart part) {
+                value = entity.key().isComposite() ? access.get("entity", part.property()) : idOfEntity;
+            } else if (parameter instanceof Parameter.NewVersion) {
+                value = CodeBlock.of("newVersion");
+            } else if (parameter instanceof Parameter.ExpectedVersion) {
+                value = CodeBlock.of("expectedVersion");
+            } else if (parameter instanceof Parameter.ExpectedUnset) {
+                value = CodeBlock.of("expectedVersion == $L ? 1 : 0", version.type().isPrimitive() ? "0" : "null");
+            } else {
+                throw new IllegalArgumentException(parameter + " has no value of its own in a checked update");
+            }
+            code.add("values[$L] = $L; // $L\n", i, value, parameter.description());
+        }
+        return code.build();
+    }
+
     private CodeBlock bindOne(Parameter parameter, int index, Source source) {
         PropertyModel version = entity.version().property();
         String expected = source == Source.ENTITY ? "expectedVersion" : "version";

@@ -34,6 +34,19 @@ public interface BatchRows<T, V> {
     /** Binds the DELETE for {@code entity}. */
     void bindDelete(PreparedStatement statement, T entity, boolean checked) throws SQLException;
 
+    /**
+     * The checked DELETE of many rows in one statement, on PostgreSQL: each parameter of
+     * {@code deleteSql(true)} bound as an array of every row's values, returning the position (from 1)
+     * of each row it deleted.
+     */
+    String deleteRowsSql();
+
+    /** A query of no rows whose column types are the element types of those arrays. */
+    String deleteRowsTypes();
+
+    /** Puts into {@code values} what the checked DELETE binds for {@code entity}, in the same order. */
+    void deleteValues(T entity, Object[] values);
+
     /** The row of {@code entity} as it is now, or {@code null} when there is none. */
     T current(Connection connection, T entity) throws SQLException;
 

@@ -19,16 +19,21 @@ import org.optilock.runtime.Dialect;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
- * Runs {@code insertAll}, {@code updateAll} and {@code deleteAll} for the generated DAOs: the checked updates of plain
- * versions as one JDBC batch, the rest one statement each, all in one transaction or savepoint, with
- * the policy applied at the end. Entities get their new versions only after the DAO's lease
- * completed, so a failed commit leaves them as they were.
+ * Runs {@code insertAll}, {@code updateAll} and {@code deleteAll} for the generated DAOs: the
+ * checked updates of plain versions as one JDBC batch, the rest one statement each, all in one
+ * transaction or savepoint, with the policy applied at the end. On PostgreSQL the checked updates
+ * and deletes are one statement over arrays instead, which returns the rows it wrote. Entities get
+ * their new versions only after the DAO's lease completed, so a failed commit leaves them as they
+ * were.
  *
  * <p>A driver may answer a batched row with {@code SUCCESS_NO_INFO} or {@code EXECUTE_FAILED}
  * instead of a row count. Such a row is never taken as written on the driver's word: it counts as
  * written only when the row, read back, holds exactly what was written (or, for a delete, is gone).
  */
 public final class Batches {
+
+    /** Rows per statement of a set-based update: big enough to pay one round trip, small enough to stay light. */
+    private static final int ARRAY_CHUNK = 10_000;
 
     private Batches() {}
 
@@ -83,6 +88,13 @@ public final class Batches {
             for (boolean checked : new boolean[] {true, false}) {
                 List<Integer> indexes = indexes(rows, list, checked);
                 if (indexes.isEmpty()) {
+                    continue;
+                }
+                if (checked && Dialect.of(connection) == Dialect.POSTGRESQL) {
+                    for (int k : writeFromArrays(connection, rows.deleteRowsSql(), rows.deleteRowsTypes(), list, indexes,
+                            rows::deleteValues)) {
+                        outcome.written(indexes.get(k), null);
+                    }
                     continue;
                 }
                 int[] counts;
@@ -233,6 +245,15 @@ public final class Batches {
         if (indexes.isEmpty()) {
             return;
         }
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            List<V> versions = new ArrayList<>(indexes.size());
+            List<Integer> written = writeFromArrays(connection, rows.updateRowsSql(), rows.updateRowsTypes(), entities,
+                    indexes, (entity, values) -> versions.add(rows.updateValues(entity, values)));
+            for (int k : written) {
+                outcome.written(indexes.get(k), versions.get(k));
+            }
+            return;
+        }
         List<V> versions = new ArrayList<>(indexes.size());
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(rows.updateSql())) {
@@ -260,6 +281,47 @@ public final class Batches {
                 }
             }
         }
+    }
+
+    /** Puts one entity's values into a row of the arrays. */
+    private interface RowValues<T> {
+        void put(T entity, Object[] values);
+    }
+
+    /**
+     * The checked writes of {@code indexes} as statements over arrays, {@link #ARRAY_CHUNK} rows each:
+     * the rows a statement returns were written, the others are conflicts. Its answer is the rows
+     * themselves, so no driver count needs checking. Returns the positions in {@code indexes} written.
+     */
+    private static <T> List<Integer> writeFromArrays(Connection connection, String sql, String typesSql,
+            List<T> entities, List<Integer> indexes, RowValues<T> rowValues) throws SQLException {
+        String[] types = PostgresArrays.types(connection, typesSql);
+        List<Integer> written = new ArrayList<>();
+        Object[] values = new Object[types.length];
+        for (int from = 0; from < indexes.size(); from += ARRAY_CHUNK) {
+            int rows = Math.min(ARRAY_CHUNK, indexes.size() - from);
+            Object[][] columns = new Object[types.length][rows];
+            for (int row = 0; row < rows; row++) {
+                rowValues.put(entities.get(indexes.get(from + row)), values);
+                for (int column = 0; column < types.length; column++) {
+                    columns[column][row] = values[column];
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int column = 0; column < types.length; column++) {
+                    statement.setArray(column + 1, PostgresArrays.of(connection, types[column], columns[column]));
+                }
+                try (ResultSet returned = statement.executeQuery()) {
+                    while (returned.next()) {
+                        written.add(from + (int) returned.getLong(1) - 1);
+                    }
+                }
+            } catch (SQLException e) {
+                PostgresArrays.forget(connection, typesSql);
+                throw e;
+            }
+        }
+        return written;
     }
 
     private static <T, V> List<Integer> indexes(BatchRows<T, V> rows, List<T> entities, boolean checked) {

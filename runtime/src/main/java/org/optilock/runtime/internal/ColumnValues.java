@@ -148,6 +148,16 @@ public final class ColumnValues {
         return Dialect.of(statement.getConnection()) == Dialect.POSTGRESQL;
     }
 
+    /** The name of a nullable enum, as a column stores it. */
+    public static String enumName(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** The ordinal of a nullable enum, as a column stores it. */
+    public static Integer enumOrdinal(Enum<?> value) {
+        return value == null ? null : value.ordinal();
+    }
+
     /** Binds a nullable enum by its name. */
     public static void setEnumName(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
         statement.setString(index, value == null ? null : value.name());

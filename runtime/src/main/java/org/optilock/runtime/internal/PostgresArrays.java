@@ -1,0 +1,107 @@
+package org.optilock.runtime.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a column of values into a PostgreSQL array of the table's own column type, for the UPDATE of
+ * many rows in one statement. The element types are read once per database and statement, from a
+ * query of no rows, and kept: later batches pay no round trip for them.
+ *
+ * <p>Values travel in PostgreSQL's text form, each parsed by its column type's input function, as a
+ * literal would be: an {@code Instant} with its offset, so it lands as the instant in a
+ * {@code timestamptz} column and as its UTC wall clock in a {@code timestamp} one, exactly as a
+ * single-row update binds it.
+ */
+final class PostgresArrays {
+
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+
+    /** Element type names by database (URL and user) and types query. */
+    private static final Map<String, String[]> TYPES = new ConcurrentHashMap<>();
+
+    private PostgresArrays() {}
+
+    /** The element type of each column {@code typesQuery} selects, read once per database. */
+    static String[] types(Connection connection, String typesQuery) throws SQLException {
+        DatabaseMetaData database = connection.getMetaData();
+        String key = database.getURL() + '\n' + database.getUserName() + '\n' + typesQuery;
+        String[] known = TYPES.get(key);
+        if (known != null) {
+            return known;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(typesQuery);
+                ResultSet empty = statement.executeQuery()) {
+            ResultSetMetaData columns = empty.getMetaData();
+            String[] types = new String[columns.getColumnCount()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = storedType(columns.getColumnTypeName(i + 1));
+            }
+            TYPES.put(key, types);
+            return types;
+        }
+    }
+
+    /**
+     * Forgets the types of {@code typesQuery} on this database, after a statement that used them
+     * failed: a table altered since they were read is read anew by the next batch.
+     */
+    static void forget(Connection connection, String typesQuery) throws SQLException {
+        DatabaseMetaData database = connection.getMetaData();
+        TYPES.remove(database.getURL() + '\n' + database.getUserName() + '\n' + typesQuery);
+    }
+
+    /** The driver names a column whose default is a sequence by its serial alias, which has no array type. */
+    private static String storedType(String reported) {
+        return switch (reported) {
+            case "serial" -> "int4";
+            case "bigserial" -> "int8";
+            case "smallserial" -> "int2";
+            default -> reported;
+        };
+    }
+
+    /** The array of {@code values}, whose elements are of type {@code type}. */
+    static Array of(Connection connection, String type, Object[] values) throws SQLException {
+        if (type.equals("bytea")) {
+            byte[][] bytes = new byte[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                bytes[i] = (byte[]) values[i];
+            }
+            return connection.createArrayOf(type, bytes);
+        }
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = text(values[i]);
+        }
+        return connection.createArrayOf(type, texts);
+    }
+
+    /** A value as PostgreSQL reads it from text. */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return INSTANT.format(instant);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        // Numbers, booleans, UUIDs, text, and java.time values other than Instant: their toString is
+        // a form PostgreSQL's input functions read (ISO 8601 for dates and times).
+        return value.toString();
+    }
+}
