@@ -1,0 +1,93 @@
+package org.optilock.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/** The databases the benchmarks run on, each started by the benchmark itself. */
+public enum Database {
+    /** H2 in memory, in the benchmark's own process. */
+    H2,
+    /** A real PostgreSQL server, started from a Maven dependency once per JVM. */
+    POSTGRESQL;
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    /** A pool over a fresh, empty {@code bench_item} table: the pool every contender borrows from. */
+    public HikariDataSource open() {
+        HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(4);
+        if (this == H2) {
+            config.setJdbcUrl("jdbc:h2:mem:bench" + NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        } else {
+            config.setJdbcUrl(postgres().getJdbcUrl("postgres", "postgres"));
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_item");
+            statement.execute("CREATE TABLE bench_item (id BIGINT PRIMARY KEY, name VARCHAR(100), "
+                    + "amount BIGINT NOT NULL, version BIGINT NOT NULL)");
+        } catch (SQLException e) {
+            pool.close();
+            throw new IllegalStateException("could not create the benchmark table on " + this, e);
+        }
+        return pool;
+    }
+
+    /** Items 1 to {@code count}, inserted with version 1, and returned as a client's copies. */
+    public static List<Item> seed(DataSource dataSource, int count) {
+        List<Item> items = new ArrayList<>(count);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement();
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO bench_item (id, name, amount, version) VALUES (?, ?, ?, 1)")) {
+                statement.execute("DELETE FROM bench_item");
+                for (long id = 1; id <= count; id++) {
+                    Item item = new Item(id, "item " + id, id);
+                    item.version = 1;
+                    insert.setLong(1, id);
+                    insert.setString(2, item.name);
+                    insert.setLong(3, item.amount);
+                    insert.addBatch();
+                    items.add(item);
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seed the benchmark table", e);
+        }
+        return items;
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // The JVM is going away; the server's files go with the temporary directory.
+                }
+            }));
+        }
+        return postgres;
+    }
+}

@@ -1,0 +1,81 @@
+package org.optilock.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC batch a careful programmer writes: the same conditional statements, one batch, one
+ * transaction, every row count checked, rolled back if any row was changed meanwhile.
+ */
+final class HandJdbcBatches implements BatchContender {
+
+    private static final String DELETE = "DELETE FROM bench_item WHERE id = ? AND version = ?";
+    private static final String INSERT = "INSERT INTO bench_item (id, name, amount, version) VALUES (?, ?, ?, 1)";
+
+    private final DataSource dataSource;
+
+    HandJdbcBatches(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void updateAll(List<Item> items) {
+        run(HandJdbcRows.UPDATE, items, (statement, item) -> {
+            statement.setString(1, item.name);
+            statement.setLong(2, item.amount);
+            statement.setLong(3, item.version + 1);
+            statement.setLong(4, item.id);
+            statement.setLong(5, item.version);
+        });
+        items.forEach(item -> item.version++);
+    }
+
+    @Override
+    public void deleteAll(List<Item> items) {
+        run(DELETE, items, (statement, item) -> {
+            statement.setLong(1, item.id);
+            statement.setLong(2, item.version);
+        });
+    }
+
+    @Override
+    public void insertAll(List<Item> items) {
+        run(INSERT, items, (statement, item) -> {
+            statement.setLong(1, item.id);
+            statement.setString(2, item.name);
+            statement.setLong(3, item.amount);
+        });
+        items.forEach(item -> item.version = 1);
+    }
+
+    /** Binds one row. */
+    private interface Binder {
+        void bind(PreparedStatement statement, Item item) throws SQLException;
+    }
+
+    private void run(String sql, List<Item> items, Binder binder) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Item item : items) {
+                    binder.bind(statement, item);
+                    statement.addBatch();
+                }
+                for (int count : statement.executeBatch()) {
+                    if (count == 0) {
+                        connection.rollback();
+                        throw new IllegalStateException("a row was changed meanwhile; nothing was written");
+                    }
+                }
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

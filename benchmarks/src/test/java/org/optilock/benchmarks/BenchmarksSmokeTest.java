@@ -1,0 +1,64 @@
+package org.optilock.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collection;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Every benchmark, once and briefly, in the test command: they keep compiling and working, every
+ * contender does what it claims, and the statements each operation costs are what the docs say.
+ * Timing belongs to the full run ({@code -Pbenchmarks}), never to a test.
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsOnEveryDatabase() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(getClass().getPackageName() + ".*Benchmarks")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(20))
+                .param("rows", "50")
+                .shouldFailOnError(true)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        // 3 single-row benchmarks × 7 contenders × 2 databases, 3 batch benchmarks × 2 sides × 2 databases.
+        assertEquals(3 * 7 * 2 + 3 * 2 * 2, results.size());
+        for (RunResult result : results) {
+            assertTrue(result.getPrimaryResult().getSampleCount() > 0, result.getParams().getBenchmark());
+        }
+    }
+
+    @Test
+    void oneUpdateIsOneStatementAndAConflictOneMore() {
+        for (Database database : Database.values()) {
+            Map<Contender, int[]> counts = StatementCounts.singleRow(database);
+            assertArrayEquals(new int[] {1, 1, 2}, counts.get(Contender.OPTILOCK), database + ": update, find, conflict");
+            assertArrayEquals(new int[] {1, 1, 2}, counts.get(Contender.JDBC_PER_CALL), database.toString());
+            assertArrayEquals(new int[] {2, 1, 2}, counts.get(Contender.HIBERNATE_MERGE),
+                    database + ": merge reads the row before it writes it");
+        }
+    }
+
+    @Test
+    void aBatchIsOneStatementOnEitherSide() {
+        for (Database database : Database.values()) {
+            Map<BatchSide, int[]> counts = StatementCounts.batches(database, 100);
+            assertArrayEquals(new int[] {1, 1, 1}, counts.get(BatchSide.JDBC), database.toString());
+            assertArrayEquals(new int[] {1, 1, 1}, counts.get(BatchSide.OPTILOCK), database.toString());
+        }
+    }
+}
