@@ -21,6 +21,12 @@ public enum Database {
     /** A real PostgreSQL server, started from a Maven dependency once per JVM. */
     POSTGRESQL;
 
+    /**
+     * The system property naming a PostgreSQL server already running, by JDBC URL: the full run starts
+     * one and hands it to every forked benchmark JVM, which would otherwise each start their own.
+     */
+    public static final String SHARED_POSTGRES = "optilock.bench.postgres";
+
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
@@ -31,7 +37,8 @@ public enum Database {
         if (this == H2) {
             config.setJdbcUrl("jdbc:h2:mem:bench" + NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         } else {
-            config.setJdbcUrl(postgres().getJdbcUrl("postgres", "postgres"));
+            String shared = System.getProperty(SHARED_POSTGRES);
+            config.setJdbcUrl(shared != null ? shared : postgres().getJdbcUrl("postgres", "postgres"));
         }
         HikariDataSource pool = new HikariDataSource(config);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
@@ -71,6 +78,11 @@ public enum Database {
             throw new IllegalStateException("could not seed the benchmark table", e);
         }
         return items;
+    }
+
+    /** The JDBC URL of this JVM's embedded PostgreSQL, started if it is not running yet. */
+    public static String startPostgres() {
+        return postgres().getJdbcUrl("postgres", "postgres");
     }
 
     private static synchronized EmbeddedPostgres postgres() {

@@ -160,6 +160,18 @@ class TriggerVersionTest {
     }
 
     @Test
+    void aDaoBuiltForEachTransactionDoesNotLookForTheTriggerAgain() {
+        Triggers.create(database.dataSource(), Ticket.class);
+        Ticket ticket = tickets.insert(new Ticket("x"));
+        tickets.update(ticket); // the first DAO on this database looks for the trigger
+
+        CountingDataSource counter = new CountingDataSource(database.dataSource());
+        new TicketDao(counter.dataSource()).update(ticket);
+
+        assertEquals(database.statementsOfAReadBackUpdate(), counter.count(), counter.statements()::toString);
+    }
+
+    @Test
     void disabledChecksStillReadTheRowsOwnVersion() {
         Triggers.create(database.dataSource(), Ticket.class);
         Ticket ticket = tickets.insert(new Ticket("x"));

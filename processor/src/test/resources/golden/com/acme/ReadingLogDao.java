@@ -60,6 +60,8 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
 
     private static final String SELECT_BY_ID_AND_VERSION = "SELECT log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed FROM reading_log WHERE log_id = ? AND last_changed = ?";
 
+    private static final ReadingLog.Kind[] ORDINALS_OF_COM_ACME_READINGLOG_KIND = ReadingLog.Kind.values();
+
     private final DaoContext context;
 
     /**
@@ -371,7 +373,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         entity.logId = resultSet.getLong(1);
         entity.meterValue = resultSet.getBigDecimal(2);
         entity.readingKind = ColumnValues.getEnumByName(resultSet, 3, ReadingLog.Kind.class);
-        entity.legacyKind = ColumnValues.getEnumByOrdinal(resultSet, 4, ReadingLog.Kind.values());
+        entity.legacyKind = ColumnValues.getEnumByOrdinal(resultSet, 4, ORDINALS_OF_COM_ACME_READINGLOG_KIND);
         entity.rawPayload = resultSet.getBytes(5);
         entity.lastChanged = ColumnValues.getOffsetDateTime(resultSet, 6);
         return entity;

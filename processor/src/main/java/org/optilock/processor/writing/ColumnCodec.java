@@ -5,6 +5,7 @@ import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import java.util.Locale;
 import org.optilock.processor.model.ColumnType;
 
 /**
@@ -46,12 +47,21 @@ final class ColumnCodec {
         return switch (type) {
             case ENUM_BY_NAME -> CodeBlock.of("$T.$N($N, $L, $T.class)",
                     COLUMN_VALUES, methods.getter(), resultSet, column, javaType);
-            case ENUM_BY_ORDINAL -> CodeBlock.of("$T.$N($N, $L, $T.values())",
-                    COLUMN_VALUES, methods.getter(), resultSet, column, javaType);
+            case ENUM_BY_ORDINAL -> CodeBlock.of("$T.$N($N, $L, $N)",
+                    COLUMN_VALUES, methods.getter(), resultSet, column, ordinalsConstant(javaType));
             default -> methods.direct()
                     ? CodeBlock.of("$N.$N($L)", resultSet, methods.getter(), column)
                     : CodeBlock.of("$T.$N($N, $L)", COLUMN_VALUES, methods.getter(), resultSet, column);
         };
+    }
+
+    /**
+     * The DAO's constant holding the constants of an enum stored by ordinal, so that reading a row
+     * does not copy them ({@code values()} returns a new array each call). Named after the enum's
+     * canonical name, so two enums never share one.
+     */
+    static String ordinalsConstant(TypeName enumType) {
+        return "ORDINALS_OF_" + enumType.toString().replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     private static Methods methods(ColumnType type) {

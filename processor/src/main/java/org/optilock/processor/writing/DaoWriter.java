@@ -17,6 +17,7 @@ import static org.optilock.processor.model.RuntimeTypes.VERSION_COUNTER;
 import static org.optilock.processor.model.RuntimeTypes.VERSIONED_DAO;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -42,6 +43,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 import org.optilock.Strategy;
+import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
@@ -160,6 +162,14 @@ public final class DaoWriter {
                             version.column(), entity.version().triggerName())
                     .build());
         }
+        entity.properties().stream()
+                .filter(p -> p.columnType() == ColumnType.ENUM_BY_ORDINAL)
+                .map(PropertyModel::type)
+                .distinct()
+                .forEach(enumType -> constants.add(FieldSpec.builder(ArrayTypeName.of(enumType),
+                                ColumnCodec.ordinalsConstant(enumType), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.values()", enumType)
+                        .build()));
         if (entity.generatedId()) {
             constants.add(FieldSpec.builder(String[].class, "GENERATED_KEY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("{$S}", sql.generatedKeyColumn())

@@ -1,8 +1,11 @@
 package org.optilock.runtime.internal;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.Dialect;
@@ -22,6 +25,9 @@ public final class DaoContext {
     private final OptilockSettings settings;
     private volatile Dialect dialect;
     private volatile boolean triggerChecked;
+
+    /** The triggers already looked for, by database and name: DAOs built per transaction look once. */
+    private static final Set<String> CHECKED_TRIGGERS = ConcurrentHashMap.newKeySet();
 
     private DaoContext(ConnectionSource connections, OptilockSettings settings) {
         this.connections = connections;
@@ -55,14 +61,19 @@ public final class DaoContext {
 
     /**
      * Logs a warning when the version trigger of a {@code TRIGGER} entity is missing: Optilock's own
-     * updates still move the version, but updates from outside go unseen. Looks once per DAO, on its
-     * first update.
+     * updates still move the version, but updates from outside go unseen. Looks on the first update of
+     * a DAO, once per database and trigger: DAOs built for each transaction do not look again.
      */
     public void warnIfTriggerMissing(Connection connection, TriggerTarget target) throws SQLException {
         if (triggerChecked) {
             return;
         }
         triggerChecked = true;
+        DatabaseMetaData database = connection.getMetaData();
+        if (!CHECKED_TRIGGERS.add(database.getURL() + '\n' + database.getUserName() + '\n' + target.table() + '\n'
+                + target.triggerName())) {
+            return;
+        }
         if (!TriggerDdl.exists(connection, dialect(connection), target)) {
             LOG.log(System.Logger.Level.WARNING, "Version trigger {0} on table {1} does not exist, so updates made"
                     + " outside Optilock will not move the version. Create it with Triggers.create(dataSource, <entity>.class)"

@@ -1,0 +1,66 @@
+package org.optilock.benchmarks;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The report's charts, as PNG files committed beside docs/performance.md. */
+final class PerformanceCharts {
+
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 480;
+
+    private PerformanceCharts() {}
+
+    /** Bars of each contender's median ratio to the baseline, one group per work. */
+    static void ratios(Path file, String title, Ratios ratios, List<String> works, List<String> contenders)
+            throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (String work : works) {
+            for (String contender : contenders) {
+                double ratio = ratios.median(work, contender);
+                if (!Double.isNaN(ratio)) {
+                    data.addValue(ratio, contender, work);
+                }
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, "", "time / hand-written JDBC (below 1 is faster)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /** Lines of batch time against rows, on logarithmic axes, for each side and database. */
+    static void growth(Path file, String title, List<Score> scores) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Score score : scores) {
+            String key = score.contender() + " on " + score.database();
+            XYSeries series;
+            int index = data.getSeriesIndex(key);
+            if (index < 0) {
+                series = new XYSeries(key);
+                data.addSeries(series);
+            } else {
+                series = data.getSeries(index);
+            }
+            series.add(score.rows(), score.time());
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "rows", "ms per call", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainAxis(new LogAxis("rows"));
+        plot.setRangeAxis(new LogAxis("ms per call"));
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+}

@@ -1,0 +1,173 @@
+package org.optilock.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The full run: every benchmark in paired rounds, each in a JVM of its own, then the ratios, the
+ * statement counts and the charts written into docs/performance.md, between its result markers.
+ *
+ * <pre>mvn -Pbenchmarks -pl benchmarks -am verify</pre>
+ *
+ * <p>{@code -Doptilock.bench.rounds=N} sets the rounds (3).
+ */
+public final class PerformanceReport {
+
+    static final String START = "<!-- results:start -->";
+    static final String END = "<!-- results:end -->";
+
+    private PerformanceReport() {}
+
+    public static void main(String[] args) throws IOException, RunnerException, SQLException {
+        System.setProperty("java.awt.headless", "true");
+        Path docs = Path.of(args.length > 0 ? args[0] : "docs");
+        int rounds = Integer.getInteger("optilock.bench.rounds", 3);
+        String postgres = Database.startPostgres();
+
+        Ratios ratios = new Ratios();
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("%n=== Round %d of %d ===%n", round, rounds);
+            ratios.addRound(run(options(postgres).include(PerformanceReport.class.getPackageName() + ".*Benchmarks")
+                    .param("rows", "1000", "10000")));
+        }
+        System.out.printf("%n=== Batch time against rows ===%n");
+        List<Score> growth = run(options(postgres).include(BatchUpdateBenchmarks.class.getName())
+                .param("rows", "100", "1000", "10000", "100000"));
+
+        Path images = docs.resolve("images");
+        Files.createDirectories(images);
+        List<String> single = ratios.works().stream().filter(w -> !w.contains("All")).toList();
+        List<String> batches = ratios.works().stream().filter(w -> w.contains("All")).toList();
+        List<String> contenders = Arrays.stream(Contender.values()).map(Enum::name).toList();
+        PerformanceCharts.ratios(images.resolve("performance-single-row.png"), "Single rows", ratios, single, contenders);
+        PerformanceCharts.ratios(images.resolve("performance-batches.png"), "Batches", ratios, batches,
+                List.of(BatchSide.JDBC.name(), BatchSide.OPTILOCK.name()));
+        PerformanceCharts.growth(images.resolve("performance-batch-growth.png"), "updateAll: time against rows", growth);
+
+        String results = results(ratios, single, batches, contenders, postgres);
+        Path page = docs.resolve("performance.md");
+        String text = Files.readString(page);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException(page + " has no " + START + " ... " + END + " markers to write between");
+        }
+        Files.writeString(page, text.substring(0, start + START.length()) + "\n" + results + text.substring(end));
+        System.out.println("Wrote " + page + " and its charts under " + images);
+    }
+
+    private static ChainedOptionsBuilder options(String postgres) {
+        return new OptionsBuilder()
+                .forks(1)
+                .jvmArgsAppend("-D" + Database.SHARED_POSTGRES + "=" + postgres, "-Xmx1g")
+                .warmupIterations(3)
+                .warmupTime(TimeValue.milliseconds(500))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.milliseconds(500))
+                .shouldFailOnError(true);
+    }
+
+    private static List<Score> run(ChainedOptionsBuilder options) throws RunnerException {
+        List<Score> scores = new ArrayList<>();
+        for (RunResult result : new Runner(options.build()).run()) {
+            scores.add(Score.of(result));
+        }
+        return scores;
+    }
+
+    private static String results(Ratios ratios, List<String> single, List<String> batches, List<String> contenders,
+            String postgres) throws SQLException {
+        StringBuilder page = new StringBuilder();
+        page.append("Measured on ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.vm.version")).append(" (").append(System.getProperty("java.vm.name"))
+                .append("); ").append(postgresVersion(postgres)).append(", H2 ").append(org.h2.engine.Constants.FULL_VERSION)
+                .append(", Hibernate ").append(org.hibernate.Version.getVersionString())
+                .append(", jOOQ ").append(org.jooq.Constants.FULL_VERSION).append(". ")
+                .append(ratios.rounds()).append(" paired rounds; each cell is the median of the per-round ratios.\n\n");
+
+        page.append("### Single rows\n\nTime relative to hand-written JDBC with a connection from the pool for each call"
+                + " (below 1 is faster):\n\n| work | JDBC per call |");
+        for (String contender : contenders.subList(1, contenders.size())) {
+            page.append(' ').append(label(contender)).append(" |");
+        }
+        page.append("\n|---|---|").append("---|".repeat(contenders.size() - 1)).append('\n');
+        for (String work : single) {
+            page.append("| ").append(work).append(" | ").append(ratios.baselineTime(work)).append(" |");
+            for (String contender : contenders.subList(1, contenders.size())) {
+                page.append(' ').append(ratio(ratios.median(work, contender))).append(" |");
+            }
+            page.append('\n');
+        }
+        page.append("\n![Single rows](images/performance-single-row.png)\n\n");
+
+        page.append("### Batches\n\nOptilock's time relative to the hand-written JDBC batch of the same statements"
+                + " (below 1 is faster):\n\n| work | JDBC batch | Optilock | Optilock is faster by |\n|---|---|---|---|\n");
+        for (String work : batches) {
+            double ratio = ratios.median(work, BatchSide.OPTILOCK.name());
+            page.append("| ").append(work).append(" | ").append(ratios.baselineTime(work)).append(" | ").append(ratio(ratio))
+                    .append(" | ").append(String.format("%.1f×", 1 / ratio)).append(" |\n");
+        }
+        page.append("\n![Batches](images/performance-batches.png)\n\n")
+                .append("![updateAll: time against rows](images/performance-batch-growth.png)\n\n");
+
+        page.append("### Statements per operation\n\n| contender | H2: update, find, conflict | PostgreSQL: update, find, conflict |\n"
+                + "|---|---|---|\n");
+        Map<Contender, int[]> h2 = StatementCounts.singleRow(Database.H2);
+        Map<Contender, int[]> pg = StatementCounts.singleRow(Database.POSTGRESQL);
+        for (Contender contender : Contender.values()) {
+            page.append("| ").append(label(contender.name())).append(" | ").append(counts(h2.get(contender))).append(" | ")
+                    .append(counts(pg.get(contender))).append(" |\n");
+        }
+        page.append("\n| batch of 1,000 rows | H2: updateAll, deleteAll, insertAll | PostgreSQL: updateAll, deleteAll, insertAll |\n"
+                + "|---|---|---|\n");
+        Map<BatchSide, int[]> h2Batches = StatementCounts.batches(Database.H2, 1_000);
+        Map<BatchSide, int[]> pgBatches = StatementCounts.batches(Database.POSTGRESQL, 1_000);
+        for (BatchSide side : BatchSide.values()) {
+            page.append("| ").append(label(side.name())).append(" | ").append(counts(h2Batches.get(side))).append(" | ")
+                    .append(counts(pgBatches.get(side))).append(" |\n");
+        }
+        return page.toString();
+    }
+
+    private static String postgresVersion(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery("SHOW server_version")) {
+            version.next();
+            return "PostgreSQL " + version.getString(1);
+        }
+    }
+
+    private static String label(String contender) {
+        String words = contender.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.replace("jdbc", "JDBC").replace("optilock", "Optilock").replace("hibernate", "Hibernate")
+                .replace("jooq", "jOOQ");
+    }
+
+    private static String ratio(double ratio) {
+        return Double.isNaN(ratio) ? "—" : String.format("%.2f", ratio);
+    }
+
+    private static String counts(int[] counts) {
+        return Arrays.stream(counts).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+}
