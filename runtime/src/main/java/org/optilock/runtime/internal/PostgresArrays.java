@@ -13,14 +13,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Turns a column of values into a PostgreSQL array of the table's own column type, for the UPDATE of
  * many rows in one statement. The element types are read once per database and statement, from a
  * query of no rows, and kept: later batches pay no round trip for them.
  *
- * <p>Values travel in PostgreSQL's text form, each parsed by its column type's input function, as a
- * literal would be: an {@code Instant} with its offset, so it lands as the instant in a
+ * <p>Numbers and booleans travel as binary arrays of their column's type; other values in
+ * PostgreSQL's text form, each parsed by its column type's input function, as a literal would be: an {@code Instant} with its offset, so it lands as the instant in a
  * {@code timestamptz} column and as its UTC wall clock in a {@code timestamp} one, exactly as a
  * single-row update binds it.
  */
@@ -73,20 +74,43 @@ final class PostgresArrays {
         };
     }
 
-    /** The array of {@code values}, whose elements are of type {@code type}. */
+    /**
+     * The array of {@code values}, whose elements are of type {@code type}: numbers and booleans as
+     * their own Java arrays, which the driver sends in binary, bytes as {@code byte[][]}, anything
+     * else as text.
+     */
     static Array of(Connection connection, String type, Object[] values) throws SQLException {
-        if (type.equals("bytea")) {
-            byte[][] bytes = new byte[values.length][];
-            for (int i = 0; i < values.length; i++) {
-                bytes[i] = (byte[]) values[i];
-            }
-            return connection.createArrayOf(type, bytes);
+        Object elements = switch (type) {
+            case "int8" -> numbers(values, new Long[values.length], Number::longValue);
+            case "int4" -> numbers(values, new Integer[values.length], Number::intValue);
+            case "int2" -> numbers(values, new Short[values.length], Number::shortValue);
+            case "float8" -> numbers(values, new Double[values.length], Number::doubleValue);
+            case "float4" -> numbers(values, new Float[values.length], Number::floatValue);
+            case "bool" -> copy(values, new Boolean[values.length]);
+            case "bytea" -> copy(values, new byte[values.length][]);
+            default -> texts(values);
+        };
+        return connection.createArrayOf(type, (Object[]) elements);
+    }
+
+    private static <N> N[] numbers(Object[] values, N[] numbers, Function<Number, N> convert) {
+        for (int i = 0; i < values.length; i++) {
+            numbers[i] = values[i] == null ? null : convert.apply((Number) values[i]);
         }
+        return numbers;
+    }
+
+    private static <E> E[] copy(Object[] values, E[] elements) {
+        System.arraycopy(values, 0, elements, 0, values.length);
+        return elements;
+    }
+
+    private static String[] texts(Object[] values) {
         String[] texts = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             texts[i] = text(values[i]);
         }
-        return connection.createArrayOf(type, texts);
+        return texts;
     }
 
     /** A value as PostgreSQL reads it from text. */
