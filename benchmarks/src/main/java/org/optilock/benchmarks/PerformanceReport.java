@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The full run: every benchmark in paired rounds, each in a JVM of its own, then the ratios, the
  * statement counts and the charts written into docs/performance.md, between its result markers.
  *
- * <pre>mvn -Pbenchmarks -pl benchmarks -am verify</pre>
+ * <pre>mvn -Pbenchmarks -pl benchmarks -am -DskipTests verify</pre>
  *
  * <p>{@code -Doptilock.bench.rounds=N} sets the rounds (3).
  */
