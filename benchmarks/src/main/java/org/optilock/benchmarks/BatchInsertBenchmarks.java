@@ -1,6 +1,5 @@
 package org.optilock.benchmarks;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,36 +8,17 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** New rows inserted in one call, with their initial versions, into a table emptied before each call. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class BatchInsertBenchmarks {
+public class BatchInsertBenchmarks extends BatchState {
 
-    @Param({"H2", "POSTGRESQL"})
-    public Database database;
-
-    @Param({"JDBC", "OPTILOCK"})
-    public BatchSide side;
-
-    @Param({"1000", "10000"})
-    public int rows;
-
-    private HikariDataSource pool;
-    private BatchContender batches;
     private List<Item> items;
-
-    @Setup(Level.Trial)
-    public void open() {
-        pool = database.open();
-        batches = side.open(pool);
-    }
 
     @Setup(Level.Invocation)
     public void empty() {
@@ -47,11 +27,6 @@ public class BatchInsertBenchmarks {
         for (long id = 1; id <= rows; id++) {
             items.add(new Item(id, "item " + id, id));
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        pool.close();
     }
 
     @Benchmark
