@@ -37,7 +37,9 @@ public final class CompileCost {
         String classPath = classPath();
 
         Run without = javac(work, "without", sources, classPath, List.of("-proc:none"));
-        Run with = javac(work, "with", sources, classPath, List.of("-processorpath", processor.toString()));
+        // The processor's one dependency, the annotations, goes on the processor path with it.
+        Run with = javac(work, "with", sources, classPath,
+                List.of("-processorpath", processor + File.pathSeparator + entry("optilock-annotations", "annotations")));
         long entityLines = lines(work.resolve("src"));
         long generatedLines = lines(work.resolve("with-generated"));
 
@@ -106,11 +108,19 @@ public final class CompileCost {
 
     /** The jars the entities compile against: the annotations, the runtime and the persistence API. */
     private static String classPath() {
+        return String.join(File.pathSeparator, entry("optilock-annotations", "annotations"),
+                entry("optilock-runtime", "runtime"), entry("jakarta.persistence-api", "jakarta.persistence-api"));
+    }
+
+    /**
+     * The class path entry of an artifact: its jar, or in a reactor build its module's classes.
+     */
+    private static String entry(String artifact, String module) {
+        String reactorClasses = File.separator + module + File.separator + "target" + File.separator + "classes";
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.contains("optilock-annotations") || entry.contains("optilock-runtime")
-                        || entry.contains("jakarta.persistence-api"))
-                .reduce((a, b) -> a + File.pathSeparator + b)
-                .orElseThrow(() -> new IllegalStateException("the annotations and runtime jars are not on the class path"));
+                .filter(entry -> entry.contains(artifact) || entry.endsWith(reactorClasses))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(artifact + " is not on the class path"));
     }
 
     private static Run javac(Path work, String name, List<Path> sources, String classPath, List<String> options)
