@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  */
 public final class CompileCost {
 
-    static final String START = "<!-- compile:start -->";
-    static final String END = "<!-- compile:end -->";
 
     /** One javac run: seconds of wall time and peak resident memory in MiB. */
     record Run(double seconds, double mebibytes) {}
@@ -58,14 +56,7 @@ public final class CompileCost {
                 generatedLines, (double) generatedLines / entities, (double) generatedLines / entityLines);
         System.out.println(table);
 
-        Path page = docs.resolve("performance.md");
-        String text = Files.readString(page);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        if (start < 0 || end < start) {
-            throw new IllegalStateException(page + " has no " + START + " ... " + END + " markers to write between");
-        }
-        Files.writeString(page, text.substring(0, start + START.length()) + "\n" + table + text.substring(end));
+        new GeneratedSection(docs.resolve("performance.md"), "compile").write(table);
     }
 
     private static List<Path> writeEntities(Path folder, int count) throws IOException {

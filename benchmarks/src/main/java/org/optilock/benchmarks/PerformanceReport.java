@@ -32,8 +32,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class PerformanceReport {
 
-    static final String START = "<!-- results:start -->";
-    static final String END = "<!-- results:end -->";
 
     private PerformanceReport() {}
 
@@ -64,15 +62,8 @@ public final class PerformanceReport {
         PerformanceCharts.growth(images.resolve("performance-batch-growth.png"), "updateAll: time against rows", growth);
 
         String results = results(ratios, single, batches, contenders, postgres);
-        Path page = docs.resolve("performance.md");
-        String text = Files.readString(page);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        if (start < 0 || end < start) {
-            throw new IllegalStateException(page + " has no " + START + " ... " + END + " markers to write between");
-        }
-        Files.writeString(page, text.substring(0, start + START.length()) + "\n" + results + text.substring(end));
-        System.out.println("Wrote " + page + " and its charts under " + images);
+        new GeneratedSection(docs.resolve("performance.md"), "results").write(results);
+        System.out.println("Wrote the results into " + docs.resolve("performance.md") + " and the charts under " + images);
     }
 
     private static ChainedOptionsBuilder options(String postgres) {
