@@ -32,9 +32,34 @@ public record EntityTag(String opaque, boolean weak) {
     public static EntityTag ofVersion(Object version) {
         String text = String.valueOf(Objects.requireNonNull(version, "version"));
         boolean plain = !text.isEmpty() && !text.startsWith(ENCODED) && text.chars().allMatch(c -> isEtagChar((char) c));
-        return new EntityTag(plain ? text
-                : ENCODED + Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8)),
-                false);
+        if (plain) {
+            return new EntityTag(text, false);
+        }
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        if (isWellFormed(text)) {
+            return new EntityTag(ENCODED + base64.encodeToString(text.getBytes(StandardCharsets.UTF_8)), false);
+        }
+        // Charset encoders turn every lone surrogate into one replacement, so two such texts could share
+        // a tag: their UTF-16 units go as they are, behind a '.' that base64url never writes.
+        byte[] units = new byte[text.length() * 2];
+        for (int i = 0; i < text.length(); i++) {
+            units[2 * i] = (byte) (text.charAt(i) >> 8);
+            units[2 * i + 1] = (byte) text.charAt(i);
+        }
+        return new EntityTag(ENCODED + "." + base64.encodeToString(units), false);
+    }
+
+    /** Whether every surrogate of {@code text} is part of a pair, so UTF-8 keeps it exactly. */
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What starts the tag of a version whose text had to be encoded. */

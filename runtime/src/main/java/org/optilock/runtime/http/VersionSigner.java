@@ -42,13 +42,26 @@ public final class VersionSigner {
 
     /**
      * @param secret the application's secret key, at least 32 bytes, the same on every node
-     * @throws IllegalArgumentException if it is shorter
+     * @throws IllegalArgumentException if it is shorter, or one byte repeated
      */
     public VersionSigner(byte[] secret) {
         if (secret == null || secret.length < 32) {
             throw new IllegalArgumentException("A version signing key needs at least 32 bytes (256 bits)");
         }
+        if (isOneByteRepeated(secret)) {
+            throw new IllegalArgumentException("A version signing key of one byte repeated (all zeros, say) is no secret:"
+                    + " take 32 random bytes, such as SecureRandom gives");
+        }
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+    }
+
+    private static boolean isOneByteRepeated(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != bytes[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The token of {@code version} for the record {@code kind}/{@code id}. */
