@@ -45,26 +45,39 @@ final class DocumentPages {
     void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
+        boolean reading = method.equals("GET") || method.equals("HEAD");
         try {
             if (path.equals("/") || path.equals("/documents")) {
-                if (method.equals("GET")) {
+                if (reading) {
                     list(exchange);
+                } else {
+                    Responses.notAllowed(exchange, "GET, HEAD");
+                }
+            } else if (path.equals("/documents/save") || path.equals("/documents/delete") || path.matches("/documents/\\d+")) {
+                if (!method.equals("POST")) {
+                    Responses.notAllowed(exchange, "POST");
                     return;
                 }
-            } else if (path.equals("/documents/save") && method.equals("POST")) {
-                saveAll(exchange);
-                return;
-            } else if (path.equals("/documents/delete") && method.equals("POST")) {
-                deleteSelected(exchange);
-                return;
-            } else if (path.matches("/documents/\\d+/edit") && method.equals("GET")) {
-                edit(exchange, Long.parseLong(path.split("/")[2]));
-                return;
-            } else if (path.matches("/documents/\\d+") && method.equals("POST")) {
-                save(exchange, Long.parseLong(path.split("/")[2]));
-                return;
+                FormData form = FormData.parse(Responses.body(exchange));
+                if (!CsrfGuard.allows(exchange, form)) {
+                    Responses.html(exchange, 403, "Refused", "<h1>This form was not sent from this site's own page</h1>"
+                            + "<p><a href=\"/documents\">Open the documents</a> and send it from there.</p>");
+                } else if (path.equals("/documents/save")) {
+                    saveAll(exchange, form);
+                } else if (path.equals("/documents/delete")) {
+                    deleteSelected(exchange, form);
+                } else {
+                    save(exchange, Long.parseLong(path.split("/")[2]), form);
+                }
+            } else if (path.matches("/documents/\\d+/edit")) {
+                if (reading) {
+                    edit(exchange, Long.parseLong(path.split("/")[2]));
+                } else {
+                    Responses.notAllowed(exchange, "GET, HEAD");
+                }
+            } else {
+                Responses.html(exchange, 404, "Not found", "<h1>Not found</h1><p><a href=\"/documents\">Documents</a></p>");
             }
-            Responses.html(exchange, 404, "Not found", "<h1>Not found</h1><p><a href=\"/documents\">Documents</a></p>");
         } catch (VersionSignatureException e) {
             Responses.html(exchange, 400, "Bad form", "<h1>This form cannot be saved</h1><p class=\"error\">"
                     + Html.escape(e.getMessage()) + "</p><p><a href=\"/documents\">Back to the documents</a></p>");
@@ -90,7 +103,7 @@ final class DocumentPages {
         }
         Responses.html(exchange, 200, "Documents", "<h1>Documents</h1>\n"
                 + (message == null ? "" : "<p class=\"message\" id=\"message\">" + Html.escape(message) + "</p>\n")
-                + "<form method=\"post\" action=\"/documents/save\">\n"
+                + "<form method=\"post\" action=\"/documents/save\">\n" + CsrfGuard.hiddenField(exchange) + "\n"
                 + "<table id=\"documents\"><tr><th>Select</th><th>#</th><th>Title</th><th>Version</th><th></th></tr>\n"
                 + rows + "</table>\n"
                 + "<p><label>When a row was changed meanwhile: <select name=\"policy\">"
@@ -102,8 +115,7 @@ final class DocumentPages {
     }
 
     /** Saves the rows whose title was edited, with the policy the user chose. */
-    private void saveAll(HttpExchange exchange) throws IOException {
-        FormData form = FormData.parse(Responses.body(exchange));
+    private void saveAll(HttpExchange exchange, FormData form) throws IOException {
         List<Document> edited = new ArrayList<>();
         for (String idText : form.all("id")) {
             long id = Long.parseLong(idText);
@@ -132,8 +144,7 @@ final class DocumentPages {
     }
 
     /** Django's guarded delete action: all selected rows, or none if any changed meanwhile. */
-    private void deleteSelected(HttpExchange exchange) throws IOException {
-        FormData form = FormData.parse(Responses.body(exchange));
+    private void deleteSelected(HttpExchange exchange, FormData form) throws IOException {
         List<Document> selected = new ArrayList<>();
         for (String idText : form.all("selected")) {
             long id = Long.parseLong(idText);
@@ -161,19 +172,19 @@ final class DocumentPages {
         Document document = found.get();
         Responses.html(exchange, 200, "Edit " + document.getTitle(), "<h1>Edit document " + id + "</h1>\n"
                 + (document.getEditedBy() == null ? "" : "<p>Last saved by " + Html.escape(document.getEditedBy()) + ".</p>\n")
-                + form(document, document, Editor.of(exchange), "Save"));
+                + form(exchange, document, document, Editor.of(exchange), "Save"));
     }
 
     /**
      * The edit form: {@code values} in the fields, and the version of {@code read} signed together with
      * its title and body, the base a conflicting save is merged from.
      */
-    private String form(Document read, Document values, String editor, String button) {
+    private String form(HttpExchange exchange, Document read, Document values, String editor, String button) {
         long id = read.getId();
         Map<String, String> base = new LinkedHashMap<>();
         base.put("title", read.getTitle());
         base.put("body", read.getBody());
-        return "<form method=\"post\" action=\"/documents/" + id + "\">\n"
+        return "<form method=\"post\" action=\"/documents/" + id + "\">\n" + CsrfGuard.hiddenField(exchange) + "\n"
                 + "<p><label>Your name<br><input type=\"text\" name=\"editor\" value=\"" + Html.escape(editor) + "\"></label></p>\n"
                 + "<p><label>Title<br><input type=\"text\" name=\"title\" value=\"" + Html.escape(values.getTitle()) + "\"></label></p>\n"
                 + "<p><label>Body<br><textarea name=\"body\">" + Html.escape(values.getBody()) + "</textarea></label></p>\n"
@@ -186,8 +197,7 @@ final class DocumentPages {
      * Saves the form; when someone saved the document meanwhile, merges the two edits and saves the
      * merge if they touched different fields, or shows the conflict page if they did not.
      */
-    private void save(HttpExchange exchange, long id) throws IOException {
-        FormData form = FormData.parse(Responses.body(exchange));
+    private void save(HttpExchange exchange, long id, FormData form) throws IOException {
         SignedBase read = signer.verifyWithBase(KIND, id, form.get("version"));
         String editor = Editor.named(form.get("editor"));
         Document mine = document(id, form.get("title"), form.get("body"), read, editor);
@@ -288,7 +298,7 @@ final class DocumentPages {
                 + "<table id=\"conflict\"><tr><th>Field</th><th>Your changes</th><th>Saved now by " + who + " (version "
                 + theirs.getVersion() + ")</th></tr>\n" + rows + "</table>\n"
                 + "<h2>Save the merge</h2>\n"
-                + form(theirs, merge.merged(), editor, "Save the merge")
+                + form(exchange, theirs, merge.merged(), editor, "Save the merge")
                 + "\n<p><a id=\"discard\" href=\"/documents/" + mine.getId() + "/edit\">Discard my changes and edit the saved version</a></p>");
     }
 

@@ -1,7 +1,6 @@
 package org.optilock.examples.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -18,16 +17,8 @@ final class Editor {
 
     /** The name the browser's cookie remembers, or the empty text. */
     static String of(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Cookie");
-        if (header != null) {
-            for (String cookie : header.split(";")) {
-                String pair = cookie.trim();
-                if (pair.startsWith(COOKIE + "=")) {
-                    return URLDecoder.decode(pair.substring(COOKIE.length() + 1), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        return "";
+        String name = Cookies.get(exchange, COOKIE);
+        return name == null ? "" : name;
     }
 
     /** The name a form gave, trimmed, or "someone" when it gave none. */

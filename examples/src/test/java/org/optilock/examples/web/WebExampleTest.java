@@ -4,81 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optilock.examples.Document;
 import org.optilock.examples.DocumentDao;
-import org.optilock.examples.Examples;
 
 /** The web example over real HTTP: two clients race for the same document, and nothing is lost. */
-class WebExampleTest {
-
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-
-    private final JdbcDataSource dataSource = new JdbcDataSource();
-    private final Connection keepAlive;
-    private final WebExample web;
-    private final HttpClient client = HttpClient.newHttpClient();
+class WebExampleTest extends RunningWebExample {
 
     WebExampleTest() throws SQLException, IOException {
-        dataSource.setURL("jdbc:h2:mem:web" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        keepAlive = dataSource.getConnection();
-        Examples.createTables(keepAlive);
-        WebExample.seed(dataSource);
-        web = WebExample.start(dataSource, 0);
-    }
-
-    @AfterEach
-    void stop() throws SQLException {
-        web.close();
-        keepAlive.createStatement().execute("SHUTDOWN");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + web.port() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> put(long id, String ifMatch, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/documents/" + id))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(matcher.find(), "no field " + name);
-        return matcher.group(1);
+        super();
     }
 
     @Test
@@ -122,7 +62,7 @@ class WebExampleTest {
 
     @Test
     void createReadNotModifiedAndDelete() throws Exception {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/documents"))
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/documents")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"New\", \"body\": \"text\"}")));
         assertEquals(201, created.statusCode());
         String location = created.headers().firstValue("Location").orElseThrow();
