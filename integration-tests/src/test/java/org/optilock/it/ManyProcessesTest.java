@@ -1,0 +1,99 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.optilock.it.support.DatabaseKind;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.Triggers;
+
+/**
+ * Separate JVMs, as separate service instances are, increment the same row: with the version check
+ * and a retry nothing is lost, and with the check off the same run loses updates, so this test can
+ * fail. On the servers the processes can reach: PostgreSQL and MariaDB.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+class ManyProcessesTest {
+
+    private static final int PROCESSES = 4;
+    private static final int INCREMENTS = 500;
+
+    private final TestDatabase database;
+
+    ManyProcessesTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"COUNTER", "TIMESTAMP", "TRIGGER"})
+    void fourProcessesRetryingEveryConflictLoseNothing(String strategy) throws Exception {
+        prepare(strategy);
+        assertEquals(PROCESSES * INCREMENTS, run(strategy, "checked"), strategy);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"COUNTER", "TRIGGER"})
+    void withTheCheckOffTheSameProcessesLoseUpdates(String strategy) throws Exception {
+        prepare(strategy);
+        long total = run(strategy, "unchecked");
+        assertTrue(total < PROCESSES * INCREMENTS, strategy + ": " + total + " of " + PROCESSES * INCREMENTS + " kept");
+    }
+
+    private void prepare(String strategy) {
+        switch (strategy) {
+            case "COUNTER" -> database.execute("INSERT INTO counter (name, total, version) VALUES ('shared', 0, 1)");
+            case "TIMESTAMP" -> database.execute("INSERT INTO ledger (id, balance, version) VALUES (1, 0, '2026-01-01 00:00:00')");
+            case "TRIGGER" -> {
+                Triggers.create(database.dataSource(), Ticket.class);
+                database.execute("INSERT INTO ticket (id, title, hits, version) VALUES (1, 'shared', 0, 1)");
+            }
+            default -> throw new IllegalArgumentException(strategy);
+        }
+    }
+
+    /** Starts the processes, waits for them, reports their figures, and returns the row's number. */
+    private long run(String strategy, String checks) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < PROCESSES; i++) {
+            processes.add(new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    IncrementWorker.class.getName(), database.jdbcUrl(), strategy, Integer.toString(INCREMENTS), checks)
+                    .redirectErrorStream(true).start());
+        }
+        long conflicts = 0;
+        long slowest = 0;
+        for (Process process : processes) {
+            assertTrue(process.waitFor(3, TimeUnit.MINUTES), "a worker did not finish");
+            String output = new String(process.getInputStream().readAllBytes()).strip();
+            assertEquals(0, process.exitValue(), output);
+            String last = output.substring(output.lastIndexOf('\n') + 1);
+            conflicts += Long.parseLong(last.replaceAll(".*conflicts=(\\d+).*", "$1"));
+            slowest = Math.max(slowest, Long.parseLong(last.replaceAll(".*millis=(\\d+).*", "$1")));
+        }
+        long total = switch (strategy) {
+            case "COUNTER" -> database.queryLong("SELECT total FROM counter WHERE name = 'shared'");
+            case "TIMESTAMP" -> database.queryLong("SELECT balance FROM ledger WHERE id = 1");
+            default -> database.queryLong("SELECT hits FROM ticket WHERE id = 1");
+        };
+        System.out.printf("%s %s %s: %d processes × %d increments in %d ms, %.0f increments/s, %d conflicts (%.0f/s),"
+                        + " %d kept%n", database.kind(), strategy, checks, PROCESSES, INCREMENTS, slowest,
+                PROCESSES * INCREMENTS * 1000.0 / slowest, conflicts, conflicts * 1000.0 / slowest, total);
+        return total;
+    }
+}
