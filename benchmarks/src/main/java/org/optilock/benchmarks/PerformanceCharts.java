@@ -8,6 +8,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -36,7 +37,11 @@ final class PerformanceCharts {
         }
         JFreeChart chart = ChartFactory.createBarChart(title, "", "time / hand-written JDBC (below 1 is faster)", data,
                 PlotOrientation.VERTICAL, true, false, false);
-        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        // Ratios run from a third to seventy: on a logarithmic axis both ends stay readable.
+        plot.setRangeAxis(new LogAxis("time / hand-written JDBC (below 1 is faster)"));
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 
