@@ -45,8 +45,8 @@ public final class Examples {
             try (WebExample web = WebExample.start(dataSource, port)) {
                 System.out.println();
                 System.out.println("== 4. The web example ==");
-                System.out.println("Open http://localhost:" + web.port() + "/documents in two browser tabs, edit the same"
-                        + " document in both and save both: the second save shows the conflict page.");
+                System.out.println("Open http://localhost:" + web.port() + "/documents/1/edit in two browser tabs and save"
+                        + " both: edits of different fields are merged, edits of the same field show the conflict page.");
                 System.out.println("JSON API: curl -i http://localhost:" + web.port() + "/api/documents/1");
                 System.out.println("Press Ctrl+C to stop.");
                 Thread.currentThread().join();
