@@ -132,8 +132,9 @@ class BatchTest {
 
         assertTrue(result.isClean());
         assertEquals(List.of(2L, 2L, 2L, 2L, 2L), copies.stream().map(a -> a.version).toList());
-        // PostgreSQL's one statement over arrays reads the column types once per database and DAO type.
-        assertTrue(counter.count() <= (database.kind() == DatabaseKind.POSTGRESQL ? 2 : 1), counter.statements()::toString);
+        // PostgreSQL's one statement over arrays reads the column types once per database and DAO type:
+        // this database is new, so its first batch reads them.
+        assertEquals(database.kind() == DatabaseKind.POSTGRESQL ? 2 : 1, counter.count(), counter.statements()::toString);
         counter.reset();
         counted.updateAll(copies, BatchPolicy.ABORT_ALL);
         assertEquals(1, counter.count(), counter.statements()::toString);

@@ -134,10 +134,15 @@ public final class ColumnValues {
             // zone, while the driver reads that column back as UTC: under any zone but UTC the version
             // would conflict with itself. An untyped literal with its offset takes the column's own type
             // instead: the instant in TIMESTAMPTZ, its UTC wall clock in TIMESTAMP, whatever the zones.
-            statement.setObject(index, POSTGRESQL_INSTANT.format(value), Types.OTHER);
+            statement.setObject(index, postgresqlText(value), Types.OTHER);
             return;
         }
         setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));
+    }
+
+    /** An instant as PostgreSQL reads it from text: its UTC time with the offset, to the microsecond. */
+    static String postgresqlText(Instant value) {
+        return POSTGRESQL_INSTANT.format(value);
     }
 
     private static final DateTimeFormatter POSTGRESQL_INSTANT =

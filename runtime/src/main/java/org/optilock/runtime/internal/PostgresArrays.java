@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -26,9 +24,6 @@ import java.util.function.Function;
  * single-row update binds it.
  */
 final class PostgresArrays {
-
-    private static final DateTimeFormatter INSTANT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     /** Element type names by database (URL and user) and types query. */
     private static final Map<String, String[]> TYPES = new ConcurrentHashMap<>();
@@ -119,7 +114,7 @@ final class PostgresArrays {
             return null;
         }
         if (value instanceof Instant instant) {
-            return INSTANT.format(instant);
+            return ColumnValues.postgresqlText(instant); // as a single update binds it
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

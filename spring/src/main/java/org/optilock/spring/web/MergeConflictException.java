@@ -32,9 +32,9 @@ public class MergeConflictException extends RuntimeException {
      * @param merge the merge of the edit with the row as it is now, with at least one conflicting field
      */
     public MergeConflictException(RecordModifiedException conflict, Merge<?> merge) {
-        super(conflict.getMessage() + " Both sides changed: " + String.join(", ", merge.conflictingFields()) + ".",
-                conflict);
-        this.conflict = Objects.requireNonNull(conflict, "conflict");
+        super(Objects.requireNonNull(conflict, "conflict").getMessage() + " Both sides changed: "
+                + String.join(", ", Objects.requireNonNull(merge, "merge").conflictingFields()) + ".", conflict);
+        this.conflict = conflict;
         this.merge = merge;
     }
 
