@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optilock.it.support.BatchAnswerDataSource;
+import org.optilock.it.support.LostAnswerDataSource;
 import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
@@ -48,18 +49,7 @@ class BatchTest {
 
     /** Five articles, read by us; then another writer changes the second and the fourth. */
     private List<Article> fiveCopiesTwoOfThemStale() {
-        List<Article> copies = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            Article article = articles.insert(new Article("Article " + i, "body"));
-            copies.add(articles.findById(article.id).orElseThrow());
-        }
-        for (int i : new int[] {1, 3}) {
-            Article theirs = articles.findById(copies.get(i).id).orElseThrow();
-            theirs.title = "Theirs " + (i + 1);
-            articles.update(theirs);
-        }
-        copies.forEach(copy -> copy.title = copy.title + " (ours)");
-        return copies;
+        return StaleCopies.fiveOfWhichTwoStale(articles);
     }
 
     private List<String> titles() {
@@ -175,6 +165,24 @@ class BatchTest {
         assertTrue(failure.getMessage().contains("gave no row count for row 1"), failure.getMessage());
         assertEquals(before, titles());
         copies.forEach(copy -> assertEquals(1, copy.version, "no entity was told it was written"));
+    }
+
+    @Test
+    void aBatchWhoseAnswerIsLostLeavesTheDatabaseAsItWas() {
+        for (BatchPolicy policy : BatchPolicy.values()) {
+            List<Article> copies = fiveCopiesTwoOfThemStale();
+            List<String> before = titles();
+            ArticleDao losingUpdates = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "UPDATE"));
+            ArticleDao losingDeletes = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "DELETE"));
+
+            DataAccessException update = assertThrows(DataAccessException.class, () -> losingUpdates.updateAll(copies, policy));
+            DataAccessException delete = assertThrows(DataAccessException.class, () -> losingDeletes.deleteAll(copies, policy));
+
+            assertTrue(update.getMessage().contains("was lost"), update.getMessage());
+            assertTrue(delete.getMessage().contains("was lost"), delete.getMessage());
+            assertEquals(before, titles(), policy + ": the batch that ran was rolled back");
+            copies.forEach(copy -> assertEquals(1, copy.version, policy + ": no entity was told it was written"));
+        }
     }
 
     @Test

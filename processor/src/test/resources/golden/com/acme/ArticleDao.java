@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
@@ -133,7 +132,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert Article", e);
+            throw context.failure("insert Article", e);
         }
     }
 
@@ -142,7 +141,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Article", e);
+            throw context.failure("insert a batch of Article", e);
         }
     }
 
@@ -155,7 +154,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update Article", e);
+            throw context.writeFailure("update Article", e, new Rows(), entity);
         }
     }
 
@@ -166,25 +165,25 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Article", e);
+            throw context.writeFailure("delete Article", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Article> updateAll(Collection<Article> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Article", e);
+            throw context.failure("update a batch of Article", e);
         }
     }
 
     @Override
     public BatchResult<Article> deleteAll(Collection<Article> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Article", e);
+            throw context.failure("delete a batch of Article", e);
         }
     }
 
@@ -193,7 +192,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Article by id", e);
+            throw context.failure("find Article by id", e);
         }
     }
 
@@ -202,7 +201,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Article rows", e);
+            throw context.failure("find all Article rows", e);
         }
     }
 
@@ -217,7 +216,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Article", e);
+            throw context.failure("read the version of Article", e);
         }
     }
 
@@ -226,7 +225,7 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Article by id and version", e);
+            throw context.failure("find Article by id and version", e);
         }
     }
 
@@ -470,6 +469,11 @@ public final class ArticleDao implements VersionedDao<Article, Long, Long> {
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Article, Long> {
+        @Override
+        public Class<?> entityType() {
+            return Article.class;
+        }
+
         @Override
         public boolean checked(Article entity) {
             return context.checksVersion(Article.class, entity.version);

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -120,7 +119,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
             entity.setUpdatedAt(newVersion);
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert Customer", e);
+            throw context.failure("insert Customer", e);
         }
     }
 
@@ -129,7 +128,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Customer", e);
+            throw context.failure("insert a batch of Customer", e);
         }
     }
 
@@ -142,7 +141,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
             entity.setUpdatedAt(newVersion);
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update Customer", e);
+            throw context.writeFailure("update Customer", e, new Rows(), entity);
         }
     }
 
@@ -153,25 +152,25 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Customer", e);
+            throw context.writeFailure("delete Customer", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Customer> updateAll(Collection<Customer> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Customer", e);
+            throw context.failure("update a batch of Customer", e);
         }
     }
 
     @Override
     public BatchResult<Customer> deleteAll(Collection<Customer> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Customer", e);
+            throw context.failure("delete a batch of Customer", e);
         }
     }
 
@@ -180,7 +179,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Customer by id", e);
+            throw context.failure("find Customer by id", e);
         }
     }
 
@@ -189,7 +188,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Customer rows", e);
+            throw context.failure("find all Customer rows", e);
         }
     }
 
@@ -204,7 +203,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Customer", e);
+            throw context.failure("read the version of Customer", e);
         }
     }
 
@@ -213,7 +212,7 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Customer by id and version", e);
+            throw context.failure("find Customer by id and version", e);
         }
     }
 
@@ -402,6 +401,11 @@ public final class CustomerDao implements VersionedDao<Customer, UUID, Instant> 
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Customer, Instant> {
+        @Override
+        public Class<?> entityType() {
+            return Customer.class;
+        }
+
         @Override
         public boolean checked(Customer entity) {
             return context.checksVersion(Customer.class, entity.getUpdatedAt());

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -118,7 +117,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert Meter", e);
+            throw context.failure("insert Meter", e);
         }
     }
 
@@ -127,7 +126,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Meter", e);
+            throw context.failure("insert a batch of Meter", e);
         }
     }
 
@@ -140,7 +139,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update Meter", e);
+            throw context.writeFailure("update Meter", e, new Rows(), entity);
         }
     }
 
@@ -151,25 +150,25 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Meter", e);
+            throw context.writeFailure("delete Meter", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Meter> updateAll(Collection<Meter> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Meter", e);
+            throw context.failure("update a batch of Meter", e);
         }
     }
 
     @Override
     public BatchResult<Meter> deleteAll(Collection<Meter> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Meter", e);
+            throw context.failure("delete a batch of Meter", e);
         }
     }
 
@@ -178,7 +177,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Meter by id", e);
+            throw context.failure("find Meter by id", e);
         }
     }
 
@@ -187,7 +186,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Meter rows", e);
+            throw context.failure("find all Meter rows", e);
         }
     }
 
@@ -202,7 +201,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Meter", e);
+            throw context.failure("read the version of Meter", e);
         }
     }
 
@@ -211,7 +210,7 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Meter by id and version", e);
+            throw context.failure("find Meter by id and version", e);
         }
     }
 
@@ -393,6 +392,11 @@ public final class MeterDao implements VersionedDao<Meter, String, Long> {
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Meter, Long> {
+        @Override
+        public Class<?> entityType() {
+            return Meter.class;
+        }
+
         @Override
         public boolean checked(Meter entity) {
             return context.checksVersion(Meter.class, entity.version);

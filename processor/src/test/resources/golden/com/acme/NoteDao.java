@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
@@ -127,7 +126,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
             lease.complete();
             return new Note(entity.id(), entity.text(), newVersion);
         } catch (SQLException e) {
-            throw new DataAccessException("insert Note", e);
+            throw context.failure("insert Note", e);
         }
     }
 
@@ -136,7 +135,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Note", e);
+            throw context.failure("insert a batch of Note", e);
         }
     }
 
@@ -148,7 +147,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
             lease.complete();
             return new Note(entity.id(), entity.text(), newVersion);
         } catch (SQLException e) {
-            throw new DataAccessException("update Note", e);
+            throw context.writeFailure("update Note", e, new Rows(), entity);
         }
     }
 
@@ -159,25 +158,25 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Note", e);
+            throw context.writeFailure("delete Note", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Note> updateAll(Collection<Note> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Note", e);
+            throw context.failure("update a batch of Note", e);
         }
     }
 
     @Override
     public BatchResult<Note> deleteAll(Collection<Note> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Note", e);
+            throw context.failure("delete a batch of Note", e);
         }
     }
 
@@ -186,7 +185,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Note by id", e);
+            throw context.failure("find Note by id", e);
         }
     }
 
@@ -195,7 +194,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Note rows", e);
+            throw context.failure("find all Note rows", e);
         }
     }
 
@@ -210,7 +209,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Note", e);
+            throw context.failure("read the version of Note", e);
         }
     }
 
@@ -219,7 +218,7 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Note by id and version", e);
+            throw context.failure("find Note by id and version", e);
         }
     }
 
@@ -419,6 +418,11 @@ public final class NoteDao implements VersionedDao<Note, Long, Integer> {
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<Note, Integer> {
+        @Override
+        public Class<?> entityType() {
+            return Note.class;
+        }
+
         @Override
         public boolean checked(Note entity) {
             return context.checksVersion(Note.class, entity.version());

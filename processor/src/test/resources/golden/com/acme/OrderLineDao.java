@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
@@ -128,7 +127,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert OrderLine", e);
+            throw context.failure("insert OrderLine", e);
         }
     }
 
@@ -137,7 +136,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of OrderLine", e);
+            throw context.failure("insert a batch of OrderLine", e);
         }
     }
 
@@ -150,7 +149,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update OrderLine", e);
+            throw context.writeFailure("update OrderLine", e, new Rows(), entity);
         }
     }
 
@@ -161,25 +160,25 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete OrderLine", e);
+            throw context.writeFailure("delete OrderLine", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<OrderLine> updateAll(Collection<OrderLine> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of OrderLine", e);
+            throw context.failure("update a batch of OrderLine", e);
         }
     }
 
     @Override
     public BatchResult<OrderLine> deleteAll(Collection<OrderLine> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of OrderLine", e);
+            throw context.failure("delete a batch of OrderLine", e);
         }
     }
 
@@ -188,7 +187,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find OrderLine by id", e);
+            throw context.failure("find OrderLine by id", e);
         }
     }
 
@@ -197,7 +196,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all OrderLine rows", e);
+            throw context.failure("find all OrderLine rows", e);
         }
     }
 
@@ -212,7 +211,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of OrderLine", e);
+            throw context.failure("read the version of OrderLine", e);
         }
     }
 
@@ -221,7 +220,7 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find OrderLine by id and version", e);
+            throw context.failure("find OrderLine by id and version", e);
         }
     }
 
@@ -440,6 +439,11 @@ public final class OrderLineDao implements VersionedDao<OrderLine, OrderLine.Key
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<OrderLine, Integer> {
+        @Override
+        public Class<?> entityType() {
+            return OrderLine.class;
+        }
+
         @Override
         public boolean checked(OrderLine entity) {
             return context.checksVersion(OrderLine.class, entity.version);

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
@@ -129,7 +128,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
             lease.complete();
             return new Page(entity.id(), entity.title(), entity.views(), newVersion);
         } catch (SQLException e) {
-            throw new DataAccessException("insert Page", e);
+            throw context.failure("insert Page", e);
         }
     }
 
@@ -138,7 +137,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Page", e);
+            throw context.failure("insert a batch of Page", e);
         }
     }
 
@@ -150,7 +149,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
             lease.complete();
             return new Page(entity.id(), entity.title(), entity.views(), newVersion);
         } catch (SQLException e) {
-            throw new DataAccessException("update Page", e);
+            throw context.writeFailure("update Page", e, new Rows(), entity);
         }
     }
 
@@ -161,25 +160,25 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Page", e);
+            throw context.writeFailure("delete Page", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Page> updateAll(Collection<Page> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Page", e);
+            throw context.failure("update a batch of Page", e);
         }
     }
 
     @Override
     public BatchResult<Page> deleteAll(Collection<Page> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Page", e);
+            throw context.failure("delete a batch of Page", e);
         }
     }
 
@@ -188,7 +187,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Page by id", e);
+            throw context.failure("find Page by id", e);
         }
     }
 
@@ -197,7 +196,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Page rows", e);
+            throw context.failure("find all Page rows", e);
         }
     }
 
@@ -212,7 +211,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Page", e);
+            throw context.failure("read the version of Page", e);
         }
     }
 
@@ -221,7 +220,7 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Page by id and version", e);
+            throw context.failure("find Page by id and version", e);
         }
     }
 
@@ -439,6 +438,11 @@ public final class PageDao implements VersionedDao<Page, Long, Instant> {
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchRows<Page, Instant> {
+        @Override
+        public Class<?> entityType() {
+            return Page.class;
+        }
+
         @Override
         public boolean checked(Page entity) {
             return context.checksVersion(Page.class, entity.version());

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
@@ -129,7 +128,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert Profile", e);
+            throw context.failure("insert Profile", e);
         }
     }
 
@@ -138,7 +137,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Profile", e);
+            throw context.failure("insert a batch of Profile", e);
         }
     }
 
@@ -151,7 +150,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update Profile", e);
+            throw context.writeFailure("update Profile", e, new Rows(), entity);
         }
     }
 
@@ -162,25 +161,25 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Profile", e);
+            throw context.writeFailure("delete Profile", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Profile> updateAll(Collection<Profile> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Profile", e);
+            throw context.failure("update a batch of Profile", e);
         }
     }
 
     @Override
     public BatchResult<Profile> deleteAll(Collection<Profile> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Profile", e);
+            throw context.failure("delete a batch of Profile", e);
         }
     }
 
@@ -189,7 +188,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Profile by id", e);
+            throw context.failure("find Profile by id", e);
         }
     }
 
@@ -198,7 +197,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Profile rows", e);
+            throw context.failure("find all Profile rows", e);
         }
     }
 
@@ -213,7 +212,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Profile", e);
+            throw context.failure("read the version of Profile", e);
         }
     }
 
@@ -222,7 +221,7 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Profile by id and version", e);
+            throw context.failure("find Profile by id and version", e);
         }
     }
 
@@ -447,6 +446,11 @@ public final class ProfileDao implements VersionedDao<Profile, String, Integer> 
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchRows<Profile, Integer> {
+        @Override
+        public Class<?> entityType() {
+            return Profile.class;
+        }
+
         @Override
         public boolean checked(Profile entity) {
             return context.checksVersion(Profile.class, entity.version);

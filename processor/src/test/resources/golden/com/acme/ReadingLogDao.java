@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -121,7 +120,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
             entity.lastChanged = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert ReadingLog", e);
+            throw context.failure("insert ReadingLog", e);
         }
     }
 
@@ -130,7 +129,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of ReadingLog", e);
+            throw context.failure("insert a batch of ReadingLog", e);
         }
     }
 
@@ -143,7 +142,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
             entity.lastChanged = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update ReadingLog", e);
+            throw context.writeFailure("update ReadingLog", e, new Rows(), entity);
         }
     }
 
@@ -154,25 +153,25 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete ReadingLog", e);
+            throw context.writeFailure("delete ReadingLog", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<ReadingLog> updateAll(Collection<ReadingLog> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of ReadingLog", e);
+            throw context.failure("update a batch of ReadingLog", e);
         }
     }
 
     @Override
     public BatchResult<ReadingLog> deleteAll(Collection<ReadingLog> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of ReadingLog", e);
+            throw context.failure("delete a batch of ReadingLog", e);
         }
     }
 
@@ -181,7 +180,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find ReadingLog by id", e);
+            throw context.failure("find ReadingLog by id", e);
         }
     }
 
@@ -190,7 +189,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all ReadingLog rows", e);
+            throw context.failure("find all ReadingLog rows", e);
         }
     }
 
@@ -205,7 +204,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of ReadingLog", e);
+            throw context.failure("read the version of ReadingLog", e);
         }
     }
 
@@ -214,7 +213,7 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find ReadingLog by id and version", e);
+            throw context.failure("find ReadingLog by id and version", e);
         }
     }
 
@@ -405,6 +404,11 @@ public final class ReadingLogDao implements VersionedDao<ReadingLog, Long, Offse
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchedUpdateRows<ReadingLog, OffsetDateTime> {
+        @Override
+        public Class<?> entityType() {
+            return ReadingLog.class;
+        }
+
         @Override
         public boolean checked(ReadingLog entity) {
             return context.checksVersion(ReadingLog.class, entity.lastChanged);

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
@@ -143,7 +142,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("insert Ticket", e);
+            throw context.failure("insert Ticket", e);
         }
     }
 
@@ -152,7 +151,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Batches.insert(lease, new Rows(), entities);
         } catch (SQLException e) {
-            throw new DataAccessException("insert a batch of Ticket", e);
+            throw context.failure("insert a batch of Ticket", e);
         }
     }
 
@@ -165,7 +164,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
             entity.version = newVersion;
             return entity;
         } catch (SQLException e) {
-            throw new DataAccessException("update Ticket", e);
+            throw context.writeFailure("update Ticket", e, new Rows(), entity);
         }
     }
 
@@ -176,25 +175,25 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
             delete(lease.connection(), entity);
             lease.complete();
         } catch (SQLException e) {
-            throw new DataAccessException("delete Ticket", e);
+            throw context.writeFailure("delete Ticket", e, new Rows(), entity);
         }
     }
 
     @Override
     public BatchResult<Ticket> updateAll(Collection<Ticket> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.update(lease, new Rows(), entities, policy);
+            return Batches.update(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("update a batch of Ticket", e);
+            throw context.failure("update a batch of Ticket", e);
         }
     }
 
     @Override
     public BatchResult<Ticket> deleteAll(Collection<Ticket> entities, BatchPolicy policy) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.delete(lease, new Rows(), entities, policy);
+            return Batches.delete(context, lease, new Rows(), entities, policy);
         } catch (SQLException e) {
-            throw new DataAccessException("delete a batch of Ticket", e);
+            throw context.failure("delete a batch of Ticket", e);
         }
     }
 
@@ -203,7 +202,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectById(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("find Ticket by id", e);
+            throw context.failure("find Ticket by id", e);
         }
     }
 
@@ -212,7 +211,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return selectAll(lease.connection());
         } catch (SQLException e) {
-            throw new DataAccessException("find all Ticket rows", e);
+            throw context.failure("find all Ticket rows", e);
         }
     }
 
@@ -227,7 +226,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectVersion(lease.connection(), id));
         } catch (SQLException e) {
-            throw new DataAccessException("read the version of Ticket", e);
+            throw context.failure("read the version of Ticket", e);
         }
     }
 
@@ -236,7 +235,7 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
         try (ConnectionSource.Lease lease = context.lease()) {
             return Optional.ofNullable(selectByIdAndVersion(lease.connection(), id, version));
         } catch (SQLException e) {
-            throw new DataAccessException("find Ticket by id and version", e);
+            throw context.failure("find Ticket by id and version", e);
         }
     }
 
@@ -470,6 +469,11 @@ public final class TicketDao implements VersionedDao<Ticket, Long, Long> {
      * What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.
      */
     private final class Rows implements BatchRows<Ticket, Long> {
+        @Override
+        public Class<?> entityType() {
+            return Ticket.class;
+        }
+
         @Override
         public boolean checked(Ticket entity) {
             return context.checksVersion(Ticket.class, entity.version);

@@ -36,7 +36,14 @@ public class RecordModifiedException extends OptimisticLockException {
     public RecordModifiedException(
             Object entity, Class<?> entityType, Object id, Object expectedVersion,
             Object current, Object currentVersion) {
-        super(describe(entityType, id, expectedVersion, current, currentVersion), null, entity);
+        this(describe(entityType, id, expectedVersion, current, currentVersion), entity, entityType, id, expectedVersion,
+                current, currentVersion);
+    }
+
+    /** For subclasses that say in their own words why nothing was written. */
+    protected RecordModifiedException(String message, Object entity, Class<?> entityType, Object id,
+            Object expectedVersion, Object current, Object currentVersion) {
+        super(message, null, entity);
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.id = id;
         this.expectedVersion = expectedVersion;

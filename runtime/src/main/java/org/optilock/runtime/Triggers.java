@@ -33,7 +33,7 @@ public final class Triggers {
      */
     public static List<String> create(DataSource dataSource, Class<?>... entityTypes) {
         List<TriggerTarget> targets = targets(entityTypes);
-        return withConnection(dataSource, "create version triggers", connection -> create(connection, targets));
+        return withConnection(dataSource, "create version triggers", connection -> create(connection, targets, dataSource::getConnection));
     }
 
     /**
@@ -73,7 +73,18 @@ public final class Triggers {
         return targets;
     }
 
-    static List<String> create(Connection connection, List<TriggerTarget> targets) throws SQLException {
+    /** Opens a connection of its own, to clean up after one that was lost. */
+    interface ConnectionOpener {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Creates the missing triggers of {@code targets} on {@code connection}. A trigger half made when a
+     * statement fails is dropped again: on {@code connection}, or, when that connection is lost, on one
+     * from {@code spare}.
+     */
+    static List<String> create(Connection connection, List<TriggerTarget> targets, ConnectionOpener spare)
+            throws SQLException {
         Dialect dialect = Dialect.of(connection);
         List<String> created = new ArrayList<>();
         for (TriggerTarget target : targets) {
@@ -83,7 +94,17 @@ public final class Triggers {
                 } catch (SQLException e) {
                     // H2 and MySQL commit each DDL statement: a trigger half made must be dropped here, or it
                     // stays behind, and on H2 a trigger without its comment fails every update of the table.
-                    dropQuietly(connection, dialect, target, e);
+                    boolean ddlCommits = dialect == Dialect.H2 || dialect == Dialect.MYSQL;
+                    if (!dropQuietly(connection, dialect, target, e) && ddlCommits) {
+                        // The connection itself failed, lost half-way: what it committed is dropped from
+                        // another. (Elsewhere the rollback undoes it, and another connection would wait for
+                        // this one's locks on the table.)
+                        try (Connection fresh = spare.open()) {
+                            dropQuietly(fresh, dialect, target, e);
+                        } catch (SQLException lost) {
+                            e.addSuppressed(lost);
+                        }
+                    }
                     throw e;
                 }
                 created.add(target.reportedName());
@@ -108,14 +129,18 @@ public final class Triggers {
         return TriggerDdl.names(connection, Dialect.of(connection), schema);
     }
 
-    private static void dropQuietly(Connection connection, Dialect dialect, TriggerTarget target, SQLException failure) {
+    /** Drops the trigger of {@code target} if it exists; whether every statement of that succeeded. */
+    private static boolean dropQuietly(Connection connection, Dialect dialect, TriggerTarget target, SQLException failure) {
+        boolean dropped = true;
         for (String sql : TriggerDdl.drop(dialect, target)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 failure.addSuppressed(e);
+                dropped = false;
             }
         }
+        return dropped;
     }
 
     private static void execute(Connection connection, List<String> statements) throws SQLException {

@@ -88,10 +88,14 @@ public final class TriggersCommand {
         }
         try {
             List<TriggerTarget> targets = Triggers.targets(load(entities));
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            String database = url;
+            String login = user;
+            String secret = password;
+            Triggers.ConnectionOpener opener = () -> DriverManager.getConnection(database, login, secret);
+            try (Connection connection = opener.open()) {
                 connection.setAutoCommit(false);
                 List<String> names = switch (verb) {
-                    case "create" -> Triggers.create(connection, targets);
+                    case "create" -> Triggers.create(connection, targets, opener);
                     case "drop" -> Triggers.drop(connection, targets);
                     default -> Triggers.list(connection, Optional.ofNullable(schema));
                 };

@@ -1,6 +1,5 @@
 package org.optilock.it.support;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import javax.sql.DataSource;
@@ -25,17 +24,7 @@ public final class BatchAnswerDataSource {
     }
 
     private static DataSource wrap(DataSource target, int answer, boolean execute) {
-        return JdbcProxy.of(DataSource.class, (method, args) -> {
-            Object result = JdbcProxy.invoke(target, method, args);
-            return method.getName().equals("getConnection") ? connection((Connection) result, answer, execute) : result;
-        });
-    }
-
-    private static Connection connection(Connection connection, int answer, boolean execute) {
-        return JdbcProxy.of(Connection.class, (method, args) -> {
-            Object result = JdbcProxy.invoke(connection, method, args);
-            return method.getName().equals("prepareStatement") ? statement((PreparedStatement) result, answer, execute) : result;
-        });
+        return JdbcProxy.wrappingStatements(target, (sql, statement) -> statement(statement, answer, execute));
     }
 
     private static PreparedStatement statement(PreparedStatement statement, int answer, boolean execute) {

@@ -3,6 +3,10 @@ package org.optilock.it.support;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * A JDBC interface whose calls pass through a handler: how the test wrappers make a real driver fail
@@ -15,7 +19,29 @@ final class JdbcProxy {
         Object handle(Method method, Object[] args) throws Throwable;
     }
 
+    /** Replaces a prepared statement of the given SQL with one of the wrapper's. */
+    interface StatementWrapper {
+        PreparedStatement wrap(String sql, PreparedStatement statement) throws SQLException;
+    }
+
     private JdbcProxy() {}
+
+    /** {@code target}, whose connections' prepared statements pass through {@code wrapper}. */
+    static DataSource wrappingStatements(DataSource target, StatementWrapper wrapper) {
+        return of(DataSource.class, (method, args) -> {
+            Object result = invoke(target, method, args);
+            if (!method.getName().equals("getConnection")) {
+                return result;
+            }
+            Connection connection = (Connection) result;
+            return of(Connection.class, (call, callArgs) -> {
+                Object made = invoke(connection, call, callArgs);
+                return call.getName().equals("prepareStatement")
+                        ? wrapper.wrap((String) callArgs[0], (PreparedStatement) made)
+                        : made;
+            });
+        });
+    }
 
     /** An instance of {@code type} whose every call goes to {@code handler}. */
     static <T> T of(Class<T> type, Handler handler) {

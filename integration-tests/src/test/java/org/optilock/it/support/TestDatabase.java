@@ -155,6 +155,30 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * This database's data source, with a lock wait of about half a second set on every connection it
+     * hands out (a second on MariaDB, its least), as a service that prefers failing to waiting would set
+     * it: PostgreSQL's {@code lock_timeout}, MariaDB's {@code innodb_lock_wait_timeout}, H2's
+     * {@code LOCK_TIMEOUT}, SQLite's busy timeout.
+     */
+    public DataSource withShortLockWait() {
+        String setting = switch (kind) {
+            case POSTGRESQL -> "SET lock_timeout = '500ms'";
+            case MARIADB -> "SET SESSION innodb_lock_wait_timeout = 1";
+            case H2 -> "SET LOCK_TIMEOUT 500";
+            case SQLITE -> "PRAGMA busy_timeout = 500";
+        };
+        return JdbcProxy.of(DataSource.class, (method, args) -> {
+            Object result = JdbcProxy.invoke(dataSource, method, args);
+            if (method.getName().equals("getConnection")) {
+                try (Statement statement = ((Connection) result).createStatement()) {
+                    statement.execute(setting);
+                }
+            }
+            return result;
+        });
+    }
+
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
     }

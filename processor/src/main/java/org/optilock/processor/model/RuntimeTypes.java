@@ -12,7 +12,6 @@ public final class RuntimeTypes {
     public static final ClassName VERSIONED = ClassName.get(RUNTIME, "Versioned");
     public static final ClassName SETTINGS = ClassName.get(RUNTIME, "OptilockSettings");
     public static final ClassName RECORD_MODIFIED = ClassName.get(RUNTIME, "RecordModifiedException");
-    public static final ClassName DATA_ACCESS = ClassName.get(RUNTIME, "DataAccessException");
     public static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
     public static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
     public static final ClassName MERGE = ClassName.get(RUNTIME, "Merge");

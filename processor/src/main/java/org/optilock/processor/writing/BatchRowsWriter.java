@@ -11,6 +11,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +61,9 @@ final class BatchRowsWriter {
                 .addJavadoc("What the runtime's {@code insertAll}, {@code updateAll} and {@code deleteAll} need of this DAO.\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(batched ? BATCHED_UPDATE_ROWS : BATCH_ROWS, type, versionType))
+                .addMethod(override("entityType", ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)))
+                        .addStatement("return $T.class", entityClass)
+                        .build())
                 .addMethod(override("checked", boolean.class)
                         .addParameter(type, "entity")
                         .addStatement("return context.checksVersion($T.class, $L)", entityClass, access.get("entity", version))

@@ -6,7 +6,6 @@ import static org.optilock.processor.model.RuntimeTypes.BATCH_RESULT;
 import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
 import static org.optilock.processor.model.RuntimeTypes.CONNECTION_SOURCE;
 import static org.optilock.processor.model.RuntimeTypes.DAO_CONTEXT;
-import static org.optilock.processor.model.RuntimeTypes.DATA_ACCESS;
 import static org.optilock.processor.model.RuntimeTypes.DIALECT;
 import static org.optilock.processor.model.RuntimeTypes.LEASE;
 import static org.optilock.processor.model.RuntimeTypes.RECORD_MODIFIED;
@@ -287,7 +286,10 @@ public final class DaoWriter {
                 .addStatement("lease.complete()")
                 .addCode(afterCommit)
                 .nextControlFlow("catch ($T e)", SQLException.class)
-                .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
+                .addCode(method.equals("insert")
+                        ? CodeBlock.of("throw context.failure($S, e);\n", operation)
+                        // Another transaction may have written the row at the same time: a conflict.
+                        : CodeBlock.of("throw context.writeFailure($S, e, new $N(), entity);\n", operation, BatchRowsWriter.NAME))
                 .endControlFlow();
     }
 
@@ -327,7 +329,7 @@ public final class DaoWriter {
                 .beginControlFlow("try ($T lease = context.lease())", LEASE)
                 .addStatement("return $T.insert(lease, new $N(), entities)", BATCHES, BatchRowsWriter.NAME)
                 .nextControlFlow("catch ($T e)", SQLException.class)
-                .addStatement("throw new $T($S, e)", DATA_ACCESS, "insert a batch of " + name)
+                .addStatement("throw context.failure($S, e)", "insert a batch of " + name)
                 .endControlFlow()
                 .build();
     }
@@ -344,9 +346,10 @@ public final class DaoWriter {
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class), type), "entities")
                 .addParameter(BATCH_POLICY, "policy")
                 .beginControlFlow("try ($T lease = context.lease())", LEASE)
-                .addStatement("return $T.$N(lease, new $N(), entities, policy)", BATCHES, runtimeMethod, BatchRowsWriter.NAME)
+                .addStatement("return $T.$N(context, lease, new $N(), entities, policy)", BATCHES, runtimeMethod,
+                        BatchRowsWriter.NAME)
                 .nextControlFlow("catch ($T e)", SQLException.class)
-                .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
+                .addStatement("throw context.failure($S, e)", operation)
                 .endControlFlow()
                 .build();
     }
@@ -357,7 +360,7 @@ public final class DaoWriter {
                 .beginControlFlow("try ($T lease = context.lease())", LEASE)
                 .addStatement("return $L", result)
                 .nextControlFlow("catch ($T e)", SQLException.class)
-                .addStatement("throw new $T($S, e)", DATA_ACCESS, operation)
+                .addStatement("throw context.failure($S, e)", operation)
                 .endControlFlow()
                 .build();
     }

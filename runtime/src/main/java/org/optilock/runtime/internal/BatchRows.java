@@ -16,6 +16,9 @@ import org.optilock.runtime.RecordModifiedException;
  */
 public interface BatchRows<T, V> {
 
+    /** The entity class as conflicts name it: for a class versioned from outside, that class. */
+    Class<?> entityType();
+
     /** Whether writes of {@code entity} carry the version condition. */
     boolean checked(T entity);
 

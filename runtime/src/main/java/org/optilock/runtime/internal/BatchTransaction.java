@@ -85,12 +85,33 @@ final class BatchTransaction implements AutoCloseable {
     }
 
     void rollback() throws SQLException {
+        finished = true; // a rollback that fails is not tried again on close
         switch (kind) {
             case OWN_TRANSACTION -> connection.rollback();
             case SAVEPOINT -> connection.rollback(savepoint);
             case NONE -> { }
         }
-        finished = true;
+    }
+
+    /**
+     * Rolls back after {@code failure}; whether that undid exactly the batch. False when the rollback
+     * failed (the database had ended the whole transaction, as MariaDB does on a deadlock, so the
+     * savepoint is gone), with its exception suppressed on {@code failure}.
+     *
+     * @throws SQLException {@code failure} itself where nothing can be undone (each statement committed
+     *     itself), so that it reaches the caller as it is
+     */
+    boolean undo(SQLException failure) throws SQLException {
+        if (kind == Kind.NONE) {
+            throw failure;
+        }
+        try {
+            rollback();
+            return true;
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.ConcurrentWriteException;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.RecordModifiedException;
@@ -41,95 +42,141 @@ public final class Batches {
      * Updates {@code entities} as {@code policy} says, completes {@code lease}, and only then gives
      * the written entities their new versions.
      */
-    public static <T, V> BatchResult<T> update(
-            ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
+    public static <T, V> BatchResult<T> update(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
+            Collection<T> entities, BatchPolicy policy) throws SQLException {
         List<T> list = checkedInput(rows, entities, policy);
         Connection connection = lease.connection();
         Outcome<T, V> outcome = new Outcome<>(list.size());
-        List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
-            boolean batchesChecked = rows instanceof BatchedUpdateRows;
-            if (rows instanceof BatchedUpdateRows<T, V> batched) {
-                updateBatch(connection, batched, list, indexes(rows, list, true), outcome);
+            try {
+                updateRows(connection, rows, list, outcome);
+                end(transaction, policy, conflicts(connection, rows, list, outcome));
+            } catch (SQLException e) {
+                return refused(context, rows, list, policy, e, transaction.undo(e));
             }
-            // The rest, one statement each: every row whose new version the database decides.
-            for (int i = 0; i < list.size(); i++) {
-                T entity = list.get(i);
-                boolean checked = rows.checked(entity);
-                if (checked && batchesChecked) {
-                    continue;
-                }
-                V version = rows.write(connection, entity, checked);
-                if (version != null) {
-                    outcome.written(i, version);
-                }
-            }
-            conflicts = conflicts(connection, rows, list, outcome);
-            end(transaction, policy, conflicts);
         }
-        lease.complete();
+        try {
+            lease.complete();
+        } catch (SQLException e) {
+            return refused(context, rows, list, policy, e, true);
+        }
         List<T> applied = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (outcome.isWritten(i)) {
                 applied.add(rows.withVersion(list.get(i), outcome.version(i)));
             }
         }
-        return new BatchResult<>(applied, conflicts);
+        return new BatchResult<>(applied, outcome.conflicts);
+    }
+
+    private static <T, V> void updateRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
+            throws SQLException {
+        boolean batchesChecked = rows instanceof BatchedUpdateRows;
+        if (rows instanceof BatchedUpdateRows<T, V> batched) {
+            updateBatch(connection, batched, list, indexes(rows, list, true), outcome);
+        }
+        // The rest, one statement each: every row whose new version the database decides.
+        for (int i = 0; i < list.size(); i++) {
+            T entity = list.get(i);
+            boolean checked = rows.checked(entity);
+            if (checked && batchesChecked) {
+                continue;
+            }
+            V version = rows.write(connection, entity, checked);
+            if (version != null) {
+                outcome.written(i, version);
+            }
+        }
     }
 
     /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
-    public static <T, V> BatchResult<T> delete(
-            ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) throws SQLException {
+    public static <T, V> BatchResult<T> delete(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
+            Collection<T> entities, BatchPolicy policy) throws SQLException {
         List<T> list = checkedInput(rows, entities, policy);
         Connection connection = lease.connection();
         Outcome<T, V> outcome = new Outcome<>(list.size());
-        List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
-            for (boolean checked : new boolean[] {true, false}) {
-                List<Integer> indexes = indexes(rows, list, checked);
-                if (indexes.isEmpty()) {
-                    continue;
-                }
-                if (checked && Dialect.of(connection) == Dialect.POSTGRESQL) {
-                    for (int k : writeFromArrays(connection, rows.deleteRowsSql(), rows.deleteRowsTypes(), list, indexes,
-                            rows::deleteValues)) {
-                        outcome.written(indexes.get(k), null);
-                    }
-                    continue;
-                }
-                int[] counts;
-                try (PreparedStatement statement = connection.prepareStatement(rows.deleteSql(checked))) {
-                    for (int i : indexes) {
-                        rows.bindDelete(statement, list.get(i), checked);
-                        statement.addBatch();
-                    }
-                    counts = statement.executeBatch();
-                }
-                for (int k = 0; k < indexes.size(); k++) {
-                    int i = indexes.get(k);
-                    if (counts[k] > 0) {
-                        outcome.written(i, null);
-                    } else if (counts[k] != 0) {
-                        // No count from the driver: the row is deleted if it is gone.
-                        T current = rows.current(connection, list.get(i));
-                        outcome.current(i, current);
-                        if (current == null) {
-                            outcome.written(i, null);
-                        }
-                    }
-                }
+            try {
+                deleteRows(connection, rows, list, outcome);
+                end(transaction, policy, conflicts(connection, rows, list, outcome));
+            } catch (SQLException e) {
+                return refused(context, rows, list, policy, e, transaction.undo(e));
             }
-            conflicts = conflicts(connection, rows, list, outcome);
-            end(transaction, policy, conflicts);
         }
-        lease.complete();
+        try {
+            lease.complete();
+        } catch (SQLException e) {
+            return refused(context, rows, list, policy, e, true);
+        }
         List<T> applied = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (outcome.isWritten(i)) {
                 applied.add(list.get(i));
             }
         }
-        return new BatchResult<>(applied, conflicts);
+        return new BatchResult<>(applied, outcome.conflicts);
+    }
+
+    private static <T, V> void deleteRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
+            throws SQLException {
+        for (boolean checked : new boolean[] {true, false}) {
+            List<Integer> indexes = indexes(rows, list, checked);
+            if (indexes.isEmpty()) {
+                continue;
+            }
+            if (checked && Dialect.of(connection) == Dialect.POSTGRESQL) {
+                for (int k : writeFromArrays(connection, rows.deleteRowsSql(), rows.deleteRowsTypes(), list, indexes,
+                        rows::deleteValues)) {
+                    outcome.written(indexes.get(k), null);
+                }
+                continue;
+            }
+            int[] counts;
+            try (PreparedStatement statement = connection.prepareStatement(rows.deleteSql(checked))) {
+                for (int i : indexes) {
+                    rows.bindDelete(statement, list.get(i), checked);
+                    statement.addBatch();
+                }
+                counts = statement.executeBatch();
+            }
+            for (int k = 0; k < indexes.size(); k++) {
+                int i = indexes.get(k);
+                if (counts[k] > 0) {
+                    outcome.written(i, null);
+                } else if (counts[k] != 0) {
+                    // No count from the driver: the row is deleted if it is gone.
+                    T current = rows.current(connection, list.get(i));
+                    outcome.current(i, current);
+                    if (current == null) {
+                        outcome.written(i, null);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The answer to a batch the database refused because another transaction wrote its rows at the same
+     * time (a serialization, deadlock or certification failure): nothing of it was written, and which
+     * rows collided is not known, so every row is a {@link ConcurrentWriteException}. {@code SILENT}
+     * reports them all; {@code ABORT_ALL} throws them, and so does {@code SILENT} when the batch could
+     * not be undone on its own ({@code undone} false: the database ended the caller's whole transaction,
+     * which the caller must then retry). Any other failure is thrown as it is.
+     */
+    private static <T, V> BatchResult<T> refused(DaoContext context, BatchRows<T, V> rows, List<T> list,
+            BatchPolicy policy, SQLException failure, boolean undone) throws SQLException {
+        if (SqlFailure.of(failure) != SqlFailure.CONCURRENT_WRITE) {
+            throw failure;
+        }
+        List<RecordModifiedException> conflicts = new ArrayList<>(list.size());
+        for (T entity : list) {
+            conflicts.add(context.conflict(new ConcurrentWriteException(entity, rows.entityType(), rows.key(entity),
+                    rows.version(entity), null, null, false, failure)));
+        }
+        if (policy == BatchPolicy.ABORT_ALL || !undone) {
+            throw new BatchConflictException(conflicts);
+        }
+        return new BatchResult<>(List.of(), conflicts);
     }
 
     /**
@@ -334,6 +381,7 @@ public final class Batches {
         return indexes;
     }
 
+    /** The conflicts of every row not written, each with its current row; kept on {@code outcome} too. */
     private static <T, V> List<RecordModifiedException> conflicts(
             Connection connection, BatchRows<T, V> rows, List<T> entities, Outcome<T, V> outcome) throws SQLException {
         List<RecordModifiedException> conflicts = new ArrayList<>();
@@ -344,6 +392,7 @@ public final class Batches {
                 conflicts.add(rows.conflict(entity, current));
             }
         }
+        outcome.conflicts = conflicts;
         return conflicts;
     }
 
@@ -362,6 +411,7 @@ public final class Batches {
         private final List<V> versions;
         private final boolean[] read;
         private final List<T> currents;
+        private List<RecordModifiedException> conflicts = List.of();
 
         Outcome(int size) {
             written = new boolean[size];

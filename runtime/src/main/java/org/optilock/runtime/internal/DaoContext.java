@@ -7,10 +7,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optilock.runtime.Concurrency;
+import org.optilock.runtime.ConcurrentWriteException;
+import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.StatementTimeoutException;
 import org.optilock.runtime.VersionClock;
 
 /**
@@ -119,6 +122,45 @@ public final class DaoContext {
             conflict.addSuppressed(e);
         }
         return conflict;
+    }
+
+    /**
+     * What a public call throws for {@code failure}: a {@link StatementTimeoutException} when a wait ran
+     * out, else a {@link DataAccessException}, each naming {@code operation}.
+     */
+    public DataAccessException failure(String operation, SQLException failure) {
+        return SqlFailure.of(failure) == SqlFailure.TIMEOUT
+                ? new StatementTimeoutException(operation, failure)
+                : new DataAccessException(operation, failure);
+    }
+
+    /**
+     * What a public write of {@code entity} throws for {@code failure}: when another transaction wrote
+     * the row at the same time, a {@link ConcurrentWriteException} with the row read again on a
+     * connection of its own where that still works, told to the conflict listener; else
+     * {@link #failure}. Called once the call's lease is closed, so its transaction is rolled back.
+     */
+    public <T> RuntimeException writeFailure(String operation, SQLException failure, BatchRows<T, ?> rows, T entity) {
+        if (SqlFailure.of(failure) != SqlFailure.CONCURRENT_WRITE) {
+            return failure(operation, failure);
+        }
+        T current = null;
+        boolean known = false;
+        SQLException unread = null;
+        try (ConnectionSource.Lease lease = connections.lease()) {
+            current = rows.current(lease.connection(), entity);
+            lease.complete();
+            known = true;
+        } catch (SQLException e) {
+            // The caller's transaction may be aborted; the conflict stands without the current row.
+            unread = e;
+        }
+        ConcurrentWriteException conflict = new ConcurrentWriteException(entity, rows.entityType(), rows.key(entity),
+                rows.version(entity), current, current == null ? null : rows.version(current), known, failure);
+        if (unread != null) {
+            conflict.addSuppressed(unread);
+        }
+        return conflict(conflict);
     }
 
     private static boolean isUnset(Object version) {
