@@ -32,10 +32,9 @@ public class ConcurrentWriteException extends RecordModifiedException {
      */
     public ConcurrentWriteException(Object entity, Class<?> entityType, Object id, Object expectedVersion,
             Object current, Object currentVersion, boolean currentKnown, SQLException cause) {
-        super(describe(entityType, id, expectedVersion, cause), entity, entityType, id, expectedVersion, current,
+        super(describe(entityType, id, expectedVersion, cause), cause, entity, entityType, id, expectedVersion, current,
                 currentVersion);
         this.currentKnown = currentKnown;
-        initCause(cause);
     }
 
     private static String describe(Class<?> entityType, Object id, Object expectedVersion, SQLException cause) {

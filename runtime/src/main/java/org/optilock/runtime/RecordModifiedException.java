@@ -36,14 +36,14 @@ public class RecordModifiedException extends OptimisticLockException {
     public RecordModifiedException(
             Object entity, Class<?> entityType, Object id, Object expectedVersion,
             Object current, Object currentVersion) {
-        this(describe(entityType, id, expectedVersion, current, currentVersion), entity, entityType, id, expectedVersion,
-                current, currentVersion);
+        this(describe(entityType, id, expectedVersion, current, currentVersion), null, entity, entityType, id,
+                expectedVersion, current, currentVersion);
     }
 
-    /** For subclasses that say in their own words why nothing was written. */
-    protected RecordModifiedException(String message, Object entity, Class<?> entityType, Object id,
+    /** For subclasses that say in their own words, and with the driver's exception, why nothing was written. */
+    protected RecordModifiedException(String message, Throwable cause, Object entity, Class<?> entityType, Object id,
             Object expectedVersion, Object current, Object currentVersion) {
-        super(message, null, entity);
+        super(message, cause, entity);
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.id = id;
         this.expectedVersion = expectedVersion;

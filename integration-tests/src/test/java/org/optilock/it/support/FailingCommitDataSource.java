@@ -13,24 +13,32 @@ public final class FailingCommitDataSource {
 
     private FailingCommitDataSource() {}
 
-    /** {@code target}, with every connection's commit rolled back and failed. */
+    /** {@code target}, with every connection's commit rolled back and failed as a lost connection (08006). */
     public static DataSource failingCommits(DataSource target) {
+        return failingCommits(target, "08006");
+    }
+
+    /**
+     * {@code target}, with every connection's commit rolled back and failed with {@code sqlState}: 40001
+     * is what a Galera node answers a commit that lost certification to another node's.
+     */
+    public static DataSource failingCommits(DataSource target, String sqlState) {
         return JdbcProxy.of(DataSource.class, (method, args) -> {
             Object result = JdbcProxy.invoke(target, method, args);
             if (method.getName().equals("getConnection")) {
                 Connection connection = (Connection) result;
                 connection.setAutoCommit(false);
-                return failingCommit(connection);
+                return failingCommit(connection, sqlState);
             }
             return result;
         });
     }
 
-    private static Connection failingCommit(Connection connection) {
+    private static Connection failingCommit(Connection connection, String sqlState) {
         return JdbcProxy.of(Connection.class, (method, args) -> {
             if (method.getName().equals("commit")) {
                 connection.rollback();
-                throw new SQLException("commit failed (a test's injected failure)", "08006");
+                throw new SQLException("commit failed (a test's injected failure)", sqlState);
             }
             if (method.getName().equals("close")) {
                 // A pooled connection goes back in auto-commit, as the pool hands it out.

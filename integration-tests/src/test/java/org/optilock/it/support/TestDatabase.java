@@ -168,12 +168,34 @@ public final class TestDatabase implements AutoCloseable {
             case H2 -> "SET LOCK_TIMEOUT 500";
             case SQLITE -> "PRAGMA busy_timeout = 500";
         };
+        return preparingConnections(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(setting);
+            }
+        });
+    }
+
+    /**
+     * This database's data source, with every connection it hands out in {@code isolation} and out of
+     * auto-commit, so that the DAO commits each call itself. A pool puts both back when it takes the
+     * connection back.
+     */
+    public DataSource withIsolation(int isolation) {
+        return preparingConnections(connection -> {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(isolation);
+        });
+    }
+
+    private interface ConnectionSetting {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    private DataSource preparingConnections(ConnectionSetting setting) {
         return JdbcProxy.of(DataSource.class, (method, args) -> {
             Object result = JdbcProxy.invoke(dataSource, method, args);
             if (method.getName().equals("getConnection")) {
-                try (Statement statement = ((Connection) result).createStatement()) {
-                    statement.execute(setting);
-                }
+                setting.apply((Connection) result);
             }
             return result;
         });

@@ -149,8 +149,8 @@ public final class DaoContext {
         SQLException unread = null;
         try (ConnectionSource.Lease lease = connections.lease()) {
             current = rows.current(lease.connection(), entity);
-            lease.complete();
-            known = true;
+            known = true; // a read: nothing to complete, and a lease closed uncompleted only rolls back
+
         } catch (SQLException e) {
             // The caller's transaction may be aborted; the conflict stands without the current row.
             unread = e;
