@@ -20,6 +20,15 @@ public final class WebExample implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WebExample.class.getName());
 
+    /**
+     * Seconds a client has to send its whole request, headers and body, before the server drops the
+     * connection: a client that announces a body and stalls holds a thread only that long.
+     */
+    static final String REQUEST_SECONDS = "10";
+
+    /** Threads that answer requests; a stalled client holds one until its request time runs out. */
+    private static final int THREADS = 16;
+
     private final HttpServer server;
 
     private WebExample(HttpServer server) {
@@ -31,10 +40,13 @@ public final class WebExample implements AutoCloseable {
         DocumentDao documents = new DocumentDao(dataSource);
         DocumentPages pages = new DocumentPages(documents, new VersionSigner(SigningKey.fromConfiguration()));
         DocumentApi api = new DocumentApi(documents);
+        // The JDK's server reads its request deadline once, for the whole JVM, when its first server
+        // starts: a value set on the command line wins.
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         server.createContext("/", exchange -> serve(exchange, pages::handle, false));
         server.createContext("/api/", exchange -> serve(exchange, api::handle, true));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(THREADS));
         server.start();
         return new WebExample(server);
     }

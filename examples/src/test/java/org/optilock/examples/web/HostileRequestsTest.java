@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,35 @@ class HostileRequestsTest extends RunningWebExample {
         assertEquals(413, refused.statusCode());
         assertTrue(refused.body().length() < 1_000, "the answer does not echo the body");
         assertEquals(1L, new DocumentDao(dataSource).findById(1L).orElseThrow().getVersion());
+    }
+
+    @Test
+    void clientsThatAnnounceABodyAndStallNeitherBlockOthersNorStayForever() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Socket socket = new Socket("localhost", uri("/").getPort());
+                socket.getOutputStream().write(("PUT /api/documents/1 HTTP/1.1\r\nHost: localhost\r\nIf-Match: \"1\"\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"title\": \"")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+
+            // Sooner than the server drops the stalled ones: only free threads can answer in time.
+            HttpRequest.Builder meanwhile = HttpRequest.newBuilder(uri("/api/documents/1")).timeout(Duration.ofMillis(1500));
+            assertEquals(200, send(meanwhile).statusCode(), "other clients are still served");
+
+            for (Socket socket : stalled) {
+                socket.setSoTimeout(30_000); // only a server that never drops them reaches this
+                assertEquals(-1, socket.getInputStream().read(), "the server drops a client that stalls");
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        assertEquals(1L, new DocumentDao(dataSource).findById(1L).orElseThrow().getVersion(), "nothing was written");
     }
 
     @Test
