@@ -26,36 +26,7 @@ public final class IncrementWorker {
         config.setMaximumPoolSize(2);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
             AtomicInteger tries = new AtomicInteger();
-            Runnable increment = switch (strategy) {
-                case "COUNTER" -> {
-                    CounterDao counters = new CounterDao(dataSource);
-                    yield () -> {
-                        tries.incrementAndGet();
-                        Counter counter = counters.findById("shared").orElseThrow();
-                        counter.total++;
-                        counters.update(counter);
-                    };
-                }
-                case "TIMESTAMP" -> {
-                    LedgerDao ledgers = new LedgerDao(dataSource);
-                    yield () -> {
-                        tries.incrementAndGet();
-                        Ledger ledger = ledgers.findById(1L).orElseThrow();
-                        ledger.balance++;
-                        ledgers.update(ledger);
-                    };
-                }
-                case "TRIGGER" -> {
-                    TicketDao tickets = new TicketDao(dataSource);
-                    yield () -> {
-                        tries.incrementAndGet();
-                        Ticket ticket = tickets.findById(1L).orElseThrow();
-                        ticket.hits++;
-                        tickets.update(ticket);
-                    };
-                }
-                default -> throw new IllegalArgumentException("no strategy " + strategy);
-            };
+            Runnable increment = SharedRow.valueOf(strategy).increment(dataSource, tries);
             long start = System.nanoTime();
             for (int i = 0; i < increments; i++) {
                 if (checked) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
-import org.optilock.runtime.Triggers;
 
 /**
  * Separate JVMs, as separate service instances are, increment the same row: with the version check
@@ -56,15 +55,7 @@ class ManyProcessesTest {
     }
 
     private void prepare(String strategy) {
-        switch (strategy) {
-            case "COUNTER" -> database.execute("INSERT INTO counter (name, total, version) VALUES ('shared', 0, 1)");
-            case "TIMESTAMP" -> database.execute("INSERT INTO ledger (id, balance, version) VALUES (1, 0, '2026-01-01 00:00:00')");
-            case "TRIGGER" -> {
-                Triggers.create(database.dataSource(), Ticket.class);
-                database.execute("INSERT INTO ticket (id, title, hits, version) VALUES (1, 'shared', 0, 1)");
-            }
-            default -> throw new IllegalArgumentException(strategy);
-        }
+        SharedRow.valueOf(strategy).create(database);
     }
 
     /** Starts the processes, waits for them, reports their figures, and returns the row's number. */
@@ -86,11 +77,7 @@ class ManyProcessesTest {
             conflicts += Long.parseLong(last.replaceAll(".*conflicts=(\\d+).*", "$1"));
             slowest = Math.max(slowest, Long.parseLong(last.replaceAll(".*millis=(\\d+).*", "$1")));
         }
-        long total = switch (strategy) {
-            case "COUNTER" -> database.queryLong("SELECT total FROM counter WHERE name = 'shared'");
-            case "TIMESTAMP" -> database.queryLong("SELECT balance FROM ledger WHERE id = 1");
-            default -> database.queryLong("SELECT hits FROM ticket WHERE id = 1");
-        };
+        long total = SharedRow.valueOf(strategy).total(database);
         System.out.printf("%s %s %s: %d processes × %d increments in %d ms, %.0f increments/s, %d conflicts (%.0f/s),"
                         + " %d kept%n", database.kind(), strategy, checks, PROCESSES, INCREMENTS, slowest,
                 PROCESSES * INCREMENTS * 1000.0 / slowest, conflicts, conflicts * 1000.0 / slowest, total);

@@ -50,6 +50,13 @@ public final class TestDatabase implements AutoCloseable {
         return database;
     }
 
+    /** The test schema in the empty database of {@code dataSource}, on a server started elsewhere. */
+    static TestDatabase withSchema(DatabaseKind kind, DataSource dataSource, String jdbcUrl, Runnable cleanUp) {
+        TestDatabase database = new TestDatabase(kind, dataSource, jdbcUrl, cleanUp);
+        database.runScript("/schema.sql");
+        return database;
+    }
+
     /** A new database of {@code kind} without any table. */
     public static TestDatabase createEmpty(DatabaseKind kind) {
         String name = "optilock" + COUNT.incrementAndGet();
@@ -257,7 +264,7 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static void run(DataSource dataSource, String sql) {
+    static void run(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

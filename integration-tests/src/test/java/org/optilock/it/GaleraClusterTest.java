@@ -1,0 +1,285 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.GaleraCluster;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.Concurrency;
+import org.optilock.runtime.ConcurrentWriteException;
+import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.Retry;
+
+/**
+ * Writers on every node of a real three-node MariaDB Galera cluster: the conditional UPDATE is the
+ * whole protocol, with no lock anywhere, and nothing is lost, whoever commits, and when a node dies.
+ */
+class GaleraClusterTest {
+
+    private static final int WRITERS = 6;
+    private static final int INCREMENTS = 50;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private static GaleraCluster cluster;
+
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private TestDatabase database;
+    private String name;
+
+    @BeforeAll
+    static void startCluster() {
+        String missing = GaleraCluster.missing();
+        assumeTrue(missing.isEmpty(), "No MariaDB Galera cluster on this machine: " + missing + " missing. Install Debian's"
+                + " mariadb-server, galera-4, mariadb-backup and socat (.ci/run does) to run these tests.");
+        cluster = GaleraCluster.shared();
+    }
+
+    private void createDatabase() {
+        name = "galera" + DATABASES.incrementAndGet();
+        database = cluster.createDatabase(name);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        pools.forEach(HikariDataSource::close);
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /**
+     * A pool on {@code node}. Out of auto-commit the DAO commits, and a certification failure comes at
+     * that commit; {@code syncWait} makes every statement wait until the node has applied every write
+     * the cluster committed before it ({@code wsrep_sync_wait = 7}).
+     */
+    private HikariDataSource pool(int node, boolean autoCommit, boolean syncWait) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(cluster.dataSource(node, name));
+        config.setAutoCommit(autoCommit);
+        config.setMaximumPoolSize(3);
+        config.setConnectionTimeout(3_000); // a dead node fails fast, and its writers move on
+        config.setPoolName(name + "-node" + node);
+        if (syncWait) {
+            config.setConnectionInitSql("SET SESSION wsrep_sync_wait = 7");
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** The row's number as {@code node} has it, once it has applied everything before the query. */
+    private long totalOn(int node, SharedRow row) {
+        try (var connection = pool(node, true, true).getConnection();
+                var statement = connection.createStatement();
+                var resultSet = statement.executeQuery(row.totalQuery())) {
+            resultSet.next();
+            return resultSet.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SharedRow.class)
+    void writersOnEveryNodeInAutoCommitLoseNothing(SharedRow row) throws Exception {
+        race(row, true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SharedRow.class)
+    void writersOnEveryNodeLoseNothingWhenTheDaoCommits(SharedRow row) throws Exception {
+        race(row, false);
+    }
+
+    /**
+     * Six writers, two per node, 50 increments each with {@link Retry#onConflict}: anything but a
+     * conflict reaching a writer fails the test, and every node ends at exactly 300.
+     */
+    private void race(SharedRow row, boolean autoCommit) throws Exception {
+        createDatabase();
+        row.create(database);
+        AtomicInteger tries = new AtomicInteger();
+        AtomicInteger concurrentWrites = new AtomicInteger();
+        List<Runnable> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            Runnable increment = row.increment(pool(w % cluster.size(), autoCommit, false), tries);
+            writers.add(() -> {
+                for (int i = 0; i < INCREMENTS; i++) {
+                    Retry.onConflict(100_000, () -> {
+                        try {
+                            increment.run();
+                        } catch (ConcurrentWriteException e) {
+                            concurrentWrites.incrementAndGet();
+                            throw e;
+                        }
+                    });
+                }
+            });
+        }
+
+        long millis = runAll(writers);
+
+        int conflicts = tries.get() - WRITERS * INCREMENTS;
+        System.out.printf("Galera, 3 nodes, %s, %s: %d increments in %d ms (%.0f/s), %d conflicts (%.2f per increment),"
+                        + " %d of them refused by the cluster (certification or deadlock)%n",
+                row, autoCommit ? "auto-commit" : "the DAO commits", WRITERS * INCREMENTS, millis,
+                WRITERS * INCREMENTS * 1000.0 / millis, conflicts, conflicts / (double) (WRITERS * INCREMENTS),
+                concurrentWrites.get());
+        for (int node = 0; node < cluster.size(); node++) {
+            assertEquals(WRITERS * INCREMENTS, totalOn(node, row), row + " on node " + node);
+        }
+    }
+
+    /** The control: the same writers with the version check off lose increments on the cluster too. */
+    @Test
+    void withoutTheVersionCheckTheClusterLosesIncrements() throws Exception {
+        createDatabase();
+        SharedRow.COUNTER.create(database);
+        AtomicInteger tries = new AtomicInteger();
+        List<Runnable> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            Runnable increment = SharedRow.COUNTER.increment(pool(w % cluster.size(), true, false), tries);
+            writers.add(() -> {
+                for (int i = 0; i < INCREMENTS; i++) {
+                    Retry.onConflict(100_000, () -> Concurrency.disabled(increment));
+                }
+            });
+        }
+        runAll(writers);
+
+        long total = totalOn(0, SharedRow.COUNTER);
+        assertTrue(total < WRITERS * INCREMENTS, "kept " + total + " of " + WRITERS * INCREMENTS);
+    }
+
+    @Test
+    void aStaleCopyOnAnotherNodeIsAConflictForConditionalVersionsAndBatches() {
+        createDatabase();
+        ProfileDao profilesOn0 = new ProfileDao(pool(0, true, true));
+        ProfileDao profilesOn1 = new ProfileDao(pool(1, true, true));
+        profilesOn0.insert(new Profile("cy", "Cy", "cy@example.com"));
+        Profile mine = profilesOn1.findById("cy").orElseThrow();
+        Profile theirs = profilesOn0.findById("cy").orElseThrow();
+        theirs.email = "cyrus@example.com";
+        profilesOn0.update(theirs);
+        mine.name = "Cyrus";
+        assertThrows(RecordModifiedException.class, () -> profilesOn1.update(mine));
+
+        ArticleDao articlesOn1 = new ArticleDao(pool(1, true, true));
+        ArticleDao articlesOn2 = new ArticleDao(pool(2, true, true));
+        List<Article> copies = StaleCopies.fiveOfWhichTwoStale(articlesOn2);
+        List<String> before = articlesOn1.findAll().stream().map(a -> a.title).toList();
+
+        assertThrows(BatchConflictException.class, () -> articlesOn1.updateAll(copies, BatchPolicy.ABORT_ALL));
+        assertEquals(before, articlesOn1.findAll().stream().map(a -> a.title).toList(), "ABORT_ALL wrote nothing");
+        BatchResult<Article> silent = articlesOn1.updateAll(copies, BatchPolicy.SILENT);
+        assertEquals(3, silent.applied().size());
+        assertEquals(2, silent.conflicts().size());
+        assertEquals(List.of("Article 1 (ours)", "Theirs 2", "Article 3 (ours)", "Theirs 4", "Article 5 (ours)"),
+                new ArticleDao(pool(0, true, true)).findAll().stream().map(a -> a.title).toList(), "every node has it");
+    }
+
+    /**
+     * A node is killed (SIGKILL) while two writers use it: they get a {@code DataAccessException}, move
+     * to the next node, and go on until each has 50 increments acknowledged. Every acknowledged
+     * increment is in the total; an update whose answer died with the node may have landed too, so the
+     * total is at most that many more. The node then rejoins and holds the same total.
+     */
+    @Test
+    void aKilledNodeLosesNothingAndRejoins() throws Exception {
+        createDatabase();
+        SharedRow.COUNTER.create(database);
+        List<HikariDataSource> nodes = List.of(pool(0, true, false), pool(1, true, false), pool(2, true, false));
+        AtomicInteger tries = new AtomicInteger();
+        AtomicInteger inDoubt = new AtomicInteger();
+        AtomicInteger failovers = new AtomicInteger();
+        AtomicInteger acknowledged = new AtomicInteger();
+        List<Runnable> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int first = w % cluster.size();
+            writers.add(() -> {
+                int node = first;
+                CounterDao counters = new CounterDao(nodes.get(node));
+                int done = 0;
+                while (done < INCREMENTS) {
+                    try {
+                        CounterDao dao = counters;
+                        Retry.onConflict(100_000, () -> {
+                            tries.incrementAndGet();
+                            Counter counter = dao.findById("shared").orElseThrow();
+                            counter.total++;
+                            try {
+                                return dao.update(counter);
+                            } catch (DataAccessException e) {
+                                inDoubt.incrementAndGet(); // the node may have committed it before it died
+                                throw e;
+                            }
+                        });
+                        done++;
+                        acknowledged.incrementAndGet();
+                    } catch (DataAccessException e) {
+                        assertTrue(e.getMessage().startsWith("Could not "), e.getMessage());
+                        failovers.incrementAndGet();
+                        node = (node + 1) % cluster.size();
+                        counters = new CounterDao(nodes.get(node));
+                    }
+                }
+            });
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> running = new ArrayList<>();
+        writers.forEach(writer -> running.add(executor.submit(writer)));
+        Thread.sleep(300);
+        cluster.kill(2);
+        for (Future<?> writer : running) {
+            writer.get(5, TimeUnit.MINUTES);
+        }
+        executor.shutdown();
+
+        long total = totalOn(0, SharedRow.COUNTER);
+        System.out.printf("Galera, node 2 killed mid-run: %d acknowledged, %d on the cluster, %d failovers, %d updates in doubt%n",
+                acknowledged.get(), total, failovers.get(), inDoubt.get());
+        assertEquals(WRITERS * INCREMENTS, acknowledged.get());
+        assertTrue(failovers.get() > 0, "the writers on the killed node moved");
+        assertTrue(total >= acknowledged.get() && total <= acknowledged.get() + inDoubt.get(),
+                total + " on the cluster for " + acknowledged.get() + " acknowledged and " + inDoubt.get() + " in doubt");
+        assertEquals(total, totalOn(1, SharedRow.COUNTER));
+
+        cluster.restart(2);
+        assertEquals(total, totalOn(2, SharedRow.COUNTER), "the node that rejoined has every write");
+    }
+
+    private static long runAll(List<Runnable> writers) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(writers.size());
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            writers.forEach(writer -> running.add(executor.submit(writer)));
+            for (Future<?> writer : running) {
+                writer.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,264 @@
+package org.optilock.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/**
+ * A real three-node MariaDB Galera cluster on this machine, started from Debian's packages
+ * ({@code mariadb-server}, {@code galera-4}, {@code mariadb-backup}, which {@code .ci/run} installs):
+ * the first node bootstraps the cluster, the others join it by a state transfer from it
+ * (mariabackup), all on the loopback address. One per test JVM, stopped when the JVM exits.
+ */
+public final class GaleraCluster {
+
+    private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
+    private static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
+    private static final List<Path> TOOLS = List.of(Path.of("/usr/bin/mariadb-install-db"), Path.of("/usr/bin/mariabackup"),
+            Path.of("/usr/bin/socat"));
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final int NODES = 3;
+
+    private static GaleraCluster shared;
+
+    private final Path folder;
+    private final List<Node> nodes = new ArrayList<>();
+
+    /** One server of the cluster. */
+    private static final class Node {
+        final int index;
+        final int port;
+        final int groupPort;
+        final Path folder;
+        Process process;
+
+        Node(int index, int port, int groupPort, Path folder) {
+            this.index = index;
+            this.port = port;
+            this.groupPort = groupPort;
+            this.folder = folder;
+        }
+    }
+
+    private GaleraCluster(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Whether this machine has what the cluster needs; where not, the reason, else empty. */
+    public static String missing() {
+        List<Path> needed = new ArrayList<>(List.of(SERVER, PROVIDER));
+        needed.addAll(TOOLS);
+        return needed.stream().filter(path -> !Files.exists(path)).map(Path::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The cluster of this JVM, started on first use (about half a minute). */
+    public static synchronized GaleraCluster shared() {
+        if (shared == null) {
+            try {
+                GaleraCluster cluster = new GaleraCluster(Files.createTempDirectory("optilock-galera"));
+                Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
+                cluster.start();
+                shared = cluster;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    private void start() throws IOException {
+        List<Integer> ports = freePorts(NODES * 4);
+        for (int i = 0; i < NODES; i++) {
+            Path nodeFolder = folder.resolve("node" + i);
+            Files.createDirectories(nodeFolder.resolve("data"));
+            nodes.add(new Node(i, ports.get(4 * i), ports.get(4 * i + 1), nodeFolder));
+        }
+        for (Node node : nodes) {
+            Files.writeString(node.folder.resolve("my.cnf"), configuration(node, ports));
+        }
+        run(List.of("mariadb-install-db", "--no-defaults", "--user=root", "--datadir=" + nodes.get(0).folder.resolve("data"),
+                "--lower-case-table-names=1", "--auth-root-authentication-method=normal", "--skip-test-db"),
+                nodes.get(0).folder.resolve("install.log"));
+        launch(nodes.get(0), true);
+        awaitSynced(0);
+        launch(nodes.get(1), false);
+        launch(nodes.get(2), false);
+        awaitSynced(1);
+        awaitSynced(2);
+    }
+
+    /**
+     * Each node's own option file, so that nothing of the machine's MariaDB configuration (Debian's
+     * sends the state transfer's errors to a syslog that may not exist) reaches the cluster.
+     */
+    private String configuration(Node node, List<Integer> ports) {
+        String members = nodes.stream().map(n -> "127.0.0.1:" + n.groupPort).collect(Collectors.joining(","));
+        int ist = ports.get(4 * node.index + 2);
+        int sst = ports.get(4 * node.index + 3);
+        return String.join("\n",
+                "[mysqld]",
+                "user=root",
+                "datadir=" + node.folder.resolve("data"),
+                "socket=" + node.folder.resolve("mysqld.sock"),
+                "pid-file=" + node.folder.resolve("mysqld.pid"),
+                "log-error=" + node.folder.resolve("error.log"),
+                "port=" + node.port,
+                "bind-address=127.0.0.1",
+                "lower-case-table-names=1",
+                "character-set-server=utf8mb4",
+                "collation-server=utf8mb4_bin",
+                "binlog-format=ROW",
+                "innodb-autoinc-lock-mode=2",
+                "innodb-buffer-pool-size=64M",
+                "innodb-log-file-size=16M",
+                "wsrep-on=ON",
+                "wsrep-provider=" + PROVIDER,
+                "wsrep-cluster-address=gcomm://" + members,
+                "wsrep-node-address=127.0.0.1:" + node.groupPort,
+                "wsrep-node-name=node" + node.index,
+                "wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:" + node.groupPort + ";ist.recv_addr=127.0.0.1:"
+                        + ist + ";gcache.size=32M",
+                "wsrep-sst-receive-address=127.0.0.1:" + sst,
+                "wsrep-sst-method=mariabackup",
+                "wsrep-sst-auth=root:",
+                "[sst]",
+                "sst-syslog=-1",
+                "");
+    }
+
+    private void launch(Node node, boolean bootstrap) throws IOException {
+        List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--defaults-file=" + node.folder.resolve("my.cnf")));
+        if (bootstrap) {
+            command.add("--wsrep-new-cluster");
+        }
+        node.process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(node.folder.resolve("out.log").toFile())).start();
+    }
+
+    /** Waits until node {@code index} has joined and holds every write of the cluster. */
+    public void awaitSynced(int index) {
+        long deadline = System.nanoTime() + START.toNanos();
+        String state = "not started";
+        while (System.nanoTime() < deadline) {
+            Node node = nodes.get(index);
+            if (node.process != null && !node.process.isAlive()) {
+                throw new IllegalStateException("Galera node " + index + " exited: see " + node.folder.resolve("error.log"));
+            }
+            try (Connection connection = dataSource(index, "").getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet resultSet = statement.executeQuery("SHOW STATUS LIKE 'wsrep_local_state_comment'")) {
+                state = resultSet.next() ? resultSet.getString(2) : "unknown";
+                if (state.equals("Synced")) {
+                    return;
+                }
+            } catch (SQLException e) {
+                state = e.getMessage();
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Galera node " + index + " not synced after " + START + ": " + state);
+    }
+
+    /** Kills node {@code index} with SIGKILL, as a crash would. */
+    public void kill(int index) throws InterruptedException {
+        Node node = nodes.get(index);
+        node.process.destroyForcibly();
+        node.process.waitFor();
+    }
+
+    /** Starts node {@code index} again after {@link #kill}: it rejoins and catches up (IST or SST). */
+    public void restart(int index) throws IOException {
+        launch(nodes.get(index), false);
+        awaitSynced(index);
+    }
+
+    /**
+     * A new database of the test schema, created on the first node and so on every node: DDL is
+     * replicated in total order. {@link TestDatabase#dataSource()} is the first node's.
+     */
+    public TestDatabase createDatabase(String name) {
+        DataSource server = dataSource(0, "");
+        TestDatabase.run(server, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return TestDatabase.withSchema(DatabaseKind.MARIADB, dataSource(0, name),
+                "jdbc:mariadb://127.0.0.1:" + nodes.get(0).port + "/" + name + "?user=root",
+                () -> TestDatabase.run(server, "DROP DATABASE " + name));
+    }
+
+    /** The number of nodes. */
+    public int size() {
+        return NODES;
+    }
+
+    /** A data source on node {@code index}, in {@code database} (empty for none). */
+    public DataSource dataSource(int index, String database) {
+        MariaDbDataSource dataSource = new MariaDbDataSource();
+        try {
+            dataSource.setUrl("jdbc:mariadb://127.0.0.1:" + nodes.get(index).port + "/" + database + "?user=root");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dataSource;
+    }
+
+    private void stop() {
+        for (Node node : nodes) {
+            if (node.process != null) {
+                node.process.destroyForcibly();
+                node.process.onExit().join();
+            }
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is exiting; a temporary folder left behind is all it costs
+        }
+    }
+
+    private static void run(List<String> command, Path log) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
