@@ -102,27 +102,36 @@ class GaleraClusterTest {
     @ParameterizedTest
     @EnumSource(SharedRow.class)
     void writersOnEveryNodeInAutoCommitLoseNothing(SharedRow row) throws Exception {
-        race(row, true);
+        race(row, true, cluster.size());
     }
 
     @ParameterizedTest
     @EnumSource(SharedRow.class)
     void writersOnEveryNodeLoseNothingWhenTheDaoCommits(SharedRow row) throws Exception {
-        race(row, false);
+        race(row, false, cluster.size());
+    }
+
+    /** The same six writers all on one node, for the figures of docs/clusters.md. */
+    @Test
+    void writersOnOneNodeLoseNothing() throws Exception {
+        race(SharedRow.COUNTER, true, 1);
+        dropDatabase();
+        pools.clear();
+        race(SharedRow.COUNTER, false, 1);
     }
 
     /**
      * Six writers, two per node, 50 increments each with {@link Retry#onConflict}: anything but a
      * conflict reaching a writer fails the test, and every node ends at exactly 300.
      */
-    private void race(SharedRow row, boolean autoCommit) throws Exception {
+    private void race(SharedRow row, boolean autoCommit, int nodesUsed) throws Exception {
         createDatabase();
         row.create(database);
         AtomicInteger tries = new AtomicInteger();
         AtomicInteger concurrentWrites = new AtomicInteger();
         List<Runnable> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
-            Runnable increment = row.increment(pool(w % cluster.size(), autoCommit, false), tries);
+            Runnable increment = row.increment(pool(w % nodesUsed, autoCommit, false), tries);
             writers.add(() -> {
                 for (int i = 0; i < INCREMENTS; i++) {
                     Retry.onConflict(100_000, () -> {
@@ -140,9 +149,9 @@ class GaleraClusterTest {
         long millis = runAll(writers);
 
         int conflicts = tries.get() - WRITERS * INCREMENTS;
-        System.out.printf("Galera, 3 nodes, %s, %s: %d increments in %d ms (%.0f/s), %d conflicts (%.2f per increment),"
+        System.out.printf("Galera, writers on %d of 3 nodes, %s, %s: %d increments in %d ms (%.0f/s), %d conflicts (%.2f per increment),"
                         + " %d of them refused by the cluster (certification or deadlock)%n",
-                row, autoCommit ? "auto-commit" : "the DAO commits", WRITERS * INCREMENTS, millis,
+                nodesUsed, row, autoCommit ? "auto-commit" : "the DAO commits", WRITERS * INCREMENTS, millis,
                 WRITERS * INCREMENTS * 1000.0 / millis, conflicts, conflicts / (double) (WRITERS * INCREMENTS),
                 concurrentWrites.get());
         for (int node = 0; node < cluster.size(); node++) {
