@@ -38,6 +38,8 @@ class GaleraClusterTest {
 
     private static final int WRITERS = 6;
     private static final int INCREMENTS = 50;
+    /** Increments per writer in the run a node dies in: long enough to be killed in the middle of. */
+    private static final int KILL_RUN_INCREMENTS = 200;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static GaleraCluster cluster;
@@ -209,7 +211,7 @@ class GaleraClusterTest {
 
     /**
      * A node is killed (SIGKILL) while two writers use it: they get a {@code DataAccessException}, move
-     * to the next node, and go on until each has 50 increments acknowledged. Every acknowledged
+     * to the next node, and go on until each has 200 increments acknowledged. Every acknowledged
      * increment is in the total; an update whose answer died with the node may have landed too, so the
      * total is at most that many more. The node then rejoins and holds the same total.
      */
@@ -229,7 +231,7 @@ class GaleraClusterTest {
                 int node = first;
                 CounterDao counters = new CounterDao(nodes.get(node));
                 int done = 0;
-                while (done < INCREMENTS) {
+                while (done < KILL_RUN_INCREMENTS) {
                     try {
                         CounterDao dao = counters;
                         Retry.onConflict(100_000, () -> {
@@ -255,25 +257,31 @@ class GaleraClusterTest {
             });
         }
         ExecutorService executor = Executors.newFixedThreadPool(WRITERS);
-        List<Future<?>> running = new ArrayList<>();
-        writers.forEach(writer -> running.add(executor.submit(writer)));
-        Thread.sleep(300);
-        cluster.kill(2);
-        for (Future<?> writer : running) {
-            writer.get(5, TimeUnit.MINUTES);
+        long total;
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            writers.forEach(writer -> running.add(executor.submit(writer)));
+            // Mid-run: a fifth of the increments acknowledged.
+            while (acknowledged.get() < WRITERS * KILL_RUN_INCREMENTS / 5) {
+                Thread.sleep(5);
+            }
+            cluster.kill(2);
+            for (Future<?> writer : running) {
+                writer.get(5, TimeUnit.MINUTES);
+            }
+            total = totalOn(0, SharedRow.COUNTER);
+            assertEquals(total, totalOn(1, SharedRow.COUNTER));
+        } finally {
+            executor.shutdownNow();
+            cluster.restart(2); // whatever happened, the next test gets three nodes
         }
-        executor.shutdown();
 
-        long total = totalOn(0, SharedRow.COUNTER);
         System.out.printf("Galera, node 2 killed mid-run: %d acknowledged, %d on the cluster, %d failovers, %d updates in doubt%n",
                 acknowledged.get(), total, failovers.get(), inDoubt.get());
-        assertEquals(WRITERS * INCREMENTS, acknowledged.get());
+        assertEquals(WRITERS * KILL_RUN_INCREMENTS, acknowledged.get());
         assertTrue(failovers.get() > 0, "the writers on the killed node moved");
         assertTrue(total >= acknowledged.get() && total <= acknowledged.get() + inDoubt.get(),
                 total + " on the cluster for " + acknowledged.get() + " acknowledged and " + inDoubt.get() + " in doubt");
-        assertEquals(total, totalOn(1, SharedRow.COUNTER));
-
-        cluster.restart(2);
         assertEquals(total, totalOn(2, SharedRow.COUNTER), "the node that rejoined has every write");
     }
 

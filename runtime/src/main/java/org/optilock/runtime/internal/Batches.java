@@ -44,12 +44,33 @@ public final class Batches {
      */
     public static <T, V> BatchResult<T> update(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
             Collection<T> entities, BatchPolicy policy) throws SQLException {
+        return run(context, lease, rows, entities, policy, Batches::updateRows, rows::withVersion);
+    }
+
+    /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
+    private interface RowsWriter<T, V> {
+        void write(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome) throws SQLException;
+    }
+
+    /** What the caller gets back for an entity written with {@code version}. */
+    private interface Applied<T, V> {
+        T of(T entity, V version);
+    }
+
+    /**
+     * Runs {@code writer} in the batch's transaction or savepoint, applies {@code policy}, completes
+     * {@code lease}, and only then hands back the written entities, as {@code applied} makes them. A
+     * batch the database refused as a concurrent write is answered by {@link #refused}.
+     */
+    private static <T, V> BatchResult<T> run(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
+            Collection<T> entities, BatchPolicy policy, RowsWriter<T, V> writer, Applied<T, V> applied)
+            throws SQLException {
         List<T> list = checkedInput(rows, entities, policy);
         Connection connection = lease.connection();
         Outcome<T, V> outcome = new Outcome<>(list.size());
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
-                updateRows(connection, rows, list, outcome);
+                writer.write(connection, rows, list, outcome);
                 end(transaction, policy, conflicts(connection, rows, list, outcome));
             } catch (SQLException e) {
                 return refused(context, rows, list, policy, e, transaction.undo(e));
@@ -60,13 +81,13 @@ public final class Batches {
         } catch (SQLException e) {
             return refused(context, rows, list, policy, e, true);
         }
-        List<T> applied = new ArrayList<>();
+        List<T> written = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (outcome.isWritten(i)) {
-                applied.add(rows.withVersion(list.get(i), outcome.version(i)));
+                written.add(applied.of(list.get(i), outcome.version(i)));
             }
         }
-        return new BatchResult<>(applied, outcome.conflicts);
+        return new BatchResult<>(written, outcome.conflicts);
     }
 
     private static <T, V> void updateRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
@@ -92,29 +113,7 @@ public final class Batches {
     /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
     public static <T, V> BatchResult<T> delete(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
             Collection<T> entities, BatchPolicy policy) throws SQLException {
-        List<T> list = checkedInput(rows, entities, policy);
-        Connection connection = lease.connection();
-        Outcome<T, V> outcome = new Outcome<>(list.size());
-        try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
-            try {
-                deleteRows(connection, rows, list, outcome);
-                end(transaction, policy, conflicts(connection, rows, list, outcome));
-            } catch (SQLException e) {
-                return refused(context, rows, list, policy, e, transaction.undo(e));
-            }
-        }
-        try {
-            lease.complete();
-        } catch (SQLException e) {
-            return refused(context, rows, list, policy, e, true);
-        }
-        List<T> applied = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (outcome.isWritten(i)) {
-                applied.add(list.get(i));
-            }
-        }
-        return new BatchResult<>(applied, outcome.conflicts);
+        return run(context, lease, rows, entities, policy, Batches::deleteRows, (entity, version) -> entity);
     }
 
     private static <T, V> void deleteRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
