@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchPolicy;
@@ -75,6 +76,34 @@ class LockTimeoutTest {
         impatient.update(article);
         assertEquals(2L, article.version, "once the row is free, the same write goes through");
         assertEquals("Waited", database.queryString("SELECT title FROM article WHERE id = " + article.id));
+    }
+
+    /**
+     * On PostgreSQL a set-based batch caches the column types it binds arrays of; a batch that failed
+     * forgets them (the table may have changed under it), so the next one reads them again: two
+     * statements, then one. Elsewhere every batch is one statement.
+     */
+    @Test
+    void aBatchThatFailedMakesTheNextOneReadTheColumnTypesAgain() throws SQLException {
+        Article article = articles.insert(new Article("Kept", "x"));
+        CountingDataSource counter = new CountingDataSource(database.withShortLockWait());
+        ArticleDao counted = new ArticleDao(counter.dataSource());
+        counted.updateAll(List.of(article), BatchPolicy.SILENT); // the types are known from here on
+        try (Connection holder = database.connection()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.executeUpdate("UPDATE article SET body = 'held' WHERE id = " + article.id);
+            }
+            assertThrows(StatementTimeoutException.class, () -> counted.updateAll(List.of(article), BatchPolicy.SILENT));
+            holder.rollback();
+        }
+
+        counter.reset();
+        counted.updateAll(List.of(article), BatchPolicy.SILENT);
+        assertEquals(database.kind() == DatabaseKind.POSTGRESQL ? 2 : 1, counter.count(), counter.statements()::toString);
+        counter.reset();
+        counted.updateAll(List.of(article), BatchPolicy.SILENT);
+        assertEquals(1, counter.count(), counter.statements()::toString);
     }
 
     /** The control: with no transaction holding the row, the same DAO writes at once. */
