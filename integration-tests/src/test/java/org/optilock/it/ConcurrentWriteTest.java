@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,64 @@ class ConcurrentWriteTest {
     @Test
     void theDatabaseRefusingAConcurrentWriteIsAConflict() throws Exception {
         Article article = articles.insert(new Article("Original", "x"));
+
+        Throwable refusal = refusedInMyTransaction(article, (inMyTransaction, copy) -> inMyTransaction.update(copy));
+
+        ConcurrentWriteException conflict = assertInstanceOf(ConcurrentWriteException.class, refusal);
+        assertInstanceOf(RecordModifiedException.class, conflict, "retried by Retry.onConflict like any conflict");
+        assertEquals(article.id, conflict.id());
+        assertEquals(1L, conflict.expectedVersion());
+        assertTrue(conflict.getMessage().contains("written by another transaction at the same time"), conflict.getMessage());
+        Article fresh = articles.findById(article.id).orElseThrow();
+        fresh.title = "Retried";
+        articles.update(fresh);
+        assertEquals("Retried", database.queryString("SELECT title FROM article WHERE id = " + article.id));
+    }
+
+    /**
+     * The same refusal of a {@code SILENT} batch in my transaction. Where the batch's savepoint undoes
+     * it and leaves my transaction usable (PostgreSQL, SQLite), the batch reports its row as a
+     * conflict. Where the database ended my whole transaction (MariaDB on a deadlock, H2 on a
+     * serialization failure), my earlier work is gone too, so the batch throws, as {@code ABORT_ALL}
+     * would, rather than report as if only its rows were lost.
+     */
+    @Test
+    void aBatchTheDatabaseRefusesInMyTransactionReportsOrThrowsAsTheDatabaseLeftIt() throws Exception {
+        Article article = articles.insert(new Article("Original", "x"));
+        List<BatchResult<Article>> reported = new ArrayList<>();
+
+        Throwable refusal = refusedInMyTransaction(article, (inMyTransaction, copy) -> {
+            BatchResult<Article> result = inMyTransaction.updateAll(List.of(copy), BatchPolicy.SILENT);
+            reported.add(result);
+            throw new IllegalStateException("reported, not thrown");
+        });
+
+        List<RecordModifiedException> conflicts = switch (database.kind()) {
+            case POSTGRESQL, SQLITE -> {
+                assertInstanceOf(IllegalStateException.class, refusal, () -> "reported: " + refusal);
+                assertEquals(List.of(), reported.get(0).applied());
+                yield reported.get(0).conflicts();
+            }
+            case MARIADB, H2 -> assertInstanceOf(BatchConflictException.class, refusal).conflicts();
+        };
+        assertEquals(1, conflicts.size());
+        assertInstanceOf(ConcurrentWriteException.class, conflicts.get(0));
+        assertEquals(article.id, conflicts.get(0).id());
+    }
+
+    /** A write of mine, on a copy of {@code article}, in my transaction. */
+    private interface MyWrite {
+        Object write(ArticleDao inMyTransaction, Article copy);
+    }
+
+    /**
+     * Runs {@code write} in my transaction while the database refuses it, each database in its own
+     * way: a repeatable-read snapshot older than the row on PostgreSQL and H2 (40001), SQLite's stale
+     * WAL snapshot (BUSY_SNAPSHOT), and on MariaDB, whose repeatable read writes the newest row
+     * instead, a deadlock (1213) with another transaction that holds the row and waits for mine.
+     * Returns what the write threw; the copy must keep the version it read.
+     */
+    private Throwable refusedInMyTransaction(Article article, MyWrite write) throws Exception {
         Article other = articles.insert(new Article("Other", "x"));
         try (Connection mine = database.connection()) {
             mine.setAutoCommit(false);
@@ -67,33 +126,22 @@ class ConcurrentWriteTest {
             ArticleDao inMyTransaction = new ArticleDao(mine);
             Article copy = inMyTransaction.findById(article.id).orElseThrow();
             copy.title = "Mine";
-            Callable<Article> myUpdate = () -> inMyTransaction.update(copy);
-            Future<Article> update = switch (database.kind()) {
+            Callable<Object> myWrite = () -> write.write(inMyTransaction, copy);
+            Future<Object> written = switch (database.kind()) {
                 case POSTGRESQL, H2, SQLITE -> {
                     // Another writer commits after my snapshot was taken.
                     Article their = articles.findById(article.id).orElseThrow();
                     their.title = "Theirs";
                     articles.update(their);
-                    yield CompletableFuture.completedFuture(null).thenApplyAsync(nothing -> call(myUpdate));
+                    yield CompletableFuture.completedFuture(null).thenApplyAsync(nothing -> call(myWrite));
                 }
-                case MARIADB -> deadlock(mine, article, other, myUpdate);
+                case MARIADB -> deadlock(mine, article, other, myWrite);
             };
-
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> update.get(30, TimeUnit.SECONDS));
-            ConcurrentWriteException conflict = assertInstanceOf(ConcurrentWriteException.class, failed.getCause());
-
-            assertInstanceOf(RecordModifiedException.class, conflict, "retried by Retry.onConflict like any conflict");
-            assertEquals(article.id, conflict.id());
-            assertEquals(1L, conflict.expectedVersion());
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> written.get(30, TimeUnit.SECONDS));
             assertEquals(1L, copy.version, "the object keeps the version it read");
-            assertTrue(conflict.getMessage().contains("written by another transaction at the same time"),
-                    conflict.getMessage());
             mine.rollback();
+            return failed.getCause();
         }
-        Article fresh = articles.findById(article.id).orElseThrow();
-        fresh.title = "Retried";
-        articles.update(fresh);
-        assertEquals("Retried", database.queryString("SELECT title FROM article WHERE id = " + article.id));
     }
 
     /**
@@ -102,7 +150,7 @@ class ConcurrentWriteTest {
      * {@code article} waits for it; it then waits for {@code other}, which closes the cycle, and commits
      * once the database has rolled mine back.
      */
-    private Future<Article> deadlock(Connection mine, Article article, Article other, Callable<Article> myUpdate)
+    private Future<Object> deadlock(Connection mine, Article article, Article other, Callable<Object> myUpdate)
             throws Exception {
         try (Statement statement = mine.createStatement()) {
             statement.executeUpdate("UPDATE article SET body = 'mine' WHERE id = " + other.id);
@@ -114,7 +162,7 @@ class ConcurrentWriteTest {
                 statement.executeUpdate("UPDATE article SET body = 'theirs' WHERE id = " + id);
             }
             statement.executeUpdate("UPDATE article SET body = 'theirs' WHERE id = " + article.id);
-            CompletableFuture<Article> update = CompletableFuture.supplyAsync(() -> call(myUpdate));
+            CompletableFuture<Object> update = CompletableFuture.supplyAsync(() -> call(myUpdate));
             Thread.sleep(500); // until my update waits for their lock
             statement.executeUpdate("UPDATE article SET body = 'theirs' WHERE id = " + other.id);
             theirs.commit();

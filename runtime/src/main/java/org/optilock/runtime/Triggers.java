@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.optilock.runtime.internal.SqlFailure;
 import org.optilock.runtime.internal.TriggerDdl;
 import org.optilock.runtime.internal.TriggerTarget;
 import org.optilock.runtime.internal.TriggerTargets;
@@ -171,7 +172,7 @@ public final class Triggers {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new DataAccessException(operation, e);
+            throw SqlFailure.exception(operation, e);
         }
     }
 }

@@ -68,10 +68,12 @@ public final class Batches {
         List<T> list = checkedInput(rows, entities, policy);
         Connection connection = lease.connection();
         Outcome<T, V> outcome = new Outcome<>(list.size());
+        List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
                 writer.write(connection, rows, list, outcome);
-                end(transaction, policy, conflicts(connection, rows, list, outcome));
+                conflicts = conflicts(connection, rows, list, outcome);
+                end(transaction, policy, conflicts);
             } catch (SQLException e) {
                 return refused(context, rows, list, policy, e, transaction.undo(e));
             }
@@ -87,7 +89,7 @@ public final class Batches {
                 written.add(applied.of(list.get(i), outcome.version(i)));
             }
         }
-        return new BatchResult<>(written, outcome.conflicts);
+        return new BatchResult<>(written, conflicts);
     }
 
     private static <T, V> void updateRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
@@ -186,12 +188,7 @@ public final class Batches {
      */
     public static <T, V> List<T> insert(ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities)
             throws SQLException {
-        List<T> list = new ArrayList<>(Objects.requireNonNull(entities, "entities"));
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) == null) {
-                throw new NullPointerException("entity " + i + " of the batch is null; nothing was written");
-            }
-        }
+        List<T> list = nonNull(entities);
         Connection connection = lease.connection();
         List<V> versions = new ArrayList<>(Collections.nCopies(list.size(), null));
         List<Object> keys = new ArrayList<>(Collections.nCopies(list.size(), null));
@@ -265,20 +262,26 @@ public final class Batches {
      * rolled-back version would show in the report.
      */
     private static <T, V> List<T> checkedInput(BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) {
-        Objects.requireNonNull(entities, "entities");
         Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
-        List<T> list = new ArrayList<>(entities);
+        List<T> list = nonNull(entities);
         Map<Object, Integer> positions = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            T entity = list.get(i);
-            if (entity == null) {
-                throw new NullPointerException("entity " + i + " of the batch is null; nothing was written");
-            }
-            Object key = rows.key(entity);
+            Object key = rows.key(list.get(i));
             Integer earlier = positions.putIfAbsent(key, i);
             if (earlier != null) {
                 throw new IllegalArgumentException("Entities " + earlier + " and " + i + " of the batch are the same row"
                         + " (id " + key + "); nothing was written. Pass each row once.");
+            }
+        }
+        return list;
+    }
+
+    /** The entities of a batch as a list, refused before anything is written when one is missing. */
+    private static <T> List<T> nonNull(Collection<T> entities) {
+        List<T> list = new ArrayList<>(Objects.requireNonNull(entities, "entities"));
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new NullPointerException("entity " + i + " of the batch is null; nothing was written");
             }
         }
         return list;
@@ -380,7 +383,7 @@ public final class Batches {
         return indexes;
     }
 
-    /** The conflicts of every row not written, each with its current row; kept on {@code outcome} too. */
+    /** The conflicts of every row not written, each with its current row. */
     private static <T, V> List<RecordModifiedException> conflicts(
             Connection connection, BatchRows<T, V> rows, List<T> entities, Outcome<T, V> outcome) throws SQLException {
         List<RecordModifiedException> conflicts = new ArrayList<>();
@@ -391,7 +394,6 @@ public final class Batches {
                 conflicts.add(rows.conflict(entity, current));
             }
         }
-        outcome.conflicts = conflicts;
         return conflicts;
     }
 
@@ -410,7 +412,6 @@ public final class Batches {
         private final List<V> versions;
         private final boolean[] read;
         private final List<T> currents;
-        private List<RecordModifiedException> conflicts = List.of();
 
         Outcome(int size) {
             written = new boolean[size];

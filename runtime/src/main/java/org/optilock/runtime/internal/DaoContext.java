@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.ConcurrentWriteException;
-import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
-import org.optilock.runtime.StatementTimeoutException;
 import org.optilock.runtime.VersionClock;
 
 /**
@@ -125,13 +124,12 @@ public final class DaoContext {
     }
 
     /**
-     * What a public call throws for {@code failure}: a {@link StatementTimeoutException} when a wait ran
+     * What a public call throws for {@code failure}: a
+     * {@link org.optilock.runtime.StatementTimeoutException} when a wait ran
      * out, else a {@link DataAccessException}, each naming {@code operation}.
      */
     public DataAccessException failure(String operation, SQLException failure) {
-        return SqlFailure.of(failure) == SqlFailure.TIMEOUT
-                ? new StatementTimeoutException(operation, failure)
-                : new DataAccessException(operation, failure);
+        return SqlFailure.exception(operation, failure);
     }
 
     /**

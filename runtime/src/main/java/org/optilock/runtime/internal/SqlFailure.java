@@ -6,6 +6,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.StatementTimeoutException;
 
 /**
  * What kind of failure a driver's exception reports, as far as a DAO's caller must act on it
@@ -47,6 +49,18 @@ public enum SqlFailure {
 
     /** MySQL and MariaDB: lock wait timeout exceeded, statement time exceeded (MySQL, MariaDB). */
     private static final Set<Integer> MYSQL_TIMED_OUT = Set.of(1205, 3024, 1969);
+
+    /**
+     * What a call that was doing {@code operation} throws for {@code failure}: a
+     * {@link StatementTimeoutException} when a wait ran out, else a {@link DataAccessException}.
+     * (A concurrent write becomes a conflict only where the caller knows the entity; see
+     * {@code DaoContext.writeFailure}.)
+     */
+    public static DataAccessException exception(String operation, SQLException failure) {
+        return of(failure) == TIMEOUT
+                ? new StatementTimeoutException(operation, failure)
+                : new DataAccessException(operation, failure);
+    }
 
     /**
      * The kind of {@code failure}: the first kind other than {@link #OTHER} found on it, the exceptions
