@@ -89,6 +89,17 @@ class GaleraClusterTest {
         return pool;
     }
 
+    /**
+     * Creates the row on the first node and waits until every node has applied it: a writer reads
+     * without waiting, and a node that has not yet applied the insert would not find the row.
+     */
+    private void createOnEveryNode(SharedRow row) {
+        row.create(database);
+        for (int node = 0; node < cluster.size(); node++) {
+            assertEquals(0, totalOn(node, row), row + " on node " + node);
+        }
+    }
+
     /** The row's number as {@code node} has it, once it has applied everything before the query. */
     private long totalOn(int node, SharedRow row) {
         try (var connection = pool(node, true, true).getConnection();
@@ -128,7 +139,7 @@ class GaleraClusterTest {
      */
     private void race(SharedRow row, boolean autoCommit, int nodesUsed) throws Exception {
         createDatabase();
-        row.create(database);
+        createOnEveryNode(row);
         AtomicInteger tries = new AtomicInteger();
         AtomicInteger concurrentWrites = new AtomicInteger();
         List<Runnable> writers = new ArrayList<>();
@@ -165,7 +176,7 @@ class GaleraClusterTest {
     @Test
     void withoutTheVersionCheckTheClusterLosesIncrements() throws Exception {
         createDatabase();
-        SharedRow.COUNTER.create(database);
+        createOnEveryNode(SharedRow.COUNTER);
         AtomicInteger tries = new AtomicInteger();
         List<Runnable> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -218,7 +229,7 @@ class GaleraClusterTest {
     @Test
     void aKilledNodeLosesNothingAndRejoins() throws Exception {
         createDatabase();
-        SharedRow.COUNTER.create(database);
+        createOnEveryNode(SharedRow.COUNTER);
         List<HikariDataSource> nodes = List.of(pool(0, true, false), pool(1, true, false), pool(2, true, false));
         AtomicInteger tries = new AtomicInteger();
         AtomicInteger inDoubt = new AtomicInteger();
