@@ -13,19 +13,13 @@ public final class RuntimeTypes {
     public static final ClassName SETTINGS = ClassName.get(RUNTIME, "OptilockSettings");
     public static final ClassName RECORD_MODIFIED = ClassName.get(RUNTIME, "RecordModifiedException");
     public static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
-    public static final ClassName BATCH_RESULT = ClassName.get(RUNTIME, "BatchResult");
-    public static final ClassName MERGE = ClassName.get(RUNTIME, "Merge");
     public static final ClassName FIELD_MERGE = ClassName.get(INTERNAL, "FieldMerge");
-    public static final ClassName BATCH_POLICY = ClassName.get(RUNTIME, "BatchPolicy");
-    public static final ClassName DAO_CONTEXT = ClassName.get(INTERNAL, "DaoContext");
     public static final ClassName CONNECTION_SOURCE = ClassName.get(RUNTIME, "ConnectionSource");
-    public static final ClassName LEASE = CONNECTION_SOURCE.nestedClass("Lease");
     public static final ClassName COLUMN_VALUES = ClassName.get(INTERNAL, "ColumnValues");
-    public static final ClassName BATCHES = ClassName.get(INTERNAL, "Batches");
-    public static final ClassName BATCHED_UPDATE_ROWS = ClassName.get(INTERNAL, "BatchedUpdateRows");
-    public static final ClassName BATCH_ROWS = ClassName.get(INTERNAL, "BatchRows");
+    public static final ClassName ABSTRACT_VERSIONED_DAO = ClassName.get(INTERNAL, "AbstractVersionedDao");
+    public static final ClassName DAO_STATEMENTS = ClassName.get(INTERNAL, "DaoStatements");
     public static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
-    public static final ClassName VERSION_COUNTER = ClassName.get(INTERNAL, "VersionCounter");
+    public static final ClassName VERSION_TYPE = ClassName.get(INTERNAL, "VersionType");
     public static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
 
     private RuntimeTypes() {}

@@ -22,7 +22,7 @@ final class ColumnCodec {
     private ColumnCodec() {}
 
     /** {@code statement.setX(index, value)} or its {@code ColumnValues} equivalent, as a statement. */
-    static CodeBlock bind(ColumnType type, String statement, int index, CodeBlock value) {
+    static CodeBlock bind(ColumnType type, String statement, Object index, CodeBlock value) {
         Methods methods = methods(type);
         return methods.direct()
                 ? CodeBlock.of("$N.$N($L, $L)", statement, methods.setter(), index, value)
@@ -42,7 +42,7 @@ final class ColumnCodec {
     }
 
     /** The expression that reads column {@code column} of {@code resultSet} as {@code javaType}. */
-    static CodeBlock read(ColumnType type, TypeName javaType, String resultSet, int column) {
+    static CodeBlock read(ColumnType type, TypeName javaType, String resultSet, Object column) {
         Methods methods = methods(type);
         return switch (type) {
             case ENUM_BY_NAME -> CodeBlock.of("$T.$N($N, $L, $T.class)",

@@ -1,22 +1,20 @@
 package org.optilock.processor.writing;
 
 import static org.optilock.processor.model.RuntimeTypes.FIELD_MERGE;
-import static org.optilock.processor.model.RuntimeTypes.MERGE;
 import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import java.util.Objects;
-import javax.lang.model.element.Modifier;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 
 /**
- * Writes the DAO's {@code merge(base, mine, theirs)}: a new entity with the key and version of
- * {@code theirs}, and every other field chosen by the runtime's {@code FieldMerge}, in declaration
- * order, so the conflicting fields come out in that order too.
+ * Writes the DAO's {@code merged(fields, base, mine, theirs)}, which the runtime's {@code merge} calls:
+ * a new entity with the key and version of {@code theirs}, and every other field chosen by the
+ * runtime's {@code FieldMerge}, in declaration order, so the conflicting fields come out in that order
+ * too. Each choice names its type ({@code fields.<String>field(...)}), which spares javac inferring
+ * it: a thousand DAOs compile seconds faster.
  */
 final class MergeWriter {
 
@@ -30,23 +28,17 @@ final class MergeWriter {
 
     MethodSpec write() {
         TypeName type = entity.declaredType();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("merge")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(MERGE, type))
+        MethodSpec.Builder method = DaoWriter.override("merged", type)
+                .addParameter(FIELD_MERGE, "fields")
                 .addParameter(type, "base")
                 .addParameter(type, "mine")
                 .addParameter(type, "theirs");
-        for (String side : new String[] {"base", "mine", "theirs"}) {
-            method.addStatement("$T.requireNonNull($N, $S)", Objects.class, side, side);
-        }
-        method.addStatement("$T fields = new $T()", FIELD_MERGE, FIELD_MERGE);
         if (entity.isRecord()) {
             CodeBlock.Builder arguments = CodeBlock.builder();
             for (int i = 0; i < entity.properties().size(); i++) {
                 arguments.add(i == 0 ? "\n" : ",\n").add(value(entity.properties().get(i)));
             }
-            return method.addStatement("return fields.result(new $T($L))", entity.entity(), arguments.build()).build();
+            return method.addStatement("return new $T($L)", entity.entity(), arguments.build()).build();
         }
         method.addStatement("$T merged = new $T()", entity.entity(), entity.entity());
         PropertyModel version = entity.version().property();
@@ -56,10 +48,9 @@ final class MergeWriter {
             }
         }
         if (entity.wrapped()) {
-            return method.addStatement("return fields.result(new $T<>(merged, $L))", VERSIONED,
-                    access.get("theirs", version)).build();
+            return method.addStatement("return new $T<>(merged, $L)", VERSIONED, access.get("theirs", version)).build();
         }
-        return method.addStatement("return fields.result(merged)").build();
+        return method.addStatement("return merged").build();
     }
 
     /** The merged value of {@code property}: the key and the version are those of {@code theirs}. */
@@ -67,7 +58,7 @@ final class MergeWriter {
         if (entity.key().properties().contains(property) || property.equals(entity.version().property())) {
             return access.get("theirs", property);
         }
-        return CodeBlock.of("fields.field($S, $L, $L, $L)", property.name(),
+        return CodeBlock.of("fields.<$T>field($S, $L, $L, $L)", property.type().box(), property.name(),
                 access.get("base", property), access.get("mine", property), access.get("theirs", property));
     }
 }

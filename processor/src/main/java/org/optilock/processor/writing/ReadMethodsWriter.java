@@ -5,38 +5,30 @@ import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.IdClassModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
-import org.optilock.processor.sql.SqlStatement;
 import org.optilock.processor.sql.SqlStatements;
 
 /**
- * Writes the DAO's reading side: the SELECTs on a given connection, the mapping of a row to an
- * entity, and the key of an entity as the id type the DAO's methods take.
+ * Writes the DAO's reading side: the mapping of a row to an entity, the key of an entity as the id
+ * type the DAO's methods take, and the binding of that id to a SELECT by key.
  */
 final class ReadMethodsWriter {
-
 
     private final EntityModel entity;
     private final EntityAccess access;
     private final TypeName type;
     private final ClassName entityClass;
     private final TypeName idType;
-    private final TypeName versionType;
     private final KeyModel key;
     private final PropertyModel version;
-    private final String name;
     private final SqlStatements sql;
     private final StatementBinder binder;
 
@@ -49,80 +41,26 @@ final class ReadMethodsWriter {
         this.key = entity.key();
         this.idType = key.type();
         this.version = entity.version().property();
-        this.versionType = version.type().box();
-        this.name = entityClass.simpleName();
-        this.binder = new StatementBinder(entity, access, idOf("entity"));
+        this.binder = new StatementBinder(entity, access);
     }
 
-    /** The reading methods: selects, the row mapping, and {@code idOf} where the key needs one. */
+    /** The reading methods: the row mapping, the key of an entity, and the binding of a key. */
     List<MethodSpec> methods() {
-        List<MethodSpec> methods = new ArrayList<>(
-                List.of(selectById(), selectAll(), selectVersion(), selectByIdAndVersion(), read()));
-        if (key.isComposite() || !key.single().type().isPrimitive()) {
-            methods.add(idOfMethod());
-        }
-        return methods;
+        return List.of(read(), keyOf(), bindId());
     }
 
-    /** A private method that works on the connection it is given. */
-    static MethodSpec.Builder jdbc(String method) {
-        return MethodSpec.methodBuilder(method)
-                .addModifiers(Modifier.PRIVATE)
-                .addParameter(Connection.class, "connection")
-                .addException(SQLException.class);
-    }
-
-    private MethodSpec selectById() {
-        return selectOne("selectById", "SELECT_BY_ID", sql.selectById(), false);
-    }
-
-    private MethodSpec selectByIdAndVersion() {
-        return selectOne("selectByIdAndVersion", "SELECT_BY_ID_AND_VERSION", sql.selectByIdAndVersion(), true);
-    }
-
-    private MethodSpec selectOne(String method, String sqlConstant, SqlStatement statement, boolean withVersion) {
-        MethodSpec.Builder builder = jdbc(method).returns(type).addParameter(idType, "id");
-        if (withVersion) {
-            builder.addParameter(versionType, "version");
-        }
-        builder.beginControlFlow("try ($T statement = connection.prepareStatement($N))", PreparedStatement.class, sqlConstant);
-        return builder.addCode(binder.bind(statement.parameters(), StatementBinder.Source.ID)).beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
-                .addStatement("return resultSet.next() ? read(resultSet) : null")
-                .endControlFlow()
-                .endControlFlow()
-                .build();
-    }
-
-    private MethodSpec selectAll() {
-        ParameterizedTypeName list = ParameterizedTypeName.get(ClassName.get(List.class), type);
-        return jdbc("selectAll").returns(list)
-                .addStatement("$T entities = new $T<>()", list, ArrayList.class)
-                .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_ALL);\n"
-                        + "        $T resultSet = statement.executeQuery())", PreparedStatement.class, ResultSet.class)
-                .beginControlFlow("while (resultSet.next())")
-                .addStatement("entities.add(read(resultSet))")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("return entities")
-                .build();
-    }
-
-    private MethodSpec selectVersion() {
-        MethodSpec.Builder method = jdbc("selectVersion").returns(versionType).addParameter(idType, "id")
-                .beginControlFlow("try ($T statement = connection.prepareStatement(SELECT_VERSION))", PreparedStatement.class);
-        return method.addCode(binder.bind(sql.selectVersion().parameters(), StatementBinder.Source.ID))
-                .beginControlFlow("try ($T resultSet = statement.executeQuery())", ResultSet.class)
-                .addStatement("return resultSet.next() ? $L : null",
-                        ColumnCodec.read(version.columnType().boxed(), versionType, "resultSet", 1))
-                .endControlFlow()
-                .endControlFlow()
+    /** Binds the key a finder was given, to the first parameters of a SELECT by key. */
+    private MethodSpec bindId() {
+        return DaoWriter.override("bindId", void.class)
+                .addParameter(PreparedStatement.class, "statement")
+                .addParameter(idType, "id")
+                .addException(SQLException.class)
+                .addCode(binder.bindId(sql.selectById().parameters()))
                 .build();
     }
 
     private MethodSpec read() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("read")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(type)
+        MethodSpec.Builder method = DaoWriter.override("read", type)
                 .addParameter(ResultSet.class, "resultSet")
                 .addException(SQLException.class);
         List<PropertyModel> properties = entity.properties();
@@ -160,37 +98,21 @@ final class ReadMethodsWriter {
         return method.addStatement("return entity").build();
     }
 
-    /** The key of the entity in {@code variable}, as the DAO's id type. */
-    CodeBlock idOf(String variable) {
-        return !key.isComposite() && key.single().type().isPrimitive()
-                ? access.get(variable, key.single())
-                : CodeBlock.of("idOf($N)", variable);
-    }
-
-    private MethodSpec idOfMethod() {
+    /** The key of an entity: its key field, or for a composite key a new id object made from its key fields. */
+    private MethodSpec keyOf() {
         if (key.isComposite()) {
-            return compositeIdOfMethod();
+            return compositeKeyOf();
         }
-        PropertyModel id = key.single();
-        return MethodSpec.methodBuilder("idOf")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(id.type())
+        return DaoWriter.override("keyOf", idType)
                 .addParameter(type, "entity")
-                .addStatement("$T id = $L", id.type(), access.get("entity", id))
-                .beginControlFlow("if (id == null)")
-                .addStatement("throw new $T($S)", IllegalArgumentException.class,
-                        "This " + name + " has no id: insert it before updating, deleting or comparing it")
-                .endControlFlow()
-                .addStatement("return id")
+                .addStatement("return $L", access.get("entity", key.single()))
                 .build();
     }
 
     /** The id object of an entity with a composite key, made from its key fields. */
-    private MethodSpec compositeIdOfMethod() {
+    private MethodSpec compositeKeyOf() {
         IdClassModel idClass = key.idClass().orElseThrow();
-        MethodSpec.Builder method = MethodSpec.methodBuilder("idOf")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(idClass.type())
+        MethodSpec.Builder method = DaoWriter.override("keyOf", idClass.type())
                 .addParameter(type, "entity");
         if (idClass.isRecord()) {
             CodeBlock arguments = idClass.constructorOrder().stream()

@@ -1,0 +1,201 @@
+package org.optilock.runtime.internal;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.optilock.runtime.Dialect;
+
+/**
+ * Every statement of one generated DAO as data: its SQL text, and what each {@code ?} binds, so that
+ * {@link AbstractVersionedDao} runs every operation and the DAO only says how its columns are bound
+ * and read. Built once, in the DAO's static initializer, by {@link #of} and the calls after it, and
+ * only read from then on: the DAO holds it in a {@code static final} field, which publishes it whole.
+ *
+ * <p>A parameter is a column of the entity, numbered as the SELECTs list its columns (from 1), or
+ * one of the negative codes {@link #NEW_VERSION}, {@link #EXPECTED_VERSION}, {@link #EXPECTED_UNSET}
+ * and {@link #INCREMENT}.
+ */
+public final class DaoStatements {
+
+    /** The version the write gives the row, computed before the write. */
+    public static final int NEW_VERSION = -1;
+    /** The version that was read: the row must still have it. */
+    public static final int EXPECTED_VERSION = -2;
+    /** 1 when the version that was read is unset (null, or 0), to match a row whose version is NULL; else 0. */
+    public static final int EXPECTED_UNSET = -3;
+    /** How far a counter the database moves goes: 1, or 0 under {@code Concurrency.withoutIncrement}. */
+    public static final int INCREMENT = -4;
+
+    /**
+     * One statement: its text, and what each of its parameters binds, in order.
+     *
+     * @param sql the text, every value a {@code ?}
+     * @param parameters a column number or a negative code for each {@code ?}
+     */
+    public record Statement(String sql, int[] parameters) {
+
+        /** Whether one of the parameters is {@code code}. */
+        boolean binds(int code) {
+            return Arrays.stream(parameters).anyMatch(parameter -> parameter == code);
+        }
+    }
+
+    /**
+     * An UPDATE of one row: {@code plain} when the version is computed before the write and the row
+     * count says whether the row matched; else one statement per dialect that reports the version
+     * the database gave the row ({@code RETURNING}, H2's {@code FINAL TABLE}, or on MySQL a user
+     * variable read by {@link AbstractVersionedDao}).
+     */
+    record Update(Statement plain, Map<Dialect, Statement> readingBack) {
+
+        boolean isPlain() {
+            return plain != null;
+        }
+
+        Statement of(Dialect dialect) {
+            return plain != null ? plain : readingBack.get(dialect);
+        }
+
+        boolean bindsNewVersion() {
+            return any().binds(NEW_VERSION);
+        }
+
+        /**
+         * The columns it binds, each once: every column but the version, as an UPDATE without the
+         * version condition sets each updated column and names the key.
+         */
+        int[] columns() {
+            return Arrays.stream(any().parameters()).filter(parameter -> parameter > 0).distinct().toArray();
+        }
+
+        private Statement any() {
+            return plain != null ? plain : readingBack.values().iterator().next();
+        }
+    }
+
+    final Class<?> entityType;
+    final String name;
+    final VersionType versionType;
+    Statement insert;
+    Statement insertWithKey;
+    String[] generatedKeyColumns;
+    private Statement update;
+    private final Map<Dialect, Statement> updateReadingBack = new EnumMap<>(Dialect.class);
+    private Statement updateUnchecked;
+    private final Map<Dialect, Statement> updateUncheckedReadingBack = new EnumMap<>(Dialect.class);
+    Statement updateRows;
+    String updateRowsTypes;
+    Statement delete;
+    Statement deleteRows;
+    String deleteRowsTypes;
+    Statement deleteUnchecked;
+    String selectById;
+    String selectAll;
+    String selectVersion;
+    String selectByIdAndVersion;
+    TriggerTarget trigger;
+
+    private DaoStatements(Class<?> entityType, VersionType versionType) {
+        this.entityType = Objects.requireNonNull(entityType, "entityType");
+        this.name = entityType.getSimpleName();
+        this.versionType = Objects.requireNonNull(versionType, "versionType");
+    }
+
+    /** The statements of the DAO of {@code entityType}, the class conflicts name, whose version is a {@code versionType}. */
+    public static DaoStatements of(Class<?> entityType, VersionType versionType) {
+        return new DaoStatements(entityType, versionType);
+    }
+
+    /** Inserts one row; for a key the database generates, without the key column. */
+    public DaoStatements insert(String sql, int... parameters) {
+        insert = new Statement(sql, parameters);
+        return this;
+    }
+
+    /**
+     * Inserts one row with the key the caller set, for an entity whose key the database otherwise
+     * generates; {@code keyColumn} is the key column as the database reports generated keys.
+     */
+    public DaoStatements insertWithKey(String sql, String keyColumn, int... parameters) {
+        insertWithKey = new Statement(sql, parameters);
+        generatedKeyColumns = new String[] {keyColumn};
+        return this;
+    }
+
+    /** The checked UPDATE, writing a version computed before the write. */
+    public DaoStatements update(String sql, int... parameters) {
+        update = new Statement(sql, parameters);
+        return this;
+    }
+
+    /** The checked UPDATE on {@code dialect}, reporting the version the database gave the row. */
+    public DaoStatements update(Dialect dialect, String sql, int... parameters) {
+        updateReadingBack.put(dialect, new Statement(sql, parameters));
+        return this;
+    }
+
+    /** The checked UPDATE of many rows in one statement on PostgreSQL, and the query of its arrays' types. */
+    public DaoStatements updateRows(String sql, String types) {
+        updateRows = new Statement(sql, update.parameters());
+        updateRowsTypes = types;
+        return this;
+    }
+
+    /** The UPDATE without the version condition, writing a version computed before the write. */
+    public DaoStatements updateUnchecked(String sql, int... parameters) {
+        updateUnchecked = new Statement(sql, parameters);
+        return this;
+    }
+
+    /** The UPDATE without the version condition on {@code dialect}, reporting the version it wrote. */
+    public DaoStatements updateUnchecked(Dialect dialect, String sql, int... parameters) {
+        updateUncheckedReadingBack.put(dialect, new Statement(sql, parameters));
+        return this;
+    }
+
+    /** The checked DELETE. */
+    public DaoStatements delete(String sql, int... parameters) {
+        delete = new Statement(sql, parameters);
+        return this;
+    }
+
+    /** The checked DELETE of many rows in one statement on PostgreSQL, and the query of its arrays' types. */
+    public DaoStatements deleteRows(String sql, String types) {
+        deleteRows = new Statement(sql, delete.parameters());
+        deleteRowsTypes = types;
+        return this;
+    }
+
+    /** The DELETE by key alone; its parameters are the key's columns, which every SELECT by key binds. */
+    public DaoStatements deleteUnchecked(String sql, int... parameters) {
+        deleteUnchecked = new Statement(sql, parameters);
+        return this;
+    }
+
+    /**
+     * The SELECTs: one row by key, every row in key order, one row's version by key, and one row by
+     * key and version. Each binds the key's columns first, then the version.
+     */
+    public DaoStatements selects(String byId, String all, String version, String byIdAndVersion) {
+        selectById = byId;
+        selectAll = all;
+        selectVersion = version;
+        selectByIdAndVersion = byIdAndVersion;
+        return this;
+    }
+
+    /** The version trigger of a {@code TRIGGER} entity, looked for on its DAO's first update. */
+    public DaoStatements trigger(TriggerTarget target) {
+        trigger = target;
+        return this;
+    }
+
+    Update checkedUpdate() {
+        return new Update(update, update == null ? Map.copyOf(updateReadingBack) : null);
+    }
+
+    Update uncheckedUpdate() {
+        return new Update(updateUnchecked, updateUnchecked == null ? Map.copyOf(updateUncheckedReadingBack) : null);
+    }
+}
