@@ -16,155 +16,61 @@ import org.optilock.runtime.VersionClock;
 public enum VersionType {
 
     /** A {@code long} or {@code Long} counter. */
-    COUNTER_LONG {
-        @Override
-        void bind(PreparedStatement statement, int index, Object version) throws SQLException {
-            ColumnValues.setLong(statement, index, (Long) version);
-        }
-
-        @Override
-        Object read(ResultSet resultSet, int column) throws SQLException {
-            return ColumnValues.getLong(resultSet, column);
-        }
-
-        @Override
-        Object initial(VersionClock clock) {
-            return 1L;
-        }
-
-        @Override
-        Object next(Object current, VersionClock clock, Class<?> entityType) {
-            return VersionCounter.next((Long) current, entityType);
-        }
-    },
-
+    COUNTER_LONG,
     /** An {@code int} or {@code Integer} counter. */
-    COUNTER_INT {
-        @Override
-        void bind(PreparedStatement statement, int index, Object version) throws SQLException {
-            ColumnValues.setInteger(statement, index, (Integer) version);
-        }
-
-        @Override
-        Object read(ResultSet resultSet, int column) throws SQLException {
-            return ColumnValues.getInteger(resultSet, column);
-        }
-
-        @Override
-        Object initial(VersionClock clock) {
-            return 1;
-        }
-
-        @Override
-        Object next(Object current, VersionClock clock, Class<?> entityType) {
-            return VersionCounter.next((Integer) current, entityType);
-        }
-    },
-
+    COUNTER_INT,
     /** A {@code long} or {@code Long} timestamp in microseconds since the epoch. */
-    TIMESTAMP_MICROS {
-        @Override
-        void bind(PreparedStatement statement, int index, Object version) throws SQLException {
-            ColumnValues.setLong(statement, index, (Long) version);
-        }
-
-        @Override
-        Object read(ResultSet resultSet, int column) throws SQLException {
-            return ColumnValues.getLong(resultSet, column);
-        }
-
-        @Override
-        Object initial(VersionClock clock) {
-            return clock.nextMicros(null);
-        }
-
-        @Override
-        Object next(Object current, VersionClock clock, Class<?> entityType) {
-            return clock.nextMicros((Long) current);
-        }
-    },
-
+    TIMESTAMP_MICROS,
     /** An {@code Instant} timestamp. */
-    TIMESTAMP_INSTANT {
-        @Override
-        void bind(PreparedStatement statement, int index, Object version) throws SQLException {
-            ColumnValues.setInstant(statement, index, (Instant) version);
-        }
-
-        @Override
-        Object read(ResultSet resultSet, int column) throws SQLException {
-            return ColumnValues.getInstant(resultSet, column);
-        }
-
-        @Override
-        Object initial(VersionClock clock) {
-            return clock.nextInstant(null);
-        }
-
-        @Override
-        Object next(Object current, VersionClock clock, Class<?> entityType) {
-            return clock.nextInstant((Instant) current);
-        }
-    },
-
+    TIMESTAMP_INSTANT,
     /** A {@code LocalDateTime} timestamp. */
-    TIMESTAMP_LOCAL_DATE_TIME {
-        @Override
-        void bind(PreparedStatement statement, int index, Object version) throws SQLException {
-            ColumnValues.setLocalDateTime(statement, index, (LocalDateTime) version);
-        }
-
-        @Override
-        Object read(ResultSet resultSet, int column) throws SQLException {
-            return ColumnValues.getLocalDateTime(resultSet, column);
-        }
-
-        @Override
-        Object initial(VersionClock clock) {
-            return clock.nextLocalDateTime(null);
-        }
-
-        @Override
-        Object next(Object current, VersionClock clock, Class<?> entityType) {
-            return clock.nextLocalDateTime((LocalDateTime) current);
-        }
-    },
-
+    TIMESTAMP_LOCAL_DATE_TIME,
     /** An {@code OffsetDateTime} timestamp. */
-    TIMESTAMP_OFFSET_DATE_TIME {
-        @Override
-        void bind(PreparedStatement statement, int index, Object version) throws SQLException {
-            ColumnValues.setOffsetDateTime(statement, index, (OffsetDateTime) version);
-        }
-
-        @Override
-        Object read(ResultSet resultSet, int column) throws SQLException {
-            return ColumnValues.getOffsetDateTime(resultSet, column);
-        }
-
-        @Override
-        Object initial(VersionClock clock) {
-            return clock.nextOffsetDateTime(null);
-        }
-
-        @Override
-        Object next(Object current, VersionClock clock, Class<?> entityType) {
-            return clock.nextOffsetDateTime((OffsetDateTime) current);
-        }
-    };
+    TIMESTAMP_OFFSET_DATE_TIME;
 
     /** Binds {@code version}, which may be {@code null}, to parameter {@code index}. */
-    abstract void bind(PreparedStatement statement, int index, Object version) throws SQLException;
+    void bind(PreparedStatement statement, int index, Object version) throws SQLException {
+        switch (this) {
+            case COUNTER_LONG, TIMESTAMP_MICROS -> ColumnValues.setLong(statement, index, (Long) version);
+            case COUNTER_INT -> ColumnValues.setInteger(statement, index, (Integer) version);
+            case TIMESTAMP_INSTANT -> ColumnValues.setInstant(statement, index, (Instant) version);
+            case TIMESTAMP_LOCAL_DATE_TIME -> ColumnValues.setLocalDateTime(statement, index, (LocalDateTime) version);
+            case TIMESTAMP_OFFSET_DATE_TIME -> ColumnValues.setOffsetDateTime(statement, index, (OffsetDateTime) version);
+        }
+    }
 
     /** The version in {@code column} of the current row; {@code null} for SQL NULL. */
-    abstract Object read(ResultSet resultSet, int column) throws SQLException;
+    Object read(ResultSet resultSet, int column) throws SQLException {
+        return switch (this) {
+            case COUNTER_LONG, TIMESTAMP_MICROS -> ColumnValues.getLong(resultSet, column);
+            case COUNTER_INT -> ColumnValues.getInteger(resultSet, column);
+            case TIMESTAMP_INSTANT -> ColumnValues.getInstant(resultSet, column);
+            case TIMESTAMP_LOCAL_DATE_TIME -> ColumnValues.getLocalDateTime(resultSet, column);
+            case TIMESTAMP_OFFSET_DATE_TIME -> ColumnValues.getOffsetDateTime(resultSet, column);
+        };
+    }
 
     /** The version a new row starts with. */
-    abstract Object initial(VersionClock clock);
+    Object initial(VersionClock clock) {
+        return switch (this) {
+            case COUNTER_LONG -> 1L;
+            case COUNTER_INT -> 1;
+            default -> next(null, clock, Object.class);
+        };
+    }
 
     /**
      * The version after {@code current}: a counter at its type's limit is refused rather than wrapped
-     * to a negative version; a timestamp comes from the clock.
+     * to a negative version; a timestamp comes from the clock, later than {@code current}.
      */
-    abstract Object next(Object current, VersionClock clock, Class<?> entityType);
+    Object next(Object current, VersionClock clock, Class<?> entityType) {
+        return switch (this) {
+            case COUNTER_LONG -> VersionCounter.next((Long) current, entityType);
+            case COUNTER_INT -> VersionCounter.next((Integer) current, entityType);
+            case TIMESTAMP_MICROS -> clock.nextMicros((Long) current);
+            case TIMESTAMP_INSTANT -> clock.nextInstant((Instant) current);
+            case TIMESTAMP_LOCAL_DATE_TIME -> clock.nextLocalDateTime((LocalDateTime) current);
+            case TIMESTAMP_OFFSET_DATE_TIME -> clock.nextOffsetDateTime((OffsetDateTime) current);
+        };
+    }
 }
