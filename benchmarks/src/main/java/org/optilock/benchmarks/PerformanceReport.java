@@ -45,11 +45,11 @@ public final class PerformanceReport {
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("%n=== Round %d of %d ===%n", round, rounds);
             ratios.addRound(run(options(postgres).include(PerformanceReport.class.getPackageName() + ".*Benchmarks")
-                    .param("rows", "1000", "10000")));
+                    .param("rows", "10", "1000", "10000")));
         }
         System.out.printf("%n=== Batch time against rows ===%n");
         List<Score> growth = run(options(postgres).include(BatchUpdateBenchmarks.class.getName())
-                .param("rows", "100", "1000", "10000", "100000"));
+                .param("rows", "10", "100", "1000", "10000", "100000"));
 
         Path images = docs.resolve("images");
         Files.createDirectories(images);

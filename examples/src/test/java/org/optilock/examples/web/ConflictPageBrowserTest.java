@@ -129,6 +129,9 @@ class ConflictPageBrowserTest {
         type("body", "Alice's body.");
         browser.findElement(By.id("save")).click();
 
+        // The click navigates: wait for the conflict table, which only the conflict page has, so the
+        // heading read next is the new page's, never the edit page's as it goes away.
+        browser.findElement(By.id("conflict"));
         assertEquals("Someone else changed this document", browser.findElement(By.tagName("h1")).getText());
         List<WebElement> differing = browser.findElements(By.cssSelector("#conflict tr.differs"));
         assertEquals(1, differing.size(), "only the title collided; the body only Alice changed");
