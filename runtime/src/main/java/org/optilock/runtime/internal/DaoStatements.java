@@ -47,7 +47,15 @@ public final class DaoStatements {
      * the database gave the row ({@code RETURNING}, H2's {@code FINAL TABLE}, or on MySQL a user
      * variable read by {@link AbstractVersionedDao}).
      */
-    record Update(Statement plain, Map<Dialect, Statement> readingBack) {
+    record Update(Statement plain, Map<Dialect, Statement> readingBack, boolean bindsNewVersion, int[] columns) {
+
+        /** The update of {@code plain}, or when that is {@code null} of one statement per dialect. */
+        static Update of(Statement plain, Map<Dialect, Statement> readingBack) {
+            Statement any = plain != null ? plain : readingBack.values().iterator().next();
+            // Every column but the version, each once: an update sets each updated column and names the key.
+            int[] columns = Arrays.stream(any.parameters()).filter(parameter -> parameter > 0).distinct().toArray();
+            return new Update(plain, plain != null ? null : Map.copyOf(readingBack), any.binds(NEW_VERSION), columns);
+        }
 
         boolean isPlain() {
             return plain != null;
@@ -55,22 +63,6 @@ public final class DaoStatements {
 
         Statement of(Dialect dialect) {
             return plain != null ? plain : readingBack.get(dialect);
-        }
-
-        boolean bindsNewVersion() {
-            return any().binds(NEW_VERSION);
-        }
-
-        /**
-         * The columns it binds, each once: every column but the version, as an UPDATE without the
-         * version condition sets each updated column and names the key.
-         */
-        int[] columns() {
-            return Arrays.stream(any().parameters()).filter(parameter -> parameter > 0).distinct().toArray();
-        }
-
-        private Statement any() {
-            return plain != null ? plain : readingBack.values().iterator().next();
         }
     }
 
@@ -192,10 +184,10 @@ public final class DaoStatements {
     }
 
     Update checkedUpdate() {
-        return new Update(update, update == null ? Map.copyOf(updateReadingBack) : null);
+        return Update.of(update, updateReadingBack);
     }
 
     Update uncheckedUpdate() {
-        return new Update(updateUnchecked, updateUnchecked == null ? Map.copyOf(updateUncheckedReadingBack) : null);
+        return Update.of(updateUnchecked, updateUncheckedReadingBack);
     }
 }
