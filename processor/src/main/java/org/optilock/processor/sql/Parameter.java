@@ -9,68 +9,30 @@ import org.optilock.processor.model.PropertyModel;
  */
 public sealed interface Parameter {
 
-    /** What the parameter is, as the generated code says beside its {@code set…} call. */
-    String description();
-
     /** The entity's value of {@code property}, written to its column. */
-    record Value(PropertyModel property) implements Parameter {
-        @Override
-        public String description() {
-            return property.column();
-        }
-    }
+    record Value(PropertyModel property) implements Parameter {}
 
     /**
      * The entity's value of {@code property}, compared with the column's before the update: a
      * conditional version moves only when one of these differs.
      */
-    record Compared(PropertyModel property) implements Parameter {
-        @Override
-        public String description() {
-            return "has " + property.column() + " changed?";
-        }
-    }
+    record Compared(PropertyModel property) implements Parameter {}
 
     /** One column of the key: the entity's, or the id a method was given. */
-    record KeyPart(PropertyModel property) implements Parameter {
-        @Override
-        public String description() {
-            return "key " + property.column();
-        }
-    }
+    record KeyPart(PropertyModel property) implements Parameter {}
 
     /** The version the write gives the row, computed before the write. */
-    record NewVersion() implements Parameter {
-        @Override
-        public String description() {
-            return "the new version";
-        }
-    }
+    record NewVersion() implements Parameter {}
 
     /** How far a counter the database moves goes: 1, or 0 under {@code Concurrency.withoutIncrement}. */
-    record Increment() implements Parameter {
-        @Override
-        public String description() {
-            return "the increment";
-        }
-    }
+    record Increment() implements Parameter {}
 
     /** The version that was read: the row must still have it. */
-    record ExpectedVersion() implements Parameter {
-        @Override
-        public String description() {
-            return "the version that was read";
-        }
-    }
+    record ExpectedVersion() implements Parameter {}
 
     /**
      * 1 when the version that was read is unset ({@code null}, or 0 in a primitive), else 0: such a
      * copy was read from a row whose version is NULL, and matches that row.
      */
-    record ExpectedUnset() implements Parameter {
-        @Override
-        public String description() {
-            return "1 when no version was read, to match a NULL version";
-        }
-    }
+    record ExpectedUnset() implements Parameter {}
 }

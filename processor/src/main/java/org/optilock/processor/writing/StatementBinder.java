@@ -28,7 +28,7 @@ final class StatementBinder {
         CodeBlock.Builder code = CodeBlock.builder();
         for (int i = 0; i < parameters.size(); i++) {
             if (parameters.get(i) instanceof Parameter.KeyPart part) {
-                code.add("$L; // $L\n", bindKey(part.property(), i + 1), part.description());
+                code.add("$L; // key $L\n", bindKey(part.property(), i + 1), part.property().column());
             }
         }
         return code.build();

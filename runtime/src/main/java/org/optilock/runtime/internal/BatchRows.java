@@ -8,7 +8,8 @@ import org.optilock.runtime.RecordModifiedException;
 
 /**
  * What {@link Batches} needs of one generated DAO: its SQL, how to bind one entity, and how to read,
- * compare and report a row; for {@code insertAll}, how to insert one and give it its key and version. Each DAO implements it in a private inner class; a DAO whose checked
+ * compare and report a row; for {@code insertAll}, how to insert one and give it its key and version.
+ * {@link AbstractVersionedDao} implements it once for every DAO; a DAO whose checked
  * updates can share one JDBC batch implements {@link BatchedUpdateRows}.
  *
  * @param <T> the entity type
@@ -63,25 +64,19 @@ public interface BatchRows<T, V> {
     T withVersion(T entity, V version);
 
     /** Whether inserting {@code entity} makes the database generate its key: it has none yet. */
-    default boolean generatesKey(T entity) {
-        return false;
-    }
+    boolean generatesKey(T entity);
 
     /** The INSERT: without the key column when the database generates it. */
     String insertSql(boolean generatesKey);
 
     /** The columns of the generated key, for {@link Connection#prepareStatement(String, String[])}. */
-    default String[] generatedKeyColumns() {
-        throw new IllegalStateException("This entity's key is never generated");
-    }
+    String[] generatedKeyColumns();
 
     /** Binds the INSERT for {@code entity}; returns the version the row starts with. */
     V bindInsert(PreparedStatement statement, T entity, boolean generatesKey) throws SQLException;
 
     /** The key on the current row of {@code keys}, the result of {@link PreparedStatement#getGeneratedKeys()}. */
-    default Object generatedKey(ResultSet keys) throws SQLException {
-        throw new IllegalStateException("This entity's key is never generated");
-    }
+    Object generatedKey(ResultSet keys) throws SQLException;
 
     /**
      * {@code entity} with its key and {@code version}: the same object for classes, a new one for
