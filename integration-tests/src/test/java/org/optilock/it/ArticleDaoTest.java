@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
@@ -189,6 +191,19 @@ class ArticleDaoTest {
         IllegalArgumentException refused =
                 assertThrows(IllegalArgumentException.class, () -> articles.update(new Article("No id", "x")));
         assertTrue(refused.getMessage().contains("insert it before"), refused.getMessage());
+    }
+
+    @Test
+    void anEntityWithoutIdIsRefusedBeforeAConnectionIsTaken() {
+        AtomicInteger leases = new AtomicInteger();
+        ConnectionSource counted = () -> {
+            leases.incrementAndGet();
+            return ConnectionSource.perCall(database.dataSource()).lease();
+        };
+        ArticleDao countedArticles = new ArticleDao(counted);
+        assertThrows(IllegalArgumentException.class, () -> countedArticles.update(new Article("No id", "x")));
+        assertThrows(IllegalArgumentException.class, () -> countedArticles.delete(new Article("No id", "x")));
+        assertEquals(0, leases.get(), "no connection for a call refused before any SQL");
     }
 
     @Test
