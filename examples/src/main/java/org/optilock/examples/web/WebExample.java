@@ -25,6 +25,13 @@ public final class WebExample implements AutoCloseable {
      * connection: a client that announces a body and stalls holds a thread only that long.
      */
     static final String REQUEST_SECONDS = "10";
+    /**
+     * How much of a refused body the JDK's server reads and discards, unbuffered, before it answers:
+     * past it the server closes a connection whose client is still sending, and the client's network
+     * stack may drop the 413 with the reset. One MiB keeps the answer for any body a browser or API
+     * client plausibly sends, and costs bandwidth, not memory.
+     */
+    static final String DRAIN_BYTES = String.valueOf(1024 * 1024);
 
     /** Threads that answer requests; a stalled client holds one until its request time runs out. */
     private static final int THREADS = 16;
@@ -40,9 +47,10 @@ public final class WebExample implements AutoCloseable {
         DocumentDao documents = new DocumentDao(dataSource);
         DocumentPages pages = new DocumentPages(documents, new VersionSigner(SigningKey.fromConfiguration()));
         DocumentApi api = new DocumentApi(documents);
-        // The JDK's server reads its request deadline once, for the whole JVM, when its first server
-        // starts: a value set on the command line wins.
+        // The JDK's server reads its request deadline and drain amount once, for the whole JVM, when
+        // its first server starts: a value set on the command line wins.
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        System.getProperties().putIfAbsent("sun.net.httpserver.drainAmount", DRAIN_BYTES);
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         server.createContext("/", exchange -> serve(exchange, pages::handle, false));
         server.createContext("/api/", exchange -> serve(exchange, api::handle, true));
