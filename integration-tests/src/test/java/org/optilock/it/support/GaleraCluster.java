@@ -186,14 +186,48 @@ public final class GaleraCluster {
 
     /**
      * A new database of the test schema, created on the first node and so on every node: DDL is
-     * replicated in total order. {@link TestDatabase#dataSource()} is the first node's.
+     * replicated in total order. {@link TestDatabase#dataSource()} is the first node's. Returns once
+     * every node has applied the whole schema: a node that has not yet would refuse a connection to
+     * the database, or not know a table.
      */
     public TestDatabase createDatabase(String name) {
         DataSource server = dataSource(0, "");
         TestDatabase.run(server, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        return TestDatabase.withSchema(DatabaseKind.MARIADB, dataSource(0, name),
+        TestDatabase database = TestDatabase.withSchema(DatabaseKind.MARIADB, dataSource(0, name),
                 "jdbc:mariadb://127.0.0.1:" + nodes.get(0).port + "/" + name + "?user=root",
                 () -> TestDatabase.run(server, "DROP DATABASE " + name));
+        int tables = tableCount(0, name);
+        for (int node = 1; node < NODES; node++) {
+            awaitTables(node, name, tables);
+        }
+        return database;
+    }
+
+    private void awaitTables(int node, String database, int tables) {
+        long deadline = System.nanoTime() + START.toNanos();
+        int seen;
+        while ((seen = tableCount(node, database)) != tables) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Galera node " + node + " has " + seen + " of the " + tables
+                        + " tables of " + database + " after " + START);
+            }
+            sleep(50);
+        }
+    }
+
+    /** The tables {@code node} has in {@code database}, read once it has applied what came before. */
+    private int tableCount(int node, String database) {
+        try (Connection connection = dataSource(node, "").getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION wsrep_sync_wait = 1");
+            try (ResultSet resultSet = statement.executeQuery(
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + database + "'")) {
+                resultSet.next();
+                return resultSet.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Galera node " + node + ": " + e.getMessage(), e);
+        }
     }
 
     /** The number of nodes. */
