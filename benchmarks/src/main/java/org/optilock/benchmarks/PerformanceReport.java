@@ -33,6 +33,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class PerformanceReport {
 
 
+    /** The benchmarks of many rows a call, each with a {@code rows} parameter. */
+    private static final String BATCHES = PerformanceReport.class.getPackageName() + ".Batch(Update|Delete|Insert)Benchmarks";
+
     private PerformanceReport() {}
 
     public static void main(String[] args) throws IOException, RunnerException, SQLException {
@@ -44,11 +47,14 @@ public final class PerformanceReport {
         Ratios ratios = new Ratios();
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("%n=== Round %d of %d ===%n", round, rounds);
-            ratios.addRound(run(options(postgres).include(PerformanceReport.class.getPackageName() + ".*Benchmarks")
-                    .param("rows", "10", "1000", "10000")));
+            List<Score> scores = new ArrayList<>();
+            scores.addAll(run(briefly(postgres).include(SingleRowBenchmarks.class.getName())));
+            scores.addAll(run(briefly(postgres).include(BATCHES).param("rows", "10")));
+            scores.addAll(run(warmedUp(postgres).include(BATCHES).param("rows", "1000", "10000")));
+            ratios.addRound(scores);
         }
         System.out.printf("%n=== Batch time against rows ===%n");
-        List<Score> growth = run(options(postgres).include(BatchUpdateBenchmarks.class.getName())
+        List<Score> growth = run(warmedUp(postgres).include(BatchUpdateBenchmarks.class.getName())
                 .param("rows", "10", "100", "1000", "10000", "100000"));
 
         Path images = docs.resolve("images");
@@ -66,14 +72,30 @@ public final class PerformanceReport {
         System.out.println("Wrote the results into " + docs.resolve("performance.md") + " and the charts under " + images);
     }
 
-    private static ChainedOptionsBuilder options(String postgres) {
+    /** Half-second iterations: enough for work that takes well under a millisecond a call. */
+    private static ChainedOptionsBuilder briefly(String postgres) {
+        return options(postgres, 3, TimeValue.milliseconds(500), TimeValue.milliseconds(500));
+    }
+
+    /**
+     * Five seconds of warm-up and three of measurement, for batches of a thousand rows and more: a
+     * call of 10,000 rows takes 80 to 400 ms, so half a second of warm-up ran it two to five times,
+     * before the JIT had compiled the code it measures, and three half seconds measured a handful of
+     * calls. Both sides were measured cold, and the side with more Java code in its loop the more so.
+     */
+    private static ChainedOptionsBuilder warmedUp(String postgres) {
+        return options(postgres, 5, TimeValue.seconds(1), TimeValue.seconds(1));
+    }
+
+    private static ChainedOptionsBuilder options(
+            String postgres, int warmupIterations, TimeValue warmup, TimeValue measurement) {
         return new OptionsBuilder()
                 .forks(1)
                 .jvmArgsAppend("-D" + Database.SHARED_POSTGRES + "=" + postgres, "-Xmx1g")
-                .warmupIterations(3)
-                .warmupTime(TimeValue.milliseconds(500))
+                .warmupIterations(warmupIterations)
+                .warmupTime(warmup)
                 .measurementIterations(3)
-                .measurementTime(TimeValue.milliseconds(500))
+                .measurementTime(measurement)
                 .shouldFailOnError(true);
     }
 
