@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,14 @@ public final class PerformanceReport {
     /** The benchmarks of many rows a call, each with a {@code rows} parameter. */
     private static final String BATCHES = PerformanceReport.class.getPackageName() + ".Batch(Update|Delete|Insert)Benchmarks";
 
+    /**
+     * Batch works ("updateAll POSTGRESQL 1000") by operation, database, then rows as a number: the
+     * rounds measure 10 rows apart from 1,000 and 10,000, and the table reads better in order.
+     */
+    private static final Comparator<String> BY_OPERATION_AND_ROWS = Comparator
+            .<String, String>comparing(work -> work.substring(0, work.lastIndexOf(' ')))
+            .thenComparingInt(work -> Integer.parseInt(work.substring(work.lastIndexOf(' ') + 1)));
+
     private PerformanceReport() {}
 
     public static void main(String[] args) throws IOException, RunnerException, SQLException {
@@ -60,7 +69,7 @@ public final class PerformanceReport {
         Path images = docs.resolve("images");
         Files.createDirectories(images);
         List<String> single = ratios.works().stream().filter(w -> !w.contains("All")).toList();
-        List<String> batches = ratios.works().stream().filter(w -> w.contains("All")).toList();
+        List<String> batches = ratios.works().stream().filter(w -> w.contains("All")).sorted(BY_OPERATION_AND_ROWS).toList();
         List<String> contenders = Arrays.stream(Contender.values()).map(Enum::name).toList();
         PerformanceCharts.ratios(images.resolve("performance-single-row.png"), "Single rows", ratios, single, contenders);
         PerformanceCharts.ratios(images.resolve("performance-batches.png"), "Batches", ratios, batches,

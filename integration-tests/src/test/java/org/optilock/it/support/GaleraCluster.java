@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -218,10 +219,12 @@ public final class GaleraCluster {
     /** The tables {@code node} has in {@code database}, read once it has applied what came before. */
     private int tableCount(int node, String database) {
         try (Connection connection = dataSource(node, "").getConnection();
-                Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?")) {
             statement.execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet resultSet = statement.executeQuery(
-                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + database + "'")) {
+            count.setString(1, database);
+            try (ResultSet resultSet = count.executeQuery()) {
                 resultSet.next();
                 return resultSet.getInt(1);
             }
