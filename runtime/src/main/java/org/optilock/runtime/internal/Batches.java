@@ -49,7 +49,8 @@ public final class Batches {
 
     /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
     private interface RowsWriter<T, V> {
-        void write(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome) throws SQLException;
+        void write(Connection connection, Dialect dialect, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
+                throws SQLException;
     }
 
     /** What the caller gets back for an entity written with {@code version}. */
@@ -71,7 +72,7 @@ public final class Batches {
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
-                writer.write(connection, rows, list, outcome);
+                writer.write(connection, context.dialect(connection), rows, list, outcome);
                 conflicts = conflicts(connection, rows, list, outcome);
                 end(transaction, policy, conflicts);
             } catch (SQLException e) {
@@ -92,11 +93,11 @@ public final class Batches {
         return new BatchResult<>(written, conflicts);
     }
 
-    private static <T, V> void updateRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
-            throws SQLException {
+    private static <T, V> void updateRows(Connection connection, Dialect dialect, BatchRows<T, V> rows, List<T> list,
+            Outcome<T, V> outcome) throws SQLException {
         boolean batchesChecked = rows instanceof BatchedUpdateRows;
         if (rows instanceof BatchedUpdateRows<T, V> batched) {
-            updateBatch(connection, batched, list, indexes(rows, list, true), outcome);
+            updateBatch(connection, dialect, batched, list, indexes(rows, list, true), outcome);
         }
         // The rest, one statement each: every row whose new version the database decides.
         for (int i = 0; i < list.size(); i++) {
@@ -118,14 +119,14 @@ public final class Batches {
         return run(context, lease, rows, entities, policy, Batches::deleteRows, (entity, version) -> entity);
     }
 
-    private static <T, V> void deleteRows(Connection connection, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
-            throws SQLException {
+    private static <T, V> void deleteRows(Connection connection, Dialect dialect, BatchRows<T, V> rows, List<T> list,
+            Outcome<T, V> outcome) throws SQLException {
         for (boolean checked : new boolean[] {true, false}) {
             List<Integer> indexes = indexes(rows, list, checked);
             if (indexes.isEmpty()) {
                 continue;
             }
-            if (checked && Dialect.of(connection) == Dialect.POSTGRESQL) {
+            if (checked && dialect == Dialect.POSTGRESQL) {
                 for (int k : writeFromArrays(connection, rows.deleteRowsSql(), rows.deleteRowsTypes(), list, indexes,
                         rows::deleteValues)) {
                     outcome.written(indexes.get(k), null);
@@ -289,12 +290,12 @@ public final class Batches {
 
     /** Sends the checked updates of {@code indexes} as one JDBC batch. */
     private static <T, V> void updateBatch(
-            Connection connection, BatchedUpdateRows<T, V> rows, List<T> entities, List<Integer> indexes,
-            Outcome<T, V> outcome) throws SQLException {
+            Connection connection, Dialect dialect, BatchedUpdateRows<T, V> rows, List<T> entities,
+            List<Integer> indexes, Outcome<T, V> outcome) throws SQLException {
         if (indexes.isEmpty()) {
             return;
         }
-        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+        if (dialect == Dialect.POSTGRESQL) {
             List<V> versions = new ArrayList<>(indexes.size());
             List<Integer> written = writeFromArrays(connection, rows.updateRowsSql(), rows.updateRowsTypes(), entities,
                     indexes, (entity, values) -> versions.add(rows.updateValues(entity, values)));
