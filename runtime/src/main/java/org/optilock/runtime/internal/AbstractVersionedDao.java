@@ -154,7 +154,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     @Override
     public List<T> insertAll(Collection<T> entities) {
         try (ConnectionSource.Lease lease = context.lease()) {
-            return Batches.insert(lease, rows, entities);
+            return Batches.insert(context, lease, rows, entities);
         } catch (SQLException e) {
             throw context.failure("insert a batch of " + statements.name, e);
         }

@@ -187,10 +187,11 @@ public final class Batches {
      * Entities that come with their key are one batch, those whose key the database generates another,
      * whose keys are read back in order.
      */
-    public static <T, V> List<T> insert(ConnectionSource.Lease lease, BatchRows<T, V> rows, Collection<T> entities)
-            throws SQLException {
+    public static <T, V> List<T> insert(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
+            Collection<T> entities) throws SQLException {
         List<T> list = nonNull(entities);
         Connection connection = lease.connection();
+        Dialect dialect = context.dialect(connection);
         List<V> versions = new ArrayList<>(Collections.nCopies(list.size(), null));
         List<Object> keys = new ArrayList<>(Collections.nCopies(list.size(), null));
         try (BatchTransaction transaction = BatchTransaction.beginAllOrNothing(lease, "insertAll")) {
@@ -202,7 +203,7 @@ public final class Batches {
                     }
                 }
                 if (!indexes.isEmpty()) {
-                    insertBatch(connection, rows, list, indexes, generating, versions, keys);
+                    insertBatch(connection, dialect, rows, list, indexes, generating, versions, keys);
                 }
             }
             transaction.commit();
@@ -215,10 +216,11 @@ public final class Batches {
         return inserted;
     }
 
-    private static <T, V> void insertBatch(Connection connection, BatchRows<T, V> rows, List<T> entities,
-            List<Integer> indexes, boolean generating, List<V> versions, List<Object> keys) throws SQLException {
+    private static <T, V> void insertBatch(Connection connection, Dialect dialect, BatchRows<T, V> rows,
+            List<T> entities, List<Integer> indexes, boolean generating, List<V> versions, List<Object> keys)
+            throws SQLException {
         String sql = rows.insertSql(generating);
-        if (generating && Dialect.of(connection) == Dialect.SQLITE) {
+        if (generating && dialect == Dialect.SQLITE) {
             // SQLite's driver reports only the last key of a batch; in-process, a statement a row costs little.
             try (PreparedStatement statement = connection.prepareStatement(sql, rows.generatedKeyColumns())) {
                 for (int i : indexes) {
