@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
-import org.optilock.processor.sql.SqlIdentifier;
+import org.optilock.processor.validation.SqlIdentifier;
 
 /**
  * The README promises that a name the processor accepts works as a table and column name on every

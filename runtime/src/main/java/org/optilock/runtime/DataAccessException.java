@@ -2,7 +2,6 @@ package org.optilock.runtime;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
-import org.optilock.runtime.internal.SqlFailure;
 
 /**
  * The database refused a statement a DAO sent, for a reason other than a version conflict: a
@@ -18,10 +17,7 @@ public class DataAccessException extends PersistenceException {
      * @param cause the driver's exception
      */
     public DataAccessException(String operation, SQLException cause) {
-        this(operation, cause, SqlFailure.of(cause) == SqlFailure.CONNECTION_LOST
-                ? "The connection was lost: the database rolls back what it had not committed, and a pool replaces"
-                        + " the connection. Nothing was written unless the loss came during the commit itself."
-                : null);
+        this(operation, cause, null);
     }
 
     /**
@@ -29,7 +25,7 @@ public class DataAccessException extends PersistenceException {
      * @param cause the driver's exception
      * @param advice what the caller can do about it, or {@code null}
      */
-    protected DataAccessException(String operation, SQLException cause, String advice) {
+    public DataAccessException(String operation, SQLException cause, String advice) {
         super("Could not " + operation + ": " + shortened(cause.getMessage())
                 + (cause.getSQLState() == null ? "" : " (SQLState " + cause.getSQLState() + ")")
                 + (advice == null ? "" : ". " + advice), cause);

@@ -66,13 +66,21 @@ public final class OptilockSettings {
     }
 
     /**
-     * Whether an entity whose version is unset ({@code null}, or {@code 0} for numbers) is still
-     * checked, so that its write fails unless the row too has no version (django's
-     * {@code VERSION_FIELD_REQUIRED}). When false, such a write skips the check. Default true: a
-     * client that sends version 0 must not get around the check.
+     * Whether an entity whose version is unset ({@link #isUnset}) is still checked, so that its write
+     * fails unless the row too has no version (django's {@code VERSION_FIELD_REQUIRED}). When false,
+     * such a write skips the check. Default true: a client that sends version 0 must not get around
+     * the check.
      */
     public boolean versionFieldRequired() {
         return versionFieldRequired;
+    }
+
+    /**
+     * Whether {@code version} is unset: {@code null}, or {@code 0} for a number. A copy read from a row
+     * whose version is NULL holds such a version, and so does a new entity before its insert.
+     */
+    public static boolean isUnset(Object version) {
+        return version == null || (version instanceof Number number && number.longValue() == 0);
     }
 
     /** Told of every conflict before it is thrown (django's {@code CALLBACK}). Default: none. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.optilock.runtime.internal.TriggerTarget;
+import org.optilock.runtime.internal.TriggerTargets;
 
 /**
  * {@link Triggers} from a command line. Run it with the application's class path, so that the
@@ -87,17 +88,17 @@ public final class TriggersCommand {
             return 2;
         }
         try {
-            List<TriggerTarget> targets = Triggers.targets(load(entities));
+            List<TriggerTarget> targets = TriggerTargets.of(load(entities));
             String database = url;
             String login = user;
             String secret = password;
-            Triggers.ConnectionOpener opener = () -> DriverManager.getConnection(database, login, secret);
+            TriggerTargets.SpareConnection opener = () -> DriverManager.getConnection(database, login, secret);
             try (Connection connection = opener.open()) {
                 connection.setAutoCommit(false);
                 List<String> names = switch (verb) {
-                    case "create" -> Triggers.create(connection, targets, opener);
-                    case "drop" -> Triggers.drop(connection, targets);
-                    default -> Triggers.list(connection, Optional.ofNullable(schema));
+                    case "create" -> TriggerTargets.create(connection, targets, opener);
+                    case "drop" -> TriggerTargets.drop(connection, targets);
+                    default -> TriggerTargets.list(connection, Optional.ofNullable(schema));
                 };
                 connection.commit();
                 report(verb, targets, names, out);

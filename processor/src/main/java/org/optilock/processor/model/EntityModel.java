@@ -1,8 +1,6 @@
 package org.optilock.processor.model;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /**
@@ -28,16 +26,10 @@ public record EntityModel(
         properties = List.copyOf(properties);
     }
 
-    /** The type the DAO reads and writes: the entity, or {@code Versioned<Entity>} when wrapped. */
-    public TypeName declaredType() {
-        return wrapped ? ParameterizedTypeName.get(RuntimeTypes.VERSIONED, entity) : entity;
-    }
-
     /** Whether writes return new instances instead of updating the one given. */
     public boolean isImmutable() {
         return isRecord || wrapped;
     }
-
 
     /** The properties an INSERT writes: all of them but a generated key, in declaration order. */
     public List<PropertyModel> insertedProperties() {

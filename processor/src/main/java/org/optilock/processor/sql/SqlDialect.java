@@ -21,8 +21,8 @@ public enum SqlDialect {
 
     /**
      * {@code update} made to report the new value of {@code column}: as a query through
-     * {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL the statement stays an update, and
-     * {@link #MYSQL_ASSIGNED_VERSION} reads the value it assigned.
+     * {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL the statement stays an update, and the
+     * runtime reads the value it assigned to {@link #MYSQL_VARIABLE}.
      */
     String readingBack(String update, String column) {
         return switch (this) {
@@ -39,8 +39,9 @@ public enum SqlDialect {
                 : column + " = " + expression;
     }
 
+    /**
+     * The session variable of the new version on MySQL, which the runtime's {@code MysqlSupport} reads;
+     * {@code SqlDialectTest} checks that the two names agree.
+     */
     static final String MYSQL_VARIABLE = "@optilock_version";
-
-    /** Reads the version a MySQL update assigned, on the same connection. */
-    public static final String MYSQL_ASSIGNED_VERSION = "SELECT " + MYSQL_VARIABLE;
 }

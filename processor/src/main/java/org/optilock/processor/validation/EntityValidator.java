@@ -34,7 +34,6 @@ import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
-import org.optilock.processor.sql.SqlIdentifier;
 
 /**
  * Checks one entity class and, when nothing is wrong, builds its {@link EntityModel}. Every problem

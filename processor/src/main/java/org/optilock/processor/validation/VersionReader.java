@@ -14,7 +14,6 @@ import org.optilock.Strategy;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
-import org.optilock.processor.sql.SqlIdentifier;
 
 /**
  * Reads the version of an entity: the strategy for its type, and the conditional and trigger members

@@ -27,7 +27,6 @@ import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.VersionModel;
-import org.optilock.processor.sql.SqlIdentifier;
 
 /**
  * Checks a {@code @VersionedTable} declaration and builds the model of the class it versions: a

@@ -1,20 +1,26 @@
 package org.optilock.processor.writing;
 
-import static org.optilock.processor.model.RuntimeTypes.COLUMN_VALUES;
+import static org.optilock.processor.writing.RuntimeContract.BIND_INSTANT;
+import static org.optilock.processor.writing.RuntimeContract.COLUMN_VALUES;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.optilock.processor.model.ColumnType;
 
 /**
  * The JDBC code that binds a value of one {@link ColumnType} to a statement parameter and reads it
  * from a result column. Types a single driver call handles are bound directly; the rest go through
- * the runtime's {@code ColumnValues}.
+ * the runtime's {@code ColumnValues}, but for an {@code Instant}, which the DAO's database binds
+ * ({@code bindInstant}, inherited from the runtime's base class).
  */
 final class ColumnCodec {
 
+    private static final String ENUM_NAME = "enumName";
+    private static final String ENUM_ORDINAL = "enumOrdinal";
 
     /** How one column type is handled: by a driver method, or by a {@code ColumnValues} method pair. */
     private record Methods(boolean direct, String setter, String getter) {}
@@ -23,6 +29,9 @@ final class ColumnCodec {
 
     /** {@code statement.setX(index, value)} or its {@code ColumnValues} equivalent, as a statement. */
     static CodeBlock bind(ColumnType type, String statement, Object index, CodeBlock value) {
+        if (type == ColumnType.INSTANT) {
+            return CodeBlock.of("$N($N, $L, $L)", BIND_INSTANT, statement, index, value);
+        }
         Methods methods = methods(type);
         return methods.direct()
                 ? CodeBlock.of("$N.$N($L, $L)", statement, methods.setter(), index, value)
@@ -35,8 +44,8 @@ final class ColumnCodec {
      */
     static CodeBlock value(ColumnType type, CodeBlock value) {
         return switch (type) {
-            case ENUM_BY_NAME -> CodeBlock.of("$T.enumName($L)", COLUMN_VALUES, value);
-            case ENUM_BY_ORDINAL -> CodeBlock.of("$T.enumOrdinal($L)", COLUMN_VALUES, value);
+            case ENUM_BY_NAME -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, ENUM_NAME, value);
+            case ENUM_BY_ORDINAL -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, ENUM_ORDINAL, value);
             default -> value;
         };
     }
@@ -64,6 +73,21 @@ final class ColumnCodec {
         return "ORDINALS_OF_" + enumType.toString().replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
+    /** The names of every {@code ColumnValues} method generated code may call, for {@code RuntimeContractTest}. */
+    static Set<String> columnValuesMethods() {
+        Set<String> names = new TreeSet<>(Set.of(ENUM_NAME, ENUM_ORDINAL));
+        for (ColumnType type : ColumnType.values()) {
+            Methods methods = methods(type);
+            if (!methods.direct()) {
+                names.add(methods.getter());
+                if (methods.setter() != null) {
+                    names.add(methods.setter());
+                }
+            }
+        }
+        return names;
+    }
+
     private static Methods methods(ColumnType type) {
         return switch (type) {
             case BOOLEAN -> new Methods(true, "setBoolean", "getBoolean");
@@ -87,7 +111,7 @@ final class ColumnCodec {
             case LOCAL_DATE -> new Methods(false, "setLocalDate", "getLocalDate");
             case LOCAL_DATE_TIME -> new Methods(false, "setLocalDateTime", "getLocalDateTime");
             case OFFSET_DATE_TIME -> new Methods(false, "setOffsetDateTime", "getOffsetDateTime");
-            case INSTANT -> new Methods(false, "setInstant", "getInstant");
+            case INSTANT -> new Methods(false, null, "getInstant");
             case ENUM_BY_NAME -> new Methods(false, "setEnumName", "getEnumByName");
             case ENUM_BY_ORDINAL -> new Methods(false, "setEnumOrdinal", "getEnumByOrdinal");
         };

@@ -1,15 +1,43 @@
 package org.optilock.processor.writing;
 
-import static org.optilock.processor.model.RuntimeTypes.ABSTRACT_VERSIONED_DAO;
-import static org.optilock.processor.model.RuntimeTypes.CONNECTION_SOURCE;
-import static org.optilock.processor.model.RuntimeTypes.DAO_STATEMENTS;
-import static org.optilock.processor.model.RuntimeTypes.DIALECT;
-import static org.optilock.processor.model.RuntimeTypes.RECORD_MODIFIED;
-import static org.optilock.processor.model.RuntimeTypes.SETTINGS;
-import static org.optilock.processor.model.RuntimeTypes.TRIGGER_TARGET;
-import static org.optilock.processor.model.RuntimeTypes.TRIGGER_TARGETS;
-import static org.optilock.processor.model.RuntimeTypes.VERSIONED_DAO;
-import static org.optilock.processor.model.RuntimeTypes.VERSION_TYPE;
+import static org.optilock.processor.writing.RuntimeContract.ABSTRACT_VERSIONED_DAO;
+import static org.optilock.processor.writing.RuntimeContract.BIND_COLUMN;
+import static org.optilock.processor.writing.RuntimeContract.CONNECTION_SOURCE;
+import static org.optilock.processor.writing.RuntimeContract.COUNTER_INT;
+import static org.optilock.processor.writing.RuntimeContract.COUNTER_LONG;
+import static org.optilock.processor.writing.RuntimeContract.DAO_STATEMENTS;
+import static org.optilock.processor.writing.RuntimeContract.DELETE;
+import static org.optilock.processor.writing.RuntimeContract.DELETE_ROWS;
+import static org.optilock.processor.writing.RuntimeContract.DELETE_UNCHECKED;
+import static org.optilock.processor.writing.RuntimeContract.DIALECT;
+import static org.optilock.processor.writing.RuntimeContract.EXPECTED_UNSET;
+import static org.optilock.processor.writing.RuntimeContract.EXPECTED_VERSION;
+import static org.optilock.processor.writing.RuntimeContract.GENERATES_KEY;
+import static org.optilock.processor.writing.RuntimeContract.INCREMENT;
+import static org.optilock.processor.writing.RuntimeContract.INSERT;
+import static org.optilock.processor.writing.RuntimeContract.INSERTED;
+import static org.optilock.processor.writing.RuntimeContract.INSERT_WITH_KEY;
+import static org.optilock.processor.writing.RuntimeContract.NEW_VERSION;
+import static org.optilock.processor.writing.RuntimeContract.READ_KEY;
+import static org.optilock.processor.writing.RuntimeContract.RECORD_MODIFIED;
+import static org.optilock.processor.writing.RuntimeContract.REGISTER_TRIGGER;
+import static org.optilock.processor.writing.RuntimeContract.SELECTS;
+import static org.optilock.processor.writing.RuntimeContract.SETTINGS;
+import static org.optilock.processor.writing.RuntimeContract.STATEMENTS_OF;
+import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_INSTANT;
+import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_LOCAL_DATE_TIME;
+import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_MICROS;
+import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_OFFSET_DATE_TIME;
+import static org.optilock.processor.writing.RuntimeContract.TRIGGER;
+import static org.optilock.processor.writing.RuntimeContract.TRIGGER_TARGET;
+import static org.optilock.processor.writing.RuntimeContract.TRIGGER_TARGETS;
+import static org.optilock.processor.writing.RuntimeContract.UPDATE;
+import static org.optilock.processor.writing.RuntimeContract.UPDATE_ROWS;
+import static org.optilock.processor.writing.RuntimeContract.UPDATE_UNCHECKED;
+import static org.optilock.processor.writing.RuntimeContract.VALUE;
+import static org.optilock.processor.writing.RuntimeContract.VERSION;
+import static org.optilock.processor.writing.RuntimeContract.VERSION_TYPE;
+import static org.optilock.processor.writing.RuntimeContract.WITH_VERSION;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -71,7 +99,7 @@ public final class DaoWriter {
         this.entity = entity;
         this.access = new EntityAccess(entity);
         this.sql = SqlStatements.of(entity);
-        this.type = entity.declaredType();
+        this.type = access.declaredType();
         this.entityClass = entity.entity();
         this.version = entity.version().property();
         this.versionType = version.type().box();
@@ -90,12 +118,18 @@ public final class DaoWriter {
                 .addJavadoc("Reads and writes {@link $T} rows; every update and delete is conditional on the version\n"
                         + "that was read, and throws {@link $T} when another writer came first.\n"
                         + "\n<p>Columns are numbered as the SELECTs list them: $L.\n"
+                        + "\n<p>Each statement lists what its parameters bind, in order: a column by number, or a\n"
+                        + "code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one\n"
+                        + "that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose\n"
+                        + "version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked\n"
+                        + "statements, without the version condition, serve writes inside\n"
+                        + "{@code Concurrency.disabled(...)} or with the check switched off in the settings, and\n"
+                        + "writes of an unset version where the settings do not require one.\n"
                         + "\n<p>Generated by Optilock from {@code $L}. Do not edit.\n",
                         entityClass, RECORD_MODIFIED, columnList(), entityClass.simpleName())
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(ABSTRACT_VERSIONED_DAO, type, idType, versionType))
-                .addSuperinterface(ParameterizedTypeName.get(VERSIONED_DAO, type, idType, versionType))
                 .addFields(constants())
                 .addMethods(constructors())
                 .addMethods(columnMethods())
@@ -106,7 +140,7 @@ public final class DaoWriter {
         if (entity.version().strategy() == Strategy.TRIGGER) {
             dao.addStaticBlock(CodeBlock.builder()
                     .add("// Lets Triggers.create(dataSource, $T.class) find the table without reflection.\n", entityClass)
-                    .addStatement("$T.register($T.class, TRIGGER)", TRIGGER_TARGETS, entityClass)
+                    .addStatement("$T.$N($T.class, TRIGGER)", TRIGGER_TARGETS, REGISTER_TRIGGER, entityClass)
                     .build());
         }
         JavaFile.Builder file = JavaFile.builder(entity.dao().packageName(), dao.build())
@@ -154,23 +188,24 @@ public final class DaoWriter {
     /** The statements as data: each one's SQL, and what each of its parameters binds. */
     private CodeBlock statements() {
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.of($T.class, $T.$L)$>$>", DAO_STATEMENTS, entityClass, VERSION_TYPE, versionTypeConstant());
-        call(code, "insert", sql.insert());
-        sql.insertWithKey().ifPresent(insert -> code.add("\n.insertWithKey($S, $S$L)",
-                insert.sql(), sql.generatedKeyColumn(), parameters(insert.parameters())));
-        update(code, "update", sql.update());
+                .add("$T.$N($T.class, $T.$L)$>$>", DAO_STATEMENTS, STATEMENTS_OF, entityClass, VERSION_TYPE,
+                        versionTypeConstant());
+        call(code, INSERT, sql.insert());
+        sql.insertWithKey().ifPresent(insert -> code.add("\n.$N($S, $S$L)",
+                INSERT_WITH_KEY, insert.sql(), sql.generatedKeyColumn(), parameters(insert.parameters())));
+        update(code, UPDATE, sql.update());
         if (sql.update() instanceof UpdateStatement.Plain plain && plain.fromArrays().isPresent()) {
             ArrayStatement arrays = plain.fromArrays().get();
-            code.add("\n.updateRows($S,\n$>$S)$<", arrays.statement().sql(), arrays.columnTypes());
+            code.add("\n.$N($S,\n$>$S)$<", UPDATE_ROWS, arrays.statement().sql(), arrays.columnTypes());
         }
-        update(code, "updateUnchecked", sql.updateUnchecked());
-        call(code, "delete", sql.delete());
-        code.add("\n.deleteRows($S,\n$>$S)$<", sql.deleteRows().statement().sql(), sql.deleteRows().columnTypes());
-        call(code, "deleteUnchecked", sql.deleteUnchecked());
-        code.add("\n.selects($S,\n$>$S,\n$S,\n$S)$<", sql.selectById().sql(), sql.selectAll().sql(),
+        update(code, UPDATE_UNCHECKED, sql.updateUnchecked());
+        call(code, DELETE, sql.delete());
+        code.add("\n.$N($S,\n$>$S)$<", DELETE_ROWS, sql.deleteRows().statement().sql(), sql.deleteRows().columnTypes());
+        call(code, DELETE_UNCHECKED, sql.deleteUnchecked());
+        code.add("\n.$N($S,\n$>$S,\n$S,\n$S)$<", SELECTS, sql.selectById().sql(), sql.selectAll().sql(),
                 sql.selectVersion().sql(), sql.selectByIdAndVersion().sql());
         if (entity.version().strategy() == Strategy.TRIGGER) {
-            code.add("\n.trigger(TRIGGER)");
+            code.add("\n.$N(TRIGGER)", TRIGGER);
         }
         return code.add("$<$<").build();
     }
@@ -189,17 +224,17 @@ public final class DaoWriter {
         }
     }
 
-    /** ", 2, 3, NEW_VERSION": each parameter a column number or a code of the runtime. */
+    /** Each parameter: a column number with its column's name in a comment, or a code of the runtime. */
     private CodeBlock parameters(List<Parameter> parameters) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (Parameter parameter : parameters) {
             code.add(", ");
-            if (parameter instanceof Parameter.Value value) {
-                code.add("$L", column(value.property()));
-            } else if (parameter instanceof Parameter.Compared compared) {
-                code.add("$L", column(compared.property()));
-            } else if (parameter instanceof Parameter.KeyPart part) {
-                code.add("$L", column(part.property()));
+            PropertyModel property = parameter instanceof Parameter.Value value ? value.property()
+                    : parameter instanceof Parameter.Compared compared ? compared.property()
+                    : parameter instanceof Parameter.KeyPart part ? part.property()
+                    : null;
+            if (property != null) {
+                code.add("$L /* $L */", column(property), property.column());
             } else {
                 String name = code(parameter);
                 codes.add(name);
@@ -213,16 +248,16 @@ public final class DaoWriter {
     /** The runtime's code for a parameter that is not a column. */
     private static String code(Parameter parameter) {
         if (parameter instanceof Parameter.NewVersion) {
-            return "NEW_VERSION";
+            return NEW_VERSION;
         }
         if (parameter instanceof Parameter.ExpectedVersion) {
-            return "EXPECTED_VERSION";
+            return EXPECTED_VERSION;
         }
         if (parameter instanceof Parameter.ExpectedUnset) {
-            return "EXPECTED_UNSET";
+            return EXPECTED_UNSET;
         }
         if (parameter instanceof Parameter.Increment) {
-            return "INCREMENT";
+            return INCREMENT;
         }
         throw new IllegalArgumentException("unknown parameter " + parameter);
     }
@@ -282,10 +317,12 @@ public final class DaoWriter {
                     ColumnCodec.bind(property.columnType(), "statement", "index", value));
             values.add("case $L -> $L;\n", column(property), ColumnCodec.value(property.columnType(), value));
         }
-        values.add("default -> throw new $T($S + column);\n", IllegalArgumentException.class,
+        CodeBlock noColumn = CodeBlock.of("default -> throw new $T($S + column);\n", IllegalArgumentException.class,
                 entityClass.simpleName() + " has no column ");
+        binds.add(noColumn);
+        values.add(noColumn);
         return List.of(
-                override("bindColumn", void.class)
+                override(BIND_COLUMN, void.class)
                         .addParameter(PreparedStatement.class, "statement")
                         .addParameter(int.class, "index")
                         .addParameter(type, "entity")
@@ -293,7 +330,7 @@ public final class DaoWriter {
                         .addException(SQLException.class)
                         .addCode("switch (column) {\n$>$L$<}\n", binds.build())
                         .build(),
-                override("value", Object.class)
+                override(VALUE, Object.class)
                         .addParameter(type, "entity")
                         .addParameter(int.class, "column")
                         .addCode("return switch (column) {\n$>$L$<};\n", values.build())
@@ -304,11 +341,11 @@ public final class DaoWriter {
 
     private List<MethodSpec> versionMethods() {
         List<MethodSpec> methods = new ArrayList<>();
-        methods.add(override("version", versionType)
+        methods.add(override(VERSION, versionType)
                 .addParameter(type, "entity")
                 .addStatement("return $L", access.get("entity", version))
                 .build());
-        MethodSpec.Builder withVersion = override("withVersion", type)
+        MethodSpec.Builder withVersion = override(WITH_VERSION, type)
                 .addParameter(type, "entity")
                 .addParameter(versionType, "version");
         methods.add(entity.isImmutable()
@@ -323,13 +360,13 @@ public final class DaoWriter {
     /** The runtime's {@code VersionType} of this entity's version. */
     private String versionTypeConstant() {
         if (entity.version().strategy() != Strategy.TIMESTAMP) {
-            return versionType.equals(ClassName.get(Long.class)) ? "COUNTER_LONG" : "COUNTER_INT";
+            return versionType.equals(ClassName.get(Long.class)) ? COUNTER_LONG : COUNTER_INT;
         }
         return switch (version.columnType()) {
-            case INSTANT -> "TIMESTAMP_INSTANT";
-            case LOCAL_DATE_TIME -> "TIMESTAMP_LOCAL_DATE_TIME";
-            case OFFSET_DATE_TIME -> "TIMESTAMP_OFFSET_DATE_TIME";
-            default -> "TIMESTAMP_MICROS";
+            case INSTANT -> TIMESTAMP_INSTANT;
+            case LOCAL_DATE_TIME -> TIMESTAMP_LOCAL_DATE_TIME;
+            case OFFSET_DATE_TIME -> TIMESTAMP_OFFSET_DATE_TIME;
+            default -> TIMESTAMP_MICROS;
         };
     }
 
@@ -345,16 +382,16 @@ public final class DaoWriter {
         written.put(id, CodeBlock.of("id"));
         written.put(version, CodeBlock.of("version"));
         return List.of(
-                override("generatesKey", boolean.class)
+                override(GENERATES_KEY, boolean.class)
                         .addParameter(type, "entity")
                         .addStatement("return $L == $L", current, id.type().isPrimitive() ? "0" : "null")
                         .build(),
-                override("readKey", Object.class)
+                override(READ_KEY, Object.class)
                         .addParameter(ResultSet.class, "keys")
                         .addException(SQLException.class)
                         .addStatement("return $L", ColumnCodec.read(id.columnType(), id.type(), "keys", 1))
                         .build(),
-                override("inserted", type)
+                override(INSERTED, type)
                         .addParameter(type, "entity")
                         .addParameter(Object.class, "generatedKey")
                         .addParameter(versionType, "version")

@@ -1,9 +1,11 @@
 package org.optilock.processor.writing;
 
-import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
+import static org.optilock.processor.writing.RuntimeContract.VERSIONED;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import java.util.Map;
 import org.optilock.processor.model.Access;
 import org.optilock.processor.model.EntityModel;
@@ -16,11 +18,15 @@ import org.optilock.processor.model.PropertyModel;
  */
 final class EntityAccess {
 
-
     private final EntityModel entity;
 
     EntityAccess(EntityModel entity) {
         this.entity = entity;
+    }
+
+    /** The type the DAO reads and writes: the entity, or {@code Versioned<Entity>} when wrapped. */
+    TypeName declaredType() {
+        return entity.wrapped() ? ParameterizedTypeName.get(VERSIONED, entity.entity()) : entity.entity();
     }
 
     /** Reads {@code property} of the entity in variable {@code variable}. */

@@ -1,7 +1,9 @@
 package org.optilock.processor.writing;
 
-import static org.optilock.processor.model.RuntimeTypes.FIELD_MERGE;
-import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
+import static org.optilock.processor.writing.RuntimeContract.FIELD_MERGE;
+import static org.optilock.processor.writing.RuntimeContract.MERGED;
+import static org.optilock.processor.writing.RuntimeContract.MERGE_FIELD;
+import static org.optilock.processor.writing.RuntimeContract.VERSIONED;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -27,8 +29,8 @@ final class MergeWriter {
     }
 
     MethodSpec write() {
-        TypeName type = entity.declaredType();
-        MethodSpec.Builder method = DaoWriter.override("merged", type)
+        TypeName type = access.declaredType();
+        MethodSpec.Builder method = DaoWriter.override(MERGED, type)
                 .addParameter(FIELD_MERGE, "fields")
                 .addParameter(type, "base")
                 .addParameter(type, "mine")
@@ -58,7 +60,7 @@ final class MergeWriter {
         if (entity.key().properties().contains(property) || property.equals(entity.version().property())) {
             return access.get("theirs", property);
         }
-        return CodeBlock.of("fields.<$T>field($S, $L, $L, $L)", property.type().box(), property.name(),
+        return CodeBlock.of("fields.<$T>$N($S, $L, $L, $L)", property.type().box(), MERGE_FIELD, property.name(),
                 access.get("base", property), access.get("mine", property), access.get("theirs", property));
     }
 }

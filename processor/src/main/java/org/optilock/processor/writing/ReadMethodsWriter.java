@@ -1,6 +1,9 @@
 package org.optilock.processor.writing;
 
-import static org.optilock.processor.model.RuntimeTypes.VERSIONED;
+import static org.optilock.processor.writing.RuntimeContract.BIND_ID;
+import static org.optilock.processor.writing.RuntimeContract.KEY_OF;
+import static org.optilock.processor.writing.RuntimeContract.READ;
+import static org.optilock.processor.writing.RuntimeContract.VERSIONED;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -36,7 +39,7 @@ final class ReadMethodsWriter {
         this.entity = entity;
         this.access = access;
         this.sql = sql;
-        this.type = entity.declaredType();
+        this.type = access.declaredType();
         this.entityClass = entity.entity();
         this.key = entity.key();
         this.idType = key.type();
@@ -51,7 +54,7 @@ final class ReadMethodsWriter {
 
     /** Binds the key a finder was given, to the first parameters of a SELECT by key. */
     private MethodSpec bindId() {
-        return DaoWriter.override("bindId", void.class)
+        return DaoWriter.override(BIND_ID, void.class)
                 .addParameter(PreparedStatement.class, "statement")
                 .addParameter(idType, "id")
                 .addException(SQLException.class)
@@ -60,7 +63,7 @@ final class ReadMethodsWriter {
     }
 
     private MethodSpec read() {
-        MethodSpec.Builder method = DaoWriter.override("read", type)
+        MethodSpec.Builder method = DaoWriter.override(READ, type)
                 .addParameter(ResultSet.class, "resultSet")
                 .addException(SQLException.class);
         List<PropertyModel> properties = entity.properties();
@@ -103,7 +106,7 @@ final class ReadMethodsWriter {
         if (key.isComposite()) {
             return compositeKeyOf();
         }
-        return DaoWriter.override("keyOf", idType)
+        return DaoWriter.override(KEY_OF, idType)
                 .addParameter(type, "entity")
                 .addStatement("return $L", access.get("entity", key.single()))
                 .build();
@@ -112,7 +115,7 @@ final class ReadMethodsWriter {
     /** The id object of an entity with a composite key, made from its key fields. */
     private MethodSpec compositeKeyOf() {
         IdClassModel idClass = key.idClass().orElseThrow();
-        MethodSpec.Builder method = DaoWriter.override("keyOf", idClass.type())
+        MethodSpec.Builder method = DaoWriter.override(KEY_OF, idClass.type())
                 .addParameter(type, "entity");
         if (idClass.isRecord()) {
             CodeBlock arguments = idClass.constructorOrder().stream()

@@ -1,8 +1,6 @@
 package org.optilock.runtime.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,42 +12,32 @@ import java.util.Objects;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
-import org.optilock.runtime.ConcurrentWriteException;
 import org.optilock.runtime.ConnectionSource;
-import org.optilock.runtime.Dialect;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
- * Runs {@code insertAll}, {@code updateAll} and {@code deleteAll} for the generated DAOs: the
- * checked updates of plain versions as one JDBC batch, the rest one statement each, all in one
- * transaction or savepoint, with the policy applied at the end. On PostgreSQL the checked updates
- * and deletes are one statement over arrays instead, which returns the rows it wrote. Entities get
- * their new versions only after the DAO's lease completed, so a failed commit leaves them as they
- * were.
+ * The batch algorithm of {@code insertAll}, {@code updateAll} and {@code deleteAll}: every row in one
+ * transaction or savepoint ({@link BatchTransaction}), the policy applied at the end, and entities
+ * given their new versions only after the lease completed, so a failed commit leaves them as they
+ * were. How the rows are sent is the database's ({@link DialectSupport}); whatever it is, each row
+ * ends written or a conflict with its current row.
  *
- * <p>A driver may answer a batched row with {@code SUCCESS_NO_INFO} or {@code EXECUTE_FAILED}
- * instead of a row count. Such a row is never taken as written on the driver's word: it counts as
- * written only when the row, read back, holds exactly what was written (or, for a delete, is gone).
+ * @param <T> the entity type
+ * @param <V> the version type, boxed
  */
-public final class Batches {
+final class Batches<T, V> {
 
-    /** Rows per statement of a set-based update: big enough to pay one round trip, small enough to stay light. */
-    private static final int ARRAY_CHUNK = 10_000;
+    private final EntityRows<T, ?, V> rows;
+    private final DaoContext context;
 
-    private Batches() {}
-
-    /**
-     * Updates {@code entities} as {@code policy} says, completes {@code lease}, and only then gives
-     * the written entities their new versions.
-     */
-    public static <T, V> BatchResult<T> update(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
-            Collection<T> entities, BatchPolicy policy) throws SQLException {
-        return run(context, lease, rows, entities, policy, Batches::updateRows, rows::withVersion);
+    Batches(EntityRows<T, ?, V> rows, DaoContext context) {
+        this.rows = rows;
+        this.context = context;
     }
 
     /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
     private interface RowsWriter<T, V> {
-        void write(Connection connection, Dialect dialect, BatchRows<T, V> rows, List<T> list, Outcome<T, V> outcome)
+        void write(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
                 throws SQLException;
     }
 
@@ -58,31 +46,40 @@ public final class Batches {
         T of(T entity, V version);
     }
 
+    /** Updates {@code entities} as {@code policy} says, completes {@code lease}, then gives them their versions. */
+    BatchResult<T> update(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy) throws SQLException {
+        return run(lease, entities, policy, this::updateRows, rows::withVersion);
+    }
+
+    /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
+    BatchResult<T> delete(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy) throws SQLException {
+        return run(lease, entities, policy, this::deleteRows, (entity, version) -> entity);
+    }
+
     /**
      * Runs {@code writer} in the batch's transaction or savepoint, applies {@code policy}, completes
      * {@code lease}, and only then hands back the written entities, as {@code applied} makes them. A
      * batch the database refused as a concurrent write is answered by {@link #refused}.
      */
-    private static <T, V> BatchResult<T> run(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
-            Collection<T> entities, BatchPolicy policy, RowsWriter<T, V> writer, Applied<T, V> applied)
-            throws SQLException {
-        List<T> list = checkedInput(rows, entities, policy);
+    private BatchResult<T> run(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy,
+            RowsWriter<T, V> writer, Applied<T, V> applied) throws SQLException {
+        List<T> list = checkedInput(entities, policy);
         Connection connection = lease.connection();
-        Outcome<T, V> outcome = new Outcome<>(list.size());
+        BatchOutcome<T, V> outcome = new BatchOutcome<>(list.size());
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
-                writer.write(connection, context.dialect(connection), rows, list, outcome);
-                conflicts = conflicts(connection, rows, list, outcome);
+                writer.write(connection, context.dialect(connection), list, outcome);
+                conflicts = conflicts(connection, list, outcome);
                 end(transaction, policy, conflicts);
             } catch (SQLException e) {
-                return refused(context, rows, list, policy, e, transaction.undo(e));
+                return refused(list, policy, e, transaction.undo(e));
             }
         }
         try {
             lease.complete();
         } catch (SQLException e) {
-            return refused(context, rows, list, policy, e, true);
+            return refused(list, policy, e, true);
         }
         List<T> written = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -93,87 +90,57 @@ public final class Batches {
         return new BatchResult<>(written, conflicts);
     }
 
-    private static <T, V> void updateRows(Connection connection, Dialect dialect, BatchRows<T, V> rows, List<T> list,
-            Outcome<T, V> outcome) throws SQLException {
-        boolean batchesChecked = rows instanceof BatchedUpdateRows;
-        if (rows instanceof BatchedUpdateRows<T, V> batched) {
-            updateBatch(connection, dialect, batched, list, indexes(rows, list, true), outcome);
+    /**
+     * The checked rows together where their versions are known before the write, the rest one
+     * statement each, every row whose new version the database decides.
+     */
+    private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
+            throws SQLException {
+        boolean together = rows.batchesCheckedUpdates();
+        List<Integer> checked = indexes(list, true);
+        if (together && !checked.isEmpty()) {
+            database.updateChecked(connection, rows, list, checked, outcome);
         }
-        // The rest, one statement each: every row whose new version the database decides.
         for (int i = 0; i < list.size(); i++) {
-            T entity = list.get(i);
-            boolean checked = rows.checked(entity);
-            if (checked && batchesChecked) {
+            boolean isChecked = rows.checked(list.get(i));
+            if (isChecked && together) {
                 continue;
             }
-            V version = rows.write(connection, entity, checked);
+            V version = rows.update(connection, list.get(i), isChecked);
             if (version != null) {
                 outcome.written(i, version);
             }
         }
     }
 
-    /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
-    public static <T, V> BatchResult<T> delete(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
-            Collection<T> entities, BatchPolicy policy) throws SQLException {
-        return run(context, lease, rows, entities, policy, Batches::deleteRows, (entity, version) -> entity);
-    }
-
-    private static <T, V> void deleteRows(Connection connection, Dialect dialect, BatchRows<T, V> rows, List<T> list,
-            Outcome<T, V> outcome) throws SQLException {
-        for (boolean checked : new boolean[] {true, false}) {
-            List<Integer> indexes = indexes(rows, list, checked);
-            if (indexes.isEmpty()) {
-                continue;
-            }
-            if (checked && dialect == Dialect.POSTGRESQL) {
-                for (int k : writeFromArrays(connection, rows.deleteRowsSql(), rows.deleteRowsTypes(), list, indexes,
-                        rows::deleteValues)) {
-                    outcome.written(indexes.get(k), null);
-                }
-                continue;
-            }
-            int[] counts;
-            try (PreparedStatement statement = connection.prepareStatement(rows.deleteSql(checked))) {
-                for (int i : indexes) {
-                    rows.bindDelete(statement, list.get(i), checked);
-                    statement.addBatch();
-                }
-                counts = statement.executeBatch();
-            }
-            for (int k = 0; k < indexes.size(); k++) {
-                int i = indexes.get(k);
-                if (counts[k] > 0) {
-                    outcome.written(i, null);
-                } else if (counts[k] != 0) {
-                    // No count from the driver: the row is deleted if it is gone.
-                    T current = rows.current(connection, list.get(i));
-                    outcome.current(i, current);
-                    if (current == null) {
-                        outcome.written(i, null);
-                    }
-                }
-            }
+    private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
+            throws SQLException {
+        List<Integer> checked = indexes(list, true);
+        if (!checked.isEmpty()) {
+            database.deleteChecked(connection, rows, list, checked, outcome);
+        }
+        List<Integer> unchecked = indexes(list, false);
+        if (!unchecked.isEmpty()) {
+            JdbcBatch.delete(connection, rows, list, unchecked, false, outcome);
         }
     }
 
     /**
      * The answer to a batch the database refused because another transaction wrote its rows at the same
-     * time (a serialization, deadlock or certification failure): nothing of it was written, and which
-     * rows collided is not known, so every row is a {@link ConcurrentWriteException}. {@code SILENT}
-     * reports them all; {@code ABORT_ALL} throws them, and so does {@code SILENT} when the batch could
-     * not be undone on its own ({@code undone} false: the database ended the caller's whole transaction,
-     * which the caller must then retry). Any other failure is thrown as it is.
+     * time: nothing of it was written, and which rows collided is not known, so every row is a
+     * {@link org.optilock.runtime.ConcurrentWriteException}. {@code SILENT} reports them all;
+     * {@code ABORT_ALL} throws them, and so does {@code SILENT} when the batch could not be undone on its
+     * own ({@code undone} false: the database ended the caller's whole transaction, which the caller must
+     * then retry). Any other failure is thrown as it is.
      */
-    private static <T, V> BatchResult<T> refused(DaoContext context, BatchRows<T, V> rows, List<T> list,
-            BatchPolicy policy, SQLException failure, boolean undone) throws SQLException {
+    private BatchResult<T> refused(List<T> list, BatchPolicy policy, SQLException failure, boolean undone)
+            throws SQLException {
         if (SqlFailure.of(failure) != SqlFailure.CONCURRENT_WRITE) {
             throw failure;
         }
         List<RecordModifiedException> conflicts = new ArrayList<>(list.size());
         for (T entity : list) {
-            conflicts.add(context.conflict(new ConcurrentWriteException(entity, rows.entityType(), rows.key(entity),
-                    rows.version(entity), null, null, false, failure)));
+            conflicts.add(context.conflict(SqlFailure.concurrentWrite(rows, entity, null, false, failure)));
         }
         if (policy == BatchPolicy.ABORT_ALL || !undone) {
             throw new BatchConflictException(conflicts);
@@ -182,29 +149,26 @@ public final class Batches {
     }
 
     /**
-     * Inserts {@code entities} as JDBC batches in one transaction or savepoint, completes {@code lease},
-     * and only then gives them their keys and versions: all are inserted, or none and nothing changes.
-     * Entities that come with their key are one batch, those whose key the database generates another,
-     * whose keys are read back in order.
+     * Inserts {@code entities} in one transaction or savepoint, completes {@code lease}, and only then
+     * gives them their keys and versions: all are inserted, or none and nothing changes. Entities that
+     * come with their key are one batch, those whose key the database generates another.
      */
-    public static <T, V> List<T> insert(DaoContext context, ConnectionSource.Lease lease, BatchRows<T, V> rows,
-            Collection<T> entities) throws SQLException {
+    List<T> insert(ConnectionSource.Lease lease, Collection<T> entities) throws SQLException {
         List<T> list = nonNull(entities);
         Connection connection = lease.connection();
-        Dialect dialect = context.dialect(connection);
         List<V> versions = new ArrayList<>(Collections.nCopies(list.size(), null));
         List<Object> keys = new ArrayList<>(Collections.nCopies(list.size(), null));
+        List<Integer> withKey = new ArrayList<>();
+        List<Integer> generating = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            (rows.generatesKey(list.get(i)) ? generating : withKey).add(i);
+        }
         try (BatchTransaction transaction = BatchTransaction.beginAllOrNothing(lease, "insertAll")) {
-            for (boolean generating : new boolean[] {false, true}) {
-                List<Integer> indexes = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    if (rows.generatesKey(list.get(i)) == generating) {
-                        indexes.add(i);
-                    }
-                }
-                if (!indexes.isEmpty()) {
-                    insertBatch(connection, dialect, rows, list, indexes, generating, versions, keys);
-                }
+            if (!withKey.isEmpty()) {
+                JdbcBatch.insert(connection, rows, list, withKey, false, versions, keys);
+            }
+            if (!generating.isEmpty()) {
+                context.dialect(connection).insertGeneratingKeys(connection, rows, list, generating, versions, keys);
             }
             transaction.commit();
         }
@@ -216,55 +180,12 @@ public final class Batches {
         return inserted;
     }
 
-    private static <T, V> void insertBatch(Connection connection, Dialect dialect, BatchRows<T, V> rows,
-            List<T> entities, List<Integer> indexes, boolean generating, List<V> versions, List<Object> keys)
-            throws SQLException {
-        String sql = rows.insertSql(generating);
-        if (generating && dialect == Dialect.SQLITE) {
-            // SQLite's driver reports only the last key of a batch; in-process, a statement a row costs little.
-            try (PreparedStatement statement = connection.prepareStatement(sql, rows.generatedKeyColumns())) {
-                for (int i : indexes) {
-                    versions.set(i, rows.bindInsert(statement, entities.get(i), true));
-                    statement.executeUpdate();
-                    try (ResultSet generated = statement.getGeneratedKeys()) {
-                        keys.set(i, nextKey(rows, generated, 1, 1));
-                    }
-                }
-            }
-            return;
-        }
-        try (PreparedStatement statement = generating
-                ? connection.prepareStatement(sql, rows.generatedKeyColumns())
-                : connection.prepareStatement(sql)) {
-            for (int i : indexes) {
-                versions.set(i, rows.bindInsert(statement, entities.get(i), generating));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-            if (generating) {
-                try (ResultSet generated = statement.getGeneratedKeys()) {
-                    for (int k = 0; k < indexes.size(); k++) {
-                        keys.set(indexes.get(k), nextKey(rows, generated, k + 1, indexes.size()));
-                    }
-                }
-            }
-        }
-    }
-
-    private static Object nextKey(BatchRows<?, ?> rows, ResultSet generated, int row, int rowCount) throws SQLException {
-        if (!generated.next()) {
-            throw new SQLException("The driver returned " + (row - 1) + " generated keys for " + rowCount
-                    + " inserted rows, so the new rows cannot be told apart. Nothing was committed.");
-        }
-        return rows.generatedKey(generated);
-    }
-
     /**
      * The entities of a batch, refused before anything is written when the policy or an entity is
      * missing, or when one row is named twice: its second write would conflict with the first, and a
      * rolled-back version would show in the report.
      */
-    private static <T, V> List<T> checkedInput(BatchRows<T, V> rows, Collection<T> entities, BatchPolicy policy) {
+    private List<T> checkedInput(Collection<T> entities, BatchPolicy policy) {
         Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
         List<T> list = nonNull(entities);
         Map<Object, Integer> positions = new HashMap<>();
@@ -290,93 +211,7 @@ public final class Batches {
         return list;
     }
 
-    /** Sends the checked updates of {@code indexes} as one JDBC batch. */
-    private static <T, V> void updateBatch(
-            Connection connection, Dialect dialect, BatchedUpdateRows<T, V> rows, List<T> entities,
-            List<Integer> indexes, Outcome<T, V> outcome) throws SQLException {
-        if (indexes.isEmpty()) {
-            return;
-        }
-        if (dialect == Dialect.POSTGRESQL) {
-            List<V> versions = new ArrayList<>(indexes.size());
-            List<Integer> written = writeFromArrays(connection, rows.updateRowsSql(), rows.updateRowsTypes(), entities,
-                    indexes, (entity, values) -> versions.add(rows.updateValues(entity, values)));
-            for (int k : written) {
-                outcome.written(indexes.get(k), versions.get(k));
-            }
-            return;
-        }
-        List<V> versions = new ArrayList<>(indexes.size());
-        int[] counts;
-        try (PreparedStatement statement = connection.prepareStatement(rows.updateSql())) {
-            for (int i : indexes) {
-                versions.add(rows.bindUpdate(statement, entities.get(i)));
-                statement.addBatch();
-            }
-            counts = statement.executeBatch();
-        }
-        for (int k = 0; k < indexes.size(); k++) {
-            int i = indexes.get(k);
-            T entity = entities.get(i);
-            if (counts[k] > 0) {
-                outcome.written(i, versions.get(k));
-            } else if (counts[k] != 0) {
-                // SUCCESS_NO_INFO or EXECUTE_FAILED: written only if the row holds what was written.
-                T current = rows.current(connection, entity);
-                outcome.current(i, current);
-                if (current != null && rows.holds(current, entity, versions.get(k))) {
-                    outcome.written(i, versions.get(k));
-                } else if (current != null && Objects.equals(rows.version(current), rows.version(entity))) {
-                    throw new SQLException("The driver gave no row count for row " + (k + 1) + " of the batch (answer "
-                            + counts[k] + "), and the row still holds its old version, so it was not written. "
-                            + "Nothing of the batch was committed.");
-                }
-            }
-        }
-    }
-
-    /** Puts one entity's values into a row of the arrays. */
-    private interface RowValues<T> {
-        void put(T entity, Object[] values);
-    }
-
-    /**
-     * The checked writes of {@code indexes} as statements over arrays, {@link #ARRAY_CHUNK} rows each:
-     * the rows a statement returns were written, the others are conflicts. Its answer is the rows
-     * themselves, so no driver count needs checking. Returns the positions in {@code indexes} written.
-     */
-    private static <T> List<Integer> writeFromArrays(Connection connection, String sql, String typesSql,
-            List<T> entities, List<Integer> indexes, RowValues<T> rowValues) throws SQLException {
-        String[] types = PostgresArrays.types(connection, typesSql);
-        List<Integer> written = new ArrayList<>();
-        Object[] values = new Object[types.length];
-        for (int from = 0; from < indexes.size(); from += ARRAY_CHUNK) {
-            int rows = Math.min(ARRAY_CHUNK, indexes.size() - from);
-            Object[][] columns = new Object[types.length][rows];
-            for (int row = 0; row < rows; row++) {
-                rowValues.put(entities.get(indexes.get(from + row)), values);
-                for (int column = 0; column < types.length; column++) {
-                    columns[column][row] = values[column];
-                }
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int column = 0; column < types.length; column++) {
-                    statement.setArray(column + 1, PostgresArrays.of(connection, types[column], columns[column]));
-                }
-                try (ResultSet returned = statement.executeQuery()) {
-                    while (returned.next()) {
-                        written.add(from + (int) returned.getLong(1) - 1);
-                    }
-                }
-            } catch (SQLException e) {
-                PostgresArrays.forget(connection, typesSql);
-                throw e;
-            }
-        }
-        return written;
-    }
-
-    private static <T, V> List<Integer> indexes(BatchRows<T, V> rows, List<T> entities, boolean checked) {
+    private List<Integer> indexes(List<T> entities, boolean checked) {
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
             if (rows.checked(entities.get(i)) == checked) {
@@ -387,8 +222,8 @@ public final class Batches {
     }
 
     /** The conflicts of every row not written, each with its current row. */
-    private static <T, V> List<RecordModifiedException> conflicts(
-            Connection connection, BatchRows<T, V> rows, List<T> entities, Outcome<T, V> outcome) throws SQLException {
+    private List<RecordModifiedException> conflicts(Connection connection, List<T> entities, BatchOutcome<T, V> outcome)
+            throws SQLException {
         List<RecordModifiedException> conflicts = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
             if (!outcome.isWritten(i)) {
@@ -407,47 +242,5 @@ public final class Batches {
             throw new BatchConflictException(conflicts);
         }
         transaction.commit();
-    }
-
-    /** Per entity: written (with the version written), and the current row if it was read already. */
-    private static final class Outcome<T, V> {
-        private final boolean[] written;
-        private final List<V> versions;
-        private final boolean[] read;
-        private final List<T> currents;
-
-        Outcome(int size) {
-            written = new boolean[size];
-            read = new boolean[size];
-            versions = new ArrayList<>(Collections.nCopies(size, null));
-            currents = new ArrayList<>(Collections.nCopies(size, null));
-        }
-
-        /** Marks row {@code i} written, with the version it got ({@code null} for deletes). */
-        void written(int i, V version) {
-            written[i] = true;
-            versions.set(i, version);
-        }
-
-        boolean isWritten(int i) {
-            return written[i];
-        }
-
-        V version(int i) {
-            return versions.get(i);
-        }
-
-        void current(int i, T current) {
-            read[i] = true;
-            currents.set(i, current);
-        }
-
-        boolean hasCurrent(int i) {
-            return read[i];
-        }
-
-        T current(int i) {
-            return currents.get(i);
-        }
     }
 }

@@ -10,17 +10,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
-import org.optilock.runtime.Dialect;
 
 /**
  * Binds and reads the column values whose JDBC handling needs more than one driver call: nullable
  * boxed numbers, {@code UUID}, {@code java.time} types and enums. Primitives, strings, decimals and
- * byte arrays are bound by the generated code directly.
+ * byte arrays are bound by the generated code directly; an {@code Instant}, bound differently on some
+ * databases, through {@link AbstractVersionedDao#bindInstant}.
  */
 public final class ColumnValues {
 
@@ -125,32 +124,6 @@ public final class ColumnValues {
         } else {
             statement.setObject(index, value);
         }
-    }
-
-    /** Binds a nullable {@code Instant}, as a UTC {@code TIMESTAMP WITH TIME ZONE}: drivers agree on that one. */
-    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        if (value != null && isPostgresql(statement)) {
-            // A typed timestamptz parameter reaches a plain TIMESTAMP column through the session's time
-            // zone, while the driver reads that column back as UTC: under any zone but UTC the version
-            // would conflict with itself. An untyped literal with its offset takes the column's own type
-            // instead: the instant in TIMESTAMPTZ, its UTC wall clock in TIMESTAMP, whatever the zones.
-            statement.setObject(index, postgresqlText(value), Types.OTHER);
-            return;
-        }
-        setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));
-    }
-
-    /** An instant as PostgreSQL reads it from text: its UTC time with the offset, to the microsecond. */
-    static String postgresqlText(Instant value) {
-        return POSTGRESQL_INSTANT.format(value);
-    }
-
-    private static final DateTimeFormatter POSTGRESQL_INSTANT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
-
-    /** Every driver answers this from the connection it holds, without a round trip. */
-    private static boolean isPostgresql(PreparedStatement statement) throws SQLException {
-        return Dialect.of(statement.getConnection()) == Dialect.POSTGRESQL;
     }
 
     /** The name of a nullable enum, as a column stores it. */

@@ -45,7 +45,7 @@ public final class DaoStatements {
      * An UPDATE of one row: {@code plain} when the version is computed before the write and the row
      * count says whether the row matched; else one statement per dialect that reports the version
      * the database gave the row ({@code RETURNING}, H2's {@code FINAL TABLE}, or on MySQL a user
-     * variable read by {@link AbstractVersionedDao}).
+     * variable read by {@link MysqlSupport}).
      */
     record Update(Statement plain, Map<Dialect, Statement> readingBack, boolean bindsNewVersion, int[] columns) {
 

@@ -114,7 +114,7 @@ final class PostgresArrays {
             return null;
         }
         if (value instanceof Instant instant) {
-            return ColumnValues.postgresqlText(instant); // as a single update binds it
+            return PostgresqlSupport.text(instant); // as a single update binds it
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

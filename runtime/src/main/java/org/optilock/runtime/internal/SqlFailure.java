@@ -5,68 +5,95 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Set;
+import org.optilock.runtime.ConcurrentWriteException;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.StatementTimeoutException;
 
 /**
  * What kind of failure a driver's exception reports, as far as a DAO's caller must act on it
- * differently: another writer won, a wait ran out, the connection is gone, or anything else.
- * Read from the SQLState first, the standard's and each database's own, and from the vendor code only
- * where a driver gives no SQLState.
+ * differently, and the exception the caller gets for it: the one place where a {@link SQLException}
+ * becomes an Optilock exception. Read from the standard's SQLStates first, then from each database's
+ * own codes ({@link DialectSupport#classify}).
  */
-public enum SqlFailure {
+enum SqlFailure {
 
     /**
-     * Another transaction wrote the same rows at the same time, and the database refused this one:
-     * a serialization failure (40001, PostgreSQL {@code SERIALIZABLE}), a deadlock (40P01, MySQL and
-     * MariaDB 1213), or a cluster's certification failure (Galera reports it as 1213 / 40001).
-     * Running the read-modify-write again succeeds.
+     * Another transaction wrote the same rows at the same time, and the database refused this one: a
+     * serialization failure (40001), a deadlock, or a cluster's certification failure. Running the
+     * read-modify-write again succeeds.
      */
     CONCURRENT_WRITE,
 
-    /**
-     * A wait ran out: the statement's query timeout, PostgreSQL's {@code lock_timeout} or
-     * {@code statement_timeout}, MySQL's and MariaDB's lock wait timeout, H2's lock timeout, SQLite's
-     * busy timeout. Usually another transaction held the row for longer than the wait.
-     */
+    /** A wait ran out: the statement's query timeout, or the database's lock or statement timeout. */
     TIMEOUT,
 
-    /** The connection broke or was closed (SQLState class 08, a server shutting the session down). */
+    /** The connection broke or was closed (SQLState class 08, a server ending the session). */
     CONNECTION_LOST,
 
     /** Anything else: a constraint, a missing table, a syntax error. */
     OTHER;
 
-    /** PostgreSQL's codes for a session the server ended: administrator command, crash, start-up. */
-    private static final Set<String> SESSION_ENDED = Set.of("57P01", "57P02", "57P03");
-
-    /** Query cancelled (57014), PostgreSQL lock not available (55P03), H2 lock timeout (HYT00), MariaDB (70100). */
-    private static final Set<String> TIMED_OUT = Set.of("57014", "55P03", "HYT00", "HYT01", "70100");
-
-    /** MySQL and MariaDB: a deadlock, or a Galera certification failure. */
-    private static final int MYSQL_DEADLOCK = 1213;
-
-    /** MySQL and MariaDB: lock wait timeout exceeded, statement time exceeded (MySQL, MariaDB). */
-    private static final Set<Integer> MYSQL_TIMED_OUT = Set.of(1205, 3024, 1969);
+    private static final String CONNECTION_LOST_ADVICE = "The connection was lost: the database rolls back what it"
+            + " had not committed, and a pool replaces the connection. Nothing was written unless the loss came"
+            + " during the commit itself.";
 
     /**
      * What a call that was doing {@code operation} throws for {@code failure}: a
-     * {@link StatementTimeoutException} when a wait ran out, else a {@link DataAccessException}.
-     * (A concurrent write becomes a conflict only where the caller knows the entity; see
-     * {@code DaoContext.writeFailure}.)
+     * {@link StatementTimeoutException} when a wait ran out, else a {@link DataAccessException}, which
+     * says what a lost connection means. A concurrent write becomes a conflict only where the caller
+     * knows the entity: {@link #concurrentWrite}.
      */
-    public static DataAccessException exception(String operation, SQLException failure) {
-        return of(failure) == TIMEOUT
-                ? new StatementTimeoutException(operation, failure)
-                : new DataAccessException(operation, failure);
+    static DataAccessException exception(String operation, SQLException failure) {
+        return switch (of(failure)) {
+            case TIMEOUT -> new StatementTimeoutException(operation, failure);
+            case CONNECTION_LOST -> new DataAccessException(operation, failure, CONNECTION_LOST_ADVICE);
+            case CONCURRENT_WRITE, OTHER -> new DataAccessException(operation, failure);
+        };
+    }
+
+    /**
+     * What a write of {@code entity} throws for {@code failure}: when another transaction wrote the row
+     * at the same time, a {@link ConcurrentWriteException} with the row read again on a connection of
+     * its own where that still works, told to the conflict listener; else {@link #exception}. Called
+     * once the call's lease is closed, so its transaction is rolled back.
+     */
+    static <T> RuntimeException ofWrite(String operation, SQLException failure, DaoContext context,
+            EntityRows<T, ?, ?> rows, T entity) {
+        if (of(failure) != CONCURRENT_WRITE) {
+            return exception(operation, failure);
+        }
+        T current = null;
+        boolean known = false;
+        SQLException unread = null;
+        try (ConnectionSource.Lease lease = context.lease()) {
+            current = rows.current(lease.connection(), entity);
+            known = true; // a read: nothing to complete, and a lease closed uncompleted only rolls back
+        } catch (SQLException e) {
+            unread = e; // the caller's transaction may be aborted; the conflict stands without the current row
+        }
+        ConcurrentWriteException conflict = concurrentWrite(rows, entity, current, known, failure);
+        if (unread != null) {
+            conflict.addSuppressed(unread);
+        }
+        return context.conflict(conflict);
+    }
+
+    /**
+     * The conflict of {@code entity}, whose write the database refused as a concurrent write, with its
+     * row as read again after the failure ({@code currentKnown} false when it could not be read).
+     */
+    static <T> ConcurrentWriteException concurrentWrite(EntityRows<T, ?, ?> rows, T entity, T current,
+            boolean currentKnown, SQLException failure) {
+        return new ConcurrentWriteException(entity, rows.entityType(), rows.key(entity), rows.version(entity), current,
+                current == null ? null : rows.version(current), currentKnown, failure);
     }
 
     /**
      * The kind of {@code failure}: the first kind other than {@link #OTHER} found on it, the exceptions
      * it chains ({@link SQLException#getNextException()}, as in a failed batch) or its causes.
      */
-    public static SqlFailure of(SQLException failure) {
+    static SqlFailure of(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
@@ -83,31 +110,34 @@ public enum SqlFailure {
         return OTHER;
     }
 
+    /** A concurrent write before a timeout before a lost connection, whichever code says so. */
     private static SqlFailure ofOne(SQLException failure) {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
-        int code = failure.getErrorCode();
-        if ("40001".equals(state) || "40P01".equals(state) || code == MYSQL_DEADLOCK || isSqlite(failure, "BUSY_SNAPSHOT")) {
+        SqlFailure own = ownCodes(failure);
+        if ("40001".equals(state) || own == CONCURRENT_WRITE) {
             return CONCURRENT_WRITE;
         }
-        if (failure instanceof SQLTimeoutException || TIMED_OUT.contains(state) || MYSQL_TIMED_OUT.contains(code)
-                || isSqlite(failure, "BUSY")) {
+        if (failure instanceof SQLTimeoutException || own == TIMEOUT) {
             return TIMEOUT;
         }
-        if (state.startsWith("08") || SESSION_ENDED.contains(state)
-                || failure instanceof SQLNonTransientConnectionException || failure instanceof SQLRecoverableException
-                || failure instanceof SQLTransientConnectionException) {
+        if (state.startsWith("08") || own == CONNECTION_LOST || failure instanceof SQLNonTransientConnectionException
+                || failure instanceof SQLRecoverableException || failure instanceof SQLTransientConnectionException) {
             return CONNECTION_LOST;
         }
         return OTHER;
     }
 
     /**
-     * Whether {@code failure} is SQLite's {@code result}. The SQLite driver gives no SQLState, and its
-     * vendor codes (small numbers) would clash with other databases', so its message, which always
-     * starts with the result's name in brackets, says it.
+     * What a database's own codes say of {@code failure}. A failure seldom says which database sent it,
+     * and no database's own codes mean something else on another, so every database is asked.
      */
-    private static boolean isSqlite(SQLException failure, String result) {
-        String message = failure.getMessage();
-        return failure.getSQLState() == null && message != null && message.startsWith("[SQLITE_" + result + "]");
+    private static SqlFailure ownCodes(SQLException failure) {
+        for (DialectSupport database : DialectSupport.ALL) {
+            SqlFailure kind = database.classify(failure);
+            if (kind != OTHER) {
+                return kind;
+            }
+        }
+        return OTHER;
     }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public record TriggerTarget(String table, List<String> keyColumns, String versionColumn, String triggerName) {
 
+    /** Marks Optilock's triggers where the database keeps no other trace of who made them. */
+    static final String MARK = "optilock version trigger";
+
     public TriggerTarget {
         keyColumns = List.copyOf(keyColumns);
     }
@@ -39,6 +42,11 @@ public record TriggerTarget(String table, List<String> keyColumns, String versio
      * unquoted and in lower case, as {@code Triggers.list} reports names.
      */
     public String reportedName() {
-        return qualifiedTriggerName().replace("\"", "").toLowerCase(Locale.ROOT);
+        return unquoted(qualifiedTriggerName()).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code name} without the double quotes that make it case-sensitive in SQL. */
+    static String unquoted(String name) {
+        return name.replace("\"", "");
     }
 }

@@ -1,12 +1,18 @@
 package org.optilock.runtime.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
- * The trigger targets of the {@code Strategy.TRIGGER} entities, registered by their DAOs' static
- * initializers, so that {@code Triggers} can go from an entity class to its table without reading
- * the class reflectively.
+ * The version triggers of the {@code Strategy.TRIGGER} entities: registered by their DAOs' static
+ * initializers, so that {@code Triggers} can go from an entity class to its table without reading the
+ * class reflectively, and created, dropped and listed here for {@code Triggers} and its command line.
  */
 public final class TriggerTargets {
 
@@ -20,11 +26,20 @@ public final class TriggerTargets {
     }
 
     /**
-     * The trigger target of {@code entityType}, initializing its DAO class if that has not happened yet.
+     * The trigger targets of {@code entityTypes}, initializing their DAO classes where that has not
+     * happened yet.
      *
-     * @throws IllegalArgumentException if {@code entityType} has no DAO or no TRIGGER version
+     * @throws IllegalArgumentException if an entity has no DAO or no TRIGGER version
      */
-    public static TriggerTarget of(Class<?> entityType) {
+    public static List<TriggerTarget> of(Class<?>... entityTypes) {
+        List<TriggerTarget> targets = new ArrayList<>();
+        for (Class<?> entityType : entityTypes) {
+            targets.add(of(entityType));
+        }
+        return targets;
+    }
+
+    private static TriggerTarget of(Class<?> entityType) {
         TriggerTarget target = TARGETS.get(entityType);
         if (target != null) {
             return target;
@@ -49,5 +64,67 @@ public final class TriggerTargets {
         String binary = entityType.getName();
         int dot = binary.lastIndexOf('.');
         return binary.substring(0, dot + 1) + binary.substring(dot + 1).replace('$', '_') + "Dao";
+    }
+
+    /** Opens a connection of its own, to clean up after one that was lost. */
+    public interface SpareConnection {
+        Connection open() throws SQLException;
+    }
+
+    /** The work of one verb on one connection. */
+    private interface Verb {
+        List<String> run(Connection connection) throws SQLException;
+    }
+
+    /** Creates the triggers of {@code targets} that do not exist, in one transaction where DDL allows; their names. */
+    public static List<String> create(DataSource dataSource, List<TriggerTarget> targets) {
+        return inTransaction(dataSource, "create version triggers",
+                connection -> VersionTriggers.create(connection, targets, dataSource::getConnection));
+    }
+
+    /** Drops the triggers of {@code targets} that exist, in one transaction where DDL allows; their names. */
+    public static List<String> drop(DataSource dataSource, List<TriggerTarget> targets) {
+        return inTransaction(dataSource, "drop version triggers", connection -> VersionTriggers.drop(connection, targets));
+    }
+
+    /** The names of Optilock's version triggers in {@code schema}, or the current one. */
+    public static List<String> list(DataSource dataSource, Optional<String> schema) {
+        return inTransaction(dataSource, "list version triggers", connection -> VersionTriggers.names(connection, schema));
+    }
+
+    /** {@link #create(DataSource, List)} on the caller's {@code connection}, which it neither commits nor closes. */
+    public static List<String> create(Connection connection, List<TriggerTarget> targets, SpareConnection spare)
+            throws SQLException {
+        return VersionTriggers.create(connection, targets, spare);
+    }
+
+    /** {@link #drop(DataSource, List)} on the caller's {@code connection}, which it neither commits nor closes. */
+    public static List<String> drop(Connection connection, List<TriggerTarget> targets) throws SQLException {
+        return VersionTriggers.drop(connection, targets);
+    }
+
+    /** {@link #list(DataSource, Optional)} on the caller's {@code connection}. */
+    public static List<String> list(Connection connection, Optional<String> schema) throws SQLException {
+        return VersionTriggers.names(connection, schema);
+    }
+
+    /** Runs {@code verb} in one transaction where the database allows transactional DDL. */
+    private static List<String> inTransaction(DataSource dataSource, String operation, Verb verb) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                List<String> names = verb.run(connection);
+                connection.commit();
+                return names;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw SqlFailure.exception(operation, e);
+        }
     }
 }

@@ -5,12 +5,12 @@ package org.optilock.runtime.internal;
  * before anything is written, instead of wrapping to a negative version that every later check would
  * get wrong.
  */
-public final class VersionCounter {
+final class VersionCounter {
 
     private VersionCounter() {}
 
     /** {@code current + 1}; 1 for an unset version. */
-    public static int next(int current, Class<?> entityType) {
+    static int next(int current, Class<?> entityType) {
         if (current == Integer.MAX_VALUE) {
             throw exhausted(entityType, current, "an int", "long and its column to BIGINT");
         }
@@ -18,12 +18,12 @@ public final class VersionCounter {
     }
 
     /** {@code current + 1}; 1 for an unset version. */
-    public static Integer next(Integer current, Class<?> entityType) {
+    static Integer next(Integer current, Class<?> entityType) {
         return current == null ? 1 : next(current.intValue(), entityType);
     }
 
     /** {@code current + 1}; 1 for an unset version. */
-    public static long next(long current, Class<?> entityType) {
+    static long next(long current, Class<?> entityType) {
         if (current == Long.MAX_VALUE) {
             throw exhausted(entityType, current, "a long", "a TIMESTAMP version, or reset the versions of the table");
         }
@@ -31,7 +31,7 @@ public final class VersionCounter {
     }
 
     /** {@code current + 1}; 1 for an unset version. */
-    public static Long next(Long current, Class<?> entityType) {
+    static Long next(Long current, Class<?> entityType) {
         return current == null ? 1L : next(current.longValue(), entityType);
     }
 

@@ -1,4 +1,4 @@
-package org.optilock.processor.sql;
+package org.optilock.processor.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

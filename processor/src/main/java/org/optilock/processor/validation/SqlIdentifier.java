@@ -1,4 +1,4 @@
-package org.optilock.processor.sql;
+package org.optilock.processor.validation;
 
 import java.util.HashSet;
 import java.util.Locale;

@@ -89,12 +89,12 @@ public final class ConcurrencyCheck<T, ID, V> {
         T fresh = creating.get();
         String what = fresh.getClass().getSimpleName();
         V initial = versionedBy.apply(fresh);
-        check(isUnset(initial), "a new " + what + " should start unversioned, but holds version " + initial);
+        check(OptilockSettings.isUnset(initial), "a new " + what + " should start unversioned, but holds version " + initial);
 
         T inserted = dao.insert(fresh);
         ID id = identifiedBy.apply(inserted);
         V first = versionedBy.apply(inserted);
-        check(!isUnset(first), "insert should give the " + what + " a version, but it holds " + first);
+        check(!OptilockSettings.isUnset(first), "insert should give the " + what + " a version, but it holds " + first);
         check(dao.currentVersion(id).equals(Optional.of(first)),
                 "the database should hold version " + first + " of " + what + " " + id + ", but holds " + dao.currentVersion(id));
 
@@ -127,10 +127,6 @@ public final class ConcurrencyCheck<T, ID, V> {
 
     private T found(ID id, String what) {
         return dao.findById(id).orElseThrow(() -> new AssertionError(what + " " + id + " should be in the database"));
-    }
-
-    private static boolean isUnset(Object version) {
-        return version == null || (version instanceof Number number && number.longValue() == 0);
     }
 
     private static void check(boolean holds, String message) {

@@ -1,0 +1,102 @@
+package org.optilock.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * Every name of the runtime that generated code uses: its types, the builder methods of
+ * {@code DaoStatements}, the parameter codes, the {@code VersionType} constants, the hooks a DAO
+ * implements and calls. (The MySQL session variable is {@code SqlDialect}'s, checked the same way.) The processor does not see the runtime when it runs, so
+ * these are strings; {@code RuntimeContractTest} checks each one against the runtime's classes, so
+ * that a rename there fails the build here rather than a user's compile.
+ */
+final class RuntimeContract {
+
+    private static final String RUNTIME = "org.optilock.runtime";
+    private static final String INTERNAL = RUNTIME + ".internal";
+
+    // ---- types ---------------------------------------------------------------------------------------
+
+    static final ClassName VERSIONED = ClassName.get(RUNTIME, "Versioned");
+    static final ClassName SETTINGS = ClassName.get(RUNTIME, "OptilockSettings");
+    static final ClassName RECORD_MODIFIED = ClassName.get(RUNTIME, "RecordModifiedException");
+    static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
+    static final ClassName CONNECTION_SOURCE = ClassName.get(RUNTIME, "ConnectionSource");
+    static final ClassName ABSTRACT_VERSIONED_DAO = ClassName.get(INTERNAL, "AbstractVersionedDao");
+    static final ClassName DAO_STATEMENTS = ClassName.get(INTERNAL, "DaoStatements");
+    static final ClassName COLUMN_VALUES = ClassName.get(INTERNAL, "ColumnValues");
+    static final ClassName FIELD_MERGE = ClassName.get(INTERNAL, "FieldMerge");
+    static final ClassName VERSION_TYPE = ClassName.get(INTERNAL, "VersionType");
+    static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
+    static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
+
+    /** Every type above, for the test. */
+    static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, DIALECT, CONNECTION_SOURCE,
+            ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
+            TRIGGER_TARGETS};
+
+    // ---- DaoStatements: the factory and the builder methods, each (SQL, parameters...) -----------------
+
+    static final String STATEMENTS_OF = "of";
+    static final String INSERT = "insert";
+    static final String INSERT_WITH_KEY = "insertWithKey";
+    static final String UPDATE = "update";
+    static final String UPDATE_ROWS = "updateRows";
+    static final String UPDATE_UNCHECKED = "updateUnchecked";
+    static final String DELETE = "delete";
+    static final String DELETE_ROWS = "deleteRows";
+    static final String DELETE_UNCHECKED = "deleteUnchecked";
+    static final String SELECTS = "selects";
+    static final String TRIGGER = "trigger";
+
+    static final String[] STATEMENT_BUILDERS = {STATEMENTS_OF, INSERT, INSERT_WITH_KEY, UPDATE, UPDATE_ROWS,
+            UPDATE_UNCHECKED, DELETE, DELETE_ROWS, DELETE_UNCHECKED, SELECTS, TRIGGER};
+
+    // ---- DaoStatements: the codes of parameters that are not a column ----------------------------------
+
+    static final String NEW_VERSION = "NEW_VERSION";
+    static final String EXPECTED_VERSION = "EXPECTED_VERSION";
+    static final String EXPECTED_UNSET = "EXPECTED_UNSET";
+    static final String INCREMENT = "INCREMENT";
+
+    static final String[] PARAMETER_CODES = {NEW_VERSION, EXPECTED_VERSION, EXPECTED_UNSET, INCREMENT};
+
+    // ---- VersionType constants -------------------------------------------------------------------------
+
+    static final String COUNTER_LONG = "COUNTER_LONG";
+    static final String COUNTER_INT = "COUNTER_INT";
+    static final String TIMESTAMP_MICROS = "TIMESTAMP_MICROS";
+    static final String TIMESTAMP_INSTANT = "TIMESTAMP_INSTANT";
+    static final String TIMESTAMP_LOCAL_DATE_TIME = "TIMESTAMP_LOCAL_DATE_TIME";
+    static final String TIMESTAMP_OFFSET_DATE_TIME = "TIMESTAMP_OFFSET_DATE_TIME";
+
+    static final String[] VERSION_TYPES = {COUNTER_LONG, COUNTER_INT, TIMESTAMP_MICROS, TIMESTAMP_INSTANT,
+            TIMESTAMP_LOCAL_DATE_TIME, TIMESTAMP_OFFSET_DATE_TIME};
+
+    // ---- AbstractVersionedDao: the hooks a DAO implements, and the one it calls -------------------------
+
+    static final String BIND_COLUMN = "bindColumn";
+    static final String VALUE = "value";
+    static final String READ = "read";
+    static final String KEY_OF = "keyOf";
+    static final String BIND_ID = "bindId";
+    static final String VERSION = "version";
+    static final String WITH_VERSION = "withVersion";
+    static final String MERGED = "merged";
+    static final String GENERATES_KEY = "generatesKey";
+    static final String READ_KEY = "readKey";
+    static final String INSERTED = "inserted";
+    static final String BIND_INSTANT = "bindInstant";
+
+    static final String[] DAO_METHODS = {BIND_COLUMN, VALUE, READ, KEY_OF, BIND_ID, VERSION, WITH_VERSION, MERGED,
+            GENERATES_KEY, READ_KEY, INSERTED, BIND_INSTANT};
+
+    // ---- the rest ----------------------------------------------------------------------------------------
+
+    /** {@code FieldMerge.field(name, base, mine, theirs)}: one field of a three-way merge. */
+    static final String MERGE_FIELD = "field";
+
+    /** {@code TriggerTargets.register(entityType, target)}: called by a TRIGGER entity's DAO. */
+    static final String REGISTER_TRIGGER = "register";
+
+    private RuntimeContract() {}
+}

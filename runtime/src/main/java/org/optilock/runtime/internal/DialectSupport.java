@@ -1,0 +1,121 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.optilock.runtime.Dialect;
+
+/**
+ * Everything the engine does differently on one database, in one class per database: how an update
+ * reports the version the database gave the row, how an {@code Instant} is bound, how a batch writes
+ * its checked rows and reads its generated keys, the DDL of version triggers, and the database's own
+ * error codes. A DAO resolves its database once ({@link DaoContext#dialect}); nothing else in the
+ * engine asks which database it is on.
+ *
+ * <p>Sealed, and chosen by an exhaustive {@code switch} over {@link Dialect}: a database added to the
+ * enum without its class here does not compile. The defaults are plain JDBC, which H2, SQLite and
+ * MySQL share.
+ */
+sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupport, MysqlSupport {
+
+    /** Every database, for classifying a failure whose database is not known. */
+    List<DialectSupport> ALL = List.of(H2Support.INSTANCE, PostgresqlSupport.INSTANCE, SqliteSupport.INSTANCE,
+            MysqlSupport.INSTANCE);
+
+    /** The support of {@code dialect}. */
+    static DialectSupport of(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> H2Support.INSTANCE;
+            case POSTGRESQL -> PostgresqlSupport.INSTANCE;
+            case SQLITE -> SqliteSupport.INSTANCE;
+            case MYSQL -> MysqlSupport.INSTANCE;
+        };
+    }
+
+    /** The database, as the generated statements are keyed. */
+    Dialect dialect();
+
+    // ---- single-row writes ----------------------------------------------------------------------
+
+    /**
+     * Runs {@code statement}, an UPDATE made to report the version the database gave the row
+     * ({@code RETURNING}, H2's {@code FINAL TABLE}): that version, or {@code null} when no row matched.
+     */
+    default Object updateReadingBack(Connection connection, PreparedStatement statement, VersionType versionType)
+            throws SQLException {
+        try (ResultSet resultSet = statement.executeQuery()) {
+            return resultSet.next() ? versionType.read(resultSet, 1) : null;
+        }
+    }
+
+    /** Binds a nullable {@code Instant}, as a UTC {@code TIMESTAMP WITH TIME ZONE}: drivers agree on that one. */
+    default void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        ColumnValues.setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));
+    }
+
+    // ---- batches ---------------------------------------------------------------------------------
+
+    /** Writes the checked updates of {@code indexes}, whose versions are computed before the write. */
+    default <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
+        JdbcBatch.update(connection, rows, entities, indexes, outcome);
+    }
+
+    /** Writes the checked deletes of {@code indexes}. */
+    default <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
+        JdbcBatch.delete(connection, rows, entities, indexes, true, outcome);
+    }
+
+    /**
+     * Inserts the rows of {@code indexes}, whose keys the database generates, putting each row's
+     * version and key at its index.
+     */
+    default <T, V> void insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
+        JdbcBatch.insert(connection, rows, entities, indexes, true, versions, keys);
+    }
+
+    // ---- version triggers ------------------------------------------------------------------------
+
+    /**
+     * The query counting the triggers named {@code ?} in {@code schema} (the connection's current one
+     * when empty); the schema is bound first where {@link #bindsSchema} says so.
+     */
+    String triggerCountQuery(Optional<String> schema);
+
+    /** The query of the names of Optilock's version triggers in {@code schema}. */
+    String triggerNamesQuery(Optional<String> schema);
+
+    /** Whether the trigger queries take the schema as a parameter (else it is part of their text). */
+    default boolean bindsSchema() {
+        return true;
+    }
+
+    /** The statements that create {@code target}'s trigger. */
+    List<String> createTrigger(TriggerTarget target);
+
+    /** The statements that drop {@code target}'s trigger. */
+    default List<String> dropTrigger(TriggerTarget target) {
+        return List.of("DROP TRIGGER IF EXISTS " + target.qualifiedTriggerName());
+    }
+
+    /**
+     * Whether each DDL statement commits itself, so that a trigger half made is not undone by a
+     * rollback and must be dropped.
+     */
+    boolean ddlCommits();
+
+    // ---- failures --------------------------------------------------------------------------------
+
+    /**
+     * What {@code failure} reports by this database's own codes, those no other database uses; {@link
+     * SqlFailure#OTHER} when none applies.
+     */
+    SqlFailure classify(SQLException failure);
+}

@@ -1,0 +1,295 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.optilock.runtime.RecordModifiedException;
+
+/**
+ * The JDBC work of one entity on a connection: runs its {@link DaoStatements} (their parameters bound
+ * by {@link StatementParameters}), reads rows and versions, moves versions, and builds conflicts. The DAO's
+ * generated methods say how its columns are bound and read; the DAO's {@link DialectSupport} says
+ * what differs on its database. One per DAO; it holds no connection, and every method works on the
+ * one it is given.
+ *
+ * @param <T> the entity type
+ * @param <ID> the key type
+ * @param <V> the version type, boxed
+ */
+final class EntityRows<T, ID, V> {
+
+    private final AbstractVersionedDao<T, ID, V> dao;
+    private final DaoStatements statements;
+    private final DaoContext context;
+    private final StatementParameters<T, V> parameters;
+    private final DaoStatements.Update checkedUpdate;
+    private final DaoStatements.Update uncheckedUpdate;
+    /** Every column but the version: those {@link #holds} compares. */
+    private final int[] columns;
+    private final int keyColumns;
+
+    EntityRows(AbstractVersionedDao<T, ID, V> dao, DaoStatements statements, DaoContext context) {
+        this.dao = dao;
+        this.statements = statements;
+        this.context = context;
+        this.parameters = new StatementParameters<>(dao, statements.versionType, context);
+        this.checkedUpdate = statements.checkedUpdate();
+        this.uncheckedUpdate = statements.uncheckedUpdate();
+        this.columns = uncheckedUpdate.columns();
+        this.keyColumns = statements.deleteUnchecked.parameters().length;
+    }
+
+    DaoStatements statements() {
+        return statements;
+    }
+
+    /** The columns of the generated key, for {@link Connection#prepareStatement(String, String[])}. */
+    String[] generatedKeyColumns() {
+        return statements.generatedKeyColumns;
+    }
+
+    /** The entity class as conflicts name it: for a class versioned from outside, that class. */
+    Class<?> entityType() {
+        return statements.entityType;
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------
+
+    /** Inserts the row; returns the key the database generated, or {@code null} when it came with one. */
+    Object insert(Connection connection, T entity, V newVersion) throws SQLException {
+        boolean generating = dao.generatesKey(entity);
+        // A key the caller set is inserted as it is (django's create(pk=N)): the database refuses it if
+        // a row has it already, so the same object is never inserted twice.
+        DaoStatements.Statement insert = insertStatement(generating);
+        // Naming the key column keeps PostgreSQL from returning every column.
+        try (PreparedStatement statement = generating
+                ? connection.prepareStatement(insert.sql(), statements.generatedKeyColumns)
+                : connection.prepareStatement(insert.sql())) {
+            bind(statement, insert, entity, newVersion);
+            statement.executeUpdate();
+            if (!generating) {
+                return null;
+            }
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("The database returned no generated key for the new " + statements.name + " row");
+                }
+                return dao.readKey(keys);
+            }
+        }
+    }
+
+    /**
+     * Runs the UPDATE of one entity, checked or not: returns the version the row got, or {@code null}
+     * when no row matched. A plain update writes a version computed here; one that reads back reports
+     * the version the database decided.
+     */
+    V update(Connection connection, T entity, boolean checked) throws SQLException {
+        if (statements.trigger != null) {
+            context.warnIfTriggerMissing(connection, statements.trigger);
+        }
+        DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
+        V newVersion = update.bindsNewVersion() ? newVersion(entity) : null;
+        if (update.isPlain()) {
+            try (PreparedStatement statement = connection.prepareStatement(update.plain().sql())) {
+                bind(statement, update.plain(), entity, newVersion);
+                return statement.executeUpdate() == 0 ? null : newVersion;
+            }
+        }
+        DialectSupport database = context.dialect(connection);
+        DaoStatements.Statement readingBack = update.of(database.dialect());
+        try (PreparedStatement statement = connection.prepareStatement(readingBack.sql())) {
+            bind(statement, readingBack, entity, newVersion);
+            return cast(database.updateReadingBack(connection, statement, statements.versionType));
+        }
+    }
+
+    /** Deletes the row of {@code entity}; whether a row matched. */
+    boolean delete(Connection connection, T entity, boolean checked) throws SQLException {
+        DaoStatements.Statement delete = deleteStatement(checked);
+        try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
+            bind(statement, delete, entity, null);
+            return statement.executeUpdate() > 0;
+        }
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------
+
+    /** The row with key {@code id}, or {@code null}. */
+    T selectById(Connection connection, ID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statements.selectById)) {
+            dao.bindId(statement, id);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next() ? dao.read(resultSet) : null;
+            }
+        }
+    }
+
+    /** The row with key {@code id} and {@code version}, or {@code null}. */
+    T selectByIdAndVersion(Connection connection, ID id, V version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statements.selectByIdAndVersion)) {
+            dao.bindId(statement, id);
+            parameters.bindVersion(statement, keyColumns + 1, version);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next() ? dao.read(resultSet) : null;
+            }
+        }
+    }
+
+    /** Every row, in key order. */
+    List<T> selectAll(Connection connection) throws SQLException {
+        List<T> entities = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(statements.selectAll);
+                ResultSet resultSet = statement.executeQuery()) {
+            while (resultSet.next()) {
+                entities.add(dao.read(resultSet));
+            }
+        }
+        return entities;
+    }
+
+    /** The version of the row with key {@code id}, or {@code null} when there is none. */
+    V selectVersion(Connection connection, ID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statements.selectVersion)) {
+            dao.bindId(statement, id);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next() ? cast(statements.versionType.read(resultSet, 1)) : null;
+            }
+        }
+    }
+
+    /** The row of {@code entity} as it is now, or {@code null} when there is none. */
+    T current(Connection connection, T entity) throws SQLException {
+        return selectById(connection, key(entity));
+    }
+
+    /** Binds every parameter of {@code sql} for {@code entity}, in order. */
+    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion) throws SQLException {
+        parameters.bind(statement, sql, entity, newVersion);
+    }
+
+    // ---- what batches need -------------------------------------------------------------------------
+
+    /** Whether the checked updates write a version known before the write, so a batch can send them together. */
+    boolean batchesCheckedUpdates() {
+        return checkedUpdate.isPlain();
+    }
+
+    /** The checked UPDATE, when {@link #batchesCheckedUpdates}. */
+    DaoStatements.Statement checkedUpdateRows() {
+        return checkedUpdate.plain();
+    }
+
+    /** Binds the checked UPDATE for {@code entity}; returns the version it writes. */
+    V bindCheckedUpdate(PreparedStatement statement, T entity) throws SQLException {
+        V newVersion = newVersion(entity);
+        bind(statement, checkedUpdate.plain(), entity, newVersion);
+        return newVersion;
+    }
+
+    /** Puts what the checked UPDATE binds for {@code entity} into {@code values}; returns the version it writes. */
+    V updateValues(T entity, Object[] values) {
+        V newVersion = newVersion(entity);
+        parameters.values(checkedUpdate.plain(), entity, newVersion, values);
+        return newVersion;
+    }
+
+    /** Puts what the checked DELETE binds for {@code entity} into {@code values}. */
+    void deleteValues(T entity, Object[] values) {
+        parameters.values(statements.delete, entity, null, values);
+    }
+
+    /** The DELETE, with the version condition or by key alone. */
+    DaoStatements.Statement deleteStatement(boolean checked) {
+        return checked ? statements.delete : statements.deleteUnchecked;
+    }
+
+    /** The INSERT: without the key column when the database generates it. */
+    DaoStatements.Statement insertStatement(boolean generatesKey) {
+        return generatesKey || statements.insertWithKey == null ? statements.insert : statements.insertWithKey;
+    }
+
+    /** Binds the INSERT for {@code entity}; returns the version the row starts with. */
+    V bindInsert(PreparedStatement statement, T entity, boolean generatesKey) throws SQLException {
+        V newVersion = initialVersion();
+        bind(statement, insertStatement(generatesKey), entity, newVersion);
+        return newVersion;
+    }
+
+    /** Whether {@code stored} holds every value of {@code entity}, with {@code version} as its version. */
+    boolean holds(T stored, T entity, V version) {
+        for (int column : columns) {
+            if (!ColumnValues.sameValue(dao.value(stored, column), dao.value(entity, column))) {
+                return false;
+            }
+        }
+        return ColumnValues.sameValue(version(stored), version);
+    }
+
+    // ---- the entity's key and version --------------------------------------------------------------
+
+    /** The key of {@code entity}, which must have one. */
+    ID key(T entity) {
+        ID id = dao.keyOf(entity);
+        if (id == null) {
+            throw new IllegalArgumentException(
+                    "This " + statements.name + " has no id: insert it before updating, deleting or comparing it");
+        }
+        return id;
+    }
+
+    V version(T entity) {
+        return dao.version(entity);
+    }
+
+    /** Whether writes of {@code entity} carry the version condition. */
+    boolean checked(T entity) {
+        return context.checksVersion(statements.entityType, version(entity));
+    }
+
+    /** The version an update of {@code entity} writes: the next one, or the same under {@code withoutIncrement}. */
+    private V newVersion(T entity) {
+        V current = version(entity);
+        return context.incrementsVersion() ? cast(statements.versionType.next(current, context.clock(), entityType()))
+                : current;
+    }
+
+    /** The version a new row starts with. */
+    V initialVersion() {
+        return cast(statements.versionType.initial(context.clock()));
+    }
+
+    /** Whether inserting {@code entity} makes the database generate its key. */
+    boolean generatesKey(T entity) {
+        return dao.generatesKey(entity);
+    }
+
+    /** {@code entity} with its key ({@code null}: the one it came with) and {@code version}. */
+    T inserted(T entity, Object generatedKey, V version) {
+        return dao.inserted(entity, generatedKey, version);
+    }
+
+    /** {@code entity} with {@code version}: the same object for classes, a new one for records. */
+    T withVersion(T entity, V version) {
+        return dao.withVersion(entity, version);
+    }
+
+    /** The key on the current row of {@code keys}, the generated keys of an INSERT. */
+    Object readKey(ResultSet keys) throws SQLException {
+        return dao.readKey(keys);
+    }
+
+    /** The conflict of {@code entity} with the row as it is now ({@code null} when gone), told to the listener. */
+    RecordModifiedException conflict(T entity, T current) {
+        return context.conflict(new RecordModifiedException(entity, entityType(), key(entity), version(entity),
+                current, current == null ? null : version(current)));
+    }
+
+    @SuppressWarnings("unchecked") // the DAO's version type argument is the type its VersionType reads and makes
+    private V cast(Object version) {
+        return (V) version;
+    }
+}

@@ -1,0 +1,60 @@
+package org.optilock.runtime.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.optilock.runtime.Dialect;
+
+/** H2 2.x: reads versions back through {@code FINAL TABLE}; its version trigger is a Java class. */
+final class H2Support implements DialectSupport {
+
+    static final H2Support INSTANCE = new H2Support();
+
+    /** The trigger class H2 calls, in the runtime's own {@code h2} package. */
+    static final String TRIGGER_CLASS = "org.optilock.runtime.h2.H2VersionTrigger";
+
+    private H2Support() {}
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.H2;
+    }
+
+    @Override
+    public String triggerCountQuery(Optional<String> schema) {
+        return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TRIGGERS WHERE " + inSchema(schema)
+                + " AND UPPER(TRIGGER_NAME) = UPPER(?)";
+    }
+
+    @Override
+    public String triggerNamesQuery(Optional<String> schema) {
+        return "SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS WHERE " + inSchema(schema)
+                + " AND JAVA_CLASS = '" + TRIGGER_CLASS + "'";
+    }
+
+    private static String inSchema(Optional<String> schema) {
+        return schema.isPresent() ? "UPPER(TRIGGER_SCHEMA) = UPPER(?)" : "TRIGGER_SCHEMA = SCHEMA()";
+    }
+
+    @Override
+    public List<String> createTrigger(TriggerTarget target) {
+        String name = target.qualifiedTriggerName();
+        return List.of(
+                "CREATE TRIGGER " + name + " BEFORE UPDATE ON " + target.table() + " FOR EACH ROW CALL '"
+                        + TRIGGER_CLASS + "'",
+                // The trigger class reads its version column from here.
+                "COMMENT ON TRIGGER " + name + " IS '" + TriggerTarget.unquoted(target.versionColumn()) + "'");
+    }
+
+    @Override
+    public boolean ddlCommits() {
+        return true;
+    }
+
+    /** H2's lock timeout (HYT00) and statement cancelled by timeout (HYT01). */
+    @Override
+    public SqlFailure classify(SQLException failure) {
+        String state = failure.getSQLState();
+        return "HYT00".equals(state) || "HYT01".equals(state) ? SqlFailure.TIMEOUT : SqlFailure.OTHER;
+    }
+}

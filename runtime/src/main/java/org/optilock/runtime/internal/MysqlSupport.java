@@ -1,0 +1,95 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.optilock.runtime.Dialect;
+
+/**
+ * MySQL 8 and MariaDB: an UPDATE cannot return a value, so the generated statement assigns the new
+ * version to a session variable, read by one statement more on the same connection.
+ */
+final class MysqlSupport implements DialectSupport {
+
+    static final MysqlSupport INSTANCE = new MysqlSupport();
+
+    /**
+     * The session variable a reading-back update assigns; the processor writes the same name into its
+     * statements, and a processor test checks that the two agree.
+     */
+    static final String VERSION_VARIABLE = "@optilock_version";
+
+    private static final String SELECT_ASSIGNED_VERSION = "SELECT " + VERSION_VARIABLE;
+
+    /** A deadlock, or a Galera certification failure. */
+    private static final int DEADLOCK = 1213;
+
+    /** Lock wait timeout exceeded, statement time exceeded (MySQL, MariaDB). */
+    private static final Set<Integer> TIMED_OUT = Set.of(1205, 3024, 1969);
+
+    /** MariaDB's SQLState for a statement interrupted by its time limit. */
+    private static final String INTERRUPTED = "70100";
+
+    private MysqlSupport() {}
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.MYSQL;
+    }
+
+    @Override
+    public Object updateReadingBack(Connection connection, PreparedStatement statement, VersionType versionType)
+            throws SQLException {
+        if (statement.executeUpdate() == 0) {
+            return null;
+        }
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ASSIGNED_VERSION);
+                ResultSet resultSet = select.executeQuery()) {
+            resultSet.next();
+            return versionType.read(resultSet, 1);
+        }
+    }
+
+    @Override
+    public String triggerCountQuery(Optional<String> schema) {
+        return "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE " + inSchema(schema)
+                + " AND lower(TRIGGER_NAME) = lower(?)";
+    }
+
+    @Override
+    public String triggerNamesQuery(Optional<String> schema) {
+        return "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE " + inSchema(schema)
+                + " AND ACTION_STATEMENT LIKE '%" + TriggerTarget.MARK + "%'";
+    }
+
+    private static String inSchema(Optional<String> schema) {
+        return schema.isPresent() ? "lower(TRIGGER_SCHEMA) = lower(?)" : "TRIGGER_SCHEMA = DATABASE()";
+    }
+
+    /** The mark goes inside the body: MySQL keeps only the body in {@code information_schema}. */
+    @Override
+    public List<String> createTrigger(TriggerTarget target) {
+        String version = target.versionColumn();
+        return List.of("CREATE TRIGGER " + target.qualifiedTriggerName() + " BEFORE UPDATE ON " + target.table()
+                + " FOR EACH ROW SET NEW." + version + " = /* " + TriggerTarget.MARK + " */ IF(NEW." + version
+                + " <=> OLD." + version + ", COALESCE(OLD." + version + ", 0) + 1, NEW." + version + ")");
+    }
+
+    @Override
+    public boolean ddlCommits() {
+        return true;
+    }
+
+    @Override
+    public SqlFailure classify(SQLException failure) {
+        int code = failure.getErrorCode();
+        if (code == DEADLOCK) {
+            return SqlFailure.CONCURRENT_WRITE;
+        }
+        return TIMED_OUT.contains(code) || INTERRUPTED.equals(failure.getSQLState()) ? SqlFailure.TIMEOUT : SqlFailure.OTHER;
+    }
+}

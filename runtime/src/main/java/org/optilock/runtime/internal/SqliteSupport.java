@@ -1,0 +1,99 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.optilock.runtime.Dialect;
+
+/**
+ * SQLite 3.35 or later: reads versions back through {@code RETURNING}; its driver reports only the
+ * last generated key of a batch, and its errors carry no SQLState.
+ */
+final class SqliteSupport implements DialectSupport {
+
+    static final SqliteSupport INSTANCE = new SqliteSupport();
+
+    private SqliteSupport() {}
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
+    /** One statement a row: the driver reports only the last key of a batch, and in-process a statement costs little. */
+    @Override
+    public <T, V> void insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(rows.insertStatement(true).sql(),
+                rows.generatedKeyColumns())) {
+            for (int i : indexes) {
+                versions.set(i, rows.bindInsert(statement, entities.get(i), true));
+                statement.executeUpdate();
+                try (ResultSet generated = statement.getGeneratedKeys()) {
+                    keys.set(i, JdbcBatch.nextKey(rows, generated, 1, 1));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String triggerCountQuery(Optional<String> schema) {
+        return "SELECT COUNT(*) FROM " + master(schema) + " WHERE type = 'trigger' AND lower(name) = lower(?)";
+    }
+
+    @Override
+    public String triggerNamesQuery(Optional<String> schema) {
+        return "SELECT name FROM " + master(schema) + " WHERE type = 'trigger' AND sql LIKE '%" + TriggerTarget.MARK + "%'";
+    }
+
+    /** An attached database is named before its catalog table, not bound. */
+    private static String master(Optional<String> schema) {
+        return schema.map(s -> s + ".").orElse("") + "sqlite_master";
+    }
+
+    @Override
+    public boolean bindsSchema() {
+        return false;
+    }
+
+    /**
+     * SQLite cannot assign to NEW, so an AFTER trigger updates the row once more; that update moves the
+     * version, so the WHEN clause stops it from firing again. The trigger goes in the table's schema,
+     * and names the table without it, as SQLite requires.
+     */
+    @Override
+    public List<String> createTrigger(TriggerTarget target) {
+        String version = target.versionColumn();
+        String table = target.unqualifiedTable();
+        String keyMatch = String.join(" AND ", target.keyColumns().stream().map(k -> k + " = NEW." + k).toList());
+        return List.of("CREATE TRIGGER " + target.qualifiedTriggerName() + " AFTER UPDATE ON " + table + " FOR EACH ROW"
+                + " WHEN NEW." + version + " IS OLD." + version
+                + " BEGIN /* " + TriggerTarget.MARK + " */ UPDATE " + table + " SET " + version + " = COALESCE("
+                + version + ", 0) + 1 WHERE " + keyMatch + "; END");
+    }
+
+    @Override
+    public boolean ddlCommits() {
+        return false;
+    }
+
+    /**
+     * SQLite's driver gives no SQLState, and its vendor codes (small numbers) would clash with other
+     * databases', so its message, which always starts with the result's name in brackets, says it: a
+     * stale WAL snapshot is a concurrent write, a busy database a timeout.
+     */
+    @Override
+    public SqlFailure classify(SQLException failure) {
+        String message = failure.getMessage();
+        if (failure.getSQLState() != null || message == null) {
+            return SqlFailure.OTHER;
+        }
+        if (message.startsWith("[SQLITE_BUSY_SNAPSHOT]")) {
+            return SqlFailure.CONCURRENT_WRITE;
+        }
+        return message.startsWith("[SQLITE_BUSY]") ? SqlFailure.TIMEOUT : SqlFailure.OTHER;
+    }
+}
