@@ -110,7 +110,7 @@ class MessagesTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertTrue(compilation.generatedSourceFile("com.acme.base.AuditedDao").isEmpty());
         assertThat(compilation).generatedSourceFile("com.acme.InvoiceDao").contentsAsUtf8String()
-                .contains("implements VersionedDao<Invoice, String, Long>");
+                .contains("extends AbstractVersionedDao<Invoice, String, Long>");
         assertThat(compilation).generatedSourceFile("com.acme.InvoiceDao").contentsAsUtf8String()
                 .contains("\"INSERT INTO Invoice (id, version, customer) VALUES (?, ?, ?)\"");
         assertThat(compilation).generatedSourceFile("com.acme.InvoiceDao").contentsAsUtf8String()
@@ -345,7 +345,7 @@ class MessagesTest {
                 "interface Users {}"));
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.acme.UserDao").contentsAsUtf8String()
-                .contains("implements VersionedDao<Versioned<User>, Long, Long>");
+                .contains("extends AbstractVersionedDao<Versioned<User>, Long, Long>");
         assertThat(compilation).generatedSourceFile("com.acme.UserDao").contentsAsUtf8String()
                 .contains("\"UPDATE auth_user SET email = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))\"");
     }

@@ -1,0 +1,81 @@
+package org.optilock.processor.writing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.palantir.javapoet.ClassName;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds every runtime name the processor writes into generated code against the runtime's classes,
+ * by reflection: a type, method, code or constant renamed in the runtime fails here, in the build,
+ * instead of in a user's compile of a generated DAO.
+ */
+class RuntimeContractTest {
+
+    @Test
+    void everyTypeExistsAndIsPublic() throws ClassNotFoundException {
+        for (ClassName type : RuntimeContract.TYPES) {
+            Class<?> runtime = Class.forName(type.reflectionName());
+            assertTrue(Modifier.isPublic(runtime.getModifiers()), type + " must be public: generated code names it");
+        }
+    }
+
+    @Test
+    void everyStatementBuilderIsAPublicMethodOfDaoStatements() throws ClassNotFoundException {
+        assertPublicMethods(RuntimeContract.DAO_STATEMENTS, RuntimeContract.STATEMENT_BUILDERS);
+    }
+
+    @Test
+    void everyParameterCodeIsAPublicConstantOfDaoStatements() throws Exception {
+        Class<?> statements = Class.forName(RuntimeContract.DAO_STATEMENTS.reflectionName());
+        for (String code : RuntimeContract.PARAMETER_CODES) {
+            Field field = statements.getField(code);
+            assertTrue(Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers()), code);
+            assertEquals(int.class, field.getType(), code);
+        }
+    }
+
+    @Test
+    void theVersionTypesAreTheRuntimesConstantsExactly() throws ClassNotFoundException {
+        Class<?> versionType = Class.forName(RuntimeContract.VERSION_TYPE.reflectionName());
+        Set<String> runtime = Arrays.stream(versionType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.toSet());
+        assertEquals(runtime, Set.of(RuntimeContract.VERSION_TYPES));
+    }
+
+    @Test
+    void everyHookIsAProtectedMethodOfTheBaseClass() throws ClassNotFoundException {
+        Class<?> base = Class.forName(RuntimeContract.ABSTRACT_VERSIONED_DAO.reflectionName());
+        for (String hook : RuntimeContract.DAO_METHODS) {
+            boolean found = Arrays.stream(base.getDeclaredMethods())
+                    .anyMatch(m -> m.getName().equals(hook) && Modifier.isProtected(m.getModifiers()));
+            assertTrue(found, "AbstractVersionedDao has no protected " + hook);
+        }
+    }
+
+    @Test
+    void everyColumnValuesMethodTheCodecCallsExists() throws ClassNotFoundException {
+        assertPublicMethods(RuntimeContract.COLUMN_VALUES, ColumnCodec.columnValuesMethods().toArray(String[]::new));
+    }
+
+    @Test
+    void theMergeAndTriggerCallsExist() throws ClassNotFoundException {
+        assertPublicMethods(RuntimeContract.FIELD_MERGE, RuntimeContract.MERGE_FIELD);
+        assertPublicMethods(RuntimeContract.TRIGGER_TARGETS, RuntimeContract.REGISTER_TRIGGER);
+    }
+
+    private static void assertPublicMethods(ClassName type, String... names) throws ClassNotFoundException {
+        Class<?> runtime = Class.forName(type.reflectionName());
+        Set<String> methods = Arrays.stream(runtime.getMethods()).map(Method::getName).collect(Collectors.toSet());
+        for (String name : names) {
+            assertTrue(methods.contains(name), type.simpleName() + " has no public method " + name);
+        }
+    }
+}
