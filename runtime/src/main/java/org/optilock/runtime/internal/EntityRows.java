@@ -178,8 +178,8 @@ final class EntityRows<T, ID, V> {
         return checkedUpdate.isPlain();
     }
 
-    /** The checked UPDATE, when {@link #batchesCheckedUpdates}. */
-    DaoStatements.Statement checkedUpdateRows() {
+    /** The checked UPDATE of one row, when {@link #batchesCheckedUpdates}. */
+    DaoStatements.Statement checkedUpdateStatement() {
         return checkedUpdate.plain();
     }
 

@@ -25,7 +25,7 @@ final class JdbcBatch {
             BatchOutcome<T, V> outcome) throws SQLException {
         List<V> versions = new ArrayList<>(indexes.size());
         int[] counts;
-        try (PreparedStatement statement = connection.prepareStatement(rows.checkedUpdateRows().sql())) {
+        try (PreparedStatement statement = connection.prepareStatement(rows.checkedUpdateStatement().sql())) {
             for (int i : indexes) {
                 versions.add(rows.bindCheckedUpdate(statement, entities.get(i)));
                 statement.addBatch();

@@ -68,9 +68,9 @@ final class PostgresqlSupport implements DialectSupport {
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateRows();
+        DaoStatements statements = rows.statements();
         List<V> versions = new ArrayList<>(indexes.size());
-        List<Integer> written = writeFromArrays(connection, update.sql(), rows.statements().updateRowsTypes, entities,
+        List<Integer> written = writeFromArrays(connection, statements.updateRows.sql(), statements.updateRowsTypes, entities,
                 indexes, (entity, values) -> versions.add(rows.updateValues(entity, values)));
         for (int k : written) {
             outcome.written(indexes.get(k), versions.get(k));
@@ -176,7 +176,7 @@ final class PostgresqlSupport implements DialectSupport {
 
     @Override
     public SqlFailure classify(SQLException failure) {
-        String state = failure.getSQLState();
+        String state = failure.getSQLState() == null ? "" : failure.getSQLState(); // Set.of refuses null
         if (DEADLOCK.equals(state)) {
             return SqlFailure.CONCURRENT_WRITE;
         }

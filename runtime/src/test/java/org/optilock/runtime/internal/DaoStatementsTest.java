@@ -1,0 +1,52 @@
+package org.optilock.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
+import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
+import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
+import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.optilock.runtime.Dialect;
+
+/** What the engine derives from a DAO's statements once, when the DAO is built. */
+class DaoStatementsTest {
+
+    @Test
+    void aPlainUpdateBindsItsNewVersionAndNamesEachColumnOnce() {
+        DaoStatements.Update update = DaoStatements.Update.of(new DaoStatements.Statement(
+                "UPDATE t SET a = ?, b = ?, version = ? WHERE id = ? AND version = ? AND ? = 1",
+                new int[] {2, 3, NEW_VERSION, 1, EXPECTED_VERSION, EXPECTED_UNSET}), Map.of());
+        assertTrue(update.isPlain());
+        assertTrue(update.bindsNewVersion());
+        assertArrayEquals(new int[] {2, 3, 1}, update.columns());
+    }
+
+    @Test
+    void anUpdateTheDatabaseVersionsHasOneStatementPerDatabase() {
+        DaoStatements.Statement h2 = new DaoStatements.Statement("SELECT version FROM FINAL TABLE (...)",
+                new int[] {INCREMENT, 2, 1});
+        DaoStatements.Statement mysql = new DaoStatements.Statement("UPDATE ...", new int[] {INCREMENT, 2, 1});
+        DaoStatements.Update update = DaoStatements.Update.of(null, Map.of(Dialect.H2, h2, Dialect.MYSQL, mysql));
+        assertFalse(update.isPlain());
+        assertFalse(update.bindsNewVersion(), "the database computes the version");
+        assertEquals(h2, update.of(Dialect.H2));
+        assertEquals(mysql, update.of(Dialect.MYSQL));
+        assertArrayEquals(new int[] {2, 1}, update.columns());
+    }
+
+    @Test
+    void theBuilderKeepsWhatTheDaoDeclares() {
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG)
+                .insert("INSERT", 2, NEW_VERSION)
+                .insertWithKey("INSERT WITH KEY", "id", 1, 2, NEW_VERSION)
+                .deleteUnchecked("DELETE", 1);
+        assertEquals("Note", statements.name);
+        assertArrayEquals(new String[] {"id"}, statements.generatedKeyColumns);
+        assertArrayEquals(new int[] {1, 2, NEW_VERSION}, statements.insertWithKey.parameters());
+    }
+}
