@@ -26,6 +26,14 @@ public record EntityModel(
         properties = List.copyOf(properties);
     }
 
+    /**
+     * The DAO of {@code entity} in {@code packageName}: the entity's name, nested names joined by
+     * underscores, and {@code Dao} ({@code Outer.Inner} gets {@code Outer_InnerDao}).
+     */
+    public static ClassName daoOf(ClassName entity, String packageName) {
+        return ClassName.get(packageName, String.join("_", entity.simpleNames()) + "Dao");
+    }
+
     /** Whether writes return new instances instead of updating the one given. */
     public boolean isImmutable() {
         return isRecord || wrapped;

@@ -1,10 +1,8 @@
 package org.optilock.processor.validation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.VariableElement;
 import org.optilock.processor.model.PropertyModel;
@@ -13,8 +11,7 @@ import org.optilock.processor.model.PropertyModel;
 final class EntityFields {
     final List<PropertyModel> properties = new ArrayList<>();
     final Set<String> names = new LinkedHashSet<>();
-    /** The properties by column, the column's case folded, as SQLite and MySQL/MariaDB compare names. */
-    final Map<String, PropertyModel> propertyByColumn = new HashMap<>();
+    final DistinctColumns columns = new DistinctColumns();
     /** Whether a key field was refused with an error of its own, so "no @Id" would only repeat it. */
     boolean keyRefused;
     final List<VariableElement> idFields = new ArrayList<>();

@@ -13,7 +13,6 @@ import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -25,7 +24,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.optilock.processor.model.Access;
@@ -102,9 +100,8 @@ public final class EntityValidator {
             return Optional.empty();
         }
         ClassName entity = ClassName.get(type);
-        ClassName dao = ClassName.get(entity.packageName(), String.join("_", entity.simpleNames()) + "Dao");
         return Optional.of(new EntityModel(
-                entity, dao, table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord, false));
+                entity, EntityModel.daoOf(entity, entity.packageName()), table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord, false));
     }
 
     private boolean isConcreteClass(TypeElement type, ValidationReport report) {
@@ -209,11 +206,8 @@ public final class EntityValidator {
                 continue;
             }
             PropertyModel p = property.get();
-            String columnKey = p.column().replace("\"", "").toUpperCase(Locale.ROOT);
-            PropertyModel earlier = fields.propertyByColumn.putIfAbsent(columnKey, p);
-            if (earlier != null) {
-                report.error(Message.DUPLICATE_COLUMN, field, earlier.column(), earlier.name(), p.column(), name);
-            }
+            fields.columns.clash(p).ifPresent(earlier ->
+                    report.error(Message.DUPLICATE_COLUMN, field, earlier.column(), earlier.name(), p.column(), name));
             fields.properties.add(p);
             if (isVersion) {
                 fields.version = p;

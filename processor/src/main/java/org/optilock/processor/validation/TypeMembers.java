@@ -3,7 +3,10 @@ package org.optilock.processor.validation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -18,10 +21,12 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.SimpleTypeVisitor14;
 import javax.lang.model.util.Types;
+import org.optilock.processor.model.Access;
 
 /**
  * What generated code in an entity's package can reach of a type: the fields of its hierarchy with
- * their types resolved, whether a member is accessible, and its JavaBean accessors.
+ * their types resolved, whether a member is accessible, its JavaBean accessors, and for a class
+ * versioned from outside its public properties. Both validators read members only here.
  */
 final class TypeMembers {
 
@@ -142,6 +147,67 @@ final class TypeMembers {
         }
         return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized, fieldType.toString(),
                 getter.isPresent() && setter.isPresent() ? Optional.empty() : mistyped);
+    }
+
+    /** A public, writable property of a class, and how generated code reaches it. */
+    record PublicProperty(TypeMirror type, Access access) {}
+
+    /**
+     * The public, writable properties of a class whose fields are not annotated (a class versioned from
+     * outside): public fields, then getter/setter pairs, each once.
+     */
+    Map<String, PublicProperty> publicProperties(TypeElement entity) {
+        Map<String, PublicProperty> properties = new LinkedHashMap<>();
+        for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(entity))) {
+            var modifiers = field.getModifiers();
+            if (modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.STATIC)
+                    && !modifiers.contains(Modifier.FINAL) && !modifiers.contains(Modifier.TRANSIENT)) {
+                properties.putIfAbsent(field.getSimpleName().toString(), new PublicProperty(field.asType(), Access.field()));
+            }
+        }
+        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(entity)).stream()
+                .filter(m -> m.getModifiers().contains(Modifier.PUBLIC) && !m.getModifiers().contains(Modifier.STATIC))
+                .toList();
+        for (ExecutableElement getter : methods) {
+            String methodName = getter.getSimpleName().toString();
+            String name = propertyName(getter);
+            if (name == null || properties.containsKey(name)) {
+                continue;
+            }
+            String setterName = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            methods.stream()
+                    .filter(setter -> setter.getSimpleName().contentEquals(setterName)
+                            && setter.getParameters().size() == 1
+                            && types.isSameType(setter.getParameters().get(0).asType(), getter.getReturnType()))
+                    .findFirst()
+                    .ifPresent(setter -> properties.put(name,
+                            new PublicProperty(getter.getReturnType(), Access.accessors(methodName, setterName))));
+        }
+        return properties;
+    }
+
+    /** The property a getter reads ({@code getName} and {@code isActive}), or {@code null}. */
+    private static String propertyName(ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        if (!method.getParameters().isEmpty() || method.getReturnType().getKind() == TypeKind.VOID
+                || name.equals("getClass")) {
+            return null;
+        }
+        String rest;
+        if (name.startsWith("get") && name.length() > 3) {
+            rest = name.substring(3);
+        } else if (name.startsWith("is") && name.length() > 2 && method.getReturnType().getKind() == TypeKind.BOOLEAN) {
+            rest = name.substring(2);
+        } else {
+            return null;
+        }
+        return rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
+    }
+
+    /** Whether {@code type} has a public constructor without parameters. */
+    static boolean hasPublicConstructor(TypeElement type) {
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
     }
 
     /** Whether {@code type} has a non-private constructor without parameters. */

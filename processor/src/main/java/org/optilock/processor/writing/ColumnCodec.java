@@ -3,7 +3,6 @@ package org.optilock.processor.writing;
 import static org.optilock.processor.writing.RuntimeContract.BIND_INSTANT;
 import static org.optilock.processor.writing.RuntimeContract.COLUMN_VALUES;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import java.util.Locale;

@@ -2,7 +2,6 @@ package org.optilock.processor.writing;
 
 import static org.optilock.processor.writing.RuntimeContract.VERSIONED;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;

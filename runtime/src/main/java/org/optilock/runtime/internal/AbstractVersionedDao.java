@@ -128,7 +128,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     /** Binds a nullable {@code Instant} to parameter {@code index}, as this DAO's database reads it. */
     protected final void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        context.dialect(statement.getConnection()).bindInstant(statement, index, value);
+        context.database().bindInstant(statement, index, value);
     }
 
     // ---- the public operations -------------------------------------------------------------------
@@ -205,7 +205,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     public boolean isChanged(T entity) {
         Optional<V> current = currentVersion(rows.key(entity));
         // Compared as the database compares them: OffsetDateTime by instant, not by offset.
-        return current.isEmpty() || !ColumnValues.sameValue(current.get(), version(entity));
+        return current.isEmpty() || !StoredValues.sameValue(current.get(), version(entity));
     }
 
     @Override

@@ -69,7 +69,7 @@ final class Batches<T, V> {
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
-                writer.write(connection, context.dialect(connection), list, outcome);
+                writer.write(connection, context.database(), list, outcome);
                 conflicts = conflicts(connection, list, outcome);
                 end(transaction, policy, conflicts);
             } catch (SQLException e) {
@@ -168,7 +168,7 @@ final class Batches<T, V> {
                 JdbcBatch.insert(connection, rows, list, withKey, false, versions, keys);
             }
             if (!generating.isEmpty()) {
-                context.dialect(connection).insertGeneratingKeys(connection, rows, list, generating, versions, keys);
+                context.database().insertGeneratingKeys(connection, rows, list, generating, versions, keys);
             }
             transaction.commit();
         }

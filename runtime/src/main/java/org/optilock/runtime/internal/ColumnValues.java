@@ -1,6 +1,5 @@
 package org.optilock.runtime.internal;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,8 +10,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -144,36 +141,6 @@ public final class ColumnValues {
     /** Binds a nullable enum by its ordinal. */
     public static void setEnumOrdinal(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
         setInteger(statement, index, value == null ? null : value.ordinal());
-    }
-
-    /**
-     * Whether a value read back from the database is the value that was written: numbers by value
-     * ({@code BigDecimal} scale aside), arrays by content, points in time by instant and to the
-     * microsecond, the rest by {@code equals}.
-     */
-    public static boolean sameValue(Object stored, Object written) {
-        if (stored == written) {
-            return true;
-        }
-        if (stored == null || written == null) {
-            return false;
-        }
-        if (stored instanceof BigDecimal a && written instanceof BigDecimal b) {
-            return a.compareTo(b) == 0;
-        }
-        if (stored instanceof byte[] a && written instanceof byte[] b) {
-            return Arrays.equals(a, b);
-        }
-        if (stored instanceof OffsetDateTime a && written instanceof OffsetDateTime b) {
-            return a.toInstant().truncatedTo(ChronoUnit.MICROS).equals(b.toInstant().truncatedTo(ChronoUnit.MICROS));
-        }
-        if (stored instanceof Instant a && written instanceof Instant b) {
-            return a.truncatedTo(ChronoUnit.MICROS).equals(b.truncatedTo(ChronoUnit.MICROS));
-        }
-        if (stored instanceof LocalDateTime a && written instanceof LocalDateTime b) {
-            return a.truncatedTo(ChronoUnit.MICROS).equals(b.truncatedTo(ChronoUnit.MICROS));
-        }
-        return stored.equals(written);
     }
 
     /** Reads a nullable {@code Boolean}. */

@@ -34,19 +34,30 @@ final class DaoContext {
         this.settings = settings;
     }
 
-    /** A connection for one DAO call. */
+    /**
+     * A connection for one DAO call. The first one also tells the DAO its database, which it keeps:
+     * every later call knows it without asking the connection again.
+     */
     ConnectionSource.Lease lease() throws SQLException {
-        return connections.lease();
+        ConnectionSource.Lease lease = connections.lease();
+        if (database == null) {
+            try {
+                database = DialectSupport.of(Dialect.of(lease.connection()));
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    lease.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+        }
+        return lease;
     }
 
-    /** The database behind {@code connection}, detected on the DAO's first need and kept. */
-    DialectSupport dialect(Connection connection) throws SQLException {
-        DialectSupport detected = database;
-        if (detected == null) {
-            detected = DialectSupport.of(Dialect.of(connection));
-            database = detected;
-        }
-        return detected;
+    /** The DAO's database, known from its first lease on. */
+    DialectSupport database() {
+        return database;
     }
 
     /**
@@ -64,7 +75,7 @@ final class DaoContext {
                 + target.triggerName())) {
             return;
         }
-        if (!VersionTriggers.exists(connection, dialect(connection), target)) {
+        if (!VersionTriggers.exists(connection, database, target)) {
             LOG.log(System.Logger.Level.WARNING, "Version trigger {0} on table {1} does not exist, so updates made"
                     + " outside Optilock will not move the version. Create it with Triggers.create(dataSource, <entity>.class)"
                     + " or the TriggersCommand create command.", target.triggerName(), target.table());

@@ -99,7 +99,7 @@ final class EntityRows<T, ID, V> {
                 return statement.executeUpdate() == 0 ? null : newVersion;
             }
         }
-        DialectSupport database = context.dialect(connection);
+        DialectSupport database = context.database();
         DaoStatements.Statement readingBack = update.of(database.dialect());
         try (PreparedStatement statement = connection.prepareStatement(readingBack.sql())) {
             bind(statement, readingBack, entity, newVersion);
@@ -222,11 +222,11 @@ final class EntityRows<T, ID, V> {
     /** Whether {@code stored} holds every value of {@code entity}, with {@code version} as its version. */
     boolean holds(T stored, T entity, V version) {
         for (int column : columns) {
-            if (!ColumnValues.sameValue(dao.value(stored, column), dao.value(entity, column))) {
+            if (!StoredValues.sameValue(dao.value(stored, column), dao.value(entity, column))) {
                 return false;
             }
         }
-        return ColumnValues.sameValue(version(stored), version);
+        return StoredValues.sameValue(version(stored), version);
     }
 
     // ---- the entity's key and version --------------------------------------------------------------

@@ -6,7 +6,7 @@ import org.optilock.runtime.Merge;
 
 /**
  * The field-by-field choices of one three-way merge, for the generated {@code merge} methods. Values
- * are compared as the database compares them ({@link ColumnValues#sameValue}): {@code BigDecimal} 10.0
+ * are compared as the database compares them ({@link StoredValues#sameValue}): {@code BigDecimal} 10.0
  * equals 10.00, arrays by content, {@code OffsetDateTime} by instant.
  */
 public final class FieldMerge {
@@ -18,9 +18,9 @@ public final class FieldMerge {
      * {@code base}, else {@code theirs}; noted as conflicting when both changed it to different values.
      */
     public <V> V field(String name, V base, V mine, V theirs) {
-        boolean mineChanged = !ColumnValues.sameValue(base, mine);
-        boolean theirsChanged = !ColumnValues.sameValue(base, theirs);
-        if (mineChanged && theirsChanged && !ColumnValues.sameValue(mine, theirs)) {
+        boolean mineChanged = !StoredValues.sameValue(base, mine);
+        boolean theirsChanged = !StoredValues.sameValue(base, theirs);
+        if (mineChanged && theirsChanged && !StoredValues.sameValue(mine, theirs)) {
             conflicting.add(name);
         }
         return mineChanged && !theirsChanged ? mine : theirs;

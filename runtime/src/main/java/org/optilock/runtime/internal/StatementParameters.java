@@ -60,6 +60,6 @@ final class StatementParameters<T, V> {
 
     /** Binds {@code version}, which may be {@code null}, as the database of the statement binds it. */
     void bindVersion(PreparedStatement statement, int index, V version) throws SQLException {
-        versionType.bind(statement, index, version, context.dialect(statement.getConnection()));
+        versionType.bind(statement, index, version, context.database());
     }
 }

@@ -1,19 +1,15 @@
 package org.optilock.runtime.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -107,18 +103,5 @@ class ColumnValuesTest {
         OffsetDateTime local = roundTrip("VARCHAR(40)", s -> s.setString(1, "2026-12-05 07:00:00"),
                 r -> ColumnValues.getOffsetDateTime(r, 1));
         assertEquals(OffsetDateTime.of(2026, 12, 5, 7, 0, 0, 0, ZoneOffset.UTC), local);
-    }
-
-    @Test
-    void sameValueComparesAsTheDatabaseDoes() {
-        assertTrue(ColumnValues.sameValue(new BigDecimal("10.0"), new BigDecimal("10.00")));
-        assertTrue(ColumnValues.sameValue(new byte[] {1, 2}, new byte[] {1, 2}));
-        assertTrue(ColumnValues.sameValue(OffsetDateTime.parse("2026-12-05T07:00:00+01:00"),
-                OffsetDateTime.parse("2026-12-05T06:00:00Z")));
-        assertTrue(ColumnValues.sameValue(LocalDateTime.parse("2026-12-05T07:00:00.1234561"),
-                LocalDateTime.parse("2026-12-05T07:00:00.123456")), "to the microsecond, as the columns keep them");
-        assertFalse(ColumnValues.sameValue(null, 0L));
-        assertFalse(ColumnValues.sameValue(1L, 2L));
-        assertArrayEquals(new byte[] {1}, new byte[] {1});
     }
 }

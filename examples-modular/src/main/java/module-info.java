@@ -1,0 +1,8 @@
+/** An application in a named module: it requires Optilock's modules by the names their jars declare. */
+module org.optilock.examples.modular {
+    requires static org.optilock.annotations; // read by the processor only
+    requires org.optilock.runtime;
+    requires jakarta.persistence;
+    requires java.sql;
+    requires static java.compiler; // @Generated on the DAOs
+}
