@@ -351,6 +351,28 @@ class MessagesTest {
     }
 
     @Test
+    void opl303TwoPropertiesOfAVersionedClassInOneColumn() {
+        JavaFileObject user = libraryClass("public class User { public Long id; public String email; public String EMAIL; }");
+        JavaFileObject declaration = entity("Users",
+                "@VersionedTable(entity = com.library.User.class, table = \"auth_user\", id = \"id\")",
+                "interface Users {}");
+        Compilation compilation = Sources.compile(user, declaration);
+        assertThat(compilation).hadErrorContaining("[OPL-303] Column email of 'email' and column EMAIL of 'EMAIL' are one column")
+                .inFile(declaration).onLineContaining("@VersionedTable");
+    }
+
+    @Test
+    void opl303APropertyOfAVersionedClassInTheVersionColumn() {
+        JavaFileObject user = libraryClass("public class User { public Long id; public long Version; }");
+        JavaFileObject declaration = entity("Users",
+                "@VersionedTable(entity = com.library.User.class, table = \"auth_user\", id = \"id\")",
+                "interface Users {}");
+        Compilation compilation = Sources.compile(user, declaration);
+        assertThat(compilation).hadErrorContaining("[OPL-303] Column Version of 'Version' and column version of 'the version'")
+                .inFile(declaration).onLineContaining("@VersionedTable");
+    }
+
+    @Test
     void opl118VersionedClassWithoutAPublicConstructor() {
         JavaFileObject user = libraryClass("public class User { public Long id; User(int x) {} }");
         JavaFileObject declaration = entity("Users",

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.optilock.runtime.Dialect;
 
 /**
@@ -83,19 +82,8 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
 
     // ---- version triggers ------------------------------------------------------------------------
 
-    /**
-     * The query counting the triggers named {@code ?} in {@code schema} (the connection's current one
-     * when empty); the schema is bound first where {@link #bindsSchema} says so.
-     */
-    String triggerCountQuery(Optional<String> schema);
-
-    /** The query of the names of Optilock's version triggers in {@code schema}. */
-    String triggerNamesQuery(Optional<String> schema);
-
-    /** Whether the trigger queries take the schema as a parameter (else it is part of their text). */
-    default boolean bindsSchema() {
-        return true;
-    }
+    /** How the database's catalog is asked which version triggers exist. */
+    TriggerCatalog triggers();
 
     /** The statements that create {@code target}'s trigger. */
     List<String> createTrigger(TriggerTarget target);

@@ -2,7 +2,6 @@ package org.optilock.runtime.internal;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import org.optilock.runtime.Dialect;
 
 /** H2 2.x: reads versions back through {@code FINAL TABLE}; its version trigger is a Java class. */
@@ -20,20 +19,13 @@ final class H2Support implements DialectSupport {
         return Dialect.H2;
     }
 
-    @Override
-    public String triggerCountQuery(Optional<String> schema) {
-        return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TRIGGERS WHERE " + inSchema(schema)
-                + " AND UPPER(TRIGGER_NAME) = UPPER(?)";
-    }
+    /** H2 keeps names in upper case, and knows its triggers by their Java class. */
+    private static final InformationSchemaTriggers TRIGGERS =
+            new InformationSchemaTriggers("UPPER", "SCHEMA()", "JAVA_CLASS = '" + TRIGGER_CLASS + "'");
 
     @Override
-    public String triggerNamesQuery(Optional<String> schema) {
-        return "SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS WHERE " + inSchema(schema)
-                + " AND JAVA_CLASS = '" + TRIGGER_CLASS + "'";
-    }
-
-    private static String inSchema(Optional<String> schema) {
-        return schema.isPresent() ? "UPPER(TRIGGER_SCHEMA) = UPPER(?)" : "TRIGGER_SCHEMA = SCHEMA()";
+    public TriggerCatalog triggers() {
+        return TRIGGERS;
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.optilock.runtime.Dialect;
 
@@ -54,20 +53,13 @@ final class MysqlSupport implements DialectSupport {
         }
     }
 
-    @Override
-    public String triggerCountQuery(Optional<String> schema) {
-        return "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE " + inSchema(schema)
-                + " AND lower(TRIGGER_NAME) = lower(?)";
-    }
+    /** A schema is a database here; Optilock's triggers carry the mark in their body. */
+    private static final InformationSchemaTriggers TRIGGERS = new InformationSchemaTriggers("lower", "DATABASE()",
+            "ACTION_STATEMENT LIKE '%" + TriggerTarget.MARK + "%'");
 
     @Override
-    public String triggerNamesQuery(Optional<String> schema) {
-        return "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE " + inSchema(schema)
-                + " AND ACTION_STATEMENT LIKE '%" + TriggerTarget.MARK + "%'";
-    }
-
-    private static String inSchema(Optional<String> schema) {
-        return schema.isPresent() ? "lower(TRIGGER_SCHEMA) = lower(?)" : "TRIGGER_SCHEMA = DATABASE()";
+    public TriggerCatalog triggers() {
+        return TRIGGERS;
     }
 
     /** The mark goes inside the body: MySQL keeps only the body in {@code information_schema}. */

@@ -129,22 +129,32 @@ final class PostgresqlSupport implements DialectSupport {
     }
 
     @Override
-    public String triggerCountQuery(Optional<String> schema) {
-        return "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE " + inSchema(schema) + " AND t.tgname = lower(?)";
+    public TriggerCatalog triggers() {
+        return Catalog.INSTANCE;
     }
 
-    @Override
-    public String triggerNamesQuery(Optional<String> schema) {
-        return "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass"
-                + " WHERE " + inSchema(schema) + " AND d.description = '" + TriggerTarget.MARK + "'";
-    }
+    /** PostgreSQL's own catalog: triggers per table, Optilock's marked by a comment. */
+    private enum Catalog implements TriggerCatalog {
+        INSTANCE;
 
-    private static String inSchema(Optional<String> schema) {
-        return schema.isPresent() ? "lower(n.nspname) = lower(?)" : "n.nspname = current_schema()";
+        @Override
+        public String countQuery(Optional<String> schema) {
+            return "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE " + inSchema(schema) + " AND t.tgname = lower(?)";
+        }
+
+        @Override
+        public String namesQuery(Optional<String> schema) {
+            return "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass"
+                    + " WHERE " + inSchema(schema) + " AND d.description = '" + TriggerTarget.MARK + "'";
+        }
+
+        private static String inSchema(Optional<String> schema) {
+            return schema.isPresent() ? "lower(n.nspname) = lower(?)" : "n.nspname = current_schema()";
+        }
     }
 
     /** A trigger lives in its table's schema: PostgreSQL names it per table, its function in the schema. */

@@ -40,23 +40,33 @@ final class SqliteSupport implements DialectSupport {
     }
 
     @Override
-    public String triggerCountQuery(Optional<String> schema) {
-        return "SELECT COUNT(*) FROM " + master(schema) + " WHERE type = 'trigger' AND lower(name) = lower(?)";
+    public TriggerCatalog triggers() {
+        return Catalog.INSTANCE;
     }
 
-    @Override
-    public String triggerNamesQuery(Optional<String> schema) {
-        return "SELECT name FROM " + master(schema) + " WHERE type = 'trigger' AND sql LIKE '%" + TriggerTarget.MARK + "%'";
-    }
+    /** {@code sqlite_master}; an attached database is named before it, not bound. */
+    private enum Catalog implements TriggerCatalog {
+        INSTANCE;
 
-    /** An attached database is named before its catalog table, not bound. */
-    private static String master(Optional<String> schema) {
-        return schema.map(s -> s + ".").orElse("") + "sqlite_master";
-    }
+        @Override
+        public String countQuery(Optional<String> schema) {
+            return "SELECT COUNT(*) FROM " + master(schema) + " WHERE type = 'trigger' AND lower(name) = lower(?)";
+        }
 
-    @Override
-    public boolean bindsSchema() {
-        return false;
+        @Override
+        public String namesQuery(Optional<String> schema) {
+            return "SELECT name FROM " + master(schema) + " WHERE type = 'trigger' AND sql LIKE '%" + TriggerTarget.MARK
+                    + "%'";
+        }
+
+        @Override
+        public boolean bindsSchema() {
+            return false;
+        }
+
+        private static String master(Optional<String> schema) {
+            return schema.map(s -> s + ".").orElse("") + "sqlite_master";
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ final class VersionTriggers {
     /** Whether a trigger named like {@code target}'s exists in the schema of its table. */
     static boolean exists(Connection connection, DialectSupport database, TriggerTarget target) throws SQLException {
         Optional<String> schema = target.schema();
-        try (PreparedStatement statement = connection.prepareStatement(database.triggerCountQuery(schema))) {
+        try (PreparedStatement statement = connection.prepareStatement(database.triggers().countQuery(schema))) {
             int index = bindSchema(statement, database, schema);
             statement.setString(index, TriggerTarget.unquoted(target.triggerName()));
             try (ResultSet resultSet = statement.executeQuery()) {
@@ -40,7 +40,7 @@ final class VersionTriggers {
     static List<String> names(Connection connection, Optional<String> schema) throws SQLException {
         DialectSupport database = DialectSupport.of(Dialect.of(connection));
         List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(database.triggerNamesQuery(schema))) {
+        try (PreparedStatement statement = connection.prepareStatement(database.triggers().namesQuery(schema))) {
             bindSchema(statement, database, schema);
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
@@ -56,7 +56,7 @@ final class VersionTriggers {
     /** Binds {@code schema} first where the database's queries take it; the index of the next parameter. */
     private static int bindSchema(PreparedStatement statement, DialectSupport database, Optional<String> schema)
             throws SQLException {
-        if (schema.isPresent() && database.bindsSchema()) {
+        if (schema.isPresent() && database.triggers().bindsSchema()) {
             statement.setString(1, TriggerTarget.unquoted(schema.get()));
             return 2;
         }
