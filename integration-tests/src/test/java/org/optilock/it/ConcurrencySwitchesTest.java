@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -117,11 +118,12 @@ class ConcurrencySwitchesTest {
             Concurrency.withoutIncrement(() -> {
                 stale.body = "inner";
                 articles.update(stale);
-                assertEquals(2L, articles.currentVersion(article.id).orElseThrow(), "inner: unchecked, not moved");
+                assertEquals(3L, articles.currentVersion(article.id).orElseThrow(),
+                        "inner: unchecked, so moved all the same");
             });
             stale.body = "outer";
             articles.update(stale);
-            assertEquals(3L, articles.currentVersion(article.id).orElseThrow(), "outer again: unchecked, moved");
+            assertEquals(4L, articles.currentVersion(article.id).orElseThrow(), "outer again: unchecked, moved");
             throw new IllegalStateException("boom");
         }));
         assertEquals("boom", escaped.getMessage());
@@ -129,8 +131,39 @@ class ConcurrencySwitchesTest {
         Article current = articles.findById(article.id).orElseThrow();
         assertEquals("outer", current.body);
         articles.update(current);
-        assertEquals(4, current.version, "increments restored");
+        assertEquals(5, current.version, "increments restored");
         assertThrows(RecordModifiedException.class, () -> articles.update(stale), "checks restored");
+    }
+
+    /** Saves {@code stale} over a row a third copy also holds, inside {@code scopes}; the third copy's save must fail. */
+    private void assertNoLostUpdate(Consumer<Runnable> scopes) {
+        Article article = articles.insert(new Article("shared", "y"));
+        Article third = articles.findById(article.id).orElseThrow();
+        Article stale = articles.findById(article.id).orElseThrow();
+        stale.title = "forced on purpose";
+
+        scopes.accept(() -> articles.update(stale));
+
+        assertEquals(2L, articles.currentVersion(article.id).orElseThrow(), "the unchecked write moved the version");
+        third.title = "third copy's edit";
+        assertThrows(RecordModifiedException.class, () -> articles.update(third),
+                "a copy read before the unchecked write must not overwrite it");
+        assertEquals("forced on purpose", articles.findById(article.id).orElseThrow().title);
+    }
+
+    @Test
+    void disabledInsideWithoutIncrementNeverLosesAnUpdate() {
+        assertNoLostUpdate(write -> Concurrency.withoutIncrement(() -> Concurrency.disabled(write)));
+    }
+
+    @Test
+    void withoutIncrementInsideDisabledNeverLosesAnUpdate() {
+        assertNoLostUpdate(write -> Concurrency.disabled(() -> Concurrency.withoutIncrement(write)));
+    }
+
+    @Test
+    void disabledForTheTypeInsideWithoutIncrementNeverLosesAnUpdate() {
+        assertNoLostUpdate(write -> Concurrency.withoutIncrement(() -> Concurrency.disabled(Article.class, write)));
     }
 
     @Test

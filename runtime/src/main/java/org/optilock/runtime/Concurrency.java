@@ -18,6 +18,11 @@ import java.util.concurrent.Callable;
  *       is (touch-ups that readers should not see as a change).
  * </ul>
  *
+ * <p>A write without the version condition always moves the version, whatever scopes it runs in:
+ * {@code withoutIncrement} around or inside {@code disabled} keeps the version only of the writes that
+ * are still checked. Were an unchecked write to keep it, every stale copy of the row would still match
+ * it, and the next one saved would overwrite the forced write unseen.
+ *
  * <pre>{@code
  * Concurrency.disabled(() -> {
  *     for (Article article : imported) {
@@ -64,7 +69,10 @@ public final class Concurrency {
         within(new Scope(outer.allChecksOff(), List.copyOf(types), outer.incrementOff()), action);
     }
 
-    /** Runs {@code action} with the version condition in force but versions left as they are. */
+    /**
+     * Runs {@code action} with the version condition in force but versions left as they are. A write
+     * that has no condition (inside {@link #disabled}, for instance) moves its version all the same.
+     */
     public static void withoutIncrement(Runnable action) {
         Scope outer = scope();
         within(new Scope(outer.allChecksOff(), outer.checksOffFor(), true), action);
@@ -84,7 +92,9 @@ public final class Concurrency {
         return true;
     }
 
-    /** Whether updates on this thread move the version. */
+    /**
+     * Whether checked updates on this thread move the version; unchecked ones always do.
+     */
     public static boolean isIncrementing() {
         return !scope().incrementOff();
     }

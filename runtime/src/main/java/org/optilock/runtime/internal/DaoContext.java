@@ -96,9 +96,14 @@ final class DaoContext {
         return current.versionFieldRequired() || !OptilockSettings.isUnset(expectedVersion);
     }
 
-    /** Whether an update moves the version. */
-    boolean incrementsVersion() {
-        return Concurrency.isIncrementing();
+    /**
+     * Whether an update moves the version. A write without the version condition always does,
+     * whatever scope it runs in: left in place, its version would still match every stale copy of the
+     * row, and the next of them would overwrite it unseen. Only a checked write can keep its version
+     * ({@link Concurrency#withoutIncrement}).
+     */
+    boolean incrementsVersion(boolean checked) {
+        return !checked || Concurrency.isIncrementing();
     }
 
     /** The clock of {@code TIMESTAMP} versions. */

@@ -92,17 +92,18 @@ final class EntityRows<T, ID, V> {
             context.warnIfTriggerMissing(connection, statements.trigger);
         }
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
-        V newVersion = update.bindsNewVersion() ? newVersion(entity) : null;
+        boolean increments = context.incrementsVersion(checked);
+        V newVersion = update.bindsNewVersion() ? newVersion(entity, increments) : null;
         if (update.isPlain()) {
             try (PreparedStatement statement = connection.prepareStatement(update.plain().sql())) {
-                bind(statement, update.plain(), entity, newVersion);
+                parameters.bind(statement, update.plain(), entity, newVersion, increments);
                 return statement.executeUpdate() == 0 ? null : newVersion;
             }
         }
         DialectSupport database = context.database();
         DaoStatements.Statement readingBack = update.of(database.dialect());
         try (PreparedStatement statement = connection.prepareStatement(readingBack.sql())) {
-            bind(statement, readingBack, entity, newVersion);
+            parameters.bind(statement, readingBack, entity, newVersion, increments);
             return cast(database.updateReadingBack(connection, statement, statements.versionType));
         }
     }
@@ -166,9 +167,9 @@ final class EntityRows<T, ID, V> {
         return selectById(connection, key(entity));
     }
 
-    /** Binds every parameter of {@code sql} for {@code entity}, in order. */
+    /** Binds every parameter of {@code sql}, an insert or a delete, for {@code entity}, in order. */
     void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion) throws SQLException {
-        parameters.bind(statement, sql, entity, newVersion);
+        parameters.bind(statement, sql, entity, newVersion, true);
     }
 
     // ---- what batches need -------------------------------------------------------------------------
@@ -185,14 +186,15 @@ final class EntityRows<T, ID, V> {
 
     /** Binds the checked UPDATE for {@code entity}; returns the version it writes. */
     V bindCheckedUpdate(PreparedStatement statement, T entity) throws SQLException {
-        V newVersion = newVersion(entity);
-        bind(statement, checkedUpdate.plain(), entity, newVersion);
+        boolean increments = context.incrementsVersion(true);
+        V newVersion = newVersion(entity, increments);
+        parameters.bind(statement, checkedUpdate.plain(), entity, newVersion, increments);
         return newVersion;
     }
 
     /** Puts what the checked UPDATE binds for {@code entity} into {@code values}; returns the version it writes. */
     V updateValues(T entity, Object[] values) {
-        V newVersion = newVersion(entity);
+        V newVersion = newVersion(entity, context.incrementsVersion(true));
         parameters.values(checkedUpdate.plain(), entity, newVersion, values);
         return newVersion;
     }
@@ -250,11 +252,10 @@ final class EntityRows<T, ID, V> {
         return context.checksVersion(statements.entityType, version(entity));
     }
 
-    /** The version an update of {@code entity} writes: the next one, or the same under {@code withoutIncrement}. */
-    private V newVersion(T entity) {
+    /** The version an update of {@code entity} writes: the next one, or the same where it {@code increments} not. */
+    private V newVersion(T entity, boolean increments) {
         V current = version(entity);
-        return context.incrementsVersion() ? cast(statements.versionType.next(current, context.clock(), entityType()))
-                : current;
+        return increments ? cast(statements.versionType.next(current, context.clock(), entityType())) : current;
     }
 
     /** The version a new row starts with. */

@@ -29,8 +29,12 @@ final class StatementParameters<T, V> {
         this.context = context;
     }
 
-    /** Binds every parameter of {@code sql} for {@code entity}, in order. */
-    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion) throws SQLException {
+    /**
+     * Binds every parameter of {@code sql} for {@code entity}, in order; {@code increments} says whether
+     * a version the database moves moves.
+     */
+    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, boolean increments)
+            throws SQLException {
         int[] parameters = sql.parameters();
         for (int i = 0; i < parameters.length; i++) {
             int index = i + 1;
@@ -38,7 +42,7 @@ final class StatementParameters<T, V> {
                 case NEW_VERSION -> bindVersion(statement, index, newVersion);
                 case EXPECTED_VERSION -> bindVersion(statement, index, dao.version(entity));
                 case EXPECTED_UNSET -> statement.setInt(index, OptilockSettings.isUnset(dao.version(entity)) ? 1 : 0);
-                case INCREMENT -> statement.setInt(index, context.incrementsVersion() ? 1 : 0);
+                case INCREMENT -> statement.setInt(index, increments ? 1 : 0);
                 default -> dao.bindColumn(statement, index, entity, parameters[i]);
             }
         }
