@@ -26,6 +26,7 @@ import org.optilock.processor.validation.NamingConvention;
 import org.optilock.processor.validation.ValidationReport;
 import org.optilock.processor.validation.VersionedTableValidator;
 import org.optilock.processor.writing.DaoWriter;
+import org.optilock.processor.writing.GeneratedAnnotation;
 
 /**
  * Writes a versioned DAO for every class with a field annotated {@code @jakarta.persistence.Version}
@@ -167,7 +168,9 @@ public final class OptilockProcessor extends AbstractProcessor {
     private void process(TypeElement entity, EntityValidator validator, boolean lastRound) {
         ValidationReport report = new ValidationReport();
         Optional<EntityModel> model = validator.validate(entity, report);
-        if (report.hasUnresolvedTypes()) {
+        if (report.isWaiting()) {
+            // Another processor's output (a class it generates, accessors Lombok adds) may still come:
+            // decide in a later round, and report only what is still wrong at the last one.
             if (!lastRound) {
                 deferred.add(entity.getQualifiedName().toString());
                 return;
@@ -175,6 +178,7 @@ public final class OptilockProcessor extends AbstractProcessor {
             for (Element field : report.unresolvedFields()) {
                 report.error(Message.UNRESOLVED_TYPE, field, field.getSimpleName(), entity.getSimpleName());
             }
+            report.settlePending();
         }
         report.printTo(messager(), printed);
         if (model.isPresent()) {
@@ -184,7 +188,8 @@ public final class OptilockProcessor extends AbstractProcessor {
 
     private void write(EntityModel model, TypeElement entity) {
         try {
-            DaoWriter.write(model, entity).writeTo(processingEnv.getFiler());
+            boolean annotated = GeneratedAnnotation.isReadable(processingEnv.getElementUtils(), entity);
+            DaoWriter.write(model, entity, annotated).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             messager().printMessage(Message.DAO_NOT_WRITTEN.kind(),
                     Message.DAO_NOT_WRITTEN.render(model.dao().canonicalName(), e.getMessage()), entity);

@@ -263,7 +263,7 @@ public final class EntityValidator {
         if (found.getter().isPresent() && found.setter().isPresent()) {
             return Optional.of(Access.accessors(found.getter().get(), found.setter().get()));
         }
-        report.error(Message.MISSING_ACCESSORS, field, name, found.missing(),
+        report.pending(Message.MISSING_ACCESSORS, field, name, found.missing(),
                 found.getter().isEmpty() && found.setter().isEmpty() ? "them" : "it");
         return Optional.empty();
     }

@@ -10,7 +10,8 @@ import javax.lang.model.element.Element;
 
 /**
  * What validating one entity found: every error, each tied to the element (and where it helps, the
- * annotation value) it is about, and whether a type could not be resolved yet.
+ * annotation value) it is about; whether a type could not be resolved yet; and the errors another
+ * processor may still make untrue (accessors Lombok adds), which wait for the last round.
  */
 public final class ValidationReport {
 
@@ -19,6 +20,7 @@ public final class ValidationReport {
 
     private final List<Item> items = new ArrayList<>();
     private final List<Element> unresolved = new ArrayList<>();
+    private final List<Item> pending = new ArrayList<>();
 
     /** Records {@code message} about {@code element}. */
     public void error(Message message, Element element, Object... args) {
@@ -36,14 +38,29 @@ public final class ValidationReport {
         items.add(new Item(message, args, element, annotation, value));
     }
 
+    /**
+     * Records {@code message} about {@code element}, which another processor may still make untrue in
+     * this round (Lombok adds getters and setters to the class it annotates, whichever order the
+     * processor path lists the two): the entity waits for the next round, and the last one reports it.
+     */
+    public void pending(Message message, Element element, Object... args) {
+        pending.add(new Item(message, args, element, null, null));
+    }
+
     /** Records that the type of {@code field} does not resolve (yet). */
     public void unresolved(Element field) {
         unresolved.add(field);
     }
 
-    /** Whether any type did not resolve: the entity waits for the next round. */
-    public boolean hasUnresolvedTypes() {
-        return !unresolved.isEmpty();
+    /** Whether a type did not resolve or an error may still go away: the entity waits for the next round. */
+    public boolean isWaiting() {
+        return !unresolved.isEmpty() || !pending.isEmpty();
+    }
+
+    /** At the last round, what waited is final: the pending errors become errors. */
+    public void settlePending() {
+        items.addAll(pending);
+        pending.clear();
     }
 
     /** The fields whose types did not resolve. */
@@ -53,7 +70,7 @@ public final class ValidationReport {
 
     /** Whether nothing is wrong and nothing waits. */
     public boolean isClean() {
-        return items.isEmpty() && unresolved.isEmpty();
+        return items.isEmpty() && unresolved.isEmpty() && pending.isEmpty();
     }
 
     /**
