@@ -128,3 +128,9 @@ CREATE TABLE reminder (
     note VARCHAR(100),
     version {TIMESTAMP} NOT NULL
 );
+CREATE TABLE parcel (
+    id {IDENTITY_BIGINT},
+    label VARCHAR(100),
+    weight INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);

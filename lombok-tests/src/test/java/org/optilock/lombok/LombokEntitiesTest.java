@@ -1,6 +1,7 @@
 package org.optilock.lombok;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -24,6 +26,7 @@ import org.optilock.lombok.lombokfirst.GetterSetterNoteDao;
 import org.optilock.lombok.processorfirst.BuiltNote;
 import org.optilock.lombok.processorfirst.DataNote;
 import org.optilock.lombok.processorfirst.GetterSetterNote;
+import org.optilock.lombok.processorfirst.ValueNote;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
 
@@ -50,7 +53,7 @@ class LombokEntitiesTest {
         };
         String identity = database == Database.H2 ? "BIGINT AUTO_INCREMENT PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("GetterSetterNote", "DataNote", "BuiltNote")) {
+            for (String table : List.of("GetterSetterNote", "DataNote", "BuiltNote", "ValueNote")) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
                 statement.execute("CREATE TABLE " + table + " (id " + identity + ", text VARCHAR(100)"
                         + (table.equals("DataNote") ? ", pinned BOOLEAN" : "") + ", version BIGINT)");
@@ -95,6 +98,41 @@ class LombokEntitiesTest {
         RecordModifiedException conflict = assertThrows(RecordModifiedException.class, () -> dao.update(mine));
         assertEquals(2L, conflict.currentVersion());
         assertEquals("theirs", text.apply(dao.findById(id.apply(inserted)).orElseThrow()));
+    }
+
+    /** The same for an immutable entity: every write returns a new instance, the one given stays as it was. */
+    private static <T> void locksOptimisticallyImmutable(VersionedDao<T, Long, Long> dao, T fresh,
+            Function<T, Long> id, Function<T, Long> version, BiFunction<T, String, T> withText,
+            Function<T, String> text) {
+        T inserted = dao.insert(fresh);
+        assertEquals(1L, version.apply(inserted));
+        assertNull(id.apply(fresh), "the instance given is not changed");
+        T mine = dao.findById(id.apply(inserted)).orElseThrow();
+
+        T theirs = dao.update(withText.apply(dao.findById(id.apply(inserted)).orElseThrow(), "theirs"));
+        assertEquals(2L, version.apply(theirs));
+
+        RecordModifiedException conflict = assertThrows(RecordModifiedException.class,
+                () -> dao.update(withText.apply(mine, "mine")));
+        assertEquals(2L, conflict.currentVersion());
+        assertEquals("theirs", text.apply(dao.findById(id.apply(inserted)).orElseThrow()));
+    }
+
+    @Test
+    void valueWithTheProcessorFirst() {
+        locksOptimisticallyImmutable(new org.optilock.lombok.processorfirst.ValueNoteDao(dataSource),
+                new ValueNote(null, "value", 0), ValueNote::getId, ValueNote::getVersion, ValueNote::withText,
+                ValueNote::getText);
+    }
+
+    @Test
+    void valueWithLombokFirst() {
+        locksOptimisticallyImmutable(new org.optilock.lombok.lombokfirst.ValueNoteDao(dataSource),
+                new org.optilock.lombok.lombokfirst.ValueNote(null, "value", 0),
+                org.optilock.lombok.lombokfirst.ValueNote::getId,
+                org.optilock.lombok.lombokfirst.ValueNote::getVersion,
+                org.optilock.lombok.lombokfirst.ValueNote::withText,
+                org.optilock.lombok.lombokfirst.ValueNote::getText);
     }
 
     @Test

@@ -21,6 +21,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.validation.EntityValidator;
+import org.optilock.processor.validation.LombokClasses;
 import org.optilock.processor.validation.Message;
 import org.optilock.processor.validation.NamingConvention;
 import org.optilock.processor.validation.ValidationReport;
@@ -45,6 +46,8 @@ public final class OptilockProcessor extends AbstractProcessor {
 
     /** Entities waiting for types that did not resolve, by qualified name. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** The Lombok classes already given a round for Lombok to rewrite them. */
+    private final Set<String> waitedForLombok = new HashSet<>();
     /** Errors printed so far, by element and text, so none is printed twice. */
     private final Set<List<Object>> printed = new HashSet<>();
     private Optional<NamingConvention> naming = Optional.empty();
@@ -166,6 +169,15 @@ public final class OptilockProcessor extends AbstractProcessor {
     }
 
     private void process(TypeElement entity, EntityValidator validator, boolean lastRound) {
+        // Lombok rewrites the classes it annotates (private final fields, accessors, constructors) in the
+        // round it sees them, before or after this processor, whichever the processor path lists first: a
+        // class read before then would get a DAO for the class as written, not as compiled. It is read
+        // one round later, when Lombok is done with it.
+        String name = entity.getQualifiedName().toString();
+        if (!lastRound && LombokClasses.isRewritten(entity) && waitedForLombok.add(name)) {
+            deferred.add(name);
+            return;
+        }
         ValidationReport report = new ValidationReport();
         Optional<EntityModel> model = validator.validate(entity, report);
         if (report.isWaiting()) {

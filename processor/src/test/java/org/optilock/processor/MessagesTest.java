@@ -373,6 +373,46 @@ class MessagesTest {
     }
 
     @Test
+    void anImmutableClassIsCreatedThroughTheConstructorThatNamesItsFields() {
+        JavaFileObject parcel = entity("Parcel",
+                "@Entity public class Parcel {",
+                "  @Id final Long id;",
+                "  final String label;",
+                "  @Version final long version;",
+                "  Parcel(long version, String label, Long id) { this.id = id; this.label = label; this.version = version; }",
+                "}");
+        Compilation compilation = Sources.compile(parcel);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.ParcelDao").contentsAsUtf8String()
+                .contains("return new Parcel(version, entity.label, entity.id)");
+    }
+
+    @Test
+    void opl124PrivateFinalFieldWithoutGetter() {
+        assertError("OPL-124", entity("Parcel",
+                "@Entity public class Parcel {",
+                "  @Id private final Long id;",
+                "  @Version private final long version;",
+                "  Parcel(Long id, long version) { this.id = id; this.version = version; }",
+                "  public long getVersion() { return version; }",
+                "}"), "private final Long id;");
+    }
+
+    @Test
+    void opl125ImmutableClassWithoutAConstructorTakingItsFields() {
+        JavaFileObject parcel = entity("Parcel",
+                "@Entity public class Parcel {",
+                "  @Id final Long id;",
+                "  @Version final long version;",
+                "  Parcel(Long id) { this.id = id; this.version = 0; }",
+                "}");
+        Compilation compilation = Sources.compile(parcel);
+        assertThat(compilation).hadErrorContaining("[OPL-125] Every field of Parcel is final")
+                .inFile(parcel).onLineContaining("public class Parcel");
+        assertThat(compilation).hadErrorContaining("(java.lang.Long id, long version)");
+    }
+
+    @Test
     void opl118VersionedClassWithoutAPublicConstructor() {
         JavaFileObject user = libraryClass("public class User { public Long id; User(int x) {} }");
         JavaFileObject declaration = entity("Users",

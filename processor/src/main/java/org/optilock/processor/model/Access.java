@@ -5,7 +5,7 @@ package org.optilock.processor.model;
  *
  * @param style field, accessor methods, or record component
  * @param getter the getter's name, for {@link Style#ACCESSORS}; else empty
- * @param setter the setter's name, for {@link Style#ACCESSORS}; else empty
+ * @param setter the setter's name, for {@link Style#ACCESSORS} of a class that is assigned; else empty
  */
 public record Access(Style style, String getter, String setter) {
 
@@ -27,6 +27,11 @@ public record Access(Style style, String getter, String setter) {
 
     public static Access accessors(String getter, String setter) {
         return new Access(Style.ACCESSORS, getter, setter);
+    }
+
+    /** A private final field of an immutable class: read through its getter, written by constructing anew. */
+    public static Access getter(String getter) {
+        return new Access(Style.ACCESSORS, getter, "");
     }
 
     public static Access wrapperVersion() {

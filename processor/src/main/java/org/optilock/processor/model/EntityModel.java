@@ -10,17 +10,20 @@ import java.util.List;
  * @param entity the entity class
  * @param dao the DAO class to write
  * @param table the table name, already checked to be a safe identifier
- * @param properties every persistent property, in declaration order, id and version included
+ * @param properties every persistent property, id and version included: in declaration order, or for an
+ *     immutable class in the order its constructor takes them
  * @param key the key: one property, or several with an {@code @IdClass}
  * @param generatedId whether the database generates the (single) key on insert
  * @param version the version property and its strategy
- * @param isRecord whether the entity is a record, so writes return new instances
+ * @param isConstructed whether the entity is created through a constructor that takes every property, in
+ *     the order of {@code properties}: a record, or an immutable class (every field final); writes then
+ *     return new instances
  * @param wrapped whether the entity is a class the user cannot edit, handled as {@code Versioned<T>}
  *     beside its version (then also treated as immutable, like a record)
  */
 public record EntityModel(
         ClassName entity, ClassName dao, String table, List<PropertyModel> properties,
-        KeyModel key, boolean generatedId, VersionModel version, boolean isRecord, boolean wrapped) {
+        KeyModel key, boolean generatedId, VersionModel version, boolean isConstructed, boolean wrapped) {
 
     public EntityModel {
         properties = List.copyOf(properties);
@@ -36,7 +39,7 @@ public record EntityModel(
 
     /** Whether writes return new instances instead of updating the one given. */
     public boolean isImmutable() {
-        return isRecord || wrapped;
+        return isConstructed || wrapped;
     }
 
     /** The properties an INSERT writes: all of them but a generated key, in declaration order. */

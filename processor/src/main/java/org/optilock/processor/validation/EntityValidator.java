@@ -13,6 +13,7 @@ import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -46,12 +47,14 @@ public final class EntityValidator {
     private final NamingConvention naming;
     private final TypeMembers members;
     private final IdClassReader idClasses;
+    private final ImmutableClasses immutables;
 
     public EntityValidator(Elements elements, Types types, NamingConvention naming) {
         this.types = types;
         this.naming = naming;
         this.members = new TypeMembers(elements, types);
         this.idClasses = new IdClassReader(elements, types, members);
+        this.immutables = new ImmutableClasses(members);
     }
 
     /** Whether {@code element} carries {@code @Version} or {@code @VersionField}. */
@@ -75,11 +78,15 @@ public final class EntityValidator {
             report.error(Message.GENERIC_ENTITY, type, type.getSimpleName());
         }
         boolean isRecord = type.getKind() == ElementKind.RECORD;
+        boolean immutable = !isRecord && immutables.isImmutable(type);
         // The constructor of a class the DAO cannot reach is unreachable too: one error says it.
-        if (reachable && !isRecord && !TypeMembers.hasUsableConstructor(type)) {
+        if (reachable && !isRecord && !immutable && !TypeMembers.hasUsableConstructor(type)) {
             report.error(Message.NO_USABLE_CONSTRUCTOR, type, type.getSimpleName());
         }
-        EntityFields fields = readFields(type, isRecord, report);
+        EntityFields fields = readFields(type, isRecord, immutable, report);
+        List<PropertyModel> properties = immutable && report.isClean()
+                ? immutables.constructorOrder(type, fields.properties, report).orElse(fields.properties)
+                : fields.properties;
         Optional<String> table = tableName(type, report);
         if (fields.idField() == null && !fields.keyRefused) {
             report.error(Message.NO_ID, type, type.getSimpleName());
@@ -101,7 +108,8 @@ public final class EntityValidator {
         }
         ClassName entity = ClassName.get(type);
         return Optional.of(new EntityModel(
-                entity, EntityModel.daoOf(entity, entity.packageName()), table.get(), fields.properties, key.get(), generatedId, version.get(), isRecord, false));
+                entity, EntityModel.daoOf(entity, entity.packageName()), table.get(), properties, key.get(), generatedId,
+                version.get(), isRecord || immutable, false));
     }
 
     private boolean isConcreteClass(TypeElement type, ValidationReport report) {
@@ -147,7 +155,7 @@ public final class EntityValidator {
         return true;
     }
 
-    private EntityFields readFields(TypeElement type, boolean isRecord, ValidationReport report) {
+    private EntityFields readFields(TypeElement type, boolean isRecord, boolean immutable, ValidationReport report) {
         EntityFields fields = new EntityFields();
         for (VariableElement field : members.hierarchyFields(type)) {
             String name = field.getSimpleName().toString();
@@ -201,7 +209,7 @@ public final class EntityValidator {
             if (isId) {
                 fields.idFields.add(field);
             }
-            Optional<PropertyModel> property = property(type, field, isRecord, isVersion, report);
+            Optional<PropertyModel> property = property(type, field, isRecord, immutable, isVersion, report);
             if (property.isEmpty()) {
                 continue;
             }
@@ -219,10 +227,12 @@ public final class EntityValidator {
         return fields;
     }
 
-    private Optional<PropertyModel> property(
-            TypeElement type, VariableElement field, boolean isRecord, boolean isVersion, ValidationReport report) {
+    private Optional<PropertyModel> property(TypeElement type, VariableElement field, boolean isRecord,
+            boolean immutable, boolean isVersion, ValidationReport report) {
         String name = field.getSimpleName().toString();
-        Optional<Access> access = access(type, field, isRecord, isVersion, report);
+        Optional<Access> access = immutable
+                ? immutables.access(type, field, report)
+                : access(type, field, isRecord, isVersion, report);
         Optional<String> column = columnName(field, report);
         TypeMirror fieldType = members.memberType(type, field);
         if (ColumnTypes.isUnresolved(fieldType)) {

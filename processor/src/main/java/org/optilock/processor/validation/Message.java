@@ -44,7 +44,8 @@ public enum Message {
     MISSING_ACCESSORS("OPL-111",
             "Field '%s' is private and has no %s. Add %s, make the field non-private, or mark it @Transient."),
     FINAL_FIELD("OPL-112",
-            "Field '%s' is final, so the DAO cannot set it from a row. Remove final, or make the entity a record."),
+            "Field '%s' is final, so the DAO cannot set it from a row. Remove final, or make every mapped field "
+                    + "final and give the class a constructor that takes them all."),
     ID_CLASS_MISMATCH("OPL-114",
             "@IdClass %s has nothing that holds the @Id field '%s' of type %s. Give it a record component, a field "
                     + "or accessors of that name and type."),
@@ -71,6 +72,14 @@ public enum Message {
     ID_NOT_PERSISTENT("OPL-123",
             "The @Id field '%s' is %s, so it is no column and %s has no key. Remove %s, or put @Id on a "
                     + "persistent field."),
+    MISSING_GETTER("OPL-124",
+            "Field '%s' of %s is private and final, and has no getter %s(). Add it (Lombok: @Getter or @Value), "
+                    + "or make the field non-private."),
+    NO_CONSTRUCTOR_FOR_FIELDS("OPL-125",
+            "Every field of %s is final, so the DAO creates it through a constructor that takes each mapped "
+                    + "field (%s), and it has none the DAO can call. Add one, its parameters named as the fields "
+                    + "(Lombok: @AllArgsConstructor or @Value), or make the fields non-final and add a constructor "
+                    + "without parameters."),
     VERSION_NOT_PERSISTENT("OPL-113",
             "The version field '%s' is %s; it must be a persistent instance field that is not the key. "
                     + "Remove the modifier or annotation, or put the version on another field."),

@@ -35,7 +35,7 @@ final class MergeWriter {
                 .addParameter(type, "base")
                 .addParameter(type, "mine")
                 .addParameter(type, "theirs");
-        if (entity.isRecord()) {
+        if (entity.isConstructed()) {
             CodeBlock.Builder arguments = CodeBlock.builder();
             for (int i = 0; i < entity.properties().size(); i++) {
                 arguments.add(i == 0 ? "\n" : ",\n").add(value(entity.properties().get(i)));

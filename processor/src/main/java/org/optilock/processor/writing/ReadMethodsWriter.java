@@ -83,7 +83,7 @@ final class ReadMethodsWriter {
             return method.addStatement("return new $T<>(value, $L)", VERSIONED, versionRead)
                     .build();
         }
-        if (entity.isRecord()) {
+        if (entity.isConstructed()) {
             CodeBlock.Builder arguments = CodeBlock.builder();
             for (int i = 0; i < properties.size(); i++) {
                 PropertyModel property = properties.get(i);
