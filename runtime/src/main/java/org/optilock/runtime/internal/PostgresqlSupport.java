@@ -19,7 +19,7 @@ import org.optilock.runtime.Dialect;
  * as one statement over arrays ({@code unnest ... WITH ORDINALITY}), whose answer is the rows it
  * wrote, so no driver count needs checking.
  */
-final class PostgresqlSupport implements DialectSupport {
+final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
 
     static final PostgresqlSupport INSTANCE = new PostgresqlSupport();
 
@@ -128,33 +128,29 @@ final class PostgresqlSupport implements DialectSupport {
         return written;
     }
 
+    /** PostgreSQL's own catalog, {@code pg_trigger}: triggers per table, Optilock's marked by a comment. */
     @Override
     public TriggerCatalog triggers() {
-        return Catalog.INSTANCE;
+        return this;
     }
 
-    /** PostgreSQL's own catalog: triggers per table, Optilock's marked by a comment. */
-    private enum Catalog implements TriggerCatalog {
-        INSTANCE;
+    @Override
+    public String countQuery(Optional<String> schema) {
+        return "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE " + inSchema(schema) + " AND t.tgname = lower(?)";
+    }
 
-        @Override
-        public String countQuery(Optional<String> schema) {
-            return "SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE " + inSchema(schema) + " AND t.tgname = lower(?)";
-        }
+    @Override
+    public String namesQuery(Optional<String> schema) {
+        return "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass"
+                + " WHERE " + inSchema(schema) + " AND d.description = '" + TriggerTarget.MARK + "'";
+    }
 
-        @Override
-        public String namesQuery(Optional<String> schema) {
-            return "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass"
-                    + " WHERE " + inSchema(schema) + " AND d.description = '" + TriggerTarget.MARK + "'";
-        }
-
-        private static String inSchema(Optional<String> schema) {
-            return schema.isPresent() ? "lower(n.nspname) = lower(?)" : "n.nspname = current_schema()";
-        }
+    private static String inSchema(Optional<String> schema) {
+        return schema.isPresent() ? "lower(n.nspname) = lower(?)" : "n.nspname = current_schema()";
     }
 
     /** A trigger lives in its table's schema: PostgreSQL names it per table, its function in the schema. */

@@ -12,7 +12,7 @@ import org.optilock.runtime.Dialect;
  * SQLite 3.35 or later: reads versions back through {@code RETURNING}; its driver reports only the
  * last generated key of a batch, and its errors carry no SQLState.
  */
-final class SqliteSupport implements DialectSupport {
+final class SqliteSupport implements DialectSupport, TriggerCatalog {
 
     static final SqliteSupport INSTANCE = new SqliteSupport();
 
@@ -39,34 +39,30 @@ final class SqliteSupport implements DialectSupport {
         }
     }
 
+    /** {@code sqlite_master}; an attached database is named before it, not bound. */
     @Override
     public TriggerCatalog triggers() {
-        return Catalog.INSTANCE;
+        return this;
     }
 
-    /** {@code sqlite_master}; an attached database is named before it, not bound. */
-    private enum Catalog implements TriggerCatalog {
-        INSTANCE;
+    @Override
+    public String countQuery(Optional<String> schema) {
+        return "SELECT COUNT(*) FROM " + master(schema) + " WHERE type = 'trigger' AND lower(name) = lower(?)";
+    }
 
-        @Override
-        public String countQuery(Optional<String> schema) {
-            return "SELECT COUNT(*) FROM " + master(schema) + " WHERE type = 'trigger' AND lower(name) = lower(?)";
-        }
+    @Override
+    public String namesQuery(Optional<String> schema) {
+        return "SELECT name FROM " + master(schema) + " WHERE type = 'trigger' AND sql LIKE '%" + TriggerTarget.MARK
+                + "%'";
+    }
 
-        @Override
-        public String namesQuery(Optional<String> schema) {
-            return "SELECT name FROM " + master(schema) + " WHERE type = 'trigger' AND sql LIKE '%" + TriggerTarget.MARK
-                    + "%'";
-        }
+    @Override
+    public boolean bindsSchema() {
+        return false;
+    }
 
-        @Override
-        public boolean bindsSchema() {
-            return false;
-        }
-
-        private static String master(Optional<String> schema) {
-            return schema.map(s -> s + ".").orElse("") + "sqlite_master";
-        }
+    private static String master(Optional<String> schema) {
+        return schema.map(s -> s + ".").orElse("") + "sqlite_master";
     }
 
     /**
