@@ -65,6 +65,17 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aWriteToARecordThatNeverExistedAnswers404WhateverItsIfMatch() throws Exception {
+        for (String ifMatch : new String[] {null, "\"1\"", "*"}) {
+            HttpResponse<String> response = put("/memos/999", "{\"body\":\"nowhere\"}", ifMatch);
+            assertEquals(404, response.statusCode(), "If-Match " + ifMatch);
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(response.body().contains("\"title\":\"No such record\""), response.body());
+        }
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM memo WHERE id = 999", Integer.class));
+    }
+
+    @Test
     void ifMatchIsRequiredAndMustNameTheCurrentVersion() throws Exception {
         HttpResponse<String> stale = put("/memos/1", "{\"body\":\"stale\"}", "\"1\"");
         assertEquals(412, stale.statusCode());

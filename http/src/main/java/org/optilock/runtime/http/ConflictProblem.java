@@ -27,7 +27,8 @@ import org.optilock.runtime.RecordModifiedException;
  *
  * @param status 409, or 412 for a failed precondition
  * @param title a short, human summary
- * @param detail what happened and what to do
+ * @param detail what happened and what to do, in an HTTP client's words (the exception's message speaks to the
+ *     Java code that caught it instead)
  * @param currentVersion the version the row has now; {@code null} when it is gone
  * @param attempted what the client tried to write
  * @param current the row as it is now; {@code null} when it is gone or not shown
@@ -57,7 +58,23 @@ public record ConflictProblem(
     public static ConflictProblem of(
             RecordModifiedException conflict, Map<String, ?> attempted, Map<String, ?> current) {
         return of(409, conflict.isDeleted(), conflict.isDeleted() ? null : conflict.currentVersion(),
-                conflict.getMessage(), attempted, current);
+                detail(conflict), attempted, current);
+    }
+
+    /**
+     * What happened, told to an HTTP client: which record, which version it sent and which the record
+     * has now, and what to do in HTTP terms (read it again, send its ETag in {@code If-Match}).
+     */
+    static String detail(RecordModifiedException conflict) {
+        String record = conflict.entityType().getSimpleName() + " " + conflict.id();
+        if (conflict.isDeleted()) {
+            return record + " no longer exists: it was deleted after version " + conflict.expectedVersion()
+                    + " was read. Nothing was written; read the collection again.";
+        }
+        return record + " was changed by someone else: the request was based on version "
+                + conflict.expectedVersion() + ", and the record is at version " + conflict.currentVersion()
+                + " now. Nothing was written; read the record again (its ETag is " + EntityTag.ofVersion(
+                        conflict.currentVersion()) + "), reapply the change and send it with that ETag in If-Match.";
     }
 
     /**

@@ -28,10 +28,25 @@ class ConflictProblemTest {
         assertEquals(List.of("title"), problem.differences());
         assertEquals("{\"type\":\"https://optilock.org/problems/record-modified\","
                 + "\"title\":\"The record was changed by someone else\",\"status\":409,"
-                + "\"detail\":\"" + conflict.getMessage() + "\",\"currentVersion\":2,\"currentETag\":\"\\\"2\\\"\","
+                + "\"detail\":" + JsonText.of(problem.detail()) + ",\"currentVersion\":2,\"currentETag\":\"\\\"2\\\"\","
                 + "\"attempted\":{\"title\":\"Mine \\\"quoted\\\"\",\"body\":\"same\"},"
                 + "\"current\":{\"title\":\"Theirs \\u003cb\\u003e\",\"body\":\"same\"},"
                 + "\"differences\":[\"title\"]}", problem.toJson());
+    }
+
+    /** The exception's message advises the Java code that caught it; an HTTP client gets HTTP advice. */
+    @Test
+    void theDetailSpeaksToAnHttpClient() {
+        RecordModifiedException conflict = new RecordModifiedException("mine", String.class, 7L, 1L, "theirs", 2L);
+        String detail = ConflictProblem.of(conflict, Map.of(), null).detail();
+        assertEquals("String 7 was changed by someone else: the request was based on version 1, and the record is at"
+                + " version 2 now. Nothing was written; read the record again (its ETag is \"2\"), reapply the change"
+                + " and send it with that ETag in If-Match.", detail);
+        assertTrue(conflict.getMessage().contains("current()"), "the exception still names the Java API");
+
+        RecordModifiedException deleted = new RecordModifiedException("mine", String.class, 7L, 1L, null, null);
+        assertEquals("String 7 no longer exists: it was deleted after version 1 was read. Nothing was written; read"
+                + " the collection again.", ConflictProblem.of(deleted, Map.of(), null).detail());
     }
 
     @Test

@@ -51,7 +51,7 @@ public class ConflictProblemHandler {
     public ResponseEntity<ProblemDetail> mergeConflict(MergeConflictException unmerged) {
         ResponseEntity<ProblemDetail> response = recordModified(unmerged.conflict());
         ProblemDetail problem = response.getBody();
-        problem.setDetail(unmerged.getMessage());
+        problem.setDetail(ConflictProblem.of(unmerged.conflict(), Map.of(), null).afterMerge(unmerged.merge()).detail());
         problem.setProperty("conflictingFields", unmerged.merge().conflictingFields());
         problem.setProperty("merged", unmerged.merge().merged());
         return response;
@@ -60,17 +60,21 @@ public class ConflictProblemHandler {
     /** 409: rows of a batch changed since they were read; each with its key and current version. */
     @ExceptionHandler(BatchConflictException.class)
     public ResponseEntity<ProblemDetail> batchConflict(BatchConflictException conflict) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        int rows = conflict.conflicts().size();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, rows
+                + (rows == 1 ? " record was" : " records were") + " changed by someone else since the request's"
+                + " versions were read, so nothing of the batch was saved. conflicts lists each with its current"
+                + " version: read them again, reapply the changes and send the batch again.");
         problem.setType(URI.create(ConflictProblem.TYPE));
         problem.setTitle("Records were changed by someone else; nothing was saved");
-        List<Map<String, Object>> rows = conflict.conflicts().stream().map(row -> {
-            Map<String, Object> described = new LinkedHashMap<>();
-            described.put("id", row.id());
-            described.put("currentVersion", row.currentVersion());
-            described.put("deleted", row.isDeleted());
-            return described;
+        List<Map<String, Object>> described = conflict.conflicts().stream().map(row -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", row.id());
+            one.put("currentVersion", row.currentVersion());
+            one.put("deleted", row.isDeleted());
+            return one;
         }).toList();
-        problem.setProperty("conflicts", rows);
+        problem.setProperty("conflicts", described);
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM).body(problem);
     }
 

@@ -15,8 +15,8 @@ import org.springframework.web.context.request.WebRequest;
  * <pre>{@code
  * @PutMapping("/articles/{id}")
  * ResponseEntity<Article> replace(@PathVariable("id") long id, WebRequest request, @RequestBody Article article) {
- *     long current = articles.currentVersion(id).orElseThrow();
- *     VersionPreconditions.requireMatch(request, current);   // 412, 428 or 400 as problem details
+ *     Long current = articles.currentVersion(id).orElse(null);
+ *     VersionPreconditions.requireMatch(request, current);   // 404, 412, 428 or 400 as problem details
  *     article.setVersion(current);
  *     articles.update(article);                               // a racing writer still makes it a 409
  *     return ResponseEntity.ok().eTag(VersionPreconditions.eTag(article.getVersion())).body(article);
@@ -35,9 +35,17 @@ public final class VersionPreconditions {
     /**
      * Goes on when every {@code If-Match} line of the request names {@code currentVersion} (or
      * {@code *}); else throws an {@link ErrorResponseException} that Spring answers as problem details:
-     * 412 for another version, 428 for no header, 400 for one it cannot read.
+     * 404 when there is no row ({@code currentVersion} {@code null}: a write to a record that does not
+     * exist, whatever its {@code If-Match}), 412 for another version, 428 for no header, 400 for one it
+     * cannot read.
      */
     public static void requireMatch(WebRequest request, Object currentVersion) {
+        if (currentVersion == null) {
+            ProblemDetail missing = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "There is no record at this address to write to. Create it with a POST to its collection.");
+            missing.setTitle("No such record");
+            throw new PreconditionException(HttpStatus.NOT_FOUND, missing);
+        }
         Precondition check = Preconditions.forWriteLines(lines(request, HttpHeaders.IF_MATCH), currentVersion, true);
         if (check != Precondition.PROCEED) {
             HttpStatus status = HttpStatus.valueOf(check.status());

@@ -36,7 +36,7 @@ public class MemoController {
     @PutMapping("/memos/{id}")
     public ResponseEntity<Memo> replace(
             @PathVariable("id") long id, WebRequest request, @RequestBody Memo memo) {
-        long current = memos.currentVersion(id).orElseThrow();
+        Long current = memos.currentVersion(id).orElse(null);
         VersionPreconditions.requireMatch(request, current);
         memo.id = id;
         memo.version = current;
