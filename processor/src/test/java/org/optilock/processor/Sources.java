@@ -27,9 +27,9 @@ final class Sources {
         return JavaFileObjects.forSourceLines(qualifiedName, lines);
     }
 
-    /** Compiles with every lint warning on, so generated code that warns fails the test. */
+    /** Compiles with every lint warning on, and as errors, as strict builds do: generated code that warns fails. */
     static Compilation compile(List<String> options, JavaFileObject... files) {
-        List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing"));
+        List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing", "-Werror"));
         all.addAll(options);
         return Compiler.javac().withProcessors(new OptilockProcessor()).withOptions(all).compile(files);
     }
