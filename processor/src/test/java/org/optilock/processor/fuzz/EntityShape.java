@@ -1,17 +1,21 @@
 package org.optilock.processor.fuzz;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One random entity: a class or a record, its key, its version, its fields (some perhaps in a mapped
- * superclass), and a conditional version's field lists. Writes its Java source and its table.
+ * One random entity: a class, an immutable class or a record, its key, its version, its fields (some
+ * perhaps in a mapped superclass), and a conditional version's field lists. Writes its Java source and
+ * its table.
  *
  * @param name the class name, unique in one compilation
  * @param record a record rather than a class
- * @param properties private fields with getters and setters, rather than package-private fields
+ * @param immutable a class of final fields, made through a constructor that takes them in reverse order
+ * @param properties private fields with getters (and, unless immutable, setters), rather than
+ *     package-private fields
  * @param key how the key is made
  * @param version the version's type and strategy
  * @param fields the other persistent fields
@@ -19,7 +23,8 @@ import java.util.Set;
  * @param checkFields {@code @VersionField(checkFields)}, perhaps with a name that is no field
  * @param ignoreFields {@code @VersionField(ignoreFields)}
  */
-record EntityShape(String name, boolean record, boolean properties, Key key, Version version, List<Field> fields,
+record EntityShape(String name, boolean record, boolean immutable, boolean properties, Key key, Version version,
+        List<Field> fields,
         int inherited, List<String> checkFields, List<String> ignoreFields) {
 
     /** How the key is made. */
@@ -124,9 +129,31 @@ record EntityShape(String name, boolean record, boolean properties, Key key, Ver
             member(source, "", field.kind().javaType(), field.name());
         }
         member(source, versionAnnotation, version.javaType, "version");
-        source.line("    public " + name + "() {}");
+        if (immutable) {
+            constructor(source);
+        } else {
+            source.line("    public " + name + "() {}");
+        }
         source.line("}");
         return source;
+    }
+
+    /** The constructor of an immutable shape: every field, in reverse order, so only the names can match them. */
+    private void constructor(SourceText source) {
+        List<String> parameters = new ArrayList<>();
+        List<String> assignments = new ArrayList<>();
+        parameters.add(key.javaType + " " + key.field);
+        assignments.add("this." + key.field + " = " + key.field + ";");
+        for (Field field : fields) {
+            parameters.add(field.kind().javaType() + " " + field.name());
+            assignments.add("this." + field.name() + " = " + field.name() + ";");
+        }
+        parameters.add(version.javaType + " version");
+        assignments.add("this.version = version;");
+        Collections.reverse(parameters);
+        source.line("    public " + name + "(" + String.join(", ", parameters) + ") {");
+        assignments.forEach(assignment -> source.line("        " + assignment));
+        source.line("    }");
     }
 
     /** The mapped superclass's source, when the shape has one. */
@@ -144,15 +171,17 @@ record EntityShape(String name, boolean record, boolean properties, Key key, Ver
     }
 
     private void member(SourceText source, String annotation, String type, String field) {
-        String prefix = annotation.isEmpty() ? "    " : "    " + annotation + " ";
+        String annotations = annotation.isEmpty() ? "    " : "    " + annotation + " ";
+        String modifiers = (properties ? "private " : "") + (immutable ? "final " : "");
+        source.field(field, annotations + modifiers + type + " " + field + ";");
         if (!properties) {
-            source.field(field, prefix + type + " " + field + ";");
             return;
         }
         String capitalized = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-        source.field(field, prefix + "private " + type + " " + field + ";");
         source.field(field, "    public " + type + " get" + capitalized + "() { return " + field + "; }");
-        source.field(field, "    public void set" + capitalized + "(" + type + " value) { this." + field + " = value; }");
+        if (!immutable) {
+            source.field(field, "    public void set" + capitalized + "(" + type + " value) { this." + field + " = value; }");
+        }
     }
 
     private String versionAnnotation() {

@@ -39,6 +39,7 @@ class EntityShapesFuzzTest {
     private static final int SHAPES_PER_TRY = 10;
     private static final Pattern CODE = Pattern.compile("^\\[OPL-(?!000)\\d{3}] ");
     private static final AtomicInteger ROUND_TRIPS = new AtomicInteger();
+    private static final AtomicInteger IMMUTABLE_ROUND_TRIPS = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Map<String, Integer> CODES = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -104,6 +105,9 @@ class EntityShapesFuzzTest {
                             + ".java").text(), e);
                 }
                 ROUND_TRIPS.incrementAndGet();
+                if (shape.immutable()) {
+                    IMMUTABLE_ROUND_TRIPS.incrementAndGet();
+                }
             }
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
@@ -129,8 +133,9 @@ class EntityShapesFuzzTest {
     /** Proof that the run was not empty: most shapes made it all the way to H2. */
     @AfterContainer
     static void report() {
-        System.out.printf("Processor fuzzing: %d shapes round-tripped on H2, %d refused with OPL codes %s%n",
-                ROUND_TRIPS.get(), REFUSED.get(), CODES);
+        System.out.printf("Processor fuzzing: %d shapes round-tripped on H2 (%d of them immutable classes), %d refused"
+                + " with OPL codes %s%n", ROUND_TRIPS.get(), IMMUTABLE_ROUND_TRIPS.get(), REFUSED.get(), CODES);
         assertTrue(ROUND_TRIPS.get() >= 100, "only " + ROUND_TRIPS.get() + " shapes reached the database");
+        assertTrue(IMMUTABLE_ROUND_TRIPS.get() >= 10, "only " + IMMUTABLE_ROUND_TRIPS.get() + " immutable classes did");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.optilock.processor.fuzz.EntityShape.Key;
@@ -94,6 +95,10 @@ final class RoundTrip {
             }
             return entityType.getDeclaredConstructor(types).newInstance(values.toArray());
         }
+        if (shape.immutable()) {
+            Collections.reverse(values); // the shape's constructor takes its fields in reverse order
+            return entityType.getDeclaredConstructors()[0].newInstance(values.toArray());
+        }
         Object entity = entityType.getDeclaredConstructor().newInstance();
         if (key != null || shape.key() != Key.GENERATED) {
             write(entity, shape.key().field, key);
@@ -105,9 +110,9 @@ final class RoundTrip {
         return entity;
     }
 
-    /** {@code entity} with value set {@code n}: the same object for a class, a new one for a record. */
+    /** {@code entity} with value set {@code n}: the same object for a class, a new one for a record or an immutable class. */
     private Object changed(Object entity, int n) throws ReflectiveOperationException {
-        if (shape.record()) {
+        if (shape.record() || shape.immutable()) {
             return build(read(entity, shape.key().field), n, read(entity, "version"));
         }
         for (EntityShape.Field field : shape.fields()) {

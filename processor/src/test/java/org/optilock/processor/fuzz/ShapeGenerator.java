@@ -36,6 +36,7 @@ final class ShapeGenerator {
 
     private static EntityShape shape(Random random, String name) {
         boolean record = random.nextInt(4) == 0;
+        boolean immutable = !record && random.nextInt(3) == 0;
         boolean properties = !record && random.nextBoolean();
         Key key = pick(random, List.of(Key.values()));
         Version version = pick(random, List.of(Version.values()));
@@ -52,7 +53,8 @@ final class ShapeGenerator {
             FieldKind kind = random.nextInt(8) == 0 ? pick(random, REFUSED) : pick(random, SUPPORTED);
             fields.add(new Field(field, kind));
         }
-        int inherited = !record && count > 0 && random.nextInt(3) == 0 ? 1 + random.nextInt(count) : 0;
+        // An immutable shape assigns every field in its own constructor, so it inherits none.
+        int inherited = !record && !immutable && count > 0 && random.nextInt(3) == 0 ? 1 + random.nextInt(count) : 0;
         List<String> checkFields = new ArrayList<>();
         List<String> ignoreFields = new ArrayList<>();
         if (version.strategy != null && count > 0 && random.nextInt(3) == 0) {
@@ -66,7 +68,8 @@ final class ShapeGenerator {
                 listed.add("noSuchField");
             }
         }
-        return new EntityShape(name, record, properties, key, version, fields, inherited, checkFields, ignoreFields);
+        return new EntityShape(name, record, immutable, properties, key, version, fields, inherited, checkFields,
+                ignoreFields);
     }
 
     private static <T> T pick(Random random, List<T> choices) {
