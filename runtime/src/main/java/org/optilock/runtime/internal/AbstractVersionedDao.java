@@ -68,6 +68,9 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
                 Objects.requireNonNull(settings, "settings")));
     }
 
+    // EntityRows keeps this DAO to call its hooks later, on each operation; it calls none while it is
+    // built, so the subclass is fully initialized before any hook runs.
+    @SuppressWarnings("this-escape")
     private AbstractVersionedDao(DaoStatements statements, DaoContext context) {
         this.context = context;
         this.rows = new EntityRows<>(this, statements, context);
