@@ -64,19 +64,42 @@ public final class GaleraCluster {
         return needed.stream().filter(path -> !Files.exists(path)).map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    /** The cluster of this JVM, started on first use (about half a minute). */
+    /**
+     * The cluster of this JVM, started on first use (about half a minute). A node that exits while the
+     * cluster starts (a port taken between choosing it and binding it, a state transfer that failed)
+     * makes it start once more, anew, on other ports: the tests are about Optilock, not about a start.
+     */
     public static synchronized GaleraCluster shared() {
         if (shared == null) {
             try {
-                GaleraCluster cluster = new GaleraCluster(Files.createTempDirectory("optilock-galera"));
-                Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
-                cluster.start();
-                shared = cluster;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                shared = started();
+            } catch (IllegalStateException first) {
+                System.err.println("The Galera cluster did not start, so it starts once more: " + first.getMessage());
+                try {
+                    shared = started();
+                } catch (IllegalStateException second) {
+                    second.addSuppressed(first);
+                    throw second;
+                }
             }
         }
         return shared;
+    }
+
+    private static GaleraCluster started() {
+        try {
+            GaleraCluster cluster = new GaleraCluster(Files.createTempDirectory("optilock-galera"));
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
+            try {
+                cluster.start();
+            } catch (IllegalStateException e) {
+                cluster.stop();
+                throw e;
+            }
+            return cluster;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void start() throws IOException {
@@ -155,7 +178,8 @@ public final class GaleraCluster {
         while (System.nanoTime() < deadline) {
             Node node = nodes.get(index);
             if (node.process != null && !node.process.isAlive()) {
-                throw new IllegalStateException("Galera node " + index + " exited: see " + node.folder.resolve("error.log"));
+                throw new IllegalStateException("Galera node " + index + " exited; the end of its error log:\n"
+                        + lastLines(node.folder.resolve("error.log"), 15));
             }
             try (Connection connection = dataSource(index, "").getConnection();
                     Statement statement = connection.createStatement();
@@ -175,8 +199,27 @@ public final class GaleraCluster {
     /** Kills node {@code index} with SIGKILL, as a crash would. */
     public void kill(int index) throws InterruptedException {
         Node node = nodes.get(index);
-        node.process.destroyForcibly();
+        destroyWithItsChildren(node.process);
         node.process.waitFor();
+    }
+
+    /**
+     * Kills {@code process} and what it started (a joiner's state transfer runs scripts, socat and
+     * mariabackup), so that nothing of a node outlives it and holds a port another cluster is given.
+     */
+    private static void destroyWithItsChildren(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** The last {@code count} lines of {@code log}, or why it cannot be read. */
+    private static String lastLines(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(" + log + " could not be read: " + e.getMessage() + ")";
+        }
     }
 
     /** Starts node {@code index} again after {@link #kill}: it rejoins and catches up (IST or SST). */
@@ -252,7 +295,7 @@ public final class GaleraCluster {
     private void stop() {
         for (Node node : nodes) {
             if (node.process != null) {
-                node.process.destroyForcibly();
+                destroyWithItsChildren(node.process);
                 node.process.onExit().join();
             }
         }
