@@ -1,6 +1,7 @@
 package org.optilock.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,6 +62,21 @@ class ProblemDetailsTest {
         assertTrue(response.body().contains("\"currentVersion\":2"), response.body());
         assertTrue(response.body().contains("\"title\":\"The record was changed by someone else\""), response.body());
         assertTrue(response.body().contains("\"currentETag\":\"\\\"2\\\"\""), response.body());
+        assertTrue(response.body().contains("based on version 1, and the record is at version 2 now"), response.body());
+        assertTrue(response.body().contains("in If-Match"), "the detail tells the client what to send: " + response.body());
+        assertFalse(response.body().contains("current()"), "no Java advice for an HTTP client: " + response.body());
+        assertEquals("first", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
+    }
+
+    @Test
+    void aStaleBatchAnswers409ListingEveryConflictAndSavesNothing() throws Exception {
+        HttpResponse<String> response = put("/memos", "[{\"id\":1,\"body\":\"stale\",\"version\":1}]", null);
+
+        assertEquals(409, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"currentVersion\":2"), response.body());
+        assertTrue(response.body().contains("1 record was changed by someone else"), response.body());
+        assertFalse(response.body().contains("conflicts()"), "no Java advice for an HTTP client: " + response.body());
         assertEquals("first", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
     }
 
@@ -146,6 +162,7 @@ class ProblemDetailsTest {
         }
         assertTrue(response.body().contains("\"currentVersion\":4"), response.body());
         assertTrue(response.body().contains("Both sides changed: body."), response.body());
+        assertFalse(response.body().contains("current()"), "no Java advice for an HTTP client: " + response.body());
         assertEquals("Their body", jdbc.queryForObject("SELECT body FROM memo WHERE id = 1", String.class));
     }
 }

@@ -30,7 +30,7 @@ public sealed interface UpdateStatement {
      * The database decides the version (a trigger, a conditional version, or a counter moved on from
      * the row's own value), so the statement reports it, differently per dialect: the update is a
      * query through {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL it stays an update and
-     * {@link SqlDialect#MYSQL_ASSIGNED_VERSION} reads the value it assigned.
+     * the runtime reads the value it assigned to {@link SqlDialect#MYSQL_VARIABLE}.
      */
     record ReadingBack(Map<SqlDialect, SqlStatement> statements) implements UpdateStatement {
         public ReadingBack {

@@ -1,5 +1,7 @@
 package org.optilock.spring.app;
 
+import java.util.List;
+import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.spring.web.MergeConflictException;
@@ -68,5 +70,11 @@ public class MemoController {
     public Memo save(@PathVariable("id") long id, @RequestBody Memo memo) {
         memo.id = id;
         return memos.update(memo);
+    }
+
+    /** Saves several memos, each with the version it was read at: all of them, or none. */
+    @PutMapping("/memos")
+    public List<Memo> saveAll(@RequestBody List<Memo> edited) {
+        return memos.updateAll(edited, BatchPolicy.ABORT_ALL).applied();
     }
 }
