@@ -2,6 +2,7 @@ package org.optilock.processor;
 
 import com.google.auto.service.AutoService;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,19 +21,22 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import org.optilock.processor.model.EntityModel;
+import org.optilock.processor.model.RepositoryModel;
 import org.optilock.processor.validation.EntityValidator;
 import org.optilock.processor.validation.LombokClasses;
 import org.optilock.processor.validation.Message;
 import org.optilock.processor.validation.NamingConvention;
+import org.optilock.processor.validation.RepositoryValidator;
 import org.optilock.processor.validation.ValidationReport;
 import org.optilock.processor.validation.VersionedTableValidator;
 import org.optilock.processor.writing.DaoWriter;
 import org.optilock.processor.writing.GeneratedAnnotation;
+import org.optilock.processor.writing.RepositoryWriter;
 
 /**
  * Writes a versioned DAO for every class with a field annotated {@code @jakarta.persistence.Version}
  * or {@code @org.optilock.VersionField}, and for every {@code @Entity} that inherits such a field
- * from a superclass.
+ * from a superclass; and the implementation of every {@code @jakarta.data.repository.Repository}.
  *
  * <p>Each entity is validated on its own: its errors are all reported together, and one broken
  * entity never stops the others. An entity whose field types do not resolve yet (another
@@ -48,6 +52,10 @@ public final class OptilockProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     /** The Lombok classes already given a round for Lombok to rewrite them. */
     private final Set<String> waitedForLombok = new HashSet<>();
+    /** Repositories waiting for their entity, by qualified name. */
+    private final Set<String> deferredRepositories = new LinkedHashSet<>();
+    /** The model of every entity whose DAO this compilation wrote, by qualified name. */
+    private final Map<String, EntityModel> written = new HashMap<>();
     /** Errors printed so far, by element and text, so none is printed twice. */
     private final Set<List<Object>> printed = new HashSet<>();
     private Optional<NamingConvention> naming = Optional.empty();
@@ -70,6 +78,7 @@ public final class OptilockProcessor extends AbstractProcessor {
         Set<String> types = new HashSet<>(VERSION_ANNOTATIONS);
         types.add(ENTITY);
         types.add(VersionedTableValidator.VERSIONED_TABLE);
+        types.add(RepositoryValidator.REPOSITORY);
         return Set.copyOf(types);
     }
 
@@ -115,7 +124,68 @@ public final class OptilockProcessor extends AbstractProcessor {
                         Message.INTERNAL_ERROR.render(entity.getSimpleName(), e), entity);
             }
         }
+        for (TypeElement repository : repositoriesOf(round)) {
+            try {
+                processRepository(repository, validator, round.processingOver());
+            } catch (RuntimeException e) {
+                messager().printMessage(Message.INTERNAL_ERROR.kind(),
+                        Message.INTERNAL_ERROR.render(repository.getSimpleName(), e), repository);
+            }
+        }
         return false;
+    }
+
+    private List<TypeElement> repositoriesOf(RoundEnvironment round) {
+        Map<String, TypeElement> repositories = new LinkedHashMap<>();
+        for (String name : deferredRepositories) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                repositories.put(name, type);
+            }
+        }
+        deferredRepositories.clear();
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(RepositoryValidator.REPOSITORY);
+        if (annotation != null) {
+            for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+                repositories.putIfAbsent(type.getQualifiedName().toString(), type);
+            }
+        }
+        return List.copyOf(repositories.values());
+    }
+
+    /**
+     * Validates and writes one repository, once its entity is settled: the model of a DAO written in
+     * this compilation, or of an entity compiled before, read again without reporting (its own
+     * compilation reported its errors).
+     */
+    private void processRepository(TypeElement repository, EntityValidator entities, boolean lastRound) {
+        RepositoryValidator validator =
+                new RepositoryValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+        ValidationReport report = new ValidationReport();
+        boolean[] waiting = {false};
+        Optional<RepositoryModel> model = validator.validate(repository, entity -> {
+            String name = entity.getQualifiedName().toString();
+            if (deferred.contains(name)) {
+                waiting[0] = true;
+                return Optional.empty();
+            }
+            EntityModel known = written.get(name);
+            return known != null ? Optional.of(known) : entities.validate(entity, new ValidationReport());
+        }, report);
+        if (waiting[0] && !lastRound) {
+            deferredRepositories.add(repository.getQualifiedName().toString());
+            return;
+        }
+        report.printTo(messager(), printed);
+        if (model.isPresent()) {
+            try {
+                boolean annotated = GeneratedAnnotation.isReadable(processingEnv.getElementUtils(), repository);
+                RepositoryWriter.write(model.get(), repository, annotated).writeTo(processingEnv.getFiler());
+            } catch (IOException e) {
+                messager().printMessage(Message.REPOSITORY_NOT_WRITTEN.kind(), Message.REPOSITORY_NOT_WRITTEN.render(
+                        model.get().implementation().canonicalName(), e.getMessage()), repository);
+            }
+        }
     }
 
     private Map<String, TypeElement> entitiesOf(RoundEnvironment round) {
@@ -199,6 +269,7 @@ public final class OptilockProcessor extends AbstractProcessor {
     }
 
     private void write(EntityModel model, TypeElement entity) {
+        written.put(entity.getQualifiedName().toString(), model);
         try {
             boolean annotated = GeneratedAnnotation.isReadable(processingEnv.getElementUtils(), entity);
             DaoWriter.write(model, entity, annotated).writeTo(processingEnv.getFiler());

@@ -566,7 +566,7 @@ class MessagesTest {
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.acme.PriceDao").contentsAsUtf8String()
-                .contains("ColumnValues.getEnumByName(resultSet, 2, Money.class)");
+                .contains("ColumnValues.getEnumByName(resultSet, columns[1], Money.class)");
     }
 
     @Test

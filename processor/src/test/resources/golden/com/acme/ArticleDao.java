@@ -25,7 +25,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Article} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 body, 4 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 body, 4 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -39,7 +40,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Article.class, VersionType.COUNTER_LONG)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Article.class, VersionType.COUNTER_LONG, "id", "title", "body", "version")
             .insert("INSERT INTO Article (title, body, version) VALUES (?, ?, ?)", 2 /* title */, 3 /* body */, NEW_VERSION)
             .insertWithKey("INSERT INTO Article (id, title, body, version) VALUES (?, ?, ?, ?)", "id", 1 /* id */, 2 /* title */, 3 /* body */, NEW_VERSION)
             .update("UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* title */, 3 /* body */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -127,12 +128,12 @@ public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> 
     }
 
     @Override
-    protected Article read(ResultSet resultSet) throws SQLException {
+    protected Article read(ResultSet resultSet, int[] columns) throws SQLException {
         Article entity = new Article();
-        entity.id = ColumnValues.getLong(resultSet, 1);
-        entity.title = resultSet.getString(2);
-        entity.body = resultSet.getString(3);
-        entity.version = resultSet.getLong(4);
+        entity.id = ColumnValues.getLong(resultSet, columns[0]);
+        entity.title = resultSet.getString(columns[1]);
+        entity.body = resultSet.getString(columns[2]);
+        entity.version = resultSet.getLong(columns[3]);
         return entity;
     }
 

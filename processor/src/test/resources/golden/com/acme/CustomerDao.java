@@ -25,7 +25,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Customer} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 id, 2 name, 3 active, 4 updated_at.
+ * <p>Columns are numbered as the SELECTs list them: 1 id, 2 name, 3 active, 4 updated_at. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -39,7 +40,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Instant> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Customer.class, VersionType.TIMESTAMP_INSTANT)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Customer.class, VersionType.TIMESTAMP_INSTANT, "id", "name", "active", "updated_at")
             .insert("INSERT INTO customer (id, name, active, updated_at) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* name */, 3 /* active */, NEW_VERSION)
             .update("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", 2 /* name */, 3 /* active */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE customer AS t SET name = v.optilock_1, active = v.optilock_2, updated_at = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.updated_at = v.optilock_5 OR (t.updated_at IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",
@@ -123,12 +124,12 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
     }
 
     @Override
-    protected Customer read(ResultSet resultSet) throws SQLException {
+    protected Customer read(ResultSet resultSet, int[] columns) throws SQLException {
         Customer entity = new Customer();
-        entity.setId(ColumnValues.getUuid(resultSet, 1));
-        entity.setName(resultSet.getString(2));
-        entity.setActive(resultSet.getBoolean(3));
-        entity.setUpdatedAt(ColumnValues.getInstant(resultSet, 4));
+        entity.setId(ColumnValues.getUuid(resultSet, columns[0]));
+        entity.setName(resultSet.getString(columns[1]));
+        entity.setActive(resultSet.getBoolean(columns[2]));
+        entity.setUpdatedAt(ColumnValues.getInstant(resultSet, columns[3]));
         return entity;
     }
 

@@ -22,7 +22,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Meter} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 code, 2 reading, 3 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 code, 2 reading, 3 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -36,7 +37,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Meter.class, VersionType.TIMESTAMP_MICROS)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Meter.class, VersionType.TIMESTAMP_MICROS, "code", "reading", "version")
             .insert("INSERT INTO Meter (code, reading, version) VALUES (?, ?, ?)", 1 /* code */, 2 /* reading */, NEW_VERSION)
             .update("UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* reading */, NEW_VERSION, 1 /* code */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE Meter AS t SET reading = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.code = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row",
@@ -118,11 +119,11 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
     }
 
     @Override
-    protected Meter read(ResultSet resultSet) throws SQLException {
+    protected Meter read(ResultSet resultSet, int[] columns) throws SQLException {
         Meter entity = new Meter();
-        entity.code = resultSet.getString(1);
-        entity.reading = resultSet.getInt(2);
-        entity.version = resultSet.getLong(3);
+        entity.code = resultSet.getString(columns[0]);
+        entity.reading = resultSet.getInt(columns[1]);
+        entity.version = resultSet.getLong(columns[2]);
         return entity;
     }
 

@@ -25,7 +25,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Note} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 id, 2 text, 3 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 id, 2 text, 3 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -39,7 +40,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_INT)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_INT, "id", "text", "version")
             .insert("INSERT INTO Note (id, text, version) VALUES (?, ?, ?)", 1 /* id */, 2 /* text */, NEW_VERSION)
             .update("UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* text */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE Note AS t SET text = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.id = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row",
@@ -124,11 +125,11 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
     }
 
     @Override
-    protected Note read(ResultSet resultSet) throws SQLException {
+    protected Note read(ResultSet resultSet, int[] columns) throws SQLException {
         return new Note(
-                resultSet.getLong(1),
-                resultSet.getString(2),
-                ColumnValues.getInteger(resultSet, 3));
+                resultSet.getLong(columns[0]),
+                resultSet.getString(columns[1]),
+                ColumnValues.getInteger(resultSet, columns[2]));
     }
 
     @Override

@@ -24,7 +24,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link OrderLine} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 orderId, 2 lineNo, 3 product, 4 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 orderId, 2 lineNo, 3 product, 4 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -38,7 +39,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLine.Key, Integer> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(OrderLine.class, VersionType.COUNTER_INT)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(OrderLine.class, VersionType.COUNTER_INT, "orderId", "lineNo", "product", "version")
             .insert("INSERT INTO OrderLine (orderId, lineNo, product, version) VALUES (?, ?, ?, ?)", 1 /* orderId */, 2 /* lineNo */, 3 /* product */, NEW_VERSION)
             .update("UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", 3 /* product */, NEW_VERSION, 1 /* orderId */, 2 /* lineNo */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE OrderLine AS t SET product = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.orderId = v.optilock_3 AND t.lineNo = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",
@@ -125,12 +126,12 @@ public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLin
     }
 
     @Override
-    protected OrderLine read(ResultSet resultSet) throws SQLException {
+    protected OrderLine read(ResultSet resultSet, int[] columns) throws SQLException {
         OrderLine entity = new OrderLine();
-        entity.orderId = resultSet.getLong(1);
-        entity.lineNo = resultSet.getInt(2);
-        entity.product = resultSet.getString(3);
-        entity.version = resultSet.getInt(4);
+        entity.orderId = resultSet.getLong(columns[0]);
+        entity.lineNo = resultSet.getInt(columns[1]);
+        entity.product = resultSet.getString(columns[2]);
+        entity.version = resultSet.getInt(columns[3]);
         return entity;
     }
 

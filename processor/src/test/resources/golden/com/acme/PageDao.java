@@ -25,7 +25,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Page} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 views, 4 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 views, 4 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -39,7 +40,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Page.class, VersionType.TIMESTAMP_INSTANT)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Page.class, VersionType.TIMESTAMP_INSTANT, "id", "title", "views", "version")
             .insert("INSERT INTO Page (id, title, views, version) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* title */, 3 /* views */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .update(Dialect.POSTGRESQL, "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -127,12 +128,12 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
     }
 
     @Override
-    protected Page read(ResultSet resultSet) throws SQLException {
+    protected Page read(ResultSet resultSet, int[] columns) throws SQLException {
         return new Page(
-                resultSet.getLong(1),
-                resultSet.getString(2),
-                resultSet.getLong(3),
-                ColumnValues.getInstant(resultSet, 4));
+                resultSet.getLong(columns[0]),
+                resultSet.getString(columns[1]),
+                resultSet.getLong(columns[2]),
+                ColumnValues.getInstant(resultSet, columns[3]));
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Profile} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 username, 2 name, 3 email, 4 lastSeen, 5 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 username, 2 name, 3 email, 4 lastSeen, 5 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -40,7 +41,7 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class ProfileDao extends AbstractVersionedDao<Profile, String, Integer> {
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Profile.class, VersionType.COUNTER_INT)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Profile.class, VersionType.COUNTER_INT, "username", "name", "email", "lastSeen", "version")
             .insert("INSERT INTO Profile (username, name, email, lastSeen, version) VALUES (?, ?, ?, ?, ?)", 1 /* username */, 2 /* name */, 3 /* email */, 4 /* lastSeen */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
             .update(Dialect.POSTGRESQL, "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -130,13 +131,13 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
     }
 
     @Override
-    protected Profile read(ResultSet resultSet) throws SQLException {
+    protected Profile read(ResultSet resultSet, int[] columns) throws SQLException {
         Profile entity = new Profile();
-        entity.username = resultSet.getString(1);
-        entity.name = resultSet.getString(2);
-        entity.email = resultSet.getString(3);
-        entity.lastSeen = ColumnValues.getLocalDate(resultSet, 4);
-        entity.version = ColumnValues.getInteger(resultSet, 5);
+        entity.username = resultSet.getString(columns[0]);
+        entity.name = resultSet.getString(columns[1]);
+        entity.email = resultSet.getString(columns[2]);
+        entity.lastSeen = ColumnValues.getLocalDate(resultSet, columns[3]);
+        entity.version = ColumnValues.getInteger(resultSet, columns[4]);
         return entity;
     }
 

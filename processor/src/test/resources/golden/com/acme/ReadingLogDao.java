@@ -25,7 +25,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link ReadingLog} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 log_id, 2 meter_value, 3 reading_kind, 4 legacy_kind, 5 raw_payload, 6 last_changed.
+ * <p>Columns are numbered as the SELECTs list them: 1 log_id, 2 meter_value, 3 reading_kind, 4 legacy_kind, 5 raw_payload, 6 last_changed. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -41,7 +42,7 @@ import org.optilock.runtime.internal.VersionType;
 public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, OffsetDateTime> {
     private static final ReadingLog.Kind[] ORDINALS_OF_COM_ACME_READINGLOG_KIND = ReadingLog.Kind.values();
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(ReadingLog.class, VersionType.TIMESTAMP_OFFSET_DATE_TIME)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(ReadingLog.class, VersionType.TIMESTAMP_OFFSET_DATE_TIME, "log_id", "meter_value", "reading_kind", "legacy_kind", "raw_payload", "last_changed")
             .insert("INSERT INTO reading_log (log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed) VALUES (?, ?, ?, ?, ?, ?)", 1 /* log_id */, 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION)
             .update("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION, 1 /* log_id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE reading_log AS t SET meter_value = v.optilock_1, reading_kind = v.optilock_2, legacy_kind = v.optilock_3, raw_payload = v.optilock_4, last_changed = v.optilock_5 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_8, optilock_row) WHERE t.log_id = v.optilock_6 AND (t.last_changed = v.optilock_7 OR (t.last_changed IS NULL AND v.optilock_8 = 1)) RETURNING v.optilock_row",
@@ -129,14 +130,14 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
     }
 
     @Override
-    protected ReadingLog read(ResultSet resultSet) throws SQLException {
+    protected ReadingLog read(ResultSet resultSet, int[] columns) throws SQLException {
         ReadingLog entity = new ReadingLog();
-        entity.logId = resultSet.getLong(1);
-        entity.meterValue = resultSet.getBigDecimal(2);
-        entity.readingKind = ColumnValues.getEnumByName(resultSet, 3, ReadingLog.Kind.class);
-        entity.legacyKind = ColumnValues.getEnumByOrdinal(resultSet, 4, ORDINALS_OF_COM_ACME_READINGLOG_KIND);
-        entity.rawPayload = resultSet.getBytes(5);
-        entity.lastChanged = ColumnValues.getOffsetDateTime(resultSet, 6);
+        entity.logId = resultSet.getLong(columns[0]);
+        entity.meterValue = resultSet.getBigDecimal(columns[1]);
+        entity.readingKind = ColumnValues.getEnumByName(resultSet, columns[2], ReadingLog.Kind.class);
+        entity.legacyKind = ColumnValues.getEnumByOrdinal(resultSet, columns[3], ORDINALS_OF_COM_ACME_READINGLOG_KIND);
+        entity.rawPayload = resultSet.getBytes(columns[4]);
+        entity.lastChanged = ColumnValues.getOffsetDateTime(resultSet, columns[5]);
         return entity;
     }
 

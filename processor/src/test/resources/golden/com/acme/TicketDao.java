@@ -27,7 +27,8 @@ import org.optilock.runtime.internal.VersionType;
  * Reads and writes {@link Ticket} rows; every update and delete is conditional on the version
  * that was read, and throws {@link RecordModifiedException} when another writer came first.
  *
- * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 version.
+ * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 version. Rows of other SQL are read by
+ * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
  * <p>Each statement lists what its parameters bind, in order: a column by number, or a
  * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
@@ -43,7 +44,7 @@ import org.optilock.runtime.internal.VersionType;
 public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
     private static final TriggerTarget TRIGGER = new TriggerTarget("Ticket", List.of("id"), "version", "ticket_bump");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Ticket.class, VersionType.COUNTER_LONG)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Ticket.class, VersionType.COUNTER_LONG, "id", "title", "version")
             .insert("INSERT INTO Ticket (title, version) VALUES (?, ?)", 2 /* title */, NEW_VERSION)
             .insertWithKey("INSERT INTO Ticket (id, title, version) VALUES (?, ?, ?)", "id", 1 /* id */, 2 /* title */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -136,11 +137,11 @@ public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
     }
 
     @Override
-    protected Ticket read(ResultSet resultSet) throws SQLException {
+    protected Ticket read(ResultSet resultSet, int[] columns) throws SQLException {
         Ticket entity = new Ticket();
-        entity.id = ColumnValues.getLong(resultSet, 1);
-        entity.title = resultSet.getString(2);
-        entity.version = resultSet.getLong(3);
+        entity.id = ColumnValues.getLong(resultSet, columns[0]);
+        entity.title = resultSet.getString(columns[1]);
+        entity.version = resultSet.getLong(columns[2]);
         return entity;
     }
 

@@ -1,5 +1,7 @@
 package org.optilock.runtime;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -98,4 +100,30 @@ public interface VersionedDao<T, ID, V> {
      * argument is changed; the merged entity is a new instance. Nothing is read or written.
      */
     Merge<T> merge(T base, T mine, T theirs);
+
+    /**
+     * The entity on the current row of {@code resultSet}, a row of any SQL of the caller's: each
+     * column the entity maps is found by its label, in any order and among other columns, and read as
+     * this DAO reads it (a version too, so the entity updates with its version checked).
+     *
+     * <pre>{@code
+     * try (PreparedStatement select = connection.prepareStatement(
+     *         "SELECT d.*, a.name AS author_name FROM document d JOIN author a ON a.id = d.author_id")) {
+     *     ResultSet rows = select.executeQuery();
+     *     while (rows.next()) {
+     *         documents.add(dao.read(rows));
+     *     }
+     * }
+     * }</pre>
+     *
+     * @throws SQLException from the driver, or naming the mapped column the result set lacks (SQLState
+     *     {@code 42S22})
+     */
+    T read(ResultSet resultSet) throws SQLException;
+
+    /**
+     * {@link #read(ResultSet)}, shaped as Spring's {@code RowMapper}: {@code jdbcTemplate.query(sql,
+     * dao::mapRow)}. The row number is not used.
+     */
+    T mapRow(ResultSet resultSet, int rowNumber) throws SQLException;
 }

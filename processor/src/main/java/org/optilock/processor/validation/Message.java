@@ -6,7 +6,7 @@ import javax.tools.Diagnostic;
  * Every message the processor prints, with a stable code that users can search for and tests
  * assert. Each one says what is wrong and how to fix it. Codes: {@code OPL-0xx} processor options,
  * {@code OPL-1xx} the structure of an entity, {@code OPL-2xx} types, {@code OPL-3xx} names, SQL
- * identifiers and the members of {@code @VersionField}.
+ * identifiers and the members of {@code @VersionField}, {@code OPL-4xx} Jakarta Data repositories.
  */
 public enum Message {
     INTERNAL_ERROR("OPL-000",
@@ -135,7 +135,39 @@ public enum Message {
     DERIVED_TRIGGER_NAME_TOO_LONG("OPL-311",
             "The trigger name made from the table and the version column, \"%s\", is %d characters long, more than "
                     + "the 63 PostgreSQL keeps: it would cut the name, and Triggers.create, drop and list would stop "
-                    + "matching it. Set triggerName = \"...\" to a name of at most 63 characters.");
+                    + "matching it. Set triggerName = \"...\" to a name of at most 63 characters."),
+
+    REPOSITORY_NOT_INTERFACE("OPL-401",
+            "@Repository %s is %s; Optilock implements interfaces only. Make it an interface."),
+    REPOSITORY_WITHOUT_ENTITY("OPL-402",
+            "%s names no entity. Extend DataRepository<Entity, Key> (or BasicRepository or CrudRepository), or "
+                    + "declare a method that takes or returns the entity."),
+    REPOSITORY_ENTITY_NOT_MAPPED("OPL-403",
+            "%s is the entity of %s, but Optilock writes no DAO for it: %s."),
+    UNKNOWN_ATTRIBUTE("OPL-404",
+            "%s has no attribute '%s'.%s The attributes are: %s."),
+    ATTRIBUTE_TYPE_MISMATCH("OPL-405",
+            "Parameter '%s' is %s, but attribute '%s' of %s is %s. Declare the parameter as %s."),
+    UNSUPPORTED_RETURN_TYPE("OPL-406",
+            "%s cannot return %s. %s"),
+    NOT_THE_ENTITY("OPL-407",
+            "@%s method %s takes %s, but the entity of %s is %s. Take one %s, an array, a List or an Iterable of them."),
+    CURSOR_WITHOUT_ORDER("OPL-408",
+            "%s returns a CursoredPage but orders its rows by nothing: a cursor holds the values of the sort keys. "
+                    + "Add @OrderBy(\"...\") or an Order<%s> or Sort<%s> parameter (the key ends every order)."),
+    PAGE_WITHOUT_REQUEST("OPL-409",
+            "%s returns %s but takes no PageRequest, so it cannot know which page. Add a PageRequest parameter."),
+    NO_REPOSITORY_ANNOTATION("OPL-410",
+            "%s is abstract but has none of @Find, @Insert, @Update, @Delete and @Save, so Optilock cannot "
+                    + "implement it (query by method name and @Query are not supported yet). Annotate it, or make it "
+                    + "a default method."),
+    MISPLACED_SPECIAL_PARAMETER("OPL-411",
+            "Parameter '%s' (%s) does not fit %s: %s"),
+    LIFECYCLE_PARAMETERS("OPL-412",
+            "@%s method %s takes %d parameters; it takes exactly one: the entity, an array, a List or an Iterable of "
+                    + "them."),
+    REPOSITORY_NOT_WRITTEN("OPL-413",
+            "Could not write %s: %s. Is there a hand-written class of that name? Rename it, or the repository.");
 
     private final String code;
     private final String format;

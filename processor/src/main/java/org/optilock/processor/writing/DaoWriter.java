@@ -120,7 +120,8 @@ public final class DaoWriter {
                 .addOriginatingElement(origin)
                 .addJavadoc("Reads and writes {@link $T} rows; every update and delete is conditional on the version\n"
                         + "that was read, and throws {@link $T} when another writer came first.\n"
-                        + "\n<p>Columns are numbered as the SELECTs list them: $L.\n"
+                        + "\n<p>Columns are numbered as the SELECTs list them: $L. Rows of other SQL are read by\n"
+                        + "column label ({@code read(ResultSet)}, {@code mapRow}).\n"
                         + "\n<p>Each statement lists what its parameters bind, in order: a column by number, or a\n"
                         + "code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one\n"
                         + "that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose\n"
@@ -193,8 +194,9 @@ public final class DaoWriter {
     /** The statements as data: each one's SQL, and what each of its parameters binds. */
     private CodeBlock statements() {
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.$N($T.class, $T.$L)$>$>", DAO_STATEMENTS, STATEMENTS_OF, entityClass, VERSION_TYPE,
-                        versionTypeConstant());
+                .add("$T.$N($T.class, $T.$L, $L)$>$>", DAO_STATEMENTS, STATEMENTS_OF, entityClass, VERSION_TYPE,
+                        versionTypeConstant(), entity.properties().stream()
+                                .map(p -> CodeBlock.of("$S", p.column())).collect(CodeBlock.joining(", ")));
         call(code, INSERT, sql.insert());
         sql.insertWithKey().ifPresent(insert -> code.add("\n.$N($S, $S$L)",
                 INSERT_WITH_KEY, insert.sql(), sql.generatedKeyColumn(), parameters(insert.parameters())));

@@ -65,6 +65,7 @@ final class ReadMethodsWriter {
     private MethodSpec read() {
         MethodSpec.Builder method = DaoWriter.override(READ, type)
                 .addParameter(ResultSet.class, "resultSet")
+                .addParameter(int[].class, "columns")
                 .addException(SQLException.class);
         List<PropertyModel> properties = entity.properties();
         if (entity.wrapped()) {
@@ -73,7 +74,7 @@ final class ReadMethodsWriter {
             CodeBlock versionRead = null;
             for (int i = 0; i < properties.size(); i++) {
                 PropertyModel property = properties.get(i);
-                CodeBlock read = ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1);
+                CodeBlock read = ColumnCodec.read(property.columnType(), property.type(), "resultSet", "columns[" + i + "]");
                 if (property.equals(version)) {
                     versionRead = read;
                 } else {
@@ -88,7 +89,7 @@ final class ReadMethodsWriter {
             for (int i = 0; i < properties.size(); i++) {
                 PropertyModel property = properties.get(i);
                 arguments.add(i == 0 ? "\n" : ",\n")
-                        .add(ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1));
+                        .add(ColumnCodec.read(property.columnType(), property.type(), "resultSet", "columns[" + i + "]"));
             }
             return method.addStatement("return new $T($L)", entityClass, arguments.build()).build();
         }
@@ -96,7 +97,7 @@ final class ReadMethodsWriter {
         for (int i = 0; i < properties.size(); i++) {
             PropertyModel property = properties.get(i);
             method.addStatement(access.set("entity", property,
-                    ColumnCodec.read(property.columnType(), property.type(), "resultSet", i + 1)));
+                    ColumnCodec.read(property.columnType(), property.type(), "resultSet", "columns[" + i + "]")));
         }
         return method.addStatement("return entity").build();
     }

@@ -29,10 +29,16 @@ final class RuntimeContract {
     static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
     static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
 
+    static final ClassName REPOSITORY_OPERATIONS = ClassName.get(INTERNAL, "RepositoryOperations");
+    static final ClassName REPOSITORY_STATEMENTS = ClassName.get(INTERNAL, "RepositoryStatements");
+    static final ClassName FIND_STATEMENT = ClassName.get(INTERNAL, "FindStatement");
+    static final ClassName SORT_KEY = ClassName.get(INTERNAL, "SortKey");
+    static final ClassName BINDER = REPOSITORY_OPERATIONS.nestedClass("Binder");
+
     /** Every type above, for the test. */
     static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, DIALECT, CONNECTION_SOURCE,
             ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
-            TRIGGER_TARGETS};
+            TRIGGER_TARGETS, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER};
 
     // ---- DaoStatements: the factory and the builder methods, each (SQL, parameters...) -----------------
 
@@ -89,6 +95,19 @@ final class RuntimeContract {
 
     static final String[] DAO_METHODS = {BIND_COLUMN, VALUE, READ, KEY_OF, BIND_ID, VERSION, WITH_VERSION, MERGED,
             GENERATES_KEY, READ_KEY, INSERTED, BIND_INSTANT};
+
+    // ---- RepositoryOperations, RepositoryStatements and SortKey: what a repository calls ----------------
+
+    static final String REPOSITORY_STATEMENTS_OF = "of";
+    static final String FIND = "find";
+    static final String SORT_ASC = "asc";
+    static final String SORT_DESC = "desc";
+    static final String IGNORING_CASE = "ignoringCase";
+    static final String NO_PARAMETERS = "NONE";
+
+    static final String[] REPOSITORY_OPERATION_METHODS = {"insert", "insertAll", "update", "updateAll", "delete",
+            "deleteAll", "save", "saveAll", "deleteById", "findById", "list", "optional", "single", "stream", "page",
+            "cursoredPage", "bindInstant", "sorts", "listOf"};
 
     // ---- the rest ----------------------------------------------------------------------------------------
 

@@ -78,6 +78,16 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         this.name = statements.name;
     }
 
+    /** Where this DAO's connections come from, and its settings: shared with its repositories. */
+    DaoContext context() {
+        return context;
+    }
+
+    /** This DAO's JDBC work, which its repositories' queries share. */
+    EntityRows<T, ID, V> rows() {
+        return rows;
+    }
+
     // ---- what the generated subclass says of its entity -----------------------------------------
 
     /**
@@ -90,8 +100,11 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     /** {@code column} of {@code entity} as the driver binds it (an enum as its name or ordinal), for arrays and comparisons. */
     protected abstract Object value(T entity, int column);
 
-    /** The entity on the current row of a SELECT. */
-    protected abstract T read(ResultSet resultSet) throws SQLException;
+    /**
+     * The entity on the current row of {@code resultSet}, whose column {@code n} (numbered as the
+     * SELECTs list it) is at position {@code columns[n - 1]}.
+     */
+    protected abstract T read(ResultSet resultSet, int[] columns) throws SQLException;
 
     /** The key of {@code entity}; {@code null} when it has none yet. */
     protected abstract ID keyOf(T entity);
@@ -135,6 +148,16 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     }
 
     // ---- the public operations -------------------------------------------------------------------
+
+    @Override
+    public final T read(ResultSet resultSet) throws SQLException {
+        return read(resultSet, ColumnLabels.positions(resultSet, rows.statements().columns, name));
+    }
+
+    @Override
+    public final T mapRow(ResultSet resultSet, int rowNumber) throws SQLException {
+        return read(resultSet);
+    }
 
     @Override
     public T insert(T entity) {

@@ -2,8 +2,10 @@ package org.optilock.runtime.internal;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.optilock.runtime.Dialect;
 
 /**
@@ -69,6 +71,10 @@ public final class DaoStatements {
     final Class<?> entityType;
     final String name;
     final VersionType versionType;
+    /** The columns as the SELECTs list them, so that column {@code n} is {@code columns.get(n - 1)}. */
+    final List<String> columns;
+    /** 1, 2, ... n: where the SELECTs of the DAO put each column. */
+    final int[] selectOrder;
     Statement insert;
     Statement insertWithKey;
     String[] generatedKeyColumns;
@@ -88,15 +94,20 @@ public final class DaoStatements {
     String selectByIdAndVersion;
     TriggerTarget trigger;
 
-    private DaoStatements(Class<?> entityType, VersionType versionType) {
+    private DaoStatements(Class<?> entityType, VersionType versionType, List<String> columns) {
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.name = entityType.getSimpleName();
         this.versionType = Objects.requireNonNull(versionType, "versionType");
+        this.columns = List.copyOf(columns);
+        this.selectOrder = IntStream.rangeClosed(1, columns.size()).toArray();
     }
 
-    /** The statements of the DAO of {@code entityType}, the class conflicts name, whose version is a {@code versionType}. */
-    public static DaoStatements of(Class<?> entityType, VersionType versionType) {
-        return new DaoStatements(entityType, versionType);
+    /**
+     * The statements of the DAO of {@code entityType}, the class conflicts name, whose version is a
+     * {@code versionType}, and whose SELECTs list {@code columns} in this order.
+     */
+    public static DaoStatements of(Class<?> entityType, VersionType versionType, String... columns) {
+        return new DaoStatements(entityType, versionType, List.of(columns));
     }
 
     /** Inserts one row; for a key the database generates, without the key column. */

@@ -117,6 +117,14 @@ final class EntityRows<T, ID, V> {
         }
     }
 
+    /** Deletes the row with key {@code id}, whatever its version; whether there was one. */
+    boolean deleteById(Connection connection, ID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statements.deleteUnchecked.sql())) {
+            dao.bindId(statement, id);
+            return statement.executeUpdate() > 0;
+        }
+    }
+
     // ---- reads -------------------------------------------------------------------------------------
 
     /** The row with key {@code id}, or {@code null}. */
@@ -124,7 +132,7 @@ final class EntityRows<T, ID, V> {
         try (PreparedStatement statement = connection.prepareStatement(statements.selectById)) {
             dao.bindId(statement, id);
             try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() ? dao.read(resultSet) : null;
+                return resultSet.next() ? dao.read(resultSet, statements.selectOrder) : null;
             }
         }
     }
@@ -135,7 +143,7 @@ final class EntityRows<T, ID, V> {
             dao.bindId(statement, id);
             parameters.bindVersion(statement, keyColumns + 1, version);
             try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() ? dao.read(resultSet) : null;
+                return resultSet.next() ? dao.read(resultSet, statements.selectOrder) : null;
             }
         }
     }
@@ -146,7 +154,7 @@ final class EntityRows<T, ID, V> {
         try (PreparedStatement statement = connection.prepareStatement(statements.selectAll);
                 ResultSet resultSet = statement.executeQuery()) {
             while (resultSet.next()) {
-                entities.add(dao.read(resultSet));
+                entities.add(dao.read(resultSet, statements.selectOrder));
             }
         }
         return entities;

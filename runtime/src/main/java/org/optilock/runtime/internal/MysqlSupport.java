@@ -26,6 +26,8 @@ final class MysqlSupport implements DialectSupport {
 
     /** A deadlock, or a Galera certification failure. */
     private static final int DEADLOCK = 1213;
+    /** ER_DUP_ENTRY: a duplicate key or unique value. */
+    private static final int DUPLICATE_ENTRY = 1062;
 
     /** Lock wait timeout exceeded, statement time exceeded (MySQL, MariaDB). */
     private static final Set<Integer> TIMED_OUT = Set.of(1205, 3024, 1969);
@@ -81,6 +83,9 @@ final class MysqlSupport implements DialectSupport {
         int code = failure.getErrorCode();
         if (code == DEADLOCK) {
             return SqlFailure.CONCURRENT_WRITE;
+        }
+        if (code == DUPLICATE_ENTRY) {
+            return SqlFailure.DUPLICATE_KEY;
         }
         return TIMED_OUT.contains(code) || INTERRUPTED.equals(failure.getSQLState()) ? SqlFailure.TIMEOUT : SqlFailure.OTHER;
     }

@@ -31,8 +31,14 @@ enum SqlFailure {
     /** The connection broke or was closed (SQLState class 08, a server ending the session). */
     CONNECTION_LOST,
 
-    /** Anything else: a constraint, a missing table, a syntax error. */
+    /** A row with the same key, or the same value of a unique column, exists already. */
+    DUPLICATE_KEY,
+
+    /** Anything else: another constraint, a missing table, a syntax error. */
     OTHER;
+
+    /** The standard's SQLState of a unique or primary key violation (H2, PostgreSQL). */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String CONNECTION_LOST_ADVICE = "The connection was lost: the database rolls back what it"
             + " had not committed, and a pool replaces the connection. Nothing was written unless the loss came"
@@ -48,7 +54,7 @@ enum SqlFailure {
         return switch (of(failure)) {
             case TIMEOUT -> new StatementTimeoutException(operation, failure);
             case CONNECTION_LOST -> new DataAccessException(operation, failure, CONNECTION_LOST_ADVICE);
-            case CONCURRENT_WRITE, OTHER -> new DataAccessException(operation, failure);
+            case CONCURRENT_WRITE, DUPLICATE_KEY, OTHER -> new DataAccessException(operation, failure);
         };
     }
 
@@ -124,7 +130,7 @@ enum SqlFailure {
                 || failure instanceof SQLRecoverableException || failure instanceof SQLTransientConnectionException) {
             return CONNECTION_LOST;
         }
-        return OTHER;
+        return UNIQUE_VIOLATION.equals(state) || own == DUPLICATE_KEY ? DUPLICATE_KEY : OTHER;
     }
 
     /**

@@ -100,6 +100,9 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
         if (message.startsWith("[SQLITE_BUSY_SNAPSHOT]")) {
             return SqlFailure.CONCURRENT_WRITE;
         }
+        if (message.startsWith("[SQLITE_CONSTRAINT_PRIMARYKEY]") || message.startsWith("[SQLITE_CONSTRAINT_UNIQUE]")) {
+            return SqlFailure.DUPLICATE_KEY;
+        }
         return message.startsWith("[SQLITE_BUSY]") ? SqlFailure.TIMEOUT : SqlFailure.OTHER;
     }
 }

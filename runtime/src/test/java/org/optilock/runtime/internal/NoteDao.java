@@ -22,7 +22,7 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
     static final String SCHEMA = "CREATE TABLE note (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(100) NOT NULL,"
             + " version BIGINT)";
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_LONG)
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, "id", "title", "version")
             .insert("INSERT INTO note (title, version) VALUES (?, ?)", 2 /* title */, NEW_VERSION)
             .insertWithKey("INSERT INTO note (id, title, version) VALUES (?, ?, ?)", "id", 1 /* id */, 2 /* title */,
                     NEW_VERSION)
@@ -65,11 +65,11 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
     }
 
     @Override
-    protected Note read(ResultSet resultSet) throws SQLException {
+    protected Note read(ResultSet resultSet, int[] columns) throws SQLException {
         Note note = new Note();
-        note.id = ColumnValues.getLong(resultSet, 1);
-        note.title = resultSet.getString(2);
-        note.version = resultSet.getLong(3);
+        note.id = ColumnValues.getLong(resultSet, columns[0]);
+        note.title = resultSet.getString(columns[1]);
+        note.version = resultSet.getLong(columns[2]);
         return note;
     }
 

@@ -37,7 +37,10 @@ class SqlFailureTest {
             "SQLite,     -,     5,    [SQLITE_BUSY] The database file is locked,  TIMEOUT",
             "standard,   08006, 0,    An I/O error occurred,                      CONNECTION_LOST",
             "PostgreSQL, 57P01, 0,    terminating connection,                     CONNECTION_LOST",
-            "standard,   23505, 0,    duplicate key,                              OTHER",
+            "standard,   23505, 0,    duplicate key,                              DUPLICATE_KEY",
+            "MariaDB,    23000, 1062, Duplicate entry '1' for key 'PRIMARY',      DUPLICATE_KEY",
+            "SQLite,     -,     1555, [SQLITE_CONSTRAINT_PRIMARYKEY] failed,      DUPLICATE_KEY",
+            "SQLite,     -,     2067, [SQLITE_CONSTRAINT_UNIQUE] failed,          DUPLICATE_KEY",
             "SQLite,     -,     19,   [SQLITE_CONSTRAINT] UNIQUE failed,          OTHER",
             "H2,         42S02, 42102, Table not found,                           OTHER",
     })
@@ -47,7 +50,7 @@ class SqlFailureTest {
 
     @Test
     void aSqliteLookingMessageWithAStateIsNotSqlites() {
-        assertEquals(SqlFailure.OTHER, SqlFailure.of(new SQLException("[SQLITE_BUSY] from elsewhere", "23505")));
+        assertEquals(SqlFailure.OTHER, SqlFailure.of(new SQLException("[SQLITE_BUSY] from elsewhere", "42000")));
     }
 
     @Test

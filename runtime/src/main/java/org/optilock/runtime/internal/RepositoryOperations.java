@@ -1,0 +1,419 @@
+package org.optilock.runtime.internal;
+
+import jakarta.data.Sort;
+import jakarta.data.exceptions.EmptyResultException;
+import jakarta.data.exceptions.EntityExistsException;
+import jakarta.data.exceptions.NonUniqueResultException;
+import jakarta.data.exceptions.OptimisticLockingFailureException;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.Page;
+import jakarta.data.page.PageRequest;
+import jakarta.data.page.impl.CursoredPageRecord;
+import jakarta.data.page.impl.PageRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.OptilockSettings;
+import org.optilock.runtime.RecordModifiedException;
+
+/**
+ * What a generated Jakarta Data repository runs: its writes through its entity's DAO, with the
+ * DAO's connections and settings, their failures in the specification's exceptions (each caused by
+ * Optilock's own, with every detail); and its queries, as {@link FindStatement}s with the order,
+ * limit, page or cursor of the call appended. One per repository, as thread-safe as its DAO.
+ *
+ * @param <T> the entity type
+ * @param <K> the key type
+ */
+public final class RepositoryOperations<T, K> {
+
+    /** Binds a query's own parameters, the first ones of each statement it runs. */
+    @FunctionalInterface
+    public interface Binder {
+
+        /** Binds nothing: a query without parameters. */
+        Binder NONE = statement -> {};
+
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private final AbstractVersionedDao<T, K, ?> dao;
+    private final DaoContext context;
+    private final EntityRows<T, K, ?> rows;
+    private final String name;
+
+    /** The operations of a repository whose entity {@code dao} reads and writes. */
+    public RepositoryOperations(AbstractVersionedDao<T, K, ?> dao) {
+        this.dao = Objects.requireNonNull(dao, "dao");
+        this.context = dao.context();
+        this.rows = dao.rows();
+        this.name = rows.statements().name;
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------
+
+    /**
+     * Inserts {@code entity}.
+     *
+     * @throws EntityExistsException when a row has its key (or a unique value of it) already
+     */
+    public T insert(T entity) {
+        try {
+            return dao.insert(entity);
+        } catch (DataAccessException failure) {
+            throw existing(failure);
+        }
+    }
+
+    /** Inserts every entity, all or none. */
+    public List<T> insertAll(List<? extends T> entities) {
+        try {
+            return dao.insertAll(List.copyOf(entities));
+        } catch (DataAccessException failure) {
+            throw existing(failure);
+        }
+    }
+
+    /**
+     * Updates {@code entity}, conditional on its version.
+     *
+     * @throws OptimisticLockingFailureException caused by the {@link RecordModifiedException} that
+     *     carries the row as it is now
+     */
+    public T update(T entity) {
+        try {
+            return dao.update(entity);
+        } catch (RecordModifiedException conflict) {
+            throw optimisticLockingFailure(conflict);
+        }
+    }
+
+    /** Updates every entity, each conditional on its version, all or none. */
+    public List<T> updateAll(List<? extends T> entities) {
+        try {
+            return dao.updateAll(List.copyOf(entities), BatchPolicy.ABORT_ALL).applied();
+        } catch (BatchConflictException conflicts) {
+            throw optimisticLockingFailure(conflicts);
+        }
+    }
+
+    /** Deletes the row of {@code entity}, conditional on its version. */
+    public void delete(T entity) {
+        try {
+            dao.delete(entity);
+        } catch (RecordModifiedException conflict) {
+            throw optimisticLockingFailure(conflict);
+        }
+    }
+
+    /** Deletes the row of every entity, each conditional on its version, all or none. */
+    public void deleteAll(List<? extends T> entities) {
+        try {
+            dao.deleteAll(List.copyOf(entities), BatchPolicy.ABORT_ALL);
+        } catch (BatchConflictException conflicts) {
+            throw optimisticLockingFailure(conflicts);
+        }
+    }
+
+    /**
+     * Inserts {@code entity} when its version is unset (it was never saved), else updates it,
+     * conditional on that version. An entity without a version whose key a row has already is not
+     * written over that row: it was not read from it.
+     */
+    public T save(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        if (!OptilockSettings.isUnset(dao.version(entity))) {
+            return update(entity);
+        }
+        try {
+            return dao.insert(entity);
+        } catch (DataAccessException failure) {
+            if (SqlFailure.of(failure.getCause()) == SqlFailure.DUPLICATE_KEY) {
+                throw new OptimisticLockingFailureException("Cannot save this " + name + " over the row with its key:"
+                        + " it has no version, so it was not read from that row. Read the row, change it and save"
+                        + " that.", failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** {@link #save} of every entity: the new ones inserted together, then the others updated together. */
+    public List<T> saveAll(List<? extends T> entities) {
+        List<Integer> unsaved = new ArrayList<>();
+        List<Integer> saved = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            T entity = Objects.requireNonNull(entities.get(i), "entity");
+            (OptilockSettings.isUnset(dao.version(entity)) ? unsaved : saved).add(i);
+        }
+        List<T> written = new ArrayList<>(entities);
+        List<T> inserted = unsaved.isEmpty() ? List.of() : insertAll(unsaved.stream().map(entities::get).toList());
+        List<T> updated = saved.isEmpty() ? List.of() : updateAll(saved.stream().map(entities::get).toList());
+        for (int i = 0; i < inserted.size(); i++) {
+            written.set(unsaved.get(i), inserted.get(i));
+        }
+        for (int i = 0; i < updated.size(); i++) {
+            written.set(saved.get(i), updated.get(i));
+        }
+        return written;
+    }
+
+    /** Deletes the row with key {@code id}, whatever its version; nothing when there is none. */
+    public void deleteById(K id) {
+        Objects.requireNonNull(id, "id");
+        try (ConnectionSource.Lease lease = context.lease()) {
+            rows.deleteById(lease.connection(), id);
+            lease.complete();
+        } catch (SQLException e) {
+            throw SqlFailure.exception("delete " + name + " by id", e);
+        }
+    }
+
+    /** Runs {@code delete}, a DELETE of the rows that match a method's parameters; how many it deleted. */
+    public long delete(String delete, Binder binder) {
+        try (ConnectionSource.Lease lease = context.lease();
+                PreparedStatement statement = lease.connection().prepareStatement(delete)) {
+            binder.bind(statement);
+            long deleted = statement.executeUpdate();
+            lease.complete();
+            return deleted;
+        } catch (SQLException e) {
+            throw SqlFailure.exception("delete " + name + " rows", e);
+        }
+    }
+
+    /** Binds a nullable {@code Instant} to parameter {@code index}, as the DAO's database reads it. */
+    public void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        context.database().bindInstant(statement, index, value);
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------
+
+    /** The row with key {@code id}. */
+    public Optional<T> findById(K id) {
+        return dao.findById(Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Every row of {@code find}, in the declared order and then {@code sorts}; at most
+     * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
+     */
+    public List<T> list(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults, long startAt) {
+        RowOrder order = find.order(sortKeys(sorts));
+        return query(find, find.select(order, 0, maxResults > 0, startAt > 1), limited(find, binder, maxResults, startAt),
+                null, null);
+    }
+
+    /** {@code binder}, then the LIMIT and OFFSET parameters of {@code maxResults} rows from row {@code startAt}. */
+    private static Binder limited(FindStatement find, Binder binder, int maxResults, long startAt) {
+        return statement -> {
+            binder.bind(statement);
+            int next = find.parameters + 1;
+            if (maxResults > 0) {
+                statement.setInt(next++, maxResults);
+            }
+            if (startAt > 1) {
+                statement.setLong(next, startAt - 1);
+            }
+        };
+    }
+
+    /** Every row of {@code find}: the first of them, or none. */
+    public Optional<T> optional(FindStatement find, Binder binder, List<? extends Sort<?>> sorts) {
+        List<T> found = list(find, binder, sorts, 2, 1);
+        if (found.size() > 1) {
+            throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns at most"
+                    + " one. Return a List, or pass values that a single row matches.");
+        }
+        return found.stream().findFirst();
+    }
+
+    /** The one row of {@code find}. */
+    public T single(FindStatement find, Binder binder, List<? extends Sort<?>> sorts) {
+        return optional(find, binder, sorts).orElseThrow(() -> new EmptyResultException(find.method + " found no "
+                + name + ". Return an Optional where no row is a possible answer."));
+    }
+
+    /**
+     * Every row of {@code find}, read as the stream is consumed, on a connection it holds until it is
+     * closed: close it, as with try-with-resources.
+     */
+    public Stream<T> stream(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults,
+            long startAt) {
+        RowOrder order = find.order(sortKeys(sorts));
+        return RowStream.open(context, find.select(order, 0, maxResults > 0, startAt > 1),
+                limited(find, binder, maxResults, startAt), resultSet -> dao.read(resultSet, rows.statements().selectOrder), "read " + name + " rows (" + find.method + ")");
+    }
+
+    /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
+    public Page<T> page(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, PageRequest request) {
+        if (request.mode() != PageRequest.Mode.OFFSET) {
+            throw new IllegalArgumentException(find.method + " returns a Page, which is read by offset, but was given a"
+                    + " request with a cursor (" + request.mode() + "). Return a CursoredPage to page by cursor.");
+        }
+        RowOrder order = find.order(sortKeys(sorts));
+        List<T> content = offsetPage(find, binder, order, request, null);
+        boolean more = content.size() > request.size();
+        if (more) {
+            content.remove(content.size() - 1);
+        }
+        long total = request.requestTotal() ? count(find, binder) : -1;
+        return new PageRecord<>(request, content, total, more);
+    }
+
+    /**
+     * One page of {@code find}'s rows: the first by offset, the next and previous after or before the
+     * cursor of a row, read with a condition on the order's keys (keyset pagination), so that a deep
+     * page costs what the first does and rows written meanwhile never shift it.
+     */
+    public CursoredPage<T> cursoredPage(FindStatement find, Binder binder, List<? extends Sort<?>> sorts,
+            PageRequest request) {
+        RowOrder order = find.order(sortKeys(sorts));
+        List<PageRequest.Cursor> cursors = new ArrayList<>();
+        List<T> content;
+        boolean firstPage;
+        boolean lastPage;
+        if (request.mode() == PageRequest.Mode.OFFSET) {
+            content = offsetPage(find, binder, order, request, cursors);
+            lastPage = content.size() <= request.size();
+            firstPage = request.page() == 1;
+        } else {
+            boolean before = request.mode() == PageRequest.Mode.CURSOR_PREVIOUS;
+            PageRequest.Cursor cursor = request.cursor().orElseThrow();
+            if (cursor.size() != order.keys().size()) {
+                throw new IllegalArgumentException("The cursor holds " + cursor.size() + " values, but the rows of "
+                        + find.method + " are ordered by " + order.keys().size() + " keys ("
+                        + order.keys().stream().map(RowOrder.Key::column).toList() + "): use a cursor of this query's"
+                        + " pages, or one value per key.");
+            }
+            int[] values = order.cursorParameters();
+            content = query(find, find.select(order, before ? -1 : 1, true, false), statement -> {
+                binder.bind(statement);
+                int next = find.parameters + 1;
+                for (int value : values) {
+                    statement.setObject(next++, cursor.get(value));
+                }
+                statement.setInt(next, request.size() + 1);
+            }, order, cursors);
+            boolean more = content.size() > request.size();
+            firstPage = before && !more;
+            lastPage = !before && !more;
+        }
+        if (content.size() > request.size()) {
+            content.remove(content.size() - 1);
+            cursors.remove(cursors.size() - 1);
+        }
+        if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
+            Collections.reverse(content);
+            Collections.reverse(cursors);
+        }
+        long total = request.requestTotal() ? count(find, binder) : -1;
+        return new CursoredPageRecord<>(content, cursors, total, request, firstPage, lastPage);
+    }
+
+    /** The rows of page {@code request.page()}, and one more when there is one. */
+    private List<T> offsetPage(FindStatement find, Binder binder, RowOrder order, PageRequest request,
+            List<PageRequest.Cursor> cursors) {
+        long skipped = (request.page() - 1) * request.size();
+        return query(find, find.select(order, 0, true, true), statement -> {
+            binder.bind(statement);
+            statement.setInt(find.parameters + 1, request.size() + 1);
+            statement.setLong(find.parameters + 2, skipped);
+        }, order, cursors);
+    }
+
+    private long count(FindStatement find, Binder binder) {
+        try (ConnectionSource.Lease lease = context.lease();
+                PreparedStatement statement = lease.connection().prepareStatement(find.count())) {
+            binder.bind(statement);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqlFailure.exception("count " + name + " rows (" + find.method + ")", e);
+        }
+    }
+
+    /**
+     * The rows {@code sql} selects; with the cursor of each added to {@code cursors} (the values of
+     * {@code order}'s keys on its row, as the driver reads them) unless that is {@code null}.
+     */
+    private List<T> query(FindStatement find, String sql, Binder binder, RowOrder order,
+            List<PageRequest.Cursor> cursors) {
+        int[] columns = rows.statements().selectOrder;
+        List<T> found = new ArrayList<>();
+        try (ConnectionSource.Lease lease = context.lease();
+                PreparedStatement statement = lease.connection().prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    found.add(dao.read(resultSet, columns));
+                    if (cursors != null) {
+                        Object[] values = new Object[order.keys().size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = resultSet.getObject(order.keys().get(i).position());
+                        }
+                        cursors.add(PageRequest.Cursor.forKey(values));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw SqlFailure.exception("read " + name + " rows (" + find.method + ")", e);
+        }
+    }
+
+    // ---- the specification's exceptions -------------------------------------------------------------
+
+    private RuntimeException existing(DataAccessException failure) {
+        if (SqlFailure.of(failure.getCause()) == SqlFailure.DUPLICATE_KEY) {
+            return new EntityExistsException(failure.getMessage(), failure);
+        }
+        return failure;
+    }
+
+    private static OptimisticLockingFailureException optimisticLockingFailure(RuntimeException conflict) {
+        return new OptimisticLockingFailureException(conflict.getMessage(), conflict);
+    }
+
+    /**
+     * The sorts of a call's {@code Sort}, {@code Sort[]} and {@code Order} arguments, in the order the
+     * method declares them.
+     */
+    @SafeVarargs
+    public static List<Sort<?>> sorts(Iterable<? extends Sort<?>>... arguments) {
+        List<Sort<?>> sorts = new ArrayList<>();
+        for (Iterable<? extends Sort<?>> argument : arguments) {
+            Objects.requireNonNull(argument, "A Sort or Order argument is null; pass Order.by() for no order").forEach(sorts::add);
+        }
+        return sorts;
+    }
+
+    /** The entities of {@code entities}, for a lifecycle method that takes an {@code Iterable}. */
+    public static <T> List<T> listOf(Iterable<? extends T> entities) {
+        List<T> list = new ArrayList<>();
+        entities.forEach(list::add);
+        return list;
+    }
+
+    /** The keys of {@code sorts}, which a caller passed as {@code Sort} and {@code Order} arguments. */
+    private static List<SortKey> sortKeys(List<? extends Sort<?>> sorts) {
+        List<SortKey> keys = new ArrayList<>(sorts.size());
+        for (Sort<?> sort : sorts) {
+            Objects.requireNonNull(sort, "sort");
+            keys.add(new SortKey(sort.property(), sort.isDescending(), sort.ignoreCase()));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,51 @@
+package org.optilock.runtime.internal;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a generated repository's queries share, as data: the SELECT of every column of its entity
+ * (in the order its DAO reads them), the attribute each column holds, and the key's attributes, which
+ * end every order so that pages never skip or repeat a row. Built once, in the repository's static
+ * initializer; {@link #find} makes each query method's statement from it.
+ */
+public final class RepositoryStatements {
+
+    final String select;
+    final String table;
+    final List<String> attributes;
+    final List<String> columns;
+    final List<String> key;
+
+    private RepositoryStatements(String table, List<String> attributes, List<String> columns, List<String> key) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.attributes = List.copyOf(attributes);
+        this.columns = List.copyOf(columns);
+        this.key = List.copyOf(key);
+        if (this.attributes.size() != this.columns.size() || !this.attributes.containsAll(this.key)) {
+            throw new IllegalArgumentException("Every attribute needs its column, and the key its attributes");
+        }
+        this.select = "SELECT " + String.join(", ", columns) + " FROM " + table;
+    }
+
+    /**
+     * The statements of a repository over {@code table}, whose {@code attributes} are stored in
+     * {@code columns} (the same order, the order of the DAO's SELECTs), and whose key is {@code key}.
+     */
+    public static RepositoryStatements of(String table, List<String> attributes, List<String> columns, List<String> key) {
+        return new RepositoryStatements(table, attributes, columns, key);
+    }
+
+    /**
+     * The query of method {@code method}: every row for which {@code condition} holds (a condition on
+     * columns, each value a {@code ?}; empty for every row), ordered first by {@code orderBy}.
+     */
+    public FindStatement find(String method, String condition, SortKey... orderBy) {
+        return new FindStatement(this, method, condition, List.of(orderBy));
+    }
+
+    /** The position of {@code attribute}'s column in the SELECT, from 1; 0 when there is no such attribute. */
+    int position(String attribute) {
+        return attributes.indexOf(attribute) + 1;
+    }
+}

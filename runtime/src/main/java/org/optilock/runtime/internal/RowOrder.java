@@ -1,0 +1,100 @@
+package org.optilock.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The order of a query's rows, each key checked against the entity and given its column: the keys the
+ * method declares, then those of the call, then the entity's key where they do not already end in it,
+ * so that the order is total and pages of it never skip or repeat a row. Writes the ORDER BY, and the
+ * condition that starts a page after (or before) the row a cursor holds: keyset pagination, which
+ * costs the same on the ten-thousandth page as on the first.
+ */
+final class RowOrder {
+
+    /** One key: its column, where the SELECT puts it, and its direction. */
+    record Key(String column, int position, boolean descending, boolean ignoreCase) {
+
+        private String expression() {
+            return ignoreCase ? "LOWER(" + column + ")" : column;
+        }
+
+        private String parameter() {
+            return ignoreCase ? "LOWER(?)" : "?";
+        }
+    }
+
+    private final List<Key> keys;
+
+    private RowOrder(List<Key> keys) {
+        this.keys = List.copyOf(keys);
+    }
+
+    /** The order of {@code sorts} over the entity of {@code statements}, ended by its key. */
+    static RowOrder of(RepositoryStatements statements, List<SortKey> sorts) {
+        List<Key> keys = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (SortKey sort : sorts) {
+            int position = statements.position(sort.attribute());
+            if (position == 0) {
+                throw new IllegalArgumentException("Cannot sort by '" + sort.attribute() + "': the entity has no such"
+                        + " attribute. Sort by one of " + String.join(", ", statements.attributes) + ".");
+            }
+            if (!named.contains(sort.attribute())) {
+                named.add(sort.attribute());
+                keys.add(new Key(statements.columns.get(position - 1), position, sort.descending(), sort.ignoreCase()));
+            }
+        }
+        for (String attribute : statements.key) {
+            if (!named.contains(attribute)) {
+                int position = statements.position(attribute);
+                keys.add(new Key(statements.columns.get(position - 1), position, false, false));
+            }
+        }
+        return new RowOrder(keys);
+    }
+
+    List<Key> keys() {
+        return keys;
+    }
+
+    /** {@code ORDER BY ...}, or reversed for reading a page backwards from a cursor. */
+    String orderBy(boolean reversed) {
+        StringJoiner clause = new StringJoiner(", ", " ORDER BY ", "");
+        for (Key key : keys) {
+            clause.add(key.descending() != reversed ? key.expression() + " DESC" : key.expression());
+        }
+        return clause.toString();
+    }
+
+    /**
+     * The rows after the cursor in this order ({@code before}: the rows before it), as a condition whose
+     * parameters {@link #cursorParameters} lists: {@code (a > ?) OR (a = ? AND b > ?) OR ...}.
+     */
+    String after(boolean before) {
+        StringJoiner any = new StringJoiner(" OR ", "(", ")");
+        for (int i = 0; i < keys.size(); i++) {
+            StringJoiner all = new StringJoiner(" AND ", "(", ")");
+            for (int j = 0; j < i; j++) {
+                all.add(keys.get(j).expression() + " = " + keys.get(j).parameter());
+            }
+            Key key = keys.get(i);
+            all.add(key.expression() + (key.descending() != before ? " < " : " > ") + key.parameter());
+            any.add(all.toString());
+        }
+        return any.toString();
+    }
+
+    /** For each parameter of {@link #after}, which value of the cursor it binds (from 0). */
+    int[] cursorParameters() {
+        int[] indexes = new int[keys.size() * (keys.size() + 1) / 2];
+        int next = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = 0; j <= i; j++) {
+                indexes[next++] = j;
+            }
+        }
+        return indexes;
+    }
+}

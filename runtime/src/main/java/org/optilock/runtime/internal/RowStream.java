@@ -1,0 +1,102 @@
+package org.optilock.runtime.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.optilock.runtime.ConnectionSource;
+
+/**
+ * The rows of a query as a stream read while it is consumed: the connection, statement and result set
+ * stay open until the stream is closed, which closes them (in reverse order) and gives the connection
+ * back. A failure while reading closes nothing by itself: the caller's try-with-resources does.
+ *
+ * @param <T> the entity type
+ */
+final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
+
+    /** Reads the entity on the current row. */
+    @FunctionalInterface
+    interface RowRead<T> {
+        T read(ResultSet resultSet) throws SQLException;
+    }
+
+    private final ResultSet resultSet;
+    private final RowRead<T> read;
+    private final String operation;
+
+    private RowStream(ResultSet resultSet, RowRead<T> read, String operation) {
+        super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+        this.resultSet = resultSet;
+        this.read = read;
+        this.operation = operation;
+    }
+
+    /** Runs {@code sql} on a connection of {@code context} and streams its rows. */
+    static <T> Stream<T> open(DaoContext context, String sql, RepositoryOperations.Binder binder, RowRead<T> read,
+            String operation) {
+        ConnectionSource.Lease lease = null;
+        PreparedStatement statement = null;
+        try {
+            lease = context.lease();
+            statement = lease.connection().prepareStatement(sql);
+            binder.bind(statement);
+            ResultSet resultSet = statement.executeQuery();
+            AutoCloseable[] opened = {resultSet, statement, lease};
+            return StreamSupport.stream(new RowStream<>(resultSet, read, operation), false)
+                    .onClose(() -> closeAll(operation, opened));
+        } catch (SQLException e) {
+            RuntimeException failure = SqlFailure.exception(operation, e);
+            closeQuietly(failure, statement, lease);
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+        try {
+            if (!resultSet.next()) {
+                return false;
+            }
+            action.accept(read.read(resultSet));
+            return true;
+        } catch (SQLException e) {
+            throw SqlFailure.exception(operation, e);
+        }
+    }
+
+    private static void closeAll(String operation, AutoCloseable... opened) {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : opened) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof SQLException sql ? SqlFailure.exception(operation, sql) : new IllegalStateException(e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes what was opened before {@code failure}, keeping what else fails on it. */
+    private static void closeQuietly(RuntimeException failure, AutoCloseable... opened) {
+        for (AutoCloseable resource : opened) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+}
