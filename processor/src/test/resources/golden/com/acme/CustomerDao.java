@@ -13,12 +13,14 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -40,6 +42,16 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Instant> {
+    private static final TableDefinition TABLE = TableDefinition.of("customer")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS customer (id UUID NOT NULL, name VARCHAR(255), active BOOLEAN NOT NULL, updated_at TIMESTAMP(6) WITH TIME ZONE, PRIMARY KEY (id))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS customer (id UUID NOT NULL, name VARCHAR(255), active BOOLEAN NOT NULL, updated_at TIMESTAMP(6) WITH TIME ZONE, PRIMARY KEY (id))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS customer (id TEXT NOT NULL, name TEXT, active BOOLEAN NOT NULL, updated_at TEXT, PRIMARY KEY (id))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS customer (id CHAR(36) NOT NULL, name VARCHAR(255), active BOOLEAN NOT NULL, updated_at DATETIME(6), PRIMARY KEY (id))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(Customer.class, VersionType.TIMESTAMP_INSTANT, "id", "name", "active", "updated_at")
             .insert("INSERT INTO customer (id, name, active, updated_at) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* name */, 3 /* active */, NEW_VERSION)
             .update("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", 2 /* name */, 3 /* active */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -54,6 +66,11 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
                 "SELECT id, name, active, updated_at FROM customer ORDER BY id",
                 "SELECT updated_at FROM customer WHERE id = ?",
                 "SELECT id, name, active, updated_at FROM customer WHERE id = ? AND updated_at = ?");
+
+    static {
+        // Lets Schema.create(dataSource, Customer.class) find the table without reflection.
+        TableDefinition.register(Customer.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

@@ -11,11 +11,13 @@ import java.sql.SQLException;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -37,6 +39,16 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
+    private static final TableDefinition TABLE = TableDefinition.of("Meter")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS Meter (code VARCHAR(255) NOT NULL, reading INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (code))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS Meter (code VARCHAR(255) NOT NULL, reading INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (code))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS Meter (code TEXT NOT NULL, reading INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (code))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS Meter (code VARCHAR(255) NOT NULL, reading INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (code))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(Meter.class, VersionType.TIMESTAMP_MICROS, "code", "reading", "version")
             .insert("INSERT INTO Meter (code, reading, version) VALUES (?, ?, ?)", 1 /* code */, 2 /* reading */, NEW_VERSION)
             .update("UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* reading */, NEW_VERSION, 1 /* code */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -51,6 +63,11 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
                 "SELECT code, reading, version FROM Meter ORDER BY code",
                 "SELECT version FROM Meter WHERE code = ?",
                 "SELECT code, reading, version FROM Meter WHERE code = ? AND version = ?");
+
+    static {
+        // Lets Schema.create(dataSource, Meter.class) find the table without reflection.
+        TableDefinition.register(Meter.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

@@ -19,6 +19,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -40,6 +41,16 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
+    private static final TableDefinition TABLE = TableDefinition.of("Note")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS Note (id BIGINT NOT NULL, text VARCHAR(255), version INTEGER, PRIMARY KEY (id))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS Note (id BIGINT NOT NULL, text VARCHAR(255), version INTEGER, PRIMARY KEY (id))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS Note (id BIGINT NOT NULL, text TEXT, version INTEGER, PRIMARY KEY (id))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS Note (id BIGINT NOT NULL, text VARCHAR(255), version INTEGER, PRIMARY KEY (id))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_INT, "id", "text", "version")
             .insert("INSERT INTO Note (id, text, version) VALUES (?, ?, ?)", 1 /* id */, 2 /* text */, NEW_VERSION)
             .update("UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* text */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -57,6 +68,11 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
                 "SELECT id, text, version FROM Note ORDER BY id",
                 "SELECT version FROM Note WHERE id = ?",
                 "SELECT id, text, version FROM Note WHERE id = ? AND version = ?");
+
+    static {
+        // Lets Schema.create(dataSource, Note.class) find the table without reflection.
+        TableDefinition.register(Note.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

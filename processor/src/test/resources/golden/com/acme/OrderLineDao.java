@@ -18,6 +18,7 @@ import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -39,6 +40,16 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLine.Key, Integer> {
+    private static final TableDefinition TABLE = TableDefinition.of("OrderLine")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS OrderLine (orderId BIGINT NOT NULL, lineNo INTEGER NOT NULL, product VARCHAR(255), version INTEGER NOT NULL, PRIMARY KEY (orderId, lineNo))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS OrderLine (orderId BIGINT NOT NULL, lineNo INTEGER NOT NULL, product VARCHAR(255), version INTEGER NOT NULL, PRIMARY KEY (orderId, lineNo))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS OrderLine (orderId BIGINT NOT NULL, lineNo INTEGER NOT NULL, product TEXT, version INTEGER NOT NULL, PRIMARY KEY (orderId, lineNo))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS OrderLine (orderId BIGINT NOT NULL, lineNo INTEGER NOT NULL, product VARCHAR(255), version INTEGER NOT NULL, PRIMARY KEY (orderId, lineNo))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(OrderLine.class, VersionType.COUNTER_INT, "orderId", "lineNo", "product", "version")
             .insert("INSERT INTO OrderLine (orderId, lineNo, product, version) VALUES (?, ?, ?, ?)", 1 /* orderId */, 2 /* lineNo */, 3 /* product */, NEW_VERSION)
             .update("UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", 3 /* product */, NEW_VERSION, 1 /* orderId */, 2 /* lineNo */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -56,6 +67,11 @@ public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLin
                 "SELECT orderId, lineNo, product, version FROM OrderLine ORDER BY orderId, lineNo",
                 "SELECT version FROM OrderLine WHERE orderId = ? AND lineNo = ?",
                 "SELECT orderId, lineNo, product, version FROM OrderLine WHERE orderId = ? AND lineNo = ? AND version = ?");
+
+    static {
+        // Lets Schema.create(dataSource, OrderLine.class) find the table without reflection.
+        TableDefinition.register(OrderLine.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

@@ -19,6 +19,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -40,6 +41,16 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
+    private static final TableDefinition TABLE = TableDefinition.of("Page")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS Page (id BIGINT NOT NULL, title VARCHAR(255), views BIGINT NOT NULL, version TIMESTAMP(6) WITH TIME ZONE, PRIMARY KEY (id))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS Page (id BIGINT NOT NULL, title VARCHAR(255), views BIGINT NOT NULL, version TIMESTAMP(6) WITH TIME ZONE, PRIMARY KEY (id))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS Page (id BIGINT NOT NULL, title TEXT, views BIGINT NOT NULL, version TEXT, PRIMARY KEY (id))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS Page (id BIGINT NOT NULL, title VARCHAR(255), views BIGINT NOT NULL, version DATETIME(6), PRIMARY KEY (id))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(Page.class, VersionType.TIMESTAMP_INSTANT, "id", "title", "views", "version")
             .insert("INSERT INTO Page (id, title, views, version) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* title */, 3 /* views */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -58,6 +69,11 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
                 "SELECT id, title, views, version FROM Page ORDER BY id",
                 "SELECT version FROM Page WHERE id = ?",
                 "SELECT id, title, views, version FROM Page WHERE id = ? AND version = ?");
+
+    static {
+        // Lets Schema.create(dataSource, Page.class) find the table without reflection.
+        TableDefinition.register(Page.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

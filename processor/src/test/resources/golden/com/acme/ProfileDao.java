@@ -20,6 +20,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -41,6 +42,16 @@ import org.optilock.runtime.internal.VersionType;
  */
 @Generated("org.optilock.processor.OptilockProcessor")
 public final class ProfileDao extends AbstractVersionedDao<Profile, String, Integer> {
+    private static final TableDefinition TABLE = TableDefinition.of("Profile")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS Profile (username VARCHAR(255) NOT NULL, name VARCHAR(255), email VARCHAR(255), lastSeen DATE, version INTEGER, PRIMARY KEY (username))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS Profile (username VARCHAR(255) NOT NULL, name VARCHAR(255), email VARCHAR(255), lastSeen DATE, version INTEGER, PRIMARY KEY (username))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS Profile (username TEXT NOT NULL, name TEXT, email TEXT, lastSeen TEXT, version INTEGER, PRIMARY KEY (username))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS Profile (username VARCHAR(255) NOT NULL, name VARCHAR(255), email VARCHAR(255), lastSeen DATE, version INTEGER, PRIMARY KEY (username))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(Profile.class, VersionType.COUNTER_INT, "username", "name", "email", "lastSeen", "version")
             .insert("INSERT INTO Profile (username, name, email, lastSeen, version) VALUES (?, ?, ?, ?, ?)", 1 /* username */, 2 /* name */, 3 /* email */, 4 /* lastSeen */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -59,6 +70,11 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
                 "SELECT username, name, email, lastSeen, version FROM Profile ORDER BY username",
                 "SELECT version FROM Profile WHERE username = ?",
                 "SELECT username, name, email, lastSeen, version FROM Profile WHERE username = ? AND version = ?");
+
+    static {
+        // Lets Schema.create(dataSource, Profile.class) find the table without reflection.
+        TableDefinition.register(Profile.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

@@ -13,12 +13,14 @@ import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
 /**
@@ -42,6 +44,16 @@ import org.optilock.runtime.internal.VersionType;
 public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, OffsetDateTime> {
     private static final ReadingLog.Kind[] ORDINALS_OF_COM_ACME_READINGLOG_KIND = ReadingLog.Kind.values();
 
+    private static final TableDefinition TABLE = TableDefinition.of("reading_log")
+            .on(Dialect.H2,
+                "CREATE TABLE IF NOT EXISTS reading_log (log_id BIGINT NOT NULL, meter_value DECIMAL(38, 10), reading_kind VARCHAR(255), legacy_kind INTEGER, raw_payload VARBINARY, last_changed TIMESTAMP(6) WITH TIME ZONE, PRIMARY KEY (log_id))")
+            .on(Dialect.POSTGRESQL,
+                "CREATE TABLE IF NOT EXISTS reading_log (log_id BIGINT NOT NULL, meter_value DECIMAL(38, 10), reading_kind VARCHAR(255), legacy_kind INTEGER, raw_payload BYTEA, last_changed TIMESTAMP(6) WITH TIME ZONE, PRIMARY KEY (log_id))")
+            .on(Dialect.SQLITE,
+                "CREATE TABLE IF NOT EXISTS reading_log (log_id BIGINT NOT NULL, meter_value DECIMAL(38, 10), reading_kind TEXT, legacy_kind INTEGER, raw_payload BLOB, last_changed TEXT, PRIMARY KEY (log_id))")
+            .on(Dialect.MYSQL,
+                "CREATE TABLE IF NOT EXISTS reading_log (log_id BIGINT NOT NULL, meter_value DECIMAL(38, 10), reading_kind VARCHAR(255), legacy_kind INTEGER, raw_payload LONGBLOB, last_changed DATETIME(6), PRIMARY KEY (log_id))");
+
     private static final DaoStatements STATEMENTS = DaoStatements.of(ReadingLog.class, VersionType.TIMESTAMP_OFFSET_DATE_TIME, "log_id", "meter_value", "reading_kind", "legacy_kind", "raw_payload", "last_changed")
             .insert("INSERT INTO reading_log (log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed) VALUES (?, ?, ?, ?, ?, ?)", 1 /* log_id */, 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION)
             .update("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION, 1 /* log_id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -56,6 +68,11 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
                 "SELECT log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed FROM reading_log ORDER BY log_id",
                 "SELECT last_changed FROM reading_log WHERE log_id = ?",
                 "SELECT log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed FROM reading_log WHERE log_id = ? AND last_changed = ?");
+
+    static {
+        // Lets Schema.create(dataSource, ReadingLog.class) find the table without reflection.
+        TableDefinition.register(ReadingLog.class, TABLE);
+    }
 
     /**
      * A DAO that borrows a connection from {@code dataSource} for each call,

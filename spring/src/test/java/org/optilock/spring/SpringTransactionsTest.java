@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jakarta.data.exceptions.OptimisticLockingFailureException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.optilock.spring.app.Memo;
 import org.optilock.spring.app.MemoApplication;
 import org.optilock.spring.app.MemoDao;
 import org.optilock.spring.app.MemoService;
+import org.optilock.spring.app.Memos;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,9 @@ class SpringTransactionsTest {
 
     @Autowired
     MemoDao memos;
+
+    @Autowired
+    Memos repository;
 
     @Autowired
     MemoService service;
@@ -63,6 +69,20 @@ class SpringTransactionsTest {
 
         assertEquals("original", body(1));
         assertEquals(1L, memos.currentVersion(1L).orElseThrow());
+    }
+
+    @Test
+    void theRepositoryIsABeanWhoseWritesJoinTheTransaction() {
+        Memo memo = repository.insert(new Memo(1, "original"));
+        assertEquals(List.of(1L), repository.byBody("original").stream().map(m -> m.id).toList());
+        memo.body = "rolled back";
+
+        assertThrows(IllegalStateException.class, () -> service.updateThroughTheRepositoryThenFail(memo));
+
+        assertEquals("original", body(1));
+        Memo stale = repository.findById(1L).orElseThrow();
+        stale.version = 0;
+        assertThrows(OptimisticLockingFailureException.class, () -> repository.update(stale));
     }
 
     @Test

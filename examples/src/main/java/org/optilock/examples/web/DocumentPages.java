@@ -1,6 +1,8 @@
 package org.optilock.examples.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.optilock.examples.Document;
 import org.optilock.examples.DocumentDao;
+import org.optilock.examples.Documents;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
@@ -34,11 +37,16 @@ final class DocumentPages {
     /** How many saves a merge may run into before the user is shown where things stand. */
     private static final int MERGE_ATTEMPTS = 3;
 
+    /** How many documents a page of the list shows, unless the request says {@code size}. */
+    private static final int PAGE_SIZE = 20;
+
     private final DocumentDao documents;
+    private final Documents repository;
     private final VersionSigner signer;
 
-    DocumentPages(DocumentDao documents, VersionSigner signer) {
+    DocumentPages(DocumentDao documents, Documents repository, VersionSigner signer) {
         this.documents = documents;
+        this.repository = repository;
         this.signer = signer;
     }
 
@@ -86,8 +94,10 @@ final class DocumentPages {
 
     private void list(HttpExchange exchange) throws IOException {
         String message = queryParameter(exchange, "message");
+        String search = Optional.ofNullable(queryParameter(exchange, "q")).filter(q -> !q.isBlank()).orElse(null);
+        CursoredPage<Document> page = page(exchange, search);
         StringBuilder rows = new StringBuilder();
-        for (Document document : documents.findAll()) {
+        for (Document document : page) {
             long id = document.getId();
             rows.append("<tr><td><input type=\"checkbox\" name=\"selected\" value=\"").append(id).append("\"></td>")
                     .append("<td>").append(id).append("</td>")
@@ -102,16 +112,60 @@ final class DocumentPages {
                     .append("<td><a href=\"/documents/").append(id).append("/edit\">Edit</a></td></tr>\n");
         }
         Responses.html(exchange, 200, "Documents", "<h1>Documents</h1>\n"
+                + "<form method=\"get\" action=\"/documents\" id=\"search\"><input type=\"search\" name=\"q\""
+                + " placeholder=\"Title\" value=\"" + Html.escape(search == null ? "" : search) + "\"> "
+                + "<button id=\"search-button\">Find</button></form>\n"
                 + (message == null ? "" : "<p class=\"message\" id=\"message\">" + Html.escape(message) + "</p>\n")
                 + "<form method=\"post\" action=\"/documents/save\">\n" + CsrfGuard.hiddenField(exchange) + "\n"
                 + "<table id=\"documents\"><tr><th>Select</th><th>#</th><th>Title</th><th>Version</th><th></th></tr>\n"
                 + rows + "</table>\n"
+                + pageLinks(page, search)
                 + "<p><label>When a row was changed meanwhile: <select name=\"policy\">"
                 + "<option value=\"SILENT\">save the other rows</option>"
                 + "<option value=\"ABORT_ALL\">save nothing</option></select></label></p>\n"
                 + "<p><button id=\"save-all\">Save all</button> "
                 + "<button id=\"delete-selected\" formaction=\"/documents/delete\">Delete selected</button></p>\n"
                 + "</form>");
+    }
+
+    /**
+     * The page the request asks for: the first, or the one after ({@code after}, {@code afterId}) or
+     * before ({@code before}, {@code beforeId}) a row's title and key, the cursor of keyset paging.
+     */
+    private CursoredPage<Document> page(HttpExchange exchange, String search) {
+        int size = Optional.ofNullable(queryParameter(exchange, "size")).map(Integer::parseInt)
+                .filter(n -> n > 0 && n <= 500).orElse(PAGE_SIZE);
+        PageRequest request = PageRequest.ofSize(size);
+        String afterId = queryParameter(exchange, "afterId");
+        String beforeId = queryParameter(exchange, "beforeId");
+        if (afterId != null) {
+            request = request.afterCursor(PageRequest.Cursor.forKey(queryParameter(exchange, "after"), Long.parseLong(afterId)));
+        } else if (beforeId != null) {
+            request = request.beforeCursor(
+                    PageRequest.Cursor.forKey(queryParameter(exchange, "before"), Long.parseLong(beforeId)));
+        }
+        return search == null ? repository.byTitle(request) : repository.titled(search, request);
+    }
+
+    /** Links to the next and previous pages, each carrying the cursor of the row it starts from. */
+    private static String pageLinks(CursoredPage<Document> page, String search) {
+        String common = (search == null ? "" : "q=" + encode(search) + "&") + "size=" + page.pageRequest().size();
+        StringBuilder links = new StringBuilder("<p class=\"pages\">");
+        if (page.hasContent() && page.hasPrevious()) {
+            Document first = page.content().get(0);
+            links.append("<a id=\"previous\" href=\"/documents?").append(common).append("&before=")
+                    .append(encode(first.getTitle())).append("&beforeId=").append(first.getId()).append("\">Previous</a> ");
+        }
+        if (page.hasContent() && page.hasNext()) {
+            Document last = page.content().get(page.numberOfElements() - 1);
+            links.append("<a id=\"next\" href=\"/documents?").append(common).append("&after=")
+                    .append(encode(last.getTitle())).append("&afterId=").append(last.getId()).append("\">Next</a>");
+        }
+        return links.append("</p>\n").toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Saves the rows whose title was edited, with the policy the user chose. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.optilock.examples.Document;
 import org.optilock.examples.DocumentDao;
+import org.optilock.examples.DocumentsImpl;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.http.VersionSigner;
 
@@ -45,7 +46,8 @@ public final class WebExample implements AutoCloseable {
     /** Starts the example on {@code port} (0 for any free one) over the {@code Document} table of {@code dataSource}. */
     public static WebExample start(DataSource dataSource, int port) throws IOException {
         DocumentDao documents = new DocumentDao(dataSource);
-        DocumentPages pages = new DocumentPages(documents, new VersionSigner(SigningKey.fromConfiguration()));
+        DocumentPages pages = new DocumentPages(documents, new DocumentsImpl(dataSource),
+                new VersionSigner(SigningKey.fromConfiguration()));
         DocumentApi api = new DocumentApi(documents);
         // The JDK's server reads its request deadline and drain amount once, for the whole JVM, when
         // its first server starts: a value set on the command line wins.

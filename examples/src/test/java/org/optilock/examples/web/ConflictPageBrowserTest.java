@@ -16,6 +16,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.optilock.examples.Document;
+import org.optilock.examples.DocumentDao;
 import org.optilock.examples.Examples;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -27,7 +29,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A person's view: the same document open in two tabs of a real (headless) Chromium, both saved. Edits
- * of different fields are merged; edits of the same field show the conflict page. Runs in the {@code browser} profile; keeps screenshots under
+ * of different fields are merged; edits of the same field show the conflict page. The list pages by
+ * cursor, forward and back, and searches by title. Runs in the {@code browser} profile; keeps screenshots under
  * {@code target/screenshots}, and one of the failing page when it fails.
  */
 class ConflictPageBrowserTest {
@@ -92,6 +95,41 @@ class ConflictPageBrowserTest {
         browser.switchTo().newWindow(WindowType.TAB);
         browser.get(url("/documents/1/edit"));
         return new String[] {alice, browser.getWindowHandle()};
+    }
+
+    @Test
+    void theListPagesForwardAndBackAndSearches() throws IOException {
+        DocumentDao documents = new DocumentDao(dataSource);
+        for (int i = 1; i <= 22; i++) {
+            documents.insert(new Document(String.format("Memo %02d", i), ""));
+        }
+        // 25 documents by title: Memo 01..22, then Release notes, Roadmap, Style guide.
+        browser.get(url("/documents?size=10"));
+        assertEquals(titles(1, 10), shownTitles());
+        browser.findElement(By.id("next")).click();
+        assertEquals(titles(11, 20), shownTitles());
+        screenshot("list-second-page");
+        browser.findElement(By.id("next")).click();
+        assertEquals(List.of("Memo 21", "Memo 22", "Release notes", "Roadmap", "Style guide"), shownTitles());
+        assertTrue(browser.findElements(By.id("next")).isEmpty(), "the last page has no next page");
+        browser.findElement(By.id("previous")).click();
+        assertEquals(titles(11, 20), shownTitles());
+        browser.findElement(By.id("previous")).click();
+        assertEquals(titles(1, 10), shownTitles());
+        assertTrue(browser.findElements(By.id("previous")).isEmpty(), "the first page has no previous page");
+
+        type("q", "Roadmap");
+        browser.findElement(By.id("search-button")).click();
+        assertEquals(List.of("Roadmap"), shownTitles());
+    }
+
+    private static List<String> titles(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> String.format("Memo %02d", i)).toList();
+    }
+
+    private List<String> shownTitles() {
+        return browser.findElements(By.cssSelector("#documents input[type=text]")).stream()
+                .map(input -> input.getDomProperty("value")).toList();
     }
 
     @Test

@@ -20,10 +20,13 @@ import static org.optilock.processor.writing.RuntimeContract.INSERT_WITH_KEY;
 import static org.optilock.processor.writing.RuntimeContract.NEW_VERSION;
 import static org.optilock.processor.writing.RuntimeContract.READ_KEY;
 import static org.optilock.processor.writing.RuntimeContract.RECORD_MODIFIED;
-import static org.optilock.processor.writing.RuntimeContract.REGISTER_TRIGGER;
+import static org.optilock.processor.writing.RuntimeContract.REGISTER;
 import static org.optilock.processor.writing.RuntimeContract.SELECTS;
 import static org.optilock.processor.writing.RuntimeContract.SETTINGS;
 import static org.optilock.processor.writing.RuntimeContract.STATEMENTS_OF;
+import static org.optilock.processor.writing.RuntimeContract.TABLE_DEFINITION;
+import static org.optilock.processor.writing.RuntimeContract.TABLE_OF;
+import static org.optilock.processor.writing.RuntimeContract.TABLE_ON;
 import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_INSTANT;
 import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_LOCAL_DATE_TIME;
 import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_MICROS;
@@ -71,6 +74,7 @@ import org.optilock.processor.sql.ArrayStatement;
 import org.optilock.processor.sql.Parameter;
 import org.optilock.processor.sql.SqlStatement;
 import org.optilock.processor.sql.SqlStatements;
+import org.optilock.processor.sql.TableDdl;
 import org.optilock.processor.sql.UpdateStatement;
 
 /**
@@ -143,12 +147,14 @@ public final class DaoWriter {
         if (annotated) {
             dao.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
         }
+        CodeBlock.Builder registrations = CodeBlock.builder()
+                .add("// Lets Schema.create(dataSource, $T.class) find the table without reflection.\n", entityClass)
+                .addStatement("$T.$N($T.class, TABLE)", TABLE_DEFINITION, REGISTER, entityClass);
         if (entity.version().strategy() == Strategy.TRIGGER) {
-            dao.addStaticBlock(CodeBlock.builder()
-                    .add("// Lets Triggers.create(dataSource, $T.class) find the table without reflection.\n", entityClass)
-                    .addStatement("$T.$N($T.class, TRIGGER)", TRIGGER_TARGETS, REGISTER_TRIGGER, entityClass)
-                    .build());
+            registrations.add("// And Triggers.create(dataSource, $T.class) its trigger.\n", entityClass)
+                    .addStatement("$T.$N($T.class, TRIGGER)", TRIGGER_TARGETS, REGISTER, entityClass);
         }
+        dao.addStaticBlock(registrations.build());
         JavaFile.Builder file = JavaFile.builder(entity.dao().packageName(), dao.build())
                 .skipJavaLangImports(true)
                 .indent("    ");
@@ -185,10 +191,21 @@ public final class DaoWriter {
                             version.column(), entity.version().triggerName())
                     .build());
         }
+        constants.add(FieldSpec.builder(TABLE_DEFINITION, "TABLE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(table())
+                .build());
         constants.add(FieldSpec.builder(DAO_STATEMENTS, "STATEMENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(statements())
                 .build());
         return constants;
+    }
+
+    /** The table's CREATE TABLE on each database, for {@code Schema}: the DDL to start a migration from. */
+    private CodeBlock table() {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.$N($S)$>$>", TABLE_DEFINITION, TABLE_OF, entity.table());
+        TableDdl.of(entity).forEach((dialect, create) ->
+                code.add("\n.$N($T.$L,\n$>$S)$<", TABLE_ON, DIALECT, dialect, create));
+        return code.add("$<$<").build();
     }
 
     /** The statements as data: each one's SQL, and what each of its parameters binds. */

@@ -29,6 +29,7 @@ final class RuntimeContract {
     static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
     static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
 
+    static final ClassName TABLE_DEFINITION = ClassName.get(INTERNAL, "TableDefinition");
     static final ClassName REPOSITORY_OPERATIONS = ClassName.get(INTERNAL, "RepositoryOperations");
     static final ClassName REPOSITORY_STATEMENTS = ClassName.get(INTERNAL, "RepositoryStatements");
     static final ClassName FIND_STATEMENT = ClassName.get(INTERNAL, "FindStatement");
@@ -38,7 +39,7 @@ final class RuntimeContract {
     /** Every type above, for the test. */
     static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, DIALECT, CONNECTION_SOURCE,
             ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
-            TRIGGER_TARGETS, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER};
+            TRIGGER_TARGETS, TABLE_DEFINITION, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER};
 
     // ---- DaoStatements: the factory and the builder methods, each (SQL, parameters...) -----------------
 
@@ -114,8 +115,12 @@ final class RuntimeContract {
     /** {@code FieldMerge.field(name, base, mine, theirs)}: one field of a three-way merge. */
     static final String MERGE_FIELD = "field";
 
-    /** {@code TriggerTargets.register(entityType, target)}: called by a TRIGGER entity's DAO. */
-    static final String REGISTER_TRIGGER = "register";
+    /** {@code TableDefinition.of(table)}, {@code .on(dialect, create)} and {@code register(entityType, table)}. */
+    static final String TABLE_OF = "of";
+    static final String TABLE_ON = "on";
+
+    /** {@code TriggerTargets.register(entityType, target)} and {@code TableDefinition.register(entityType, table)}. */
+    static final String REGISTER = "register";
 
     private RuntimeContract() {}
 }

@@ -68,7 +68,14 @@ class RuntimeContractTest {
     @Test
     void theMergeAndTriggerCallsExist() throws ClassNotFoundException {
         assertPublicMethods(RuntimeContract.FIELD_MERGE, RuntimeContract.MERGE_FIELD);
-        assertPublicMethods(RuntimeContract.TRIGGER_TARGETS, RuntimeContract.REGISTER_TRIGGER);
+        assertPublicMethods(RuntimeContract.TRIGGER_TARGETS, RuntimeContract.REGISTER);
+        assertPublicMethods(RuntimeContract.TABLE_DEFINITION, RuntimeContract.TABLE_OF, RuntimeContract.TABLE_ON,
+                RuntimeContract.REGISTER);
+        assertPublicMethods(RuntimeContract.REPOSITORY_STATEMENTS, RuntimeContract.REPOSITORY_STATEMENTS_OF,
+                RuntimeContract.FIND);
+        assertPublicMethods(RuntimeContract.SORT_KEY, RuntimeContract.SORT_ASC, RuntimeContract.SORT_DESC,
+                RuntimeContract.IGNORING_CASE);
+        assertPublicMethods(RuntimeContract.REPOSITORY_OPERATIONS, RuntimeContract.REPOSITORY_OPERATION_METHODS);
     }
 
     private static void assertPublicMethods(ClassName type, String... names) throws ClassNotFoundException {

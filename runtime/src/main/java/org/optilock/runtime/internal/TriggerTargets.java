@@ -39,18 +39,17 @@ public final class TriggerTargets {
         return targets;
     }
 
+    /** The trigger of {@code entityType}, whose DAO is initialized, if its version has one. */
+    static Optional<TriggerTarget> registered(Class<?> entityType) {
+        return Optional.ofNullable(TARGETS.get(entityType));
+    }
+
     private static TriggerTarget of(Class<?> entityType) {
         TriggerTarget target = TARGETS.get(entityType);
         if (target != null) {
             return target;
         }
-        String dao = daoName(entityType);
-        try {
-            Class.forName(dao, true, entityType.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException(entityType.getName() + " has no DAO " + dao
-                    + ": is it an entity compiled with the Optilock processor on the annotation processor path?", e);
-        }
+        GeneratedDaos.initialize(entityType);
         target = TARGETS.get(entityType);
         if (target == null) {
             throw new IllegalArgumentException(entityType.getName() + " does not use Strategy.TRIGGER, so it has no"
@@ -59,20 +58,13 @@ public final class TriggerTargets {
         return target;
     }
 
-    /** The generated DAO's name: the entity's, nested names joined by underscores, plus "Dao". */
-    private static String daoName(Class<?> entityType) {
-        String binary = entityType.getName();
-        int dot = binary.lastIndexOf('.');
-        return binary.substring(0, dot + 1) + binary.substring(dot + 1).replace('$', '_') + "Dao";
-    }
-
     /** Opens a connection of its own, to clean up after one that was lost. */
     public interface SpareConnection {
         Connection open() throws SQLException;
     }
 
     /** The work of one verb on one connection. */
-    private interface Verb {
+    interface Verb {
         List<String> run(Connection connection) throws SQLException;
     }
 
@@ -109,7 +101,7 @@ public final class TriggerTargets {
     }
 
     /** Runs {@code verb} in one transaction where the database allows transactional DDL. */
-    private static List<String> inTransaction(DataSource dataSource, String operation, Verb verb) {
+    static List<String> inTransaction(DataSource dataSource, String operation, Verb verb) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

@@ -1,7 +1,10 @@
 package org.optilock.spring.boot;
 
 import java.beans.Introspector;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.VersionedDao;
@@ -19,19 +22,25 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes every generated DAO in the application's packages a bean, the way Spring Data finds
- * repositories: it scans the auto-configuration packages (those of the {@code @SpringBootApplication})
- * for classes that implement {@link VersionedDao} and have the {@code (ConnectionSource,
- * OptilockSettings)} constructor every generated DAO has, and builds each on the context's
- * {@code ConnectionSource} and {@code OptilockSettings} beans. A DAO bean the application defines
- * under the same name stays.
+ * Makes every generated DAO and Jakarta Data repository in the application's packages a bean, the way
+ * Spring Data finds repositories: it scans the auto-configuration packages (those of the
+ * {@code @SpringBootApplication}) for classes that implement {@link VersionedDao}, or an interface
+ * annotated {@code @jakarta.data.repository.Repository}, and have the {@code (ConnectionSource,
+ * OptilockSettings)} constructor every generated DAO and repository has, and builds each on the
+ * context's {@code ConnectionSource} and {@code OptilockSettings} beans. A DAO is named after its
+ * class ({@code documentDao}), a repository after its interface ({@code documents}); a bean the
+ * application defines under the same name stays.
  */
 final class VersionedDaoRegistrar
         implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware, ResourceLoaderAware {
+
+    private static final String REPOSITORY = "jakarta.data.repository.Repository";
 
     private BeanFactory beanFactory;
     private Environment environment;
@@ -60,16 +69,36 @@ final class VersionedDaoRegistrar
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false, environment);
         scanner.setResourceLoader(resourceLoader);
         scanner.addIncludeFilter(new AssignableTypeFilter(VersionedDao.class));
+        scanner.addIncludeFilter(VersionedDaoRegistrar::implementsRepository);
         List<String> packages = AutoConfigurationPackages.get(beanFactory);
         for (String basePackage : packages) {
             for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
                 Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), resourceLoader.getClassLoader());
-                String name = Introspector.decapitalize(type.getSimpleName());
+                String name = Introspector.decapitalize(repositoryOf(type).orElse(type).getSimpleName());
                 if (isGeneratedDao(type) && !registry.containsBeanDefinition(name)) {
                     registry.registerBeanDefinition(name, daoBean(type));
                 }
             }
         }
+    }
+
+    /** Whether the scanned class implements an interface annotated {@code @Repository}, read without loading it. */
+    private static boolean implementsRepository(MetadataReader reader, MetadataReaderFactory factory)
+            throws IOException {
+        for (String name : reader.getClassMetadata().getInterfaceNames()) {
+            if (factory.getMetadataReader(name).getAnnotationMetadata().hasAnnotation(REPOSITORY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code @Repository} interface {@code type} implements, if it is a generated repository. */
+    private static Optional<Class<?>> repositoryOf(Class<?> type) {
+        return Arrays.stream(type.getInterfaces())
+                .filter(candidate -> Arrays.stream(candidate.getAnnotations())
+                        .anyMatch(annotation -> annotation.annotationType().getName().equals(REPOSITORY)))
+                .findFirst();
     }
 
     private static boolean isGeneratedDao(Class<?> type) {

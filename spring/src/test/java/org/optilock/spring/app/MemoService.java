@@ -9,11 +9,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemoService {
 
     private final MemoDao memos;
+    private final Memos repository;
     private final JdbcTemplate jdbc;
 
-    public MemoService(MemoDao memos, JdbcTemplate jdbc) {
+    public MemoService(MemoDao memos, Memos repository, JdbcTemplate jdbc) {
         this.memos = memos;
+        this.repository = repository;
         this.jdbc = jdbc;
+    }
+
+    /** Updates the memo through the repository, then fails: the update must not survive. */
+    @Transactional
+    public void updateThroughTheRepositoryThenFail(Memo memo) {
+        repository.update(memo);
+        throw new IllegalStateException("failed after the update");
     }
 
     /** Updates the memo, then fails: the update must not survive. */
