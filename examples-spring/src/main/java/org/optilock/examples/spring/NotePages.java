@@ -1,5 +1,9 @@
 package org.optilock.examples.spring;
 
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.PageRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,27 +33,70 @@ public class NotePages {
     private static final MediaType HTML = MediaType.TEXT_HTML;
 
     private final NoteDao notes;
+    private final Notes repository;
     private final NoteService service;
     // A development key, new at each start; a real application reads one from its configuration, so
     // forms survive a restart and work across nodes.
     private final VersionSigner signer;
 
-    public NotePages(NoteDao notes, NoteService service) {
+    public NotePages(NoteDao notes, Notes repository, NoteService service) {
         this.notes = notes;
+        this.repository = repository;
         this.service = service;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.signer = new VersionSigner(key);
     }
 
+    /**
+     * The notes by title, a page at a time: the first page, or the one after or before the title and key
+     * of a row (the cursor of keyset paging); {@code q} keeps those with exactly that title.
+     */
     @GetMapping({"/", "/notes"})
-    public ResponseEntity<String> list() {
-        StringBuilder rows = new StringBuilder();
-        for (Note note : notes.findAll()) {
-            rows.append("<li><a href=\"/notes/").append(note.id).append("/edit\">").append(escape(note.title))
-                    .append("</a> (version ").append(note.version).append(")</li>");
+    public ResponseEntity<String> list(@RequestParam(name = "q", required = false) String search,
+            @RequestParam(name = "size", defaultValue = "20") int size,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "afterId", required = false) Long afterId,
+            @RequestParam(name = "before", required = false) String before,
+            @RequestParam(name = "beforeId", required = false) Long beforeId) {
+        PageRequest request = PageRequest.ofSize(Math.max(1, Math.min(size, 500)));
+        if (afterId != null) {
+            request = request.afterCursor(PageRequest.Cursor.forKey(after, afterId));
+        } else if (beforeId != null) {
+            request = request.beforeCursor(PageRequest.Cursor.forKey(before, beforeId));
         }
-        return page(HttpStatus.OK, "Notes", "<ul>" + rows + "</ul>");
+        String title = search == null || search.isBlank() ? null : search;
+        CursoredPage<Note> page = title == null ? repository.byTitle(request) : repository.titled(title, request);
+        StringBuilder rows = new StringBuilder();
+        for (Note note : page) {
+            rows.append("<li><a href=\"/notes/").append(note.id).append("/edit\">").append(escape(note.title))
+                    .append("</a> <span class=\"body\">").append(escape(note.body)).append("</span> (version ")
+                    .append(note.version).append(")</li>");
+        }
+        String form = "<form method=\"get\" action=\"/notes\"><input type=\"search\" name=\"q\" value=\""
+                + escape(title) + "\"> <button id=\"search-button\">Find</button></form>";
+        return page(HttpStatus.OK, "Notes", form + "<ul id=\"notes\">" + rows + "</ul>" + pageLinks(page, title));
+    }
+
+    /** Links to the next and previous pages, each carrying the cursor of the row it starts from. */
+    private static String pageLinks(CursoredPage<Note> page, String title) {
+        String common = (title == null ? "" : "q=" + encode(title) + "&") + "size=" + page.pageRequest().size();
+        StringBuilder links = new StringBuilder("<p>");
+        if (page.hasContent() && page.hasPrevious()) {
+            Note first = page.content().get(0);
+            links.append("<a id=\"previous\" href=\"/notes?").append(common).append("&before=")
+                    .append(encode(first.title)).append("&beforeId=").append(first.id).append("\">Previous</a> ");
+        }
+        if (page.hasContent() && page.hasNext()) {
+            Note last = page.content().get(page.numberOfElements() - 1);
+            links.append("<a id=\"next\" href=\"/notes?").append(common).append("&after=")
+                    .append(encode(last.title)).append("&afterId=").append(last.id).append("\">Next</a>");
+        }
+        return links.append("</p>").toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     @GetMapping("/notes/{id}/edit")

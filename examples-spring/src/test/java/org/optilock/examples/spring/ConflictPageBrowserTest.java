@@ -25,7 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** Two tabs of a headless Chromium edit one note of the running Spring Boot example. */
+/**
+ * Two tabs of a headless Chromium edit one note of the running Spring Boot example; the list pages by
+ * cursor, forward and back, through the repository bean.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConflictPageBrowserTest {
 
@@ -97,6 +100,27 @@ class ConflictPageBrowserTest {
         field.clear();
         field.sendKeys(title);
         browser.findElement(By.id("save")).click();
+    }
+
+    @Test
+    void theListPagesThroughNotesOfOneTitleForwardAndBack() {
+        // Seven notes of one title: only the key, which ends every order, tells their pages apart.
+        for (int i = 1; i <= 7; i++) {
+            notes.insert(new Note("Paging", "p" + i));
+        }
+        browser.get("http://localhost:" + port + "/notes?q=Paging&size=3");
+        assertEquals(List.of("p1", "p2", "p3"), bodies());
+        browser.findElement(By.id("next")).click();
+        assertEquals(List.of("p4", "p5", "p6"), bodies());
+        browser.findElement(By.id("next")).click();
+        assertEquals(List.of("p7"), bodies());
+        assertTrue(browser.findElements(By.id("next")).isEmpty());
+        browser.findElement(By.id("previous")).click();
+        assertEquals(List.of("p4", "p5", "p6"), bodies());
+    }
+
+    private List<String> bodies() {
+        return browser.findElements(By.cssSelector("#notes .body")).stream().map(WebElement::getText).toList();
     }
 
     @Test
