@@ -164,13 +164,11 @@ public final class OptilockProcessor extends AbstractProcessor {
         ValidationReport report = new ValidationReport();
         boolean[] waiting = {false};
         Optional<RepositoryModel> model = validator.validate(repository, entity -> {
-            String name = entity.getQualifiedName().toString();
-            if (deferred.contains(name)) {
+            if (deferred.contains(entity.getQualifiedName().toString())) {
                 waiting[0] = true;
                 return Optional.empty();
             }
-            EntityModel known = written.get(name);
-            return known != null ? Optional.of(known) : entities.validate(entity, new ValidationReport());
+            return repositoryEntity(entity, entities);
         }, report);
         if (waiting[0] && !lastRound) {
             deferredRepositories.add(repository.getQualifiedName().toString());
@@ -266,6 +264,31 @@ public final class OptilockProcessor extends AbstractProcessor {
         if (model.isPresent()) {
             write(model.get(), entity);
         }
+    }
+
+    /**
+     * The model of a repository's entity: of a DAO written in this compilation, or of an entity
+     * compiled before, read again without reporting (its own compilation reported its errors). An
+     * entity without a version whose DAO does not exist yet gets one here, written by key alone, with
+     * its errors reported on it.
+     */
+    private Optional<EntityModel> repositoryEntity(TypeElement entity, EntityValidator entities) {
+        EntityModel known = written.get(entity.getQualifiedName().toString());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (entities.hasVersion(entity)) {
+            return entities.validate(entity, new ValidationReport());
+        }
+        ValidationReport report = new ValidationReport();
+        Optional<EntityModel> model = entities.validateForRepository(entity, report);
+        boolean compiledBefore = model.isPresent()
+                && processingEnv.getElementUtils().getTypeElement(model.get().dao().canonicalName()) != null;
+        if (!compiledBefore) {
+            report.printTo(messager(), printed);
+            model.ifPresent(m -> write(m, entity));
+        }
+        return model;
     }
 
     private void write(EntityModel model, TypeElement entity) {

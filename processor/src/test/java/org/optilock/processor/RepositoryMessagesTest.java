@@ -141,11 +141,28 @@ class RepositoryMessagesTest {
     }
 
     @Test
-    void anEntityWithoutAVersion() {
+    void anEntityWithoutAVersionGetsADaoThatWritesByKey() {
         JavaFileObject plain = Sources.source("com.acme.Plain", "package com.acme;", "import jakarta.persistence.*;",
                 "@Entity public class Plain { @Id Long id; String name; }");
+        JavaFileObject source = repository(
+                "@Repository public interface Articles extends CrudRepository<Plain, Long> {",
+                "    @Find List<Plain> byName(String name);",
+                "}");
+        Compilation compilation = Sources.compile(plain, source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.PlainDao").contentsAsUtf8String()
+                .contains("UPDATE Plain SET name = ? WHERE id = ?");
+    }
+
+    @Test
+    void anEntityWithErrorsIsReportedOnItselfAndOnTheRepository() {
+        JavaFileObject plain = Sources.source("com.acme.Plain", "package com.acme;", "import jakarta.persistence.*;",
+                "@Entity public class Plain { Long id; String name; }");
         JavaFileObject source = repository("@Repository public interface Articles extends DataRepository<Plain, Long> {}");
-        assertThat(Sources.compile(plain, source)).hadErrorContaining("[OPL-403] Plain is the entity of Articles")
-                .inFile(source).onLineContaining("interface Articles");
+        Compilation compilation = Sources.compile(plain, source);
+        assertThat(compilation).hadErrorContaining("[OPL-101] Plain has no @Id field").inFile(plain)
+                .onLineContaining("class Plain");
+        assertThat(compilation).hadErrorContaining("[OPL-403] Plain is the entity of Articles").inFile(source)
+                .onLineContaining("interface Articles");
     }
 }

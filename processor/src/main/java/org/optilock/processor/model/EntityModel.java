@@ -2,6 +2,7 @@ package org.optilock.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import org.optilock.Strategy;
 
 /**
  * Everything the SQL builder and the DAO writer need to know about one entity: names, types and
@@ -14,7 +15,8 @@ import java.util.List;
  *     immutable class in the order its constructor takes them
  * @param key the key: one property, or several with an {@code @IdClass}
  * @param generatedId whether the database generates the (single) key on insert
- * @param version the version property and its strategy
+ * @param version the version property and its strategy; {@code null} for an unversioned entity, which
+ *     gets a DAO only as the entity of a repository, and is written by key alone
  * @param isConstructed whether the entity is created through a constructor that takes every property, in
  *     the order of {@code properties}: a record, or an immutable class (every field final); writes then
  *     return new instances
@@ -37,6 +39,21 @@ public record EntityModel(
         return ClassName.get(packageName, String.join("_", entity.simpleNames()) + "Dao");
     }
 
+    /** Whether the entity has a version; only the entity of a repository may have none. */
+    public boolean isVersioned() {
+        return version != null;
+    }
+
+    /** Whether {@code property} is the version. */
+    public boolean isVersion(PropertyModel property) {
+        return version != null && version.property().equals(property);
+    }
+
+    /** Whether a database trigger moves the version. */
+    public boolean hasTrigger() {
+        return version != null && version.strategy() == Strategy.TRIGGER;
+    }
+
     /** Whether writes return new instances instead of updating the one given. */
     public boolean isImmutable() {
         return isConstructed || wrapped;
@@ -52,7 +69,7 @@ public record EntityModel(
      * updated property but the {@code ignoreFields}. Empty when the version is not conditional.
      */
     public List<PropertyModel> relevantProperties() {
-        if (!version.isConditional()) {
+        if (version == null || !version.isConditional()) {
             return List.of();
         }
         return updatedProperties().stream()
@@ -65,7 +82,7 @@ public record EntityModel(
     /** The properties an UPDATE sets besides the version: all but the key and the version. */
     public List<PropertyModel> updatedProperties() {
         return properties.stream()
-                .filter(p -> !key.properties().contains(p) && !p.equals(version.property()))
+                .filter(p -> !key.properties().contains(p) && !isVersion(p))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.optilock.processor.sql;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +51,14 @@ public record SqlStatements(
     public static SqlStatements of(EntityModel entity) {
         String table = entity.table();
         List<PropertyModel> keys = entity.key().properties();
-        String version = entity.version().property().column();
         Fragment byKey = keys.stream()
                 .map(p -> Fragment.of(p.column() + " = ?", new KeyPart(p)))
                 .collect(Fragment.joining(" AND "));
         Fragment whereKey = Fragment.text(" WHERE ").then(byKey);
+        if (!entity.isVersioned()) {
+            return unversioned(entity, whereKey);
+        }
+        String version = entity.version().property().column();
         Fragment whereKeyAndVersion = whereKey.then(Fragment.of(
                 " AND (" + version + " = ? OR (" + version + " IS NULL AND ? = 1))",
                 new ExpectedVersion(), new ExpectedUnset()));
@@ -79,10 +83,46 @@ public record SqlStatements(
                 reportedName(keys.get(0).column()));
     }
 
+    /**
+     * The statements of an entity without a version, the entity of a repository: every write by key
+     * alone, so an update or delete fails only when the row is gone; the checked and unchecked
+     * statements are the same. The "version" SELECT only says whether the row exists.
+     */
+    private static SqlStatements unversioned(EntityModel entity, Fragment whereKey) {
+        String table = entity.table();
+        List<PropertyModel> keys = entity.key().properties();
+        String select = "SELECT " + columns(entity.properties()) + " FROM " + table;
+        Fragment set = entity.updatedProperties().stream()
+                .map(p -> Fragment.of(p.column() + " = ?", new Value(p)))
+                .collect(Fragment.joining(", "));
+        if (set.sql().isEmpty()) {
+            // Only key columns: the update rewrites nothing, and says whether the row is there.
+            set = Fragment.text(keys.get(0).column() + " = " + keys.get(0).column());
+        }
+        SqlStatement update = Fragment.text("UPDATE " + table + " SET ").then(set).then(whereKey).statement();
+        UpdateStatement.Plain plain = new UpdateStatement.Plain(update,
+                Optional.of(arrayUpdate(entity, update.parameters())));
+        SqlStatement delete = Fragment.text("DELETE FROM " + table).then(whereKey).statement();
+        SqlStatement selectById = Fragment.text(select).then(whereKey).statement();
+        return new SqlStatements(
+                insert(entity, entity.insertedProperties()),
+                entity.generatedId() ? Optional.of(insert(entity, entity.properties())) : Optional.empty(),
+                plain,
+                plain,
+                delete,
+                arrayDelete(entity, delete.parameters()),
+                delete,
+                selectById,
+                Fragment.text(select + " ORDER BY " + keys.stream().map(PropertyModel::column).collect(Collectors.joining(", ")))
+                        .statement(),
+                Fragment.text("SELECT 1 FROM " + table).then(whereKey).statement(),
+                selectById,
+                reportedName(keys.get(0).column()));
+    }
+
     private static SqlStatement insert(EntityModel entity, List<PropertyModel> inserted) {
-        PropertyModel version = entity.version().property();
         Fragment values = inserted.stream()
-                .map(p -> Fragment.of("?", p.equals(version) ? new NewVersion() : new Value(p)))
+                .map(p -> Fragment.of("?", entity.isVersion(p) ? new NewVersion() : new Value(p)))
                 .collect(Fragment.joining(", "));
         return Fragment.text("INSERT INTO " + entity.table() + " (" + columns(inserted) + ") VALUES (")
                 .then(values)
@@ -132,12 +172,18 @@ public record SqlStatements(
      * can collide with them.
      */
     private static ArrayStatement arrayUpdate(EntityModel entity, List<Parameter> parameters) {
-        String version = entity.version().property().column();
-        String set = entity.updatedProperties().stream()
-                .map(p -> p.column() + " = " + element(parameters, new Value(p)) + ", ")
-                .collect(Collectors.joining());
-        return fromArrays(entity, parameters, "UPDATE " + entity.table() + " AS t SET " + set + version + " = "
-                + element(parameters, new NewVersion()) + " FROM ");
+        List<String> set = new ArrayList<>();
+        for (PropertyModel property : entity.updatedProperties()) {
+            set.add(property.column() + " = " + element(parameters, new Value(property)));
+        }
+        if (entity.isVersioned()) {
+            set.add(entity.version().property().column() + " = " + element(parameters, new NewVersion()));
+        } else if (set.isEmpty()) {
+            String key = entity.key().properties().get(0).column();
+            set.add(key + " = t." + key);
+        }
+        return fromArrays(entity, parameters, "UPDATE " + entity.table() + " AS t SET " + String.join(", ", set)
+                + " FROM ");
     }
 
     /** The checked delete of {@code parameters} for many rows, as {@link #arrayUpdate}. */
@@ -147,7 +193,7 @@ public record SqlStatements(
 
     /** {@code head}, then the unnested arrays, the key and version condition, and the rows written. */
     private static ArrayStatement fromArrays(EntityModel entity, List<Parameter> parameters, String head) {
-        String version = entity.version().property().column();
+        String version = entity.isVersioned() ? entity.version().property().column() : null;
         String byKey = entity.key().properties().stream()
                 .map(p -> "t." + p.column() + " = " + element(parameters, new KeyPart(p)))
                 .collect(Collectors.joining(" AND "));
@@ -156,8 +202,9 @@ public record SqlStatements(
                 .collect(Collectors.joining(", "));
         String sql = head + "unnest(" + parameters.stream().map(p -> "?").collect(Collectors.joining(", "))
                 + ") WITH ORDINALITY AS v(" + names + ", optilock_row)"
-                + " WHERE " + byKey + " AND (t." + version + " = " + element(parameters, new ExpectedVersion())
-                + " OR (t." + version + " IS NULL AND " + element(parameters, new ExpectedUnset()) + " = 1))"
+                + " WHERE " + byKey
+                + (version == null ? "" : " AND (t." + version + " = " + element(parameters, new ExpectedVersion())
+                        + " OR (t." + version + " IS NULL AND " + element(parameters, new ExpectedUnset()) + " = 1))")
                 + " RETURNING v.optilock_row";
         String types = parameters.stream()
                 .map(p -> p instanceof Value value ? value.property().column()

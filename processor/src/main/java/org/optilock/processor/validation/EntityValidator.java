@@ -67,9 +67,26 @@ public final class EntityValidator {
      * class is a base class that gets no DAO of its own, or when it has no version at all.
      */
     public Optional<EntityModel> validate(TypeElement type, ValidationReport report) {
-        if (members.hierarchyFields(type).stream().noneMatch(EntityValidator::isVersionAnnotated)) {
-            return Optional.empty(); // an @Entity without a version: not for Optilock
+        if (!hasVersion(type)) {
+            return Optional.empty(); // an @Entity without a version: not for Optilock, unless a repository names it
         }
+        return validate(type, report, false);
+    }
+
+    /**
+     * The model of {@code type} as the entity of a repository: like {@link #validate}, but a class
+     * without a version is read too, to be written by key alone.
+     */
+    public Optional<EntityModel> validateForRepository(TypeElement type, ValidationReport report) {
+        return validate(type, report, !hasVersion(type));
+    }
+
+    /** Whether {@code type} or a superclass has a field annotated {@code @Version} or {@code @VersionField}. */
+    public boolean hasVersion(TypeElement type) {
+        return members.hierarchyFields(type).stream().anyMatch(EntityValidator::isVersionAnnotated);
+    }
+
+    private Optional<EntityModel> validate(TypeElement type, ValidationReport report, boolean unversioned) {
         if (!isConcreteClass(type, report)) {
             return Optional.empty();
         }
@@ -103,13 +120,13 @@ public final class EntityValidator {
         Optional<VersionModel> version = fields.version == null
                 ? Optional.empty()
                 : VersionReader.read(type, fields, table.orElse(""), report);
-        if (!report.isClean() || table.isEmpty() || version.isEmpty() || key.isEmpty()) {
+        if (!report.isClean() || table.isEmpty() || (version.isEmpty() && !unversioned) || key.isEmpty()) {
             return Optional.empty();
         }
         ClassName entity = ClassName.get(type);
         return Optional.of(new EntityModel(
                 entity, EntityModel.daoOf(entity, entity.packageName()), table.get(), properties, key.get(), generatedId,
-                version.get(), isRecord || immutable, false));
+                version.orElse(null), isRecord || immutable, false));
     }
 
     private boolean isConcreteClass(TypeElement type, ValidationReport report) {

@@ -95,8 +95,7 @@ public final class RepositoryValidator {
         Optional<EntityModel> entity = entities.apply(entityType.get());
         if (entity.isEmpty()) {
             report.error(Message.REPOSITORY_ENTITY_NOT_MAPPED, repository, entityType.get().getSimpleName(),
-                    repository.getSimpleName(), "give it a field annotated @Version or @VersionField and fix any error"
-                            + " reported on it (repositories of entities without a version are not supported yet)");
+                    repository.getSimpleName(), "fix the errors reported on it");
             return Optional.empty();
         }
         DeclaredType declared = (DeclaredType) repository.asType();

@@ -84,8 +84,8 @@ final class EntityAccess {
      */
     CodeBlock writtenBack(String variable, Map<PropertyModel, CodeBlock> written) {
         CodeBlock.Builder code = CodeBlock.builder();
-        PropertyModel version = entity.version().property();
         if (entity.wrapped()) {
+            PropertyModel version = entity.version().property();
             written.forEach((property, value) -> {
                 if (!property.equals(version)) {
                     code.addStatement(set(variable, property, value));

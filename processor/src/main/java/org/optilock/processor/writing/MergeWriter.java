@@ -43,21 +43,21 @@ final class MergeWriter {
             return method.addStatement("return new $T($L)", entity.entity(), arguments.build()).build();
         }
         method.addStatement("$T merged = new $T()", entity.entity(), entity.entity());
-        PropertyModel version = entity.version().property();
         for (PropertyModel property : entity.properties()) {
-            if (!(entity.wrapped() && property.equals(version))) {
+            if (!(entity.wrapped() && entity.isVersion(property))) {
                 method.addStatement(access.setOn(CodeBlock.of("merged"), property, value(property)));
             }
         }
         if (entity.wrapped()) {
-            return method.addStatement("return new $T<>(merged, $L)", VERSIONED, access.get("theirs", version)).build();
+            return method.addStatement("return new $T<>(merged, $L)", VERSIONED,
+                    access.get("theirs", entity.version().property())).build();
         }
         return method.addStatement("return merged").build();
     }
 
     /** The merged value of {@code property}: the key and the version are those of {@code theirs}. */
     private CodeBlock value(PropertyModel property) {
-        if (entity.key().properties().contains(property) || property.equals(entity.version().property())) {
+        if (entity.key().properties().contains(property) || entity.isVersion(property)) {
             return access.get("theirs", property);
         }
         return CodeBlock.of("fields.<$T>$N($S, $L, $L, $L)", property.type().box(), MERGE_FIELD, property.name(),

@@ -43,7 +43,7 @@ final class ReadMethodsWriter {
         this.entityClass = entity.entity();
         this.key = entity.key();
         this.idType = key.type();
-        this.version = entity.version().property();
+        this.version = entity.isVersioned() ? entity.version().property() : null;
         this.binder = new StatementBinder(entity, access);
     }
 

@@ -19,6 +19,7 @@ final class RuntimeContract {
     static final ClassName VERSIONED = ClassName.get(RUNTIME, "Versioned");
     static final ClassName SETTINGS = ClassName.get(RUNTIME, "OptilockSettings");
     static final ClassName RECORD_MODIFIED = ClassName.get(RUNTIME, "RecordModifiedException");
+    static final ClassName UNVERSIONED = ClassName.get(RUNTIME, "Unversioned");
     static final ClassName DIALECT = ClassName.get(RUNTIME, "Dialect");
     static final ClassName CONNECTION_SOURCE = ClassName.get(RUNTIME, "ConnectionSource");
     static final ClassName ABSTRACT_VERSIONED_DAO = ClassName.get(INTERNAL, "AbstractVersionedDao");
@@ -37,7 +38,7 @@ final class RuntimeContract {
     static final ClassName BINDER = REPOSITORY_OPERATIONS.nestedClass("Binder");
 
     /** Every type above, for the test. */
-    static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, DIALECT, CONNECTION_SOURCE,
+    static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, UNVERSIONED, DIALECT, CONNECTION_SOURCE,
             ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
             TRIGGER_TARGETS, TABLE_DEFINITION, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER};
 
@@ -76,8 +77,10 @@ final class RuntimeContract {
     static final String TIMESTAMP_LOCAL_DATE_TIME = "TIMESTAMP_LOCAL_DATE_TIME";
     static final String TIMESTAMP_OFFSET_DATE_TIME = "TIMESTAMP_OFFSET_DATE_TIME";
 
+    static final String UNVERSIONED_TYPE = "NONE";
+
     static final String[] VERSION_TYPES = {COUNTER_LONG, COUNTER_INT, TIMESTAMP_MICROS, TIMESTAMP_INSTANT,
-            TIMESTAMP_LOCAL_DATE_TIME, TIMESTAMP_OFFSET_DATE_TIME};
+            TIMESTAMP_LOCAL_DATE_TIME, TIMESTAMP_OFFSET_DATE_TIME, UNVERSIONED_TYPE};
 
     // ---- AbstractVersionedDao: the hooks a DAO implements, and the one it calls -------------------------
 

@@ -93,7 +93,8 @@ final class EntityRows<T, ID, V> {
         }
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
-        V newVersion = update.bindsNewVersion() ? newVersion(entity, increments) : null;
+        // A plain update writes a version known before the write (none, for an unversioned entity).
+        V newVersion = update.isPlain() || update.bindsNewVersion() ? newVersion(entity, increments) : null;
         if (update.isPlain()) {
             try (PreparedStatement statement = connection.prepareStatement(update.plain().sql())) {
                 parameters.bind(statement, update.plain(), entity, newVersion, increments);

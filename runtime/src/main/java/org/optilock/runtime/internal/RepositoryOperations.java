@@ -26,6 +26,7 @@ import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.Unversioned;
 
 /**
  * What a generated Jakarta Data repository runs: its writes through its entity's DAO, with the
@@ -129,10 +130,14 @@ public final class RepositoryOperations<T, K> {
     /**
      * Inserts {@code entity} when its version is unset (it was never saved), else updates it,
      * conditional on that version. An entity without a version whose key a row has already is not
-     * written over that row: it was not read from it.
+     * written over that row: it was not read from it. An unversioned entity is inserted when the
+     * database is to generate its key, else updated, or inserted when no row has its key.
      */
     public T save(T entity) {
         Objects.requireNonNull(entity, "entity");
+        if (isUnversioned(entity)) {
+            return saveUnversioned(entity);
+        }
         if (!OptilockSettings.isUnset(dao.version(entity))) {
             return update(entity);
         }
@@ -148,15 +153,36 @@ public final class RepositoryOperations<T, K> {
         }
     }
 
-    /** {@link #save} of every entity: the new ones inserted together, then the others updated together. */
+    private T saveUnversioned(T entity) {
+        if (dao.generatesKey(entity)) {
+            return insert(entity);
+        }
+        try {
+            return dao.update(entity);
+        } catch (RecordModifiedException gone) {
+            return insert(entity);
+        }
+    }
+
+    /**
+     * {@link #save} of every entity: the new ones (an unset version, or a key the database is to
+     * generate) inserted together, then the versioned others updated together, and the unversioned
+     * others saved one by one.
+     */
     public List<T> saveAll(List<? extends T> entities) {
         List<Integer> unsaved = new ArrayList<>();
         List<Integer> saved = new ArrayList<>();
+        List<T> written = new ArrayList<>(entities);
         for (int i = 0; i < entities.size(); i++) {
             T entity = Objects.requireNonNull(entities.get(i), "entity");
-            (OptilockSettings.isUnset(dao.version(entity)) ? unsaved : saved).add(i);
+            if (isUnversioned(entity) ? dao.generatesKey(entity) : OptilockSettings.isUnset(dao.version(entity))) {
+                unsaved.add(i);
+            } else if (isUnversioned(entity)) {
+                written.set(i, saveUnversioned(entity));
+            } else {
+                saved.add(i);
+            }
         }
-        List<T> written = new ArrayList<>(entities);
         List<T> inserted = unsaved.isEmpty() ? List.of() : insertAll(unsaved.stream().map(entities::get).toList());
         List<T> updated = saved.isEmpty() ? List.of() : updateAll(saved.stream().map(entities::get).toList());
         for (int i = 0; i < inserted.size(); i++) {
@@ -166,6 +192,10 @@ public final class RepositoryOperations<T, K> {
             written.set(saved.get(i), updated.get(i));
         }
         return written;
+    }
+
+    private boolean isUnversioned(T entity) {
+        return dao.version(entity) == Unversioned.NONE;
     }
 
     /** Deletes the row with key {@code id}, whatever its version; nothing when there is none. */

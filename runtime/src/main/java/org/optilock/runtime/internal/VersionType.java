@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import org.optilock.runtime.Unversioned;
 import org.optilock.runtime.VersionClock;
 
 /**
@@ -26,7 +27,12 @@ public enum VersionType {
     /** A {@code LocalDateTime} timestamp. */
     TIMESTAMP_LOCAL_DATE_TIME,
     /** An {@code OffsetDateTime} timestamp. */
-    TIMESTAMP_OFFSET_DATE_TIME;
+    TIMESTAMP_OFFSET_DATE_TIME,
+    /**
+     * No version: an entity written by key alone. Its statements bind no version; every row reads as
+     * {@link Unversioned#NONE}, which is also the version of every write.
+     */
+    NONE;
 
     /** Binds {@code version}, which may be {@code null}, to parameter {@code index} on {@code database}. */
     void bind(PreparedStatement statement, int index, Object version, DialectSupport database) throws SQLException {
@@ -36,6 +42,9 @@ public enum VersionType {
             case TIMESTAMP_INSTANT -> database.bindInstant(statement, index, (Instant) version);
             case TIMESTAMP_LOCAL_DATE_TIME -> ColumnValues.setLocalDateTime(statement, index, (LocalDateTime) version);
             case TIMESTAMP_OFFSET_DATE_TIME -> ColumnValues.setOffsetDateTime(statement, index, (OffsetDateTime) version);
+            case NONE -> {
+                // Nothing to bind: the statements of an unversioned entity have no version parameter.
+            }
         }
     }
 
@@ -47,6 +56,7 @@ public enum VersionType {
             case TIMESTAMP_INSTANT -> ColumnValues.getInstant(resultSet, column);
             case TIMESTAMP_LOCAL_DATE_TIME -> ColumnValues.getLocalDateTime(resultSet, column);
             case TIMESTAMP_OFFSET_DATE_TIME -> ColumnValues.getOffsetDateTime(resultSet, column);
+            case NONE -> Unversioned.NONE;
         };
     }
 
@@ -55,6 +65,7 @@ public enum VersionType {
         return switch (this) {
             case COUNTER_LONG -> 1L;
             case COUNTER_INT -> 1;
+            case NONE -> Unversioned.NONE;
             default -> next(null, clock, Object.class);
         };
     }
@@ -71,6 +82,7 @@ public enum VersionType {
             case TIMESTAMP_INSTANT -> clock.nextInstant((Instant) current);
             case TIMESTAMP_LOCAL_DATE_TIME -> clock.nextLocalDateTime((LocalDateTime) current);
             case TIMESTAMP_OFFSET_DATE_TIME -> clock.nextOffsetDateTime((OffsetDateTime) current);
+            case NONE -> Unversioned.NONE;
         };
     }
 }
