@@ -32,6 +32,13 @@ public enum Database {
 
     /** A pool over a fresh, empty {@code bench_item} table: the pool every contender borrows from. */
     public HikariDataSource open() {
+        HikariDataSource pool = pool();
+        createTable(pool);
+        return pool;
+    }
+
+    /** A pool over this database, its tables as they are. */
+    HikariDataSource pool() {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(4);
         if (this == H2) {
@@ -40,7 +47,11 @@ public enum Database {
             String shared = System.getProperty(SHARED_POSTGRES);
             config.setJdbcUrl(shared != null ? shared : postgres().getJdbcUrl("postgres", "postgres"));
         }
-        HikariDataSource pool = new HikariDataSource(config);
+        return new HikariDataSource(config);
+    }
+
+    /** A new, empty {@code bench_item} table in place of the one there was. */
+    void createTable(HikariDataSource pool) {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_item");
             statement.execute("CREATE TABLE bench_item (id BIGINT PRIMARY KEY, name VARCHAR(100), "
@@ -49,7 +60,6 @@ public enum Database {
             pool.close();
             throw new IllegalStateException("could not create the benchmark table on " + this, e);
         }
-        return pool;
     }
 
     /** Items 1 to {@code count}, inserted with version 1, and returned as a client's copies. */

@@ -29,12 +29,17 @@ final class HibernateRows implements RowContender {
     private final Mode mode;
 
     HibernateRows(DataSource dataSource, Mode mode) {
+        this.sessions = sessions(dataSource);
+        this.mode = mode;
+    }
+
+    /** Hibernate over {@code dataSource}, mapping {@link Item}, with no SQL logged. */
+    static SessionFactory sessions(DataSource dataSource) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.SHOW_SQL, false)
                 .build();
-        this.sessions = new MetadataSources(registry).addAnnotatedClass(Item.class).buildMetadata().buildSessionFactory();
-        this.mode = mode;
+        return new MetadataSources(registry).addAnnotatedClass(Item.class).buildMetadata().buildSessionFactory();
     }
 
     @Override

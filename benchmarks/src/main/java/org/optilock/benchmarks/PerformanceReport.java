@@ -77,6 +77,8 @@ public final class PerformanceReport {
 
         String results = results(ratios, single, batches, contenders, postgres);
         new GeneratedSection(docs.resolve("performance.md"), "results").write(results);
+        System.out.printf("%n=== Pages ===%n");
+        PageReport.write(docs, postgres);
         System.out.println("Wrote the results into " + docs.resolve("performance.md") + " and the charts under " + images);
     }
 

@@ -59,7 +59,7 @@ public class NotePages {
             @RequestParam(name = "afterId", required = false) Long afterId,
             @RequestParam(name = "before", required = false) String before,
             @RequestParam(name = "beforeId", required = false) Long beforeId) {
-        PageRequest request = PageRequest.ofSize(Math.max(1, Math.min(size, 500)));
+        PageRequest request = PageRequest.ofSize(Math.max(1, Math.min(size, 500))).withoutTotal(); // no count shown
         if (afterId != null) {
             request = request.afterCursor(PageRequest.Cursor.forKey(after, afterId));
         } else if (beforeId != null) {

@@ -135,7 +135,7 @@ final class DocumentPages {
     private CursoredPage<Document> page(HttpExchange exchange, String search) {
         int size = Optional.ofNullable(queryParameter(exchange, "size")).map(Integer::parseInt)
                 .filter(n -> n > 0 && n <= 500).orElse(PAGE_SIZE);
-        PageRequest request = PageRequest.ofSize(size);
+        PageRequest request = PageRequest.ofSize(size).withoutTotal(); // the list shows no count
         String afterId = queryParameter(exchange, "afterId");
         String beforeId = queryParameter(exchange, "beforeId");
         if (afterId != null) {

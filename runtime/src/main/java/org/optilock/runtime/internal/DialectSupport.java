@@ -99,6 +99,13 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
      */
     boolean ddlCommits();
 
+    /**
+     * Whether a keyset page's row comparison, {@code (a, b) > (?, ?)}, needs a range on its first key
+     * before it, {@code a >= ? AND ...}, for an index to start where the page starts. PostgreSQL and
+     * SQLite use an index for the row comparison itself, and the extra range only costs them.
+     */
+    boolean keysetNeedsLeadingRange();
+
     // ---- failures --------------------------------------------------------------------------------
 
     /**

@@ -2,6 +2,8 @@ package org.optilock.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The query of one repository method, as data: its condition on columns, and the order it declares.
@@ -26,25 +28,48 @@ public final class FindStatement {
         this.parameters = (int) condition.chars().filter(c -> c == '?').count();
     }
 
-    /** The order of a call that sorts by {@code sorts} after the declared order. */
-    RowOrder order(List<SortKey> sorts) {
-        List<SortKey> all = new ArrayList<>(orderBy);
-        all.addAll(sorts);
-        return RowOrder.of(statements, all);
-    }
+    /** A call's SQL, the order of its rows, and which cursor value each keyset parameter binds. */
+    record Query(RowOrder order, String sql, int[] cursorParameters) {}
+
+    /** What makes one call's SQL differ from another's. */
+    private record Shape(List<SortKey> sorts, int cursor, boolean limited, boolean offset, boolean leadingRange) {}
+
+    /** How many shapes a query keeps the SQL of: calls sort by few orders, but a caller could vary them without end. */
+    private static final int KEPT_SHAPES = 64;
+
+    /** The SQL of the shapes seen, so that a repeated call builds no text. */
+    private final Map<Shape, Query> queries = new ConcurrentHashMap<>();
 
     /**
-     * The SELECT of a call in {@code order}; {@code cursor} adds {@code RowOrder.after} (1, after the
-     * cursor; -1, before it, read in reverse), {@code limited} a LIMIT and {@code offset} an OFFSET.
+     * The query of a call that sorts by {@code sorts} after the declared order; {@code cursor} adds
+     * {@code RowOrder.after} (1, after the cursor; -1, before it, read in reverse), with a
+     * {@code leadingRange} where the database needs one; {@code limited} a LIMIT and {@code offset} an
+     * OFFSET.
      */
-    String select(RowOrder order, int cursor, boolean limited, boolean offset) {
+    Query query(List<SortKey> sorts, int cursor, boolean limited, boolean offset, boolean leadingRange) {
+        Shape shape = new Shape(sorts, cursor, limited, offset, leadingRange);
+        Query query = queries.get(shape);
+        if (query == null) {
+            List<SortKey> all = new ArrayList<>(orderBy);
+            all.addAll(sorts);
+            RowOrder order = RowOrder.of(statements, all);
+            query = new Query(order, select(order, cursor, limited, offset, leadingRange),
+                    order.cursorParameters(leadingRange));
+            if (queries.size() < KEPT_SHAPES) {
+                queries.put(shape, query);
+            }
+        }
+        return query;
+    }
+
+    private String select(RowOrder order, int cursor, boolean limited, boolean offset, boolean leadingRange) {
         StringBuilder sql = new StringBuilder(statements.select);
         List<String> conditions = new ArrayList<>(2);
         if (!condition.isEmpty()) {
             conditions.add(condition);
         }
         if (cursor != 0) {
-            conditions.add(order.after(cursor < 0));
+            conditions.add(order.after(cursor < 0, leadingRange));
         }
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(conditions.size() == 1 ? conditions.get(0)

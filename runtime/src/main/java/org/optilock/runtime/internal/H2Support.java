@@ -39,6 +39,11 @@ final class H2Support implements DialectSupport {
     }
 
     @Override
+    public boolean keysetNeedsLeadingRange() {
+        return true; // H2 seeks the index by the range on the first key, not by the row comparison.
+    }
+
+    @Override
     public boolean ddlCommits() {
         return true;
     }

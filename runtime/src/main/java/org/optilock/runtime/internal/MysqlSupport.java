@@ -74,6 +74,11 @@ final class MysqlSupport implements DialectSupport {
     }
 
     @Override
+    public boolean keysetNeedsLeadingRange() {
+        return true; // MariaDB does not seek an index by a row comparison; the range on its first key does.
+    }
+
+    @Override
     public boolean ddlCommits() {
         return true;
     }

@@ -176,6 +176,11 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     }
 
     @Override
+    public boolean keysetNeedsLeadingRange() {
+        return false; // The row comparison is an index condition of its own.
+    }
+
+    @Override
     public boolean ddlCommits() {
         return false;
     }

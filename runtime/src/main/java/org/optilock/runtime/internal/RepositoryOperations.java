@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
@@ -53,6 +54,8 @@ public final class RepositoryOperations<T, K> {
     private final DaoContext context;
     private final EntityRows<T, K, ?> rows;
     private final String name;
+    /** The number of the version's column, which the DAO's {@code value} does not give; 0 when there is none. */
+    private final int versionColumn;
 
     /** The operations of a repository whose entity {@code dao} reads and writes. */
     public RepositoryOperations(AbstractVersionedDao<T, K, ?> dao) {
@@ -60,6 +63,10 @@ public final class RepositoryOperations<T, K> {
         this.context = dao.context();
         this.rows = dao.rows();
         this.name = rows.statements().name;
+        int[] others = rows.statements().uncheckedUpdate().columns();
+        this.versionColumn = IntStream.rangeClosed(1, rows.statements().columns.size())
+                .filter(column -> IntStream.of(others).noneMatch(other -> other == column))
+                .findFirst().orElse(0);
     }
 
     // ---- writes ------------------------------------------------------------------------------------
@@ -239,9 +246,8 @@ public final class RepositoryOperations<T, K> {
      * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
      */
     public List<T> list(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults, long startAt) {
-        RowOrder order = find.order(sortKeys(sorts));
-        return query(find, find.select(order, 0, maxResults > 0, startAt > 1), limited(find, binder, maxResults, startAt),
-                null, null);
+        FindStatement.Query query = find.query(sortKeys(sorts), 0, maxResults > 0, startAt > 1, false);
+        return query(find, query.sql(), limited(find, binder, maxResults, startAt));
     }
 
     /** {@code binder}, then the LIMIT and OFFSET parameters of {@code maxResults} rows from row {@code startAt}. */
@@ -280,9 +286,9 @@ public final class RepositoryOperations<T, K> {
      */
     public Stream<T> stream(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults,
             long startAt) {
-        RowOrder order = find.order(sortKeys(sorts));
-        return RowStream.open(context, find.select(order, 0, maxResults > 0, startAt > 1),
-                limited(find, binder, maxResults, startAt), resultSet -> dao.read(resultSet, rows.statements().selectOrder), "read " + name + " rows (" + find.method + ")");
+        FindStatement.Query query = find.query(sortKeys(sorts), 0, maxResults > 0, startAt > 1, false);
+        return RowStream.open(context, query.sql(), limited(find, binder, maxResults, startAt),
+                resultSet -> dao.read(resultSet, rows.statements().selectOrder), "read " + name + " rows (" + find.method + ")");
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
@@ -291,8 +297,7 @@ public final class RepositoryOperations<T, K> {
             throw new IllegalArgumentException(find.method + " returns a Page, which is read by offset, but was given a"
                     + " request with a cursor (" + request.mode() + "). Return a CursoredPage to page by cursor.");
         }
-        RowOrder order = find.order(sortKeys(sorts));
-        List<T> content = offsetPage(find, binder, order, request, null);
+        List<T> content = offsetPage(find, binder, sortKeys(sorts), request).content();
         boolean more = content.size() > request.size();
         if (more) {
             content.remove(content.size() - 1);
@@ -308,58 +313,87 @@ public final class RepositoryOperations<T, K> {
      */
     public CursoredPage<T> cursoredPage(FindStatement find, Binder binder, List<? extends Sort<?>> sorts,
             PageRequest request) {
-        RowOrder order = find.order(sortKeys(sorts));
-        List<PageRequest.Cursor> cursors = new ArrayList<>();
+        List<SortKey> keys = sortKeys(sorts);
         List<T> content;
+        RowOrder order;
         boolean firstPage;
         boolean lastPage;
         if (request.mode() == PageRequest.Mode.OFFSET) {
-            content = offsetPage(find, binder, order, request, cursors);
+            Rows<T> page = offsetPage(find, binder, keys, request);
+            content = page.content();
+            order = page.order();
             lastPage = content.size() <= request.size();
             firstPage = request.page() == 1;
         } else {
             boolean before = request.mode() == PageRequest.Mode.CURSOR_PREVIOUS;
             PageRequest.Cursor cursor = request.cursor().orElseThrow();
+            FindStatement.Query query = find.query(keys, before ? -1 : 1, true, false, leadingRange());
+            order = query.order();
             if (cursor.size() != order.keys().size()) {
                 throw new IllegalArgumentException("The cursor holds " + cursor.size() + " values, but the rows of "
                         + find.method + " are ordered by " + order.keys().size() + " keys ("
                         + order.keys().stream().map(RowOrder.Key::column).toList() + "): use a cursor of this query's"
                         + " pages, or one value per key.");
             }
-            int[] values = order.cursorParameters();
-            content = query(find, find.select(order, before ? -1 : 1, true, false), statement -> {
+            int[] values = query.cursorParameters();
+            content = query(find, query.sql(), statement -> {
                 binder.bind(statement);
                 int next = find.parameters + 1;
                 for (int value : values) {
-                    statement.setObject(next++, cursor.get(value));
+                    bindCursorValue(statement, next++, cursor.get(value));
                 }
                 statement.setInt(next, request.size() + 1);
-            }, order, cursors);
+            });
             boolean more = content.size() > request.size();
             firstPage = before && !more;
             lastPage = !before && !more;
         }
         if (content.size() > request.size()) {
             content.remove(content.size() - 1);
-            cursors.remove(cursors.size() - 1);
         }
         if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
             Collections.reverse(content);
-            Collections.reverse(cursors);
         }
+        List<PageRequest.Cursor> cursors = new EntityCursors<>(content, order, this::columnValue);
         long total = request.requestTotal() ? count(find, binder) : -1;
         return new CursoredPageRecord<>(content, cursors, total, request, firstPage, lastPage);
     }
 
-    /** The rows of page {@code request.page()}, and one more when there is one. */
-    private List<T> offsetPage(FindStatement find, Binder binder, RowOrder order, PageRequest request,
-            List<PageRequest.Cursor> cursors) {
-        long skipped = (request.page() - 1) * request.size();
-        return query(find, find.select(order, 0, true, true), statement -> {
-            binder.bind(statement);
-            statement.setInt(find.parameters + 1, request.size() + 1);
-            statement.setLong(find.parameters + 2, skipped);
-        }, order, cursors);
+    /**
+     * Whether this repository's database needs a leading range before a keyset row comparison. Known
+     * once a lease has learnt the database; until then the range is written, which every database
+     * reads correctly.
+     */
+    private boolean leadingRange() {
+        DialectSupport database = context.database();
+        return database == null || database.keysetNeedsLeadingRange();
+    }
+
+    /** Rows a query read, and their order. */
+    private record Rows<T>(List<T> content, RowOrder order) {}
+
+    /** The rows of page {@code request.page()}, and one more when there is one; no OFFSET on the first page. */
+    private Rows<T> offsetPage(FindStatement find, Binder binder, List<SortKey> keys, PageRequest request) {
+        long startAt = (request.page() - 1) * request.size() + 1;
+        FindStatement.Query query = find.query(keys, 0, true, startAt > 1, false);
+        return new Rows<>(query(find, query.sql(), limited(find, binder, request.size() + 1, startAt)), query.order());
+    }
+
+    /**
+     * Binds one value of a cursor as the DAO binds its column: an {@code Instant} as the database
+     * reads it, anything else as it is (the cursors this class makes hold what the DAO binds).
+     */
+    private void bindCursorValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            context.database().bindInstant(statement, index, instant);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Column {@code column} of {@code entity} as the DAO binds it. */
+    private Object columnValue(T entity, int column) {
+        return column == versionColumn ? dao.version(entity) : dao.value(entity, column);
     }
 
     private long count(FindStatement find, Binder binder) {
@@ -375,12 +409,8 @@ public final class RepositoryOperations<T, K> {
         }
     }
 
-    /**
-     * The rows {@code sql} selects; with the cursor of each added to {@code cursors} (the values of
-     * {@code order}'s keys on its row, as the driver reads them) unless that is {@code null}.
-     */
-    private List<T> query(FindStatement find, String sql, Binder binder, RowOrder order,
-            List<PageRequest.Cursor> cursors) {
+    /** The rows {@code sql} selects. */
+    private List<T> query(FindStatement find, String sql, Binder binder) {
         int[] columns = rows.statements().selectOrder;
         List<T> found = new ArrayList<>();
         try (ConnectionSource.Lease lease = context.lease();
@@ -389,13 +419,6 @@ public final class RepositoryOperations<T, K> {
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
                     found.add(dao.read(resultSet, columns));
-                    if (cursors != null) {
-                        Object[] values = new Object[order.keys().size()];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = resultSet.getObject(order.keys().get(i).position());
-                        }
-                        cursors.add(PageRequest.Cursor.forKey(values));
-                    }
                 }
             }
             return found;

@@ -70,9 +70,24 @@ final class RowOrder {
 
     /**
      * The rows after the cursor in this order ({@code before}: the rows before it), as a condition whose
-     * parameters {@link #cursorParameters} lists: {@code (a > ?) OR (a = ? AND b > ?) OR ...}.
+     * parameters {@link #cursorParameters} lists. Keys that all go one way and compare as stored are one
+     * row comparison, {@code (a, b) > (?, ?)}, which an index on them serves from where the page starts;
+     * others are spelt out, {@code (a > ?) OR (a = ? AND b < ?)}. Where the database needs it to seek the
+     * index ({@code leadingRange}), or for the spelt-out form, a range on the first key comes first,
+     * {@code a >= ? AND ...}. A deep page then reads no more rows than the first.
      */
-    String after(boolean before) {
+    String after(boolean before, boolean leadingRange) {
+        Key first = keys.get(0);
+        String range = first.expression() + (first.descending() != before ? " <= " : " >= ") + first.parameter() + " AND ";
+        if (isRowComparable()) {
+            StringJoiner columns = new StringJoiner(", ", "(", ")");
+            StringJoiner values = new StringJoiner(", ", "(", ")");
+            for (Key key : keys) {
+                columns.add(key.column());
+                values.add("?");
+            }
+            return (leadingRange ? range : "") + columns + (first.descending() != before ? " < " : " > ") + values;
+        }
         StringJoiner any = new StringJoiner(" OR ", "(", ")");
         for (int i = 0; i < keys.size(); i++) {
             StringJoiner all = new StringJoiner(" AND ", "(", ")");
@@ -83,16 +98,27 @@ final class RowOrder {
             all.add(key.expression() + (key.descending() != before ? " < " : " > ") + key.parameter());
             any.add(all.toString());
         }
-        return any.toString();
+        return range + any;
+    }
+
+    /** Whether every key goes the same way and compares as stored, so that one row comparison orders them. */
+    private boolean isRowComparable() {
+        return keys.stream().noneMatch(Key::ignoreCase)
+                && keys.stream().allMatch(key -> key.descending() == keys.get(0).descending());
     }
 
     /** For each parameter of {@link #after}, which value of the cursor it binds (from 0). */
-    int[] cursorParameters() {
-        int[] indexes = new int[keys.size() * (keys.size() + 1) / 2];
-        int next = 0;
+    int[] cursorParameters(boolean leadingRange) {
+        boolean range = leadingRange || !isRowComparable();
+        int[] indexes = new int[(range ? 1 : 0) + (isRowComparable() ? keys.size() : keys.size() * (keys.size() + 1) / 2)];
+        int next = range ? 1 : 0; // a leading range binds the first key's value, index 0
         for (int i = 0; i < keys.size(); i++) {
-            for (int j = 0; j <= i; j++) {
-                indexes[next++] = j;
+            if (isRowComparable()) {
+                indexes[next++] = i;
+            } else {
+                for (int j = 0; j <= i; j++) {
+                    indexes[next++] = j;
+                }
             }
         }
         return indexes;

@@ -82,6 +82,11 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     }
 
     @Override
+    public boolean keysetNeedsLeadingRange() {
+        return false; // SQLite seeks an index by a row value comparison.
+    }
+
+    @Override
     public boolean ddlCommits() {
         return false;
     }
