@@ -1,25 +1,18 @@
 package org.optilock.runtime.internal;
 
 import jakarta.data.Sort;
-import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.exceptions.EntityExistsException;
-import jakarta.data.exceptions.NonUniqueResultException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
 import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
-import jakarta.data.page.impl.CursoredPageRecord;
-import jakarta.data.page.impl.PageRecord;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
@@ -32,8 +25,9 @@ import org.optilock.runtime.Unversioned;
 /**
  * What a generated Jakarta Data repository runs: its writes through its entity's DAO, with the
  * DAO's connections and settings, their failures in the specification's exceptions (each caused by
- * Optilock's own, with every detail); and its queries, as {@link FindStatement}s with the order,
- * limit, page or cursor of the call appended. One per repository, as thread-safe as its DAO.
+ * Optilock's own, with every detail); and its queries, which {@link RepositoryQueries} runs once the
+ * call's {@code Sort} and {@code Order} arguments are checked keys. One per repository, as thread-safe
+ * as its DAO.
  *
  * @param <T> the entity type
  * @param <K> the key type
@@ -54,8 +48,7 @@ public final class RepositoryOperations<T, K> {
     private final DaoContext context;
     private final EntityRows<T, K, ?> rows;
     private final String name;
-    /** The number of the version's column, which the DAO's {@code value} does not give; 0 when there is none. */
-    private final int versionColumn;
+    private final RepositoryQueries<T> queries;
 
     /** The operations of a repository whose entity {@code dao} reads and writes. */
     public RepositoryOperations(AbstractVersionedDao<T, K, ?> dao) {
@@ -63,10 +56,7 @@ public final class RepositoryOperations<T, K> {
         this.context = dao.context();
         this.rows = dao.rows();
         this.name = rows.statements().name;
-        int[] others = rows.statements().uncheckedUpdate().columns();
-        this.versionColumn = IntStream.rangeClosed(1, rows.statements().columns.size())
-                .filter(column -> IntStream.of(others).noneMatch(other -> other == column))
-                .findFirst().orElse(0);
+        this.queries = new RepositoryQueries<>(dao);
     }
 
     // ---- writes ------------------------------------------------------------------------------------
@@ -246,38 +236,17 @@ public final class RepositoryOperations<T, K> {
      * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
      */
     public List<T> list(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults, long startAt) {
-        FindStatement.Query query = find.query(sortKeys(sorts), 0, maxResults > 0, startAt > 1, false);
-        return query(find, query.sql(), limited(find, binder, maxResults, startAt));
-    }
-
-    /** {@code binder}, then the LIMIT and OFFSET parameters of {@code maxResults} rows from row {@code startAt}. */
-    private static Binder limited(FindStatement find, Binder binder, int maxResults, long startAt) {
-        return statement -> {
-            binder.bind(statement);
-            int next = find.parameters + 1;
-            if (maxResults > 0) {
-                statement.setInt(next++, maxResults);
-            }
-            if (startAt > 1) {
-                statement.setLong(next, startAt - 1);
-            }
-        };
+        return queries.list(find, binder, sortKeys(sorts), maxResults, startAt);
     }
 
     /** Every row of {@code find}: the first of them, or none. */
     public Optional<T> optional(FindStatement find, Binder binder, List<? extends Sort<?>> sorts) {
-        List<T> found = list(find, binder, sorts, 2, 1);
-        if (found.size() > 1) {
-            throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns at most"
-                    + " one. Return a List, or pass values that a single row matches.");
-        }
-        return found.stream().findFirst();
+        return queries.optional(find, binder, sortKeys(sorts));
     }
 
     /** The one row of {@code find}. */
     public T single(FindStatement find, Binder binder, List<? extends Sort<?>> sorts) {
-        return optional(find, binder, sorts).orElseThrow(() -> new EmptyResultException(find.method + " found no "
-                + name + ". Return an Optional where no row is a possible answer."));
+        return queries.single(find, binder, sortKeys(sorts));
     }
 
     /**
@@ -286,24 +255,12 @@ public final class RepositoryOperations<T, K> {
      */
     public Stream<T> stream(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults,
             long startAt) {
-        FindStatement.Query query = find.query(sortKeys(sorts), 0, maxResults > 0, startAt > 1, false);
-        return RowStream.open(context, query.sql(), limited(find, binder, maxResults, startAt),
-                resultSet -> dao.read(resultSet, rows.statements().selectOrder), "read " + name + " rows (" + find.method + ")");
+        return queries.stream(find, binder, sortKeys(sorts), maxResults, startAt);
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
     public Page<T> page(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, PageRequest request) {
-        if (request.mode() != PageRequest.Mode.OFFSET) {
-            throw new IllegalArgumentException(find.method + " returns a Page, which is read by offset, but was given a"
-                    + " request with a cursor (" + request.mode() + "). Return a CursoredPage to page by cursor.");
-        }
-        List<T> content = offsetPage(find, binder, sortKeys(sorts), request).content();
-        boolean more = content.size() > request.size();
-        if (more) {
-            content.remove(content.size() - 1);
-        }
-        long total = request.requestTotal() ? count(find, binder) : -1;
-        return new PageRecord<>(request, content, total, more);
+        return queries.page(find, binder, sortKeys(sorts), request);
     }
 
     /**
@@ -313,118 +270,7 @@ public final class RepositoryOperations<T, K> {
      */
     public CursoredPage<T> cursoredPage(FindStatement find, Binder binder, List<? extends Sort<?>> sorts,
             PageRequest request) {
-        List<SortKey> keys = sortKeys(sorts);
-        List<T> content;
-        RowOrder order;
-        boolean firstPage;
-        boolean lastPage;
-        if (request.mode() == PageRequest.Mode.OFFSET) {
-            Rows<T> page = offsetPage(find, binder, keys, request);
-            content = page.content();
-            order = page.order();
-            lastPage = content.size() <= request.size();
-            firstPage = request.page() == 1;
-        } else {
-            boolean before = request.mode() == PageRequest.Mode.CURSOR_PREVIOUS;
-            PageRequest.Cursor cursor = request.cursor().orElseThrow();
-            FindStatement.Query query = find.query(keys, before ? -1 : 1, true, false, leadingRange());
-            order = query.order();
-            if (cursor.size() != order.keys().size()) {
-                throw new IllegalArgumentException("The cursor holds " + cursor.size() + " values, but the rows of "
-                        + find.method + " are ordered by " + order.keys().size() + " keys ("
-                        + order.keys().stream().map(RowOrder.Key::column).toList() + "): use a cursor of this query's"
-                        + " pages, or one value per key.");
-            }
-            int[] values = query.cursorParameters();
-            content = query(find, query.sql(), statement -> {
-                binder.bind(statement);
-                int next = find.parameters + 1;
-                for (int value : values) {
-                    bindCursorValue(statement, next++, cursor.get(value));
-                }
-                statement.setInt(next, request.size() + 1);
-            });
-            boolean more = content.size() > request.size();
-            firstPage = before && !more;
-            lastPage = !before && !more;
-        }
-        if (content.size() > request.size()) {
-            content.remove(content.size() - 1);
-        }
-        if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
-            Collections.reverse(content);
-        }
-        List<PageRequest.Cursor> cursors = new EntityCursors<>(content, order, this::columnValue);
-        long total = request.requestTotal() ? count(find, binder) : -1;
-        return new CursoredPageRecord<>(content, cursors, total, request, firstPage, lastPage);
-    }
-
-    /**
-     * Whether this repository's database needs a leading range before a keyset row comparison. Known
-     * once a lease has learnt the database; until then the range is written, which every database
-     * reads correctly.
-     */
-    private boolean leadingRange() {
-        DialectSupport database = context.database();
-        return database == null || database.keysetNeedsLeadingRange();
-    }
-
-    /** Rows a query read, and their order. */
-    private record Rows<T>(List<T> content, RowOrder order) {}
-
-    /** The rows of page {@code request.page()}, and one more when there is one; no OFFSET on the first page. */
-    private Rows<T> offsetPage(FindStatement find, Binder binder, List<SortKey> keys, PageRequest request) {
-        long startAt = (request.page() - 1) * request.size() + 1;
-        FindStatement.Query query = find.query(keys, 0, true, startAt > 1, false);
-        return new Rows<>(query(find, query.sql(), limited(find, binder, request.size() + 1, startAt)), query.order());
-    }
-
-    /**
-     * Binds one value of a cursor as the DAO binds its column: an {@code Instant} as the database
-     * reads it, anything else as it is (the cursors this class makes hold what the DAO binds).
-     */
-    private void bindCursorValue(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
-            context.database().bindInstant(statement, index, instant);
-        } else {
-            statement.setObject(index, value);
-        }
-    }
-
-    /** Column {@code column} of {@code entity} as the DAO binds it. */
-    private Object columnValue(T entity, int column) {
-        return column == versionColumn ? dao.version(entity) : dao.value(entity, column);
-    }
-
-    private long count(FindStatement find, Binder binder) {
-        try (ConnectionSource.Lease lease = context.lease();
-                PreparedStatement statement = lease.connection().prepareStatement(find.count())) {
-            binder.bind(statement);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                resultSet.next();
-                return resultSet.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw SqlFailure.exception("count " + name + " rows (" + find.method + ")", e);
-        }
-    }
-
-    /** The rows {@code sql} selects. */
-    private List<T> query(FindStatement find, String sql, Binder binder) {
-        int[] columns = rows.statements().selectOrder;
-        List<T> found = new ArrayList<>();
-        try (ConnectionSource.Lease lease = context.lease();
-                PreparedStatement statement = lease.connection().prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    found.add(dao.read(resultSet, columns));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw SqlFailure.exception("read " + name + " rows (" + find.method + ")", e);
-        }
+        return queries.cursoredPage(find, binder, sortKeys(sorts), request);
     }
 
     // ---- the specification's exceptions -------------------------------------------------------------
