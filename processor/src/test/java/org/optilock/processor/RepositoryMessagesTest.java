@@ -49,6 +49,21 @@ class RepositoryMessagesTest {
     }
 
     @Test
+    void aRepositoryOfARecordCompilesWithoutWarnings() {
+        JavaFileObject note = Sources.source("com.acme.Note", "package com.acme;", "import jakarta.persistence.*;",
+                "@Entity public record Note(@Id Long id, String text, @Version long version) {}");
+        JavaFileObject notes = Sources.source("com.acme.Notes", "package com.acme;",
+                "import jakarta.data.repository.*;", "import java.util.List;",
+                "@Repository public interface Notes extends CrudRepository<Note, Long> {",
+                "    @Update Note[] change(Note... notes);",
+                "}");
+        Compilation compilation = Sources.compile(note, notes);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.NotesImpl").contentsAsUtf8String()
+                .contains("return (S) operations.save(entity);");
+    }
+
+    @Test
     void aMisspeltAttributeSuggestsTheOneMeant() {
         assertError("OPL-404", "Article has no attribute 'titel'. Did you mean 'title'?", "String titel",
                 "@Repository public interface Articles extends DataRepository<Article, Long> {",
