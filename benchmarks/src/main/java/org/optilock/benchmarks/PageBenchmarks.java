@@ -36,8 +36,6 @@ import org.openjdk.jmh.annotations.TearDown;
 public class PageBenchmarks {
 
     static final int PAGE = 50;
-    static final int DEEP_PAGE = 10_000;
-    private static final int ROWS = PAGE * DEEP_PAGE + PAGE;
 
     private static final String FIRST = "SELECT id, name, amount, version FROM bench_item ORDER BY name, id LIMIT ?";
     /** After a cursor: a row comparison, which PostgreSQL seeks the index by; H2 needs a range on the name first. */
@@ -59,21 +57,26 @@ public class PageBenchmarks {
     @Param({"JDBC", "REPOSITORY", "HIBERNATE"})
     public Reader contender;
 
+    /** The deep page read; the table holds it and one page more. */
+    @Param({"10000"})
+    public int deepPage;
+
     private HikariDataSource pool;
     private Items items;
     private SessionFactory hibernate;
-    /** The name and key of the last row of page 9,999: the 10,000th page starts after it. */
+    /** The name and key of the last row of the page before the deep one, which starts after it. */
     private String cursorName;
     private long cursorId;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
         pool = database.pool();
-        if (rows() != ROWS) {
+        long rows = (long) PAGE * deepPage + PAGE;
+        if (rows() != rows) {
             // Seeded once per PostgreSQL server, which every fork of a run shares: each trial then reads
             // a table that was vacuumed and analyzed, as a live one is, not one just filled.
             database.createTable(pool);
-            Database.seed(pool, ROWS);
+            Database.seed(pool, (int) rows);
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE INDEX bench_item_name ON bench_item (name, id)");
                 if (database == Database.POSTGRESQL) {
@@ -83,7 +86,7 @@ public class PageBenchmarks {
         }
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT name, id FROM bench_item ORDER BY name, id LIMIT 1 OFFSET "
-                        + (PAGE * (DEEP_PAGE - 1) - 1))) {
+                        + (PAGE * (deepPage - 1) - 1))) {
             row.next();
             cursorName = row.getString(1);
             cursorId = row.getLong(2);
@@ -122,7 +125,7 @@ public class PageBenchmarks {
     public List<Item> deepPage() throws SQLException {
         return switch (contender) {
             case REPOSITORY -> items.byName(PageRequest.afterCursor(PageRequest.Cursor.forKey(cursorName, cursorId),
-                    DEEP_PAGE, PAGE, false)).content();
+                    deepPage, PAGE, false)).content();
             case JDBC -> jdbc(database == Database.H2 ? AFTER_WITH_RANGE : AFTER, cursorName);
             case HIBERNATE -> hibernate(database == Database.H2 ? HQL_AFTER_WITH_RANGE : HQL_AFTER, cursorName);
         };

@@ -60,8 +60,7 @@ public final class PageReport {
         StringBuilder text = new StringBuilder("Measured on ").append(LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.vm.version")).append("; ")
-                .append(PageBenchmarks.DEEP_PAGE * PageBenchmarks.PAGE + PageBenchmarks.PAGE)
-                .append(" rows, an index on (name, id); ").append(rounds.size())
+                .append("500,050 rows, an index on (name, id); ").append(rounds.size())
                 .append(" paired rounds, each cell the median of the per-round values. Microseconds a page,"
                         + " and each reader's time relative to hand-written JDBC in the same round:\n\n")
                 .append("| database | reader | first page | to JDBC | page 10,000 | to JDBC | page 10,000 to first |\n")

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
@@ -30,16 +33,46 @@ class BenchmarksSmokeTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(20))
                 .param("rows", "50")
+                .param("deepPage", "20")
                 .shouldFailOnError(true)
                 .build();
 
         Collection<RunResult> results = new Runner(options).run();
 
-        // 3 single-row benchmarks × 7 contenders × 2 databases, 3 batch benchmarks × 2 sides × 2 databases.
-        assertEquals(3 * 7 * 2 + 3 * 2 * 2, results.size());
+        // 3 single-row benchmarks × 7 contenders × 2 databases, 3 batch benchmarks × 2 sides × 2 databases,
+        // 2 page benchmarks × 3 readers × 2 databases.
+        assertEquals(3 * 7 * 2 + 3 * 2 * 2 + 2 * 3 * 2, results.size());
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getSampleCount() > 0, result.getParams().getBenchmark());
         }
+    }
+
+    @Test
+    void everyReaderReadsTheSamePages() throws SQLException {
+        for (Database database : Database.values()) {
+            Map<PageBenchmarks.Reader, List<List<Long>>> pages = new EnumMap<>(PageBenchmarks.Reader.class);
+            for (PageBenchmarks.Reader reader : PageBenchmarks.Reader.values()) {
+                PageBenchmarks benchmark = new PageBenchmarks();
+                benchmark.database = database;
+                benchmark.contender = reader;
+                benchmark.deepPage = 20;
+                benchmark.open();
+                try {
+                    pages.put(reader, List.of(ids(benchmark.firstPage()), ids(benchmark.deepPage())));
+                } finally {
+                    benchmark.close();
+                }
+            }
+            List<List<Long>> jdbc = pages.get(PageBenchmarks.Reader.JDBC);
+            assertEquals(PageBenchmarks.PAGE, jdbc.get(0).size(), database.toString());
+            assertEquals(PageBenchmarks.PAGE, jdbc.get(1).size(), database.toString());
+            assertEquals(jdbc, pages.get(PageBenchmarks.Reader.REPOSITORY), database + ": the repository reads JDBC's rows");
+            assertEquals(jdbc, pages.get(PageBenchmarks.Reader.HIBERNATE), database + ": Hibernate reads JDBC's rows");
+        }
+    }
+
+    private static List<Long> ids(List<Item> items) {
+        return items.stream().map(item -> item.id).toList();
     }
 
     @Test
