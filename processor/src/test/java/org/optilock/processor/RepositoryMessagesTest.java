@@ -43,6 +43,7 @@ class RepositoryMessagesTest {
                 "    @Find List<Article> byTitle(String title, Order<Article> order);",
                 "    @Find CursoredPage<Article> pages(PageRequest page, Order<Article> order);",
                 "    @Delete long removeTitled(@By(\"title\") String title);",
+                "    @Find List<Article> named(@By(\"title\") String statement, @By(\"id\") Long parameters);",
                 "}"));
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.acme.ArticlesImpl");

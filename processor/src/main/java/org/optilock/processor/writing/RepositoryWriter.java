@@ -200,7 +200,7 @@ public final class RepositoryWriter {
                 .initializer("STATEMENTS.$N($S, $S$L)", FIND, find.signature().name(), condition(find.conditions()),
                         orderBy)
                 .build());
-        CodeBlock binder = binder(find.conditions());
+        CodeBlock binder = binder(find.conditions(), find.signature(), builder);
         CodeBlock sorts = find.sorts().isEmpty()
                 ? CodeBlock.of("$T.of()", List.class)
                 : CodeBlock.of("$T.sorts($L)", REPOSITORY_OPERATIONS, find.sorts().stream()
@@ -233,7 +233,7 @@ public final class RepositoryWriter {
         constants.add(FieldSpec.builder(String.class, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", "DELETE FROM " + entity.table() + (condition.isEmpty() ? "" : " WHERE " + condition))
                 .build());
-        CodeBlock call = CodeBlock.of("operations.delete($N, $L)", constant, binder(delete.conditions()));
+        CodeBlock call = CodeBlock.of("operations.delete($N, $L)", constant, binder(delete.conditions(), delete.signature(), builder));
         switch (delete.result()) {
             case VOID -> builder.addStatement("$L", call);
             case INT -> builder.addStatement("return (int) $L", call);
@@ -246,20 +246,43 @@ public final class RepositoryWriter {
         return String.join(" AND ", conditions.stream().map(c -> c.property().column() + " = ?").toList());
     }
 
-    /** A lambda that binds each condition's parameter, typed as its attribute; {@code NONE} when there is none. */
-    private CodeBlock binder(List<Condition> conditions) {
+    /**
+     * What binds each condition's parameter, typed as its attribute: {@code NONE} when there is none,
+     * else a local lambda that {@code method} declares first, and this names. Its names are ones the
+     * method's parameters do not take.
+     */
+    private CodeBlock binder(List<Condition> conditions, MethodSpec signature, MethodSpec.Builder method) {
         if (conditions.isEmpty()) {
             return CodeBlock.of("$T.$N", BINDER, NO_PARAMETERS);
         }
-        CodeBlock.Builder body = CodeBlock.builder();
+        Set<String> taken = new HashSet<>();
+        signature.parameters().forEach(parameter -> taken.add(parameter.name()));
+        String statement = unused("statement", taken);
+        String parameters = unused("parameters", taken);
+        List<CodeBlock> binds = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             Condition condition = conditions.get(i);
             bindsInstant |= condition.property().columnType() == ColumnType.INSTANT;
-            // Not addStatement: the lambda is part of the statement that calls the runtime.
-            body.add("$L;\n", ColumnCodec.bind(condition.property().columnType(), "statement", i + 1,
+            binds.add(ColumnCodec.bind(condition.property().columnType(), statement, i + 1,
                     CodeBlock.of("$N", condition.parameter())));
         }
-        return CodeBlock.of("statement -> {\n$>$L$<}", body.build());
+        if (binds.size() == 1) {
+            method.addStatement("$T $N = $N -> $L", BINDER, parameters, statement, binds.get(0));
+        } else {
+            CodeBlock.Builder body = CodeBlock.builder();
+            binds.forEach(bind -> body.add("$L;\n", bind));
+            method.addCode("$T $N = $N -> {\n$>$L$<};\n", BINDER, parameters, statement, body.build());
+        }
+        return CodeBlock.of("$N", parameters);
+    }
+
+    /** {@code name}, or {@code name} with a number, whichever {@code taken} does not hold. */
+    private static String unused(String name, Set<String> taken) {
+        String candidate = name;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = name + n;
+        }
+        return candidate;
     }
 
     /** {@code byAuthor} becomes {@code BY_AUTHOR}; an overload gets a number. */
