@@ -10,7 +10,7 @@ import javax.tools.Diagnostic;
  */
 public enum Message {
     INTERNAL_ERROR("OPL-000",
-            "Optilock failed on %s (%s); no DAO was written for it. Please report this with the class."),
+            "Optilock failed on %s (%s); nothing was written for it. Please report this with the class."),
     UNKNOWN_NAMING("OPL-001",
             "Unknown value '%s' for option optilock.naming. Use as_is (the default) or snake_case."),
     DAO_NOT_WRITTEN("OPL-002",
