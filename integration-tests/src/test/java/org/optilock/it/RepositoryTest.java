@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchConflictException;
@@ -228,6 +229,45 @@ class RepositoryTest {
         assertEquals("again", parcels.byLabel("again").get(0).getLabel());
         Parcel saved = parcels.save(Parcel.of("lamp", 2));
         assertEquals(1, saved.getVersion());
+    }
+
+    @Test
+    void aStreamHoldsOneConnectionUntilItIsClosed() {
+        articles.insertAll(List.of(new Article("a", ""), new Article("b", "")));
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        Articles counted = new ArticlesImpl(counting.dataSource());
+        Stream<Article> stream = counted.findAll();
+        assertEquals(1, counting.openConnections(), "the stream reads on a connection of its own");
+        assertEquals("a", stream.findFirst().orElseThrow().title);
+        stream.close();
+        assertEquals(0, counting.openConnections(), "closing the stream gave the connection back");
+    }
+
+    @Test
+    void aPageIsOneStatementAndItsTotalOneMore() {
+        articles.insertAll(IntStream.range(0, 5).mapToObj(i -> new Article("t" + i, "")).toList());
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        Articles counted = new ArticlesImpl(counting.dataSource());
+        Order<Article> byTitle = Order.by(Sort.asc("title"));
+        counting.reset();
+        CursoredPage<Article> first = counted.pages(PageRequest.ofSize(2).withoutTotal(), byTitle);
+        assertEquals(1, counting.count(), counting.statements().toString());
+        counted.pages(first.nextPageRequest(), byTitle);
+        assertEquals(2, counting.count(), "the next page is one statement too");
+        counted.pages(PageRequest.ofSize(2), byTitle);
+        assertEquals(4, counting.count(), "a request that asks for the total costs one COUNT more");
+        assertEquals(0, counting.openConnections());
+    }
+
+    @Test
+    void findsBindInstantsAndEnumsAsTheDaoWritesThem() {
+        SampleDao sampleDao = new SampleDao(database.dataSource());
+        Samples samples = new SamplesImpl(database.dataSource());
+        Sample sample = sampleDao.insert(SampleValues.everyColumnSet());
+        assertEquals(List.of(sample.id), samples.at(sample.instant).stream().map(s -> s.id).toList());
+        assertEquals(List.of(), samples.at(sample.instant.plusNanos(1_000)));
+        assertEquals(1, samples.inStatus(Sample.Status.ACTIVE).size());
+        assertEquals(0, samples.inStatus(Sample.Status.DRAFT).size());
     }
 
     @Test

@@ -45,39 +45,10 @@ class SchemaTest {
         assertEquals(List.of(), Schema.create(database.dataSource(), Sample.class, Article.class, Ticket.class));
 
         SampleDao samples = new SampleDao(database.dataSource());
-        Sample sample = new Sample();
-        sample.flag = true;
-        sample.tiny = -7;
-        sample.small = 300;
-        sample.number = 70_000;
-        sample.big = 5_000_000_000L;
-        sample.ratio = 1.5f;
-        sample.measure = Math.PI;
-        sample.text = "naïve café ☕";
-        sample.amount = new BigDecimal("12345.6789");
-        sample.payload = new byte[] {0, 1, 2, (byte) 0xFF};
-        sample.reference = UUID.randomUUID();
-        sample.status = Sample.Status.ACTIVE;
-        sample.statusOrdinal = Sample.Status.RETIRED;
-        sample.birthday = LocalDate.of(1815, 12, 10);
-        sample.wallClock = LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000);
-        sample.instant = Instant.parse("2025-01-02T03:04:05.678901Z");
-        sample.offsetTime = OffsetDateTime.of(2025, 6, 7, 8, 9, 10, 0, ZoneOffset.ofHours(2));
+        Sample sample = SampleValues.everyColumnSet();
         samples.insert(sample);
         Sample read = samples.findById(sample.id).orElseThrow();
-        assertEquals(sample.version, read.version);
-        assertEquals(-7, read.tiny);
-        assertEquals(5_000_000_000L, read.big);
-        assertEquals(Math.PI, read.measure);
-        assertEquals("naïve café ☕", read.text);
-        assertEquals(0, new BigDecimal("12345.6789").compareTo(read.amount));
-        assertArrayEquals(sample.payload, read.payload);
-        assertEquals(sample.reference, read.reference);
-        assertEquals(Sample.Status.RETIRED, read.statusOrdinal);
-        assertEquals(sample.birthday, read.birthday);
-        assertEquals(sample.wallClock, read.wallClock);
-        assertEquals(sample.instant, read.instant);
-        assertEquals(sample.offsetTime.toInstant(), read.offsetTime.toInstant());
+        SampleValues.assertHoldsEveryValue(sample, read);
         samples.update(read);
 
         // The TRIGGER entity got its trigger with its table: raw SQL moves the version.

@@ -22,6 +22,7 @@ public final class CountingDataSource {
     private final DataSource target;
     private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger metadataReads = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
 
     public CountingDataSource(DataSource target) {
         this.target = target;
@@ -29,9 +30,13 @@ public final class CountingDataSource {
 
     /** The counting data source. */
     public DataSource dataSource() {
-        return proxy(DataSource.class, target, (method, result, args) -> method.getName().equals("getConnection")
-                ? connection((Connection) result)
-                : result);
+        return proxy(DataSource.class, target, (method, result, args) -> {
+            if (!method.getName().equals("getConnection")) {
+                return result;
+            }
+            open.incrementAndGet();
+            return connection((Connection) result);
+        });
     }
 
     /** A counting view of one connection. */
@@ -39,6 +44,9 @@ public final class CountingDataSource {
         return proxy(Connection.class, connection, (method, result, args) -> {
             if (method.getName().equals("getMetaData")) {
                 metadataReads.incrementAndGet();
+            }
+            if (method.getName().equals("close")) {
+                open.decrementAndGet();
             }
             if (method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
@@ -59,6 +67,11 @@ public final class CountingDataSource {
             }
             return result;
         });
+    }
+
+    /** How many connections taken from this data source are not closed yet. */
+    public int openConnections() {
+        return open.get();
     }
 
     /** How many statements ran since the last {@link #reset()}. */
