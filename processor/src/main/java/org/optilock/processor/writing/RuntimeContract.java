@@ -35,7 +35,7 @@ final class RuntimeContract {
     static final ClassName REPOSITORY_STATEMENTS = ClassName.get(INTERNAL, "RepositoryStatements");
     static final ClassName FIND_STATEMENT = ClassName.get(INTERNAL, "FindStatement");
     static final ClassName SORT_KEY = ClassName.get(INTERNAL, "SortKey");
-    static final ClassName BINDER = REPOSITORY_OPERATIONS.nestedClass("Binder");
+    static final ClassName BINDER = ClassName.get(INTERNAL, "ParameterBinder");
 
     /** Every type above, for the test. */
     static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, UNVERSIONED, DIALECT, CONNECTION_SOURCE,

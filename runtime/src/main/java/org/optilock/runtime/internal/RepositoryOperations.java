@@ -34,16 +34,6 @@ import org.optilock.runtime.Unversioned;
  */
 public final class RepositoryOperations<T, K> {
 
-    /** Binds a query's own parameters, the first ones of each statement it runs. */
-    @FunctionalInterface
-    public interface Binder {
-
-        /** Binds nothing: a query without parameters. */
-        Binder NONE = statement -> {};
-
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
     private final AbstractVersionedDao<T, K, ?> dao;
     private final DaoContext context;
     private final EntityRows<T, K, ?> rows;
@@ -207,7 +197,7 @@ public final class RepositoryOperations<T, K> {
     }
 
     /** Runs {@code delete}, a DELETE of the rows that match a method's parameters; how many it deleted. */
-    public long delete(String delete, Binder binder) {
+    public long delete(String delete, ParameterBinder binder) {
         try (ConnectionSource.Lease lease = context.lease();
                 PreparedStatement statement = lease.connection().prepareStatement(delete)) {
             binder.bind(statement);
@@ -235,17 +225,17 @@ public final class RepositoryOperations<T, K> {
      * Every row of {@code find}, in the declared order and then {@code sorts}; at most
      * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
      */
-    public List<T> list(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults, long startAt) {
+    public List<T> list(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts, int maxResults, long startAt) {
         return queries.list(find, binder, sortKeys(sorts), maxResults, startAt);
     }
 
     /** Every row of {@code find}: the first of them, or none. */
-    public Optional<T> optional(FindStatement find, Binder binder, List<? extends Sort<?>> sorts) {
+    public Optional<T> optional(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
         return queries.optional(find, binder, sortKeys(sorts));
     }
 
     /** The one row of {@code find}. */
-    public T single(FindStatement find, Binder binder, List<? extends Sort<?>> sorts) {
+    public T single(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
         return queries.single(find, binder, sortKeys(sorts));
     }
 
@@ -253,13 +243,13 @@ public final class RepositoryOperations<T, K> {
      * Every row of {@code find}, read as the stream is consumed, on a connection it holds until it is
      * closed: close it, as with try-with-resources.
      */
-    public Stream<T> stream(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, int maxResults,
+    public Stream<T> stream(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts, int maxResults,
             long startAt) {
         return queries.stream(find, binder, sortKeys(sorts), maxResults, startAt);
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
-    public Page<T> page(FindStatement find, Binder binder, List<? extends Sort<?>> sorts, PageRequest request) {
+    public Page<T> page(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts, PageRequest request) {
         return queries.page(find, binder, sortKeys(sorts), request);
     }
 
@@ -268,7 +258,7 @@ public final class RepositoryOperations<T, K> {
      * cursor of a row, read with a condition on the order's keys (keyset pagination), so that a deep
      * page costs what the first does and rows written meanwhile never shift it.
      */
-    public CursoredPage<T> cursoredPage(FindStatement find, Binder binder, List<? extends Sort<?>> sorts,
+    public CursoredPage<T> cursoredPage(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts,
             PageRequest request) {
         return queries.cursoredPage(find, binder, sortKeys(sorts), request);
     }

@@ -50,13 +50,13 @@ final class RepositoryQueries<T> {
      * Every row of {@code find}, in the declared order and then {@code sorts}; at most
      * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
      */
-    List<T> list(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> sorts, int maxResults, long startAt) {
+    List<T> list(FindStatement find, ParameterBinder binder, List<SortKey> sorts, int maxResults, long startAt) {
         FindStatement.Query query = find.query(sorts, 0, maxResults > 0, startAt > 1, false);
         return query(find, query.sql(), limited(find, binder, maxResults, startAt));
     }
 
     /** {@code binder}, then the LIMIT and OFFSET parameters of {@code maxResults} rows from row {@code startAt}. */
-    private static RepositoryOperations.Binder limited(FindStatement find, RepositoryOperations.Binder binder, int maxResults, long startAt) {
+    private static ParameterBinder limited(FindStatement find, ParameterBinder binder, int maxResults, long startAt) {
         return statement -> {
             binder.bind(statement);
             int next = find.parameters + 1;
@@ -70,7 +70,7 @@ final class RepositoryQueries<T> {
     }
 
     /** Every row of {@code find}: the first of them, or none. */
-    Optional<T> optional(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> sorts) {
+    Optional<T> optional(FindStatement find, ParameterBinder binder, List<SortKey> sorts) {
         List<T> found = list(find, binder, sorts, 2, 1);
         if (found.size() > 1) {
             throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns at most"
@@ -80,7 +80,7 @@ final class RepositoryQueries<T> {
     }
 
     /** The one row of {@code find}. */
-    T single(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> sorts) {
+    T single(FindStatement find, ParameterBinder binder, List<SortKey> sorts) {
         return optional(find, binder, sorts).orElseThrow(() -> new EmptyResultException(find.method + " found no "
                 + name + ". Return an Optional where no row is a possible answer."));
     }
@@ -89,7 +89,7 @@ final class RepositoryQueries<T> {
      * Every row of {@code find}, read as the stream is consumed, on a connection it holds until it is
      * closed: close it, as with try-with-resources.
      */
-    Stream<T> stream(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> sorts, int maxResults,
+    Stream<T> stream(FindStatement find, ParameterBinder binder, List<SortKey> sorts, int maxResults,
             long startAt) {
         FindStatement.Query query = find.query(sorts, 0, maxResults > 0, startAt > 1, false);
         return RowStream.open(context, query.sql(), limited(find, binder, maxResults, startAt),
@@ -97,7 +97,7 @@ final class RepositoryQueries<T> {
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
-    Page<T> page(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> sorts, PageRequest request) {
+    Page<T> page(FindStatement find, ParameterBinder binder, List<SortKey> sorts, PageRequest request) {
         if (request.mode() != PageRequest.Mode.OFFSET) {
             throw new IllegalArgumentException(find.method + " returns a Page, which is read by offset, but was given a"
                     + " request with a cursor (" + request.mode() + "). Return a CursoredPage to page by cursor.");
@@ -116,7 +116,7 @@ final class RepositoryQueries<T> {
      * cursor of a row, read with a condition on the order's keys (keyset pagination), so that a deep
      * page costs what the first does and rows written meanwhile never shift it.
      */
-    CursoredPage<T> cursoredPage(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> sorts,
+    CursoredPage<T> cursoredPage(FindStatement find, ParameterBinder binder, List<SortKey> sorts,
             PageRequest request) {
         List<SortKey> keys = sorts;
         List<T> content;
@@ -178,7 +178,7 @@ final class RepositoryQueries<T> {
     private record Rows<E>(List<E> content, RowOrder order) {}
 
     /** The rows of page {@code request.page()}, and one more when there is one; no OFFSET on the first page. */
-    private Rows<T> offsetPage(FindStatement find, RepositoryOperations.Binder binder, List<SortKey> keys, PageRequest request) {
+    private Rows<T> offsetPage(FindStatement find, ParameterBinder binder, List<SortKey> keys, PageRequest request) {
         long startAt = (request.page() - 1) * request.size() + 1;
         FindStatement.Query query = find.query(keys, 0, true, startAt > 1, false);
         return new Rows<>(query(find, query.sql(), limited(find, binder, request.size() + 1, startAt)), query.order());
@@ -201,7 +201,7 @@ final class RepositoryQueries<T> {
         return column == versionColumn ? dao.version(entity) : dao.value(entity, column);
     }
 
-    private long count(FindStatement find, RepositoryOperations.Binder binder) {
+    private long count(FindStatement find, ParameterBinder binder) {
         try (ConnectionSource.Lease lease = context.lease();
                 PreparedStatement statement = lease.connection().prepareStatement(find.count())) {
             binder.bind(statement);
@@ -215,7 +215,7 @@ final class RepositoryQueries<T> {
     }
 
     /** The rows {@code sql} selects. */
-    private List<T> query(FindStatement find, String sql, RepositoryOperations.Binder binder) {
+    private List<T> query(FindStatement find, String sql, ParameterBinder binder) {
         int[] columns = rows.statements().selectOrder;
         List<T> found = new ArrayList<>();
         try (ConnectionSource.Lease lease = context.lease();

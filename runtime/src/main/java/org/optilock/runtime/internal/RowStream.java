@@ -37,7 +37,7 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
     }
 
     /** Runs {@code sql} on a connection of {@code context} and streams its rows. */
-    static <T> Stream<T> open(DaoContext context, String sql, RepositoryOperations.Binder binder, RowRead<T> read,
+    static <T> Stream<T> open(DaoContext context, String sql, ParameterBinder binder, RowRead<T> read,
             String operation) {
         ConnectionSource.Lease lease = null;
         PreparedStatement statement = null;
