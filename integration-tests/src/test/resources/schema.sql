@@ -35,6 +35,8 @@ CREATE TABLE sample (
     boxedTiny {TINYINT},
     small SMALLINT NOT NULL,
     boxedSmall SMALLINT,
+    letter VARCHAR(1) NOT NULL,
+    boxedLetter VARCHAR(1),
     number INTEGER NOT NULL,
     boxedNumber INTEGER,
     big BIGINT NOT NULL,
@@ -132,5 +134,16 @@ CREATE TABLE parcel (
     id {IDENTITY_BIGINT},
     label VARCHAR(100),
     weight INTEGER NOT NULL,
+    version BIGINT NOT NULL
+);
+
+CREATE TABLE item (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    price DOUBLE PRECISION,
+    odd BOOLEAN NOT NULL,
+    bits SMALLINT,
+    kind VARCHAR(20),
+    letter VARCHAR(1) NOT NULL,
     version BIGINT NOT NULL
 );

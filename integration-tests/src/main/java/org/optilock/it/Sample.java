@@ -28,6 +28,8 @@ public class Sample {
     Byte boxedTiny;
     short small;
     Short boxedSmall;
+    char letter;
+    Character boxedLetter;
     int number;
     Integer boxedNumber;
     long big;

@@ -25,6 +25,8 @@ final class SampleValues {
         sample.boxedTiny = -7;
         sample.small = 300;
         sample.boxedSmall = -300;
+        sample.letter = 'é';
+        sample.boxedLetter = 'Z';
         sample.number = 70_000;
         sample.boxedNumber = -70_000;
         sample.big = 5_000_000_000L;
@@ -55,6 +57,8 @@ final class SampleValues {
         assertEquals(written.boxedTiny, read.boxedTiny);
         assertEquals(written.small, read.small);
         assertEquals(written.boxedSmall, read.boxedSmall);
+        assertEquals(written.letter, read.letter);
+        assertEquals(written.boxedLetter, read.boxedLetter);
         assertEquals(written.number, read.number);
         assertEquals(written.boxedNumber, read.boxedNumber);
         assertEquals(written.big, read.big);

@@ -867,16 +867,6 @@ class MessagesTest {
     }
 
     @Test
-    void opl207CharField() {
-        assertError("OPL-207", entity("Article",
-                "public class Article {",
-                "  @Id Long id;",
-                "  Character initial;",
-                "  @Version long version;",
-                "}"), "Character initial");
-    }
-
-    @Test
     void opl311DerivedTriggerNameTooLongForPostgresql() {
         JavaFileObject source = entity("Article",
                 "@Table(name = \"a_table_whose_name_is_long_enough_to_matter\")",

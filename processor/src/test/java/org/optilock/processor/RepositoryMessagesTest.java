@@ -24,7 +24,7 @@ class RepositoryMessagesTest {
         lines[1] = "import jakarta.data.*;";
         lines[2] = "import jakarta.data.page.*;";
         lines[3] = "import jakarta.data.repository.*;";
-        lines[4] = "import java.util.*;";
+        lines[4] = "import java.util.*; import java.util.stream.Stream;";
         System.arraycopy(body, 0, lines, 5, body.length);
         lines[lines.length - 1] = "";
         return Sources.source("com.acme.Articles", lines);
@@ -122,9 +122,96 @@ class RepositoryMessagesTest {
 
     @Test
     void anAbstractMethodWithoutAnAnnotation() {
-        assertError("OPL-410", "Articles.findByTitle is abstract but has none of @Find", "findByTitle",
+        assertError("OPL-410", "Articles.titled is abstract but has none of @Find, @Query", "titled",
                 "@Repository public interface Articles extends DataRepository<Article, Long> {",
-                "    List<Article> findByTitle(String title);",
+                "    List<Article> titled(String title);",
+                "}");
+    }
+
+    // ---- queries by method name ----------------------------------------------------------------------
+
+    @Test
+    void everyOperatorOfAMethodNameCompilesWithoutWarnings() {
+        Compilation compilation = Sources.compile(ARTICLE, repository(
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByTitleLikeAndIdLessThanEqualOrderByTitleDesc(String pattern, long max);",
+                "    Optional<Article> findFirstByTitleIgnoreCaseNotContains(String part);",
+                "    Article[] findFirst3ByIdGreaterThanOrTitleStartsWith(Long min, String prefix, Sort<Article> sort);",
+                "    Stream<Article> findByIdBetweenAndTitleEndsWith(long low, long high, String suffix, Limit limit);",
+                "    Page<Article> findByIdNotIn(Set<Long> ids, PageRequest page, Order<Article> order);",
+                "    CursoredPage<Article> findByTitleNotNullOrderById(PageRequest page);",
+                "    List<Article> findByIdGreaterThanEqualAndIdLessThan(Long low, Long high);",
+                "    long countByTitleNull();",
+                "    int countAll();",
+                "    boolean existsByIdIn(List<Long> ids);",
+                "    long deleteByTitleIgnoreCase(String title);",
+                "    void deleteByIdNotBetween(long low, long high);",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aMisspeltAttributeInAMethodNameGetsTheClosestName() {
+        assertError("OPL-404", "Article has no attribute 'titel'. Did you mean 'title'?", "findByTitelLike",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByTitelLike(String title);",
+                "}");
+    }
+
+    @Test
+    void aMethodNameThatDoesNotRead() {
+        assertError("OPL-414", "Articles.findByTitleLikeOrderBy is named as a query, but its name does not read as"
+                + " one", "findByTitleLikeOrderBy",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByTitleLikeOrderBy(String title);",
+                "}");
+        assertError("OPL-414", "Articles.findByIdLesser is named as a query, but its name does not read as one: 'Lesser'"
+                + " follows an attribute", "findByIdLesser",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByIdLesser(long id);",
+                "}");
+    }
+
+    @Test
+    void conditionsAndParametersThatDoNotAgree() {
+        assertError("OPL-415", "Articles.findByIdBetween has conditions that take 2 values (id Between: 2), but 1 of"
+                + " its parameters give values", "findByIdBetween",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByIdBetween(long low);",
+                "}");
+    }
+
+    @Test
+    void anOperatorThatDoesNotFitItsAttribute() {
+        assertError("OPL-416", "Articles.findByIdLike: Like does not fit attribute 'id'", "findByIdLike",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByIdLike(String pattern);",
+                "}");
+        assertError("OPL-416", "Articles.findByTitleTrue: True does not fit attribute 'title'", "findByTitleTrue",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByTitleTrue();",
+                "}");
+    }
+
+    @Test
+    void aParameterOfAnotherTypeThanItsAttribute() {
+        assertError("OPL-405", "Parameter 'ids' is java.util.Set<java.lang.String>, but attribute 'id' of Article is"
+                + " java.lang.Long", "findByIdIn",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    List<Article> findByIdIn(Set<String> ids);",
+                "}");
+    }
+
+    @Test
+    void countExistsAndDeleteReturnWhatTheySay() {
+        assertError("OPL-406", "Articles.countByTitle cannot return java.lang.String", "countByTitle",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    String countByTitle(String title);",
+                "}");
+        assertError("OPL-411", "Parameter 'limit' (jakarta.data.Limit) does not fit Articles.existsByTitle: only a find"
+                + " method limits, sorts or pages its rows", "existsByTitle",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    boolean existsByTitle(String title, Limit limit);",
                 "}");
     }
 
@@ -180,5 +267,69 @@ class RepositoryMessagesTest {
                 .onLineContaining("class Plain");
         assertThat(compilation).hadErrorContaining("[OPL-403] Plain is the entity of Articles").inFile(source)
                 .onLineContaining("interface Articles");
+    }
+
+    // ---- JDQL ----------------------------------------------------------------------------------------
+
+    @Test
+    void everyFormOfJdqlCompilesWithoutWarnings() {
+        Compilation compilation = Sources.compile(ARTICLE, repository(
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE LENGTH(title) = ?1 AND id < ?2 ORDER BY title\") List<Article> a(int n, long max);",
+                "    @Query(\"SELECT title WHERE id IN (1, :id) ORDER BY id DESC\") List<String> b(long id);",
+                "    @Query(\"SELECT COUNT(THIS) WHERE NOT (title LIKE 'x%' OR title IS NULL)\") long c();",
+                "    @Query(\"UPDATE Article SET title = UPPER(title) || :suffix WHERE id BETWEEN 1 AND 9\")",
+                "    int d(@Param(\"suffix\") String end);",
+                "    @Query(\"DELETE FROM Article WHERE title = 'it''s' OR ABS(id - 3) > LENGTH(LEFT(title, 2))\")",
+                "    boolean e();",
+                "    @Query(\"SELECT id FROM Article ORDER BY id\") Page<Long> f(PageRequest page);",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aMalformedQueryFailsWithItsPosition() {
+        assertError("OPL-417", "The @Query of Articles.broken does not parse: expected a comparison (=, <>, <, <=, >, >=),"
+                + " BETWEEN, LIKE, IN or IS [NOT] NULL but found 'ORDER', at character 13:\n      WHERE title ORDER BY id\n                  ^", "WHERE title ORDER",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE title ORDER BY id\") List<Article> broken();",
+                "}");
+        assertError("OPL-417", "The @Query of Articles.unclosed does not parse: a string literal is not closed, at"
+                + " character 15", "unclosed",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE title = 'x\") List<Article> unclosed();",
+                "}");
+    }
+
+    @Test
+    void aQueryParameterTheMethodDoesNotHaveOrUse() {
+        assertError("OPL-419", "The @Query of Articles.byTitle does not fit Article: :name names no parameter of the"
+                + " method", "byTitle",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE title = :name\") List<Article> byTitle(String title);",
+                "}");
+        assertError("OPL-418", "The @Query of Articles.byTitle does not use parameter 'extra'", "byTitle",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE title = ?1\") List<Article> byTitle(String title, long extra);",
+                "}");
+    }
+
+    @Test
+    void aParameterOfAnotherTypeThanTheAttributeItIsComparedWith() {
+        assertError("OPL-419", "The @Query of Articles.byTitle does not fit Article: parameter ?1 (title) is int, but"
+                + " is compared with attribute 'title', which is java.lang.String. Declare the parameter as"
+                + " java.lang.String, at character 15", "byTitle",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE title = ?1\") List<Article> byTitle(int title);",
+                "}");
+    }
+
+    @Test
+    void aMisspeltAttributeInAQueryGetsTheClosestName() {
+        assertError("OPL-420", "The @Query of Articles.byTitle names 'titel', which is no attribute of Article. Did you"
+                + " mean 'title'?", "byTitle",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"WHERE titel = ?1\") List<Article> byTitle(String title);",
+                "}");
     }
 }

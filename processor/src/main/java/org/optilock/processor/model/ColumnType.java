@@ -8,6 +8,8 @@ public enum ColumnType {
     BOXED_BYTE,
     SHORT,
     BOXED_SHORT,
+    CHAR,
+    BOXED_CHAR,
     INT,
     BOXED_INT,
     LONG,
@@ -30,7 +32,7 @@ public enum ColumnType {
     /** Whether the Java type is primitive, so a value is never {@code null}. */
     public boolean isPrimitive() {
         return switch (this) {
-            case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> true;
+            case BOOLEAN, BYTE, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE -> true;
             default -> false;
         };
     }
@@ -41,6 +43,7 @@ public enum ColumnType {
             case BOOLEAN -> BOXED_BOOLEAN;
             case BYTE -> BOXED_BYTE;
             case SHORT -> BOXED_SHORT;
+            case CHAR -> BOXED_CHAR;
             case INT -> BOXED_INT;
             case LONG -> BOXED_LONG;
             case FLOAT -> BOXED_FLOAT;

@@ -1,6 +1,7 @@
 package org.optilock.processor.model;
 
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public sealed interface RepositoryMethod {
     enum Many { ONE, ARRAY, LIST, ITERABLE }
 
     /** What a method returns. */
-    enum Result { VOID, ONE, OPTIONAL, ARRAY, LIST, STREAM, PAGE, CURSORED_PAGE, INT, LONG }
+    enum Result { VOID, ONE, OPTIONAL, ARRAY, LIST, STREAM, PAGE, CURSORED_PAGE, INT, LONG, BOOLEAN }
 
     /**
      * {@code @Insert}, {@code @Update}, {@code @Delete} or {@code @Save} of the entities in parameter
@@ -45,8 +46,47 @@ public sealed interface RepositoryMethod {
     record Lifecycle(MethodSpec signature, Operation operation, Many many, String parameter, Result result,
             boolean typeVariable) implements RepositoryMethod {}
 
-    /** One condition of a query: the attribute equals the parameter. */
-    record Condition(PropertyModel property, String parameter) {}
+    /** How a parameter's value is bound. */
+    enum Form {
+        /** As it is. */
+        VALUE,
+        /** As a pattern that finds it anywhere in the text: {@code %value%}. */
+        CONTAINS,
+        /** As a pattern that finds it at the start: {@code value%}. */
+        STARTS_WITH,
+        /** As a pattern that finds it at the end: {@code %value}. */
+        ENDS_WITH,
+        /** Each element of a collection or array, one parameter each, in a list of the condition. */
+        EACH
+    }
+
+    /**
+     * One value a statement binds, in the order of its parameters: method parameter {@code parameter},
+     * bound as a column of {@code type} (its elements, for {@link Form#EACH}), in {@code form}.
+     *
+     * @param elementType the Java type of one value: the parameter's, or its elements'
+     */
+    record Binding(String parameter, ColumnType type, TypeName elementType, Form form) {}
+
+    /**
+     * Which rows a query or change concerns: a condition on columns, each value a {@code ?} (a list,
+     * {@code {?}}, for each {@link Form#EACH} binding), empty for every row; and what binds its parameters.
+     */
+    record Restriction(SqlText condition, List<Binding> bindings) {
+
+        /** Every row. */
+        public static final Restriction NONE = new Restriction(SqlText.of(""), List.of());
+
+        public Restriction {
+            bindings = List.copyOf(bindings);
+        }
+    }
+
+    /**
+     * What a JDQL {@code SELECT} reads of each row instead of the entity: one expression, read as
+     * {@code type} into {@code javaType}.
+     */
+    record Projection(SqlText expression, ColumnType type, TypeName javaType) {}
 
     /** One key of a declared order ({@code @OrderBy}). */
     record OrderKey(String attribute, boolean descending, boolean ignoreCase) {}
@@ -58,25 +98,36 @@ public sealed interface RepositoryMethod {
     record SortParameter(String name, SortKind kind) {}
 
     /**
-     * {@code @Find}: the rows whose attributes equal the parameters, in the declared order then that of
-     * the call, as {@code result}.
+     * A query ({@code @Find}, a method name, JDQL): the rows of {@code restriction}, in the declared
+     * order then that of the call, at most {@code first} of them when it is positive, as {@code result};
+     * each row the entity, or what {@code projection} selects.
      */
-    record Find(MethodSpec signature, List<Condition> conditions, List<OrderKey> orderBy,
-            List<SortParameter> sorts, Optional<String> limit, Optional<String> pageRequest, Result result)
-            implements RepositoryMethod {
+    record Find(MethodSpec signature, Optional<Projection> projection, Restriction restriction,
+            List<OrderKey> orderBy, List<SortParameter> sorts, Optional<String> limit, int first,
+            Optional<String> pageRequest, Result result) implements RepositoryMethod {
 
         public Find {
-            conditions = List.copyOf(conditions);
             orderBy = List.copyOf(orderBy);
             sorts = List.copyOf(sorts);
         }
     }
 
-    /** {@code @Delete} of the rows whose attributes equal the parameters, whatever their versions. */
-    record DeleteWhere(MethodSpec signature, List<Condition> conditions, Result result) implements RepositoryMethod {
+    /**
+     * How many rows {@code restriction} has ({@code countBy}, JDQL's {@code COUNT(THIS)}), as an
+     * {@code int} or {@code long}; or whether it has one ({@code existsBy}), a {@code boolean}.
+     */
+    record Count(MethodSpec signature, Restriction restriction, Result result) implements RepositoryMethod {}
 
-        public DeleteWhere {
-            conditions = List.copyOf(conditions);
+    /**
+     * A statement that changes rows whatever their versions ({@code @Delete} by attributes,
+     * {@code deleteBy}, a JDQL {@code UPDATE} or {@code DELETE}), returning nothing, how many rows it
+     * changed ({@code int}, {@code long}) or whether it changed any ({@code boolean}).
+     */
+    record Change(MethodSpec signature, SqlText statement, List<Binding> bindings, Result result)
+            implements RepositoryMethod {
+
+        public Change {
+            bindings = List.copyOf(bindings);
         }
     }
 

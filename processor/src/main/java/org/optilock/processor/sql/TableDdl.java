@@ -63,6 +63,7 @@ public final class TableDdl {
             case BOOLEAN, BOXED_BOOLEAN -> "BOOLEAN";
             case BYTE, BOXED_BYTE -> dialect == SqlDialect.POSTGRESQL ? "SMALLINT" : "TINYINT";
             case SHORT, BOXED_SHORT -> "SMALLINT";
+            case CHAR, BOXED_CHAR -> "VARCHAR(1)";
             case INT, BOXED_INT, ENUM_BY_ORDINAL -> "INTEGER";
             case LONG, BOXED_LONG -> "BIGINT";
             case FLOAT, BOXED_FLOAT -> "REAL";

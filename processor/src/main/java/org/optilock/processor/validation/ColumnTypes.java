@@ -21,6 +21,7 @@ final class ColumnTypes {
             Map.entry("java.lang.Boolean", ColumnType.BOXED_BOOLEAN),
             Map.entry("java.lang.Byte", ColumnType.BOXED_BYTE),
             Map.entry("java.lang.Short", ColumnType.BOXED_SHORT),
+            Map.entry("java.lang.Character", ColumnType.BOXED_CHAR),
             Map.entry("java.lang.Integer", ColumnType.BOXED_INT),
             Map.entry("java.lang.Long", ColumnType.BOXED_LONG),
             Map.entry("java.lang.Float", ColumnType.BOXED_FLOAT),
@@ -65,6 +66,7 @@ final class ColumnTypes {
                     case BOOLEAN -> ColumnType.BOOLEAN;
                     case BYTE -> ColumnType.BYTE;
                     case SHORT -> ColumnType.SHORT;
+                    case CHAR -> ColumnType.CHAR;
                     case INT -> ColumnType.INT;
                     case LONG -> ColumnType.LONG;
                     case FLOAT -> ColumnType.FLOAT;

@@ -258,12 +258,8 @@ public final class EntityValidator {
         }
         Optional<ColumnType> columnType = ColumnTypes.of(field, fieldType);
         if (columnType.isEmpty()) {
-            boolean character = fieldType.getKind() == TypeKind.CHAR
-                    || types.isSameType(fieldType, types.boxedClass(types.getPrimitiveType(TypeKind.CHAR)).asType());
-            Message message = isVersion ? Message.UNSUPPORTED_VERSION_TYPE
-                    : character ? Message.CHAR_COLUMN
-                    : Message.UNSUPPORTED_COLUMN_TYPE;
-            report.error(message, field, name, fieldType);
+            report.error(isVersion ? Message.UNSUPPORTED_VERSION_TYPE : Message.UNSUPPORTED_COLUMN_TYPE, field, name,
+                    fieldType);
         }
         if (access.isEmpty() || column.isEmpty() || columnType.isEmpty()) {
             return Optional.empty();

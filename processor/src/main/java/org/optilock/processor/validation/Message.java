@@ -96,9 +96,6 @@ public enum Message {
             "Version field '%s' is final, so the DAO cannot store the new version in it. Remove final."),
     UNSUPPORTED_GENERATED_KEY_TYPE("OPL-205",
             "Generated key '%s' has type %s; a key the database generates must be int, long, Integer or Long."),
-    CHAR_COLUMN("OPL-207",
-            "Field '%s' has type %s, and JDBC has no char type to bind it with. Use String for a one-character "
-                    + "column, int for a code point, or mark the field @Transient."),
     UNRESOLVED_TYPE("OPL-206",
             "The type of field '%s' cannot be resolved, so no DAO was written for %s. Fix the type "
                     + "(or the processor that should generate it) first."),
@@ -158,16 +155,35 @@ public enum Message {
     PAGE_WITHOUT_REQUEST("OPL-409",
             "%s returns %s but takes no PageRequest, so it cannot know which page. Add a PageRequest parameter."),
     NO_REPOSITORY_ANNOTATION("OPL-410",
-            "%s is abstract but has none of @Find, @Insert, @Update, @Delete and @Save, so Optilock cannot "
-                    + "implement it (query by method name and @Query are not supported yet). Annotate it, or make it "
-                    + "a default method."),
+            "%s is abstract but has none of @Find, @Query, @Insert, @Update, @Delete and @Save, and its name starts "
+                    + "with none of find, count, exists and delete, so Optilock cannot implement it. Annotate it, "
+                    + "name it as a query (findByNameLike), or make it a default method."),
     MISPLACED_SPECIAL_PARAMETER("OPL-411",
             "Parameter '%s' (%s) does not fit %s: %s"),
     LIFECYCLE_PARAMETERS("OPL-412",
             "@%s method %s takes %d parameters; it takes exactly one: the entity, an array, a List or an Iterable of "
                     + "them."),
     REPOSITORY_NOT_WRITTEN("OPL-413",
-            "Could not write %s: %s. Is there a hand-written class of that name? Rename it, or the repository.");
+            "Could not write %s: %s. Is there a hand-written class of that name? Rename it, or the repository."),
+    UNREADABLE_METHOD_NAME("OPL-414",
+            "%s is named as a query, but its name does not read as one: %s (at \"%s\"). A query's name is "
+                    + "find[First[N]]By, count[All]By, existsBy or deleteBy, then conditions such as "
+                    + "PriceLessThanEqual or NameIgnoreCaseNotLike joined by And or Or, then OrderByNameAsc. "
+                    + "Or annotate it with @Find or @Query."),
+    CONDITION_PARAMETERS("OPL-415",
+            "%s has conditions that take %d values (%s), but %d of its parameters give values. Give each "
+                    + "condition its values, in order (Between two, Null, True and False none)."),
+    OPERATOR_MISFITS_ATTRIBUTE("OPL-416",
+            "%s: %s does not fit attribute '%s' of %s, which is %s. %s"),
+    QUERY_SYNTAX("OPL-417",
+            "The @Query of %s does not parse: %s, at character %d:%n    %s%n    %s^"),
+    QUERY_PARAMETER("OPL-418",
+            "The @Query of %s %s"),
+    QUERY_TYPE("OPL-419",
+            "The @Query of %s does not fit %s: %s, at character %d:%n    %s%n    %s^"),
+    UNKNOWN_QUERY_ATTRIBUTE("OPL-420",
+            "The @Query of %s names '%s', which is no attribute of %s.%s The attributes are: %s. At character %d:"
+                    + "%n    %s%n    %s^");
 
     private final String code;
     private final String format;

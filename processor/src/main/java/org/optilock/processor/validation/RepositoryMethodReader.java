@@ -1,40 +1,33 @@
 package org.optilock.processor.validation;
 
-import static org.optilock.processor.validation.RepositoryTypes.CURSORED_PAGE;
 import static org.optilock.processor.validation.RepositoryTypes.ITERABLE;
-import static org.optilock.processor.validation.RepositoryTypes.LIMIT;
 import static org.optilock.processor.validation.RepositoryTypes.LIST;
-import static org.optilock.processor.validation.RepositoryTypes.OPTIONAL;
-import static org.optilock.processor.validation.RepositoryTypes.ORDER;
-import static org.optilock.processor.validation.RepositoryTypes.PAGE;
-import static org.optilock.processor.validation.RepositoryTypes.PAGE_REQUEST;
-import static org.optilock.processor.validation.RepositoryTypes.SORT;
-import static org.optilock.processor.validation.RepositoryTypes.STREAM;
 
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.RepositoryMethod;
-import org.optilock.processor.model.RepositoryMethod.Condition;
+import org.optilock.processor.model.RepositoryMethod.Binding;
+import org.optilock.processor.model.RepositoryMethod.Form;
 import org.optilock.processor.model.RepositoryMethod.Many;
 import org.optilock.processor.model.RepositoryMethod.Operation;
 import org.optilock.processor.model.RepositoryMethod.OrderKey;
+import org.optilock.processor.model.RepositoryMethod.Restriction;
 import org.optilock.processor.model.RepositoryMethod.Result;
 import org.optilock.processor.model.RepositoryMethod.SortKind;
 import org.optilock.processor.model.RepositoryMethod.SortParameter;
+import org.optilock.processor.query.MethodNameQuery;
+import org.optilock.processor.query.RestrictionWriter;
 
 /**
  * Reads the methods of one repository over one entity, for {@link RepositoryValidator}: each abstract
@@ -45,10 +38,7 @@ final class RepositoryMethodReader {
 
     private static final String PACKAGE = RepositoryValidator.PACKAGE;
     private static final String BY = PACKAGE + "By";
-    private static final String ORDER_BY = PACKAGE + "OrderBy";
-    private static final String ORDER_BY_LIST = PACKAGE + "OrderBy.List";
-    /** {@code By.ID}: the entity's key, whatever its attribute is named. */
-    private static final String BY_ID = "id(this)";
+    private static final String QUERY = PACKAGE + "Query";
     private static final List<String> BUILT_IN = List.of(PACKAGE + "BasicRepository", PACKAGE + "CrudRepository");
 
     private final RepositoryTypes repositoryTypes;
@@ -58,15 +48,21 @@ final class RepositoryMethodReader {
     private final EntityModel entity;
     private final ValidationReport report;
     private final String entityName;
+    private final QueryMethods queries;
+    private final MethodNameReader methodNames;
+    private final JdqlReader jdql;
 
-    RepositoryMethodReader(RepositoryTypes repositoryTypes, TypeElement repository, TypeElement entityType,
-            EntityModel entity, ValidationReport report) {
+    RepositoryMethodReader(RepositoryTypes repositoryTypes, Elements elements, TypeElement repository,
+            TypeElement entityType, EntityModel entity, ValidationReport report) {
         this.repositoryTypes = repositoryTypes;
         this.repository = repository;
         this.entityType = entityType;
         this.entity = entity;
         this.report = report;
         this.entityName = entityType.getSimpleName().toString();
+        this.queries = new QueryMethods(repositoryTypes, repository, entityType, entity, report);
+        this.methodNames = new MethodNameReader(queries, entity, report);
+        this.jdql = new JdqlReader(queries, entity, elements, report);
     }
 
     Optional<RepositoryMethod> read(ExecutableElement method, ExecutableType type, MethodSpec signature) {
@@ -84,7 +80,14 @@ final class RepositoryMethodReader {
         if (AnnotationMirrors.has(method, RepositoryValidator.FIND)) {
             return find(method, type, signature);
         }
-        report.error(Message.NO_REPOSITORY_ANNOTATION, method, describe(method));
+        Optional<AnnotationMirror> query = AnnotationMirrors.find(method, QUERY);
+        if (query.isPresent()) {
+            return jdql.read(method, type, signature, query.get());
+        }
+        if (MethodNameQuery.isQuery(method.getSimpleName().toString())) {
+            return methodNames.read(method, type, signature);
+        }
+        report.error(Message.NO_REPOSITORY_ANNOTATION, method, queries.describe(method));
         return Optional.empty();
     }
 
@@ -104,12 +107,12 @@ final class RepositoryMethodReader {
             case "findById" -> new RepositoryMethod.ById(signature, false, first);
             case "deleteById" -> new RepositoryMethod.ById(signature, true, first);
             case "findAll" -> method.getParameters().isEmpty()
-                    ? new RepositoryMethod.Find(signature, List.of(), List.of(), List.of(), Optional.empty(),
-                            Optional.empty(), Result.STREAM)
-                    : new RepositoryMethod.Find(signature, List.of(), List.of(),
+                    ? new RepositoryMethod.Find(signature, Optional.empty(), Restriction.NONE, List.of(), List.of(),
+                            Optional.empty(), 0, Optional.empty(), Result.STREAM)
+                    : new RepositoryMethod.Find(signature, Optional.empty(), Restriction.NONE, List.of(),
                             List.of(new SortParameter(method.getParameters().get(1).getSimpleName().toString(),
                                     SortKind.ORDER)),
-                            Optional.empty(), Optional.of(first), Result.PAGE);
+                            Optional.empty(), 0, Optional.of(first), Result.PAGE);
             default -> throw new IllegalStateException("Unknown method of " + method.getEnclosingElement() + ": " + name);
         };
     }
@@ -127,7 +130,7 @@ final class RepositoryMethodReader {
     private Optional<RepositoryMethod> lifecycle(ExecutableElement method, ExecutableType type, MethodSpec signature,
             Operation operation) {
         if (method.getParameters().size() != 1) {
-            report.error(Message.LIFECYCLE_PARAMETERS, method, operation.annotation(), describe(method),
+            report.error(Message.LIFECYCLE_PARAMETERS, method, operation.annotation(), queries.describe(method),
                     method.getParameters().size());
             return Optional.empty();
         }
@@ -136,7 +139,7 @@ final class RepositoryMethodReader {
         Optional<TypeMirror> elements = RepositoryTypes.elementsOf(parameterType);
         TypeMirror element = elements.orElse(parameterType);
         if (!repositoryTypes.isEntity(element, entityType)) {
-            report.error(Message.NOT_THE_ENTITY, parameter, operation.annotation(), describe(method),
+            report.error(Message.NOT_THE_ENTITY, parameter, operation.annotation(), queries.describe(method),
                     parameterType, repository.getSimpleName(), entityName, entityName);
             return Optional.empty();
         }
@@ -150,7 +153,7 @@ final class RepositoryMethodReader {
             String allowed = operation == Operation.DELETE ? "void, int or long"
                     : operation == Operation.UPDATE ? "void, int, long, or what it takes"
                     : "void, or what it takes";
-            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, describe(method), returns,
+            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), returns,
                     "An @" + operation.annotation() + " method of " + (many == Many.ONE ? "one entity" : "several entities")
                             + " returns " + allowed + (many == Many.ONE ? " (the " + entityName + ")."
                                     : " (an array or a List of " + entityName + ")."));
@@ -192,177 +195,67 @@ final class RepositoryMethodReader {
 
     private Optional<RepositoryMethod> deleteWhere(ExecutableElement method, ExecutableType type,
             MethodSpec signature) {
-        List<Condition> conditions = new ArrayList<>();
-        for (int i = 0; i < method.getParameters().size(); i++) {
-            condition(method.getParameters().get(i), type.getParameterTypes().get(i)).ifPresent(conditions::add);
-        }
-        TypeKind returns = type.getReturnType().getKind();
-        Result result = returns == TypeKind.VOID ? Result.VOID
-                : returns == TypeKind.INT ? Result.INT
-                : returns == TypeKind.LONG ? Result.LONG
-                : null;
-        if (result == null) {
-            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, describe(method), type.getReturnType(),
-                    "An @Delete method by attributes returns void, or how many rows it deleted as int or long.");
+        Optional<Restriction> restriction = equalities(method, type, queries.parameters(method, type).values());
+        Optional<Result> result = changeResult(type.getReturnType());
+        if (result.isEmpty()) {
+            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), type.getReturnType(),
+                    "An @Delete method by attributes returns void, how many rows it deleted as int or long, or"
+                            + " whether it deleted any as boolean.");
             return Optional.empty();
         }
-        return Optional.of(new RepositoryMethod.DeleteWhere(signature, conditions, result));
+        return restriction.map(where -> queries.delete(signature, where, result.get()));
+    }
+
+    /** What a statement that changes rows may return: nothing, how many ({@code int}, {@code long}), whether any. */
+    static Optional<Result> changeResult(TypeMirror returns) {
+        return switch (returns.getKind()) {
+            case VOID -> Optional.of(Result.VOID);
+            case INT -> Optional.of(Result.INT);
+            case LONG -> Optional.of(Result.LONG);
+            case BOOLEAN -> Optional.of(Result.BOOLEAN);
+            default -> Optional.empty();
+        };
     }
 
     // ---- @Find ----------------------------------------------------------------------------------
 
     private Optional<RepositoryMethod> find(ExecutableElement method, ExecutableType type, MethodSpec signature) {
-        List<Condition> conditions = new ArrayList<>();
-        List<SortParameter> sorts = new ArrayList<>();
-        Optional<String> limit = Optional.empty();
-        Optional<String> pageRequest = Optional.empty();
-        Optional<VariableElement> limitParameter = Optional.empty();
-        for (int i = 0; i < method.getParameters().size(); i++) {
-            VariableElement parameter = method.getParameters().get(i);
-            TypeMirror parameterType = type.getParameterTypes().get(i);
-            String name = parameter.getSimpleName().toString();
-            if (RepositoryTypes.is(parameterType, LIMIT)) {
-                limit = Optional.of(name);
-                limitParameter = Optional.of(parameter);
-            } else if (RepositoryTypes.is(parameterType, PAGE_REQUEST)) {
-                pageRequest = Optional.of(name);
-            } else if (RepositoryTypes.is(parameterType, SORT)) {
-                sorts.add(new SortParameter(name, SortKind.SORT));
-            } else if (parameterType instanceof ArrayType array && RepositoryTypes.is(array.getComponentType(), SORT)) {
-                sorts.add(new SortParameter(name, SortKind.SORTS));
-            } else if (RepositoryTypes.is(parameterType, ORDER)) {
-                sorts.add(new SortParameter(name, SortKind.ORDER));
-            } else {
-                condition(parameter, parameterType).ifPresent(conditions::add);
-            }
-        }
-        List<OrderKey> orderBy = orderBy(method);
-        TypeMirror returns = type.getReturnType();
-        Optional<Result> result = findResult(returns);
-        if (result.isEmpty()) {
-            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, describe(method), returns, "A @Find method returns "
-                    + entityName + ", Optional<" + entityName + ">, List<" + entityName + ">, " + entityName
-                    + "[], Stream<" + entityName + ">, Page<" + entityName + "> or CursoredPage<" + entityName + ">.");
-            return Optional.empty();
-        }
-        boolean paged = result.get() == Result.PAGE || result.get() == Result.CURSORED_PAGE;
-        if (paged && pageRequest.isEmpty()) {
-            report.error(Message.PAGE_WITHOUT_REQUEST, method, describe(method),
-                    result.get() == Result.PAGE ? "a Page" : "a CursoredPage");
-        }
-        if (!paged && pageRequest.isPresent()) {
-            report.error(Message.MISPLACED_SPECIAL_PARAMETER, parameterNamed(method, pageRequest.get()),
-                    pageRequest.get(), "PageRequest", describe(method),
-                    "a PageRequest asks for one page, so the method returns Page<" + entityName + "> or CursoredPage<"
-                            + entityName + ">. Return a page, or take a Limit instead.");
-        }
-        if (paged && limitParameter.isPresent()) {
-            report.error(Message.MISPLACED_SPECIAL_PARAMETER, limitParameter.get(), limit.get(), "Limit",
-                    describe(method), "the PageRequest already says how many rows. Remove the Limit.");
-        }
-        if (result.get() == Result.CURSORED_PAGE && orderBy.isEmpty() && sorts.isEmpty()) {
-            report.error(Message.CURSOR_WITHOUT_ORDER, method, describe(method), entityName, entityName);
-        }
-        return Optional.of(new RepositoryMethod.Find(signature, conditions, orderBy, sorts, limit, pageRequest,
-                result.get()));
+        QueryMethods.Parameters parameters = queries.parameters(method, type);
+        Optional<Restriction> restriction = equalities(method, type, parameters.values());
+        List<OrderKey> orderBy = queries.orderBy(method);
+        Optional<RepositoryMethod> find = queries.find(method, type, signature, parameters,
+                restriction.orElse(Restriction.NONE), Optional.empty(), orderBy, 0);
+        return restriction.isPresent() ? find : Optional.empty();
     }
 
-    private Optional<Result> findResult(TypeMirror returns) {
-        if (repositoryTypes.isEntity(returns, entityType)) {
-            return Optional.of(Result.ONE);
-        }
-        Optional<TypeMirror> element = RepositoryValidator.queried(returns);
-        if (element.isEmpty() || !repositoryTypes.isEntity(element.get(), entityType)) {
-            return Optional.empty();
-        }
-        if (returns.getKind() == TypeKind.ARRAY) {
-            return Optional.of(Result.ARRAY);
-        }
-        return Optional.of(RepositoryTypes.is(returns, OPTIONAL) ? Result.OPTIONAL
-                : RepositoryTypes.is(returns, LIST) ? Result.LIST
-                : RepositoryTypes.is(returns, STREAM) ? Result.STREAM
-                : RepositoryTypes.is(returns, PAGE) ? Result.PAGE
-                : Result.CURSORED_PAGE);
-    }
-
-    /** The attribute a parameter names ({@code @By}, else its own name), checked, with its type. */
-    private Optional<Condition> condition(VariableElement parameter, TypeMirror parameterType) {
-        Optional<AnnotationMirror> by = AnnotationMirrors.find(parameter, BY);
-        String attribute = by.flatMap(mirror -> AnnotationMirrors.nonEmptyString(mirror, "value"))
-                .orElse(parameter.getSimpleName().toString());
-        Optional<PropertyModel> property = BY_ID.equals(attribute)
-                ? Optional.of(entity.key().properties()).filter(key -> key.size() == 1).map(key -> key.get(0))
-                : attribute(attribute);
-        if (property.isEmpty()) {
-            unknownAttribute(parameter, by.orElse(null), attribute);
-            return Optional.empty();
-        }
-        TypeName expected = property.get().type().box();
-        if (!TypeName.get(parameterType).box().equals(expected)) {
-            report.error(Message.ATTRIBUTE_TYPE_MISMATCH, parameter, parameter.getSimpleName(), parameterType,
-                    property.get().name(), entityName, property.get().type(), property.get().type());
-            return Optional.empty();
-        }
-        return Optional.of(new Condition(property.get(), parameter.getSimpleName().toString()));
-    }
-
-    /** Every {@code @OrderBy} of {@code method}, in the order written, each attribute checked. */
-    private List<OrderKey> orderBy(ExecutableElement method) {
-        List<AnnotationMirror> annotations = new ArrayList<>();
-        AnnotationMirrors.find(method, ORDER_BY).ifPresent(annotations::add);
-        AnnotationMirrors.find(method, ORDER_BY_LIST).ifPresent(list -> {
-            for (AnnotationValue value : AnnotationMirrors.arrayElements(list, "value")) {
-                annotations.add((AnnotationMirror) value.getValue());
-            }
-        });
-        List<OrderKey> keys = new ArrayList<>();
-        for (AnnotationMirror annotation : annotations) {
-            String attribute = (String) AnnotationMirrors.explicitValue(annotation, "value").orElseThrow().getValue();
-            boolean descending = AnnotationMirrors.explicitValue(annotation, "descending")
-                    .map(value -> (Boolean) value.getValue()).orElse(false);
-            boolean ignoreCase = AnnotationMirrors.explicitValue(annotation, "ignoreCase")
-                    .map(value -> (Boolean) value.getValue()).orElse(false);
-            Optional<PropertyModel> property = BY_ID.equals(attribute) && entity.key().properties().size() == 1
-                    ? Optional.of(entity.key().single())
-                    : attribute(attribute);
+    /**
+     * The rows whose attributes equal the parameters at {@code positions}: each names its attribute
+     * ({@code @By}, else its own name), checked, with its type.
+     */
+    private Optional<Restriction> equalities(ExecutableElement method, ExecutableType type, List<Integer> positions) {
+        RestrictionWriter where = new RestrictionWriter();
+        boolean valid = true;
+        for (int position : positions) {
+            VariableElement parameter = method.getParameters().get(position);
+            Optional<AnnotationMirror> by = AnnotationMirrors.find(parameter, BY);
+            String attribute = by.flatMap(mirror -> AnnotationMirrors.nonEmptyString(mirror, "value"))
+                    .orElse(parameter.getSimpleName().toString());
+            Optional<PropertyModel> property = queries.attribute(attribute);
             if (property.isEmpty()) {
-                unknownAttributeOnAnnotation(method, annotation, attribute);
-            } else {
-                keys.add(new OrderKey(property.get().name(), descending, ignoreCase));
+                if (by.isPresent()) {
+                    report.errorOnAnnotation(Message.UNKNOWN_ATTRIBUTE, parameter, by.get(),
+                            queries.unknownAttribute(attribute));
+                } else {
+                    report.error(Message.UNKNOWN_ATTRIBUTE, parameter, queries.unknownAttribute(attribute));
+                }
+                valid = false;
+                continue;
             }
+            Optional<Binding> binding = queries.binding(parameter, type.getParameterTypes().get(position),
+                    property.get(), Form.VALUE);
+            binding.ifPresent(value -> where.add(false, property.get().column() + " = ?", List.of(value)));
+            valid &= binding.isPresent();
         }
-        return keys;
-    }
-
-    private Optional<PropertyModel> attribute(String name) {
-        return entity.properties().stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    private void unknownAttribute(VariableElement parameter, AnnotationMirror by, String attribute) {
-        Object[] arguments = unknownAttributeArguments(attribute);
-        if (by != null) {
-            report.errorOnAnnotation(Message.UNKNOWN_ATTRIBUTE, parameter, by, arguments);
-        } else {
-            report.error(Message.UNKNOWN_ATTRIBUTE, parameter, arguments);
-        }
-    }
-
-    private void unknownAttributeOnAnnotation(ExecutableElement method, AnnotationMirror annotation, String attribute) {
-        report.errorOnAnnotation(Message.UNKNOWN_ATTRIBUTE, method, annotation, unknownAttributeArguments(attribute));
-    }
-
-    private Object[] unknownAttributeArguments(String attribute) {
-        List<String> names = entity.properties().stream().map(PropertyModel::name).toList();
-        String hint = ClosestName.to(attribute, names).map(name -> " Did you mean '" + name + "'?").orElse("");
-        return new Object[] {entityName, attribute, hint, String.join(", ", names)};
-    }
-
-    private VariableElement parameterNamed(ExecutableElement method, String name) {
-        return method.getParameters().stream().filter(p -> p.getSimpleName().contentEquals(name)).findFirst()
-                .orElseThrow();
-    }
-
-    private String describe(ExecutableElement method) {
-        return repository.getSimpleName() + "." + method.getSimpleName();
+        return valid ? Optional.of(where.write()) : Optional.empty();
     }
 }

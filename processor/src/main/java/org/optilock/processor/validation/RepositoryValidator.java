@@ -78,7 +78,7 @@ public final class RepositoryValidator {
         }
         DeclaredType declared = (DeclaredType) repository.asType();
         RepositoryMethodReader reader =
-                new RepositoryMethodReader(repositoryTypes, repository, entityType.get(), entity.get(), report);
+                new RepositoryMethodReader(repositoryTypes, elements, repository, entityType.get(), entity.get(), report);
         List<RepositoryMethod> methods = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(repository))) {
             if (!method.getModifiers().contains(Modifier.ABSTRACT)

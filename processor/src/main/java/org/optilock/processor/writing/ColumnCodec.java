@@ -20,6 +20,7 @@ final class ColumnCodec {
 
     private static final String ENUM_NAME = "enumName";
     private static final String ENUM_ORDINAL = "enumOrdinal";
+    private static final String CHAR_TEXT = "charText";
 
     /** How one column type is handled: by a driver method, or by a {@code ColumnValues} method pair. */
     private record Methods(boolean direct, String setter, String getter) {}
@@ -39,12 +40,13 @@ final class ColumnCodec {
 
     /**
      * {@code value} as the object a driver would bind for a column of {@code type}: an enum as its
-     * name or ordinal, anything else as it is.
+     * name or ordinal, a char as its text, anything else as it is.
      */
     static CodeBlock value(ColumnType type, CodeBlock value) {
         return switch (type) {
             case ENUM_BY_NAME -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, ENUM_NAME, value);
             case ENUM_BY_ORDINAL -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, ENUM_ORDINAL, value);
+            case CHAR, BOXED_CHAR -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, CHAR_TEXT, value);
             default -> value;
         };
     }
@@ -74,7 +76,7 @@ final class ColumnCodec {
 
     /** The names of every {@code ColumnValues} method generated code may call, for {@code RuntimeContractTest}. */
     static Set<String> columnValuesMethods() {
-        Set<String> names = new TreeSet<>(Set.of(ENUM_NAME, ENUM_ORDINAL));
+        Set<String> names = new TreeSet<>(Set.of(ENUM_NAME, ENUM_ORDINAL, CHAR_TEXT));
         for (ColumnType type : ColumnType.values()) {
             Methods methods = methods(type);
             if (!methods.direct()) {
@@ -102,6 +104,8 @@ final class ColumnCodec {
             case BOXED_BOOLEAN -> new Methods(false, "setBoolean", "getBoolean");
             case BOXED_BYTE -> new Methods(false, "setByte", "getByte");
             case BOXED_SHORT -> new Methods(false, "setShort", "getShort");
+            case CHAR -> new Methods(false, "setChar", "getChar");
+            case BOXED_CHAR -> new Methods(false, "setCharacter", "getCharacter");
             case BOXED_INT -> new Methods(false, "setInteger", "getInteger");
             case BOXED_LONG -> new Methods(false, "setLong", "getLong");
             case BOXED_FLOAT -> new Methods(false, "setFloat", "getFloat");

@@ -3,6 +3,8 @@ package org.optilock.processor.writing;
 import static org.optilock.processor.writing.RuntimeContract.BIND_INSTANT;
 import static org.optilock.processor.writing.RuntimeContract.BINDER;
 import static org.optilock.processor.writing.RuntimeContract.CONNECTION_SOURCE;
+import static org.optilock.processor.writing.RuntimeContract.DIALECT;
+import static org.optilock.processor.writing.RuntimeContract.EXPANDED;
 import static org.optilock.processor.writing.RuntimeContract.FIND;
 import static org.optilock.processor.writing.RuntimeContract.FIND_STATEMENT;
 import static org.optilock.processor.writing.RuntimeContract.IGNORING_CASE;
@@ -10,12 +12,19 @@ import static org.optilock.processor.writing.RuntimeContract.NO_PARAMETERS;
 import static org.optilock.processor.writing.RuntimeContract.REPOSITORY_OPERATIONS;
 import static org.optilock.processor.writing.RuntimeContract.REPOSITORY_STATEMENTS;
 import static org.optilock.processor.writing.RuntimeContract.REPOSITORY_STATEMENTS_OF;
+import static org.optilock.processor.writing.RuntimeContract.ROW_READER;
+import static org.optilock.processor.writing.RuntimeContract.SELECT;
+import static org.optilock.processor.writing.RuntimeContract.SIZE;
 import static org.optilock.processor.writing.RuntimeContract.SETTINGS;
 import static org.optilock.processor.writing.RuntimeContract.SORT_ASC;
 import static org.optilock.processor.writing.RuntimeContract.SORT_DESC;
 import static org.optilock.processor.writing.RuntimeContract.SORT_KEY;
+import static org.optilock.processor.writing.RuntimeContract.SQL_TEXT;
+import static org.optilock.processor.writing.RuntimeContract.SQL_TEXT_OF;
+import static org.optilock.processor.writing.RuntimeContract.SQL_TEXT_ON;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -41,10 +50,15 @@ import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.RepositoryMethod;
-import org.optilock.processor.model.RepositoryMethod.Condition;
+import org.optilock.processor.model.RepositoryMethod.Binding;
+import org.optilock.processor.model.RepositoryMethod.Form;
 import org.optilock.processor.model.RepositoryMethod.Many;
+import org.optilock.processor.model.RepositoryMethod.Projection;
+import org.optilock.processor.model.RepositoryMethod.Restriction;
 import org.optilock.processor.model.RepositoryMethod.Result;
 import org.optilock.processor.model.RepositoryModel;
+import org.optilock.processor.model.SqlText;
+import org.optilock.processor.sql.SqlDialect;
 
 /**
  * Writes the implementation of one Jakarta Data repository: its queries as constants (each one's
@@ -178,8 +192,10 @@ public final class RepositoryWriter {
             new LifecycleBody(lifecycle, entity, builder).write();
         } else if (method instanceof RepositoryMethod.Find find) {
             find(find, builder);
-        } else if (method instanceof RepositoryMethod.DeleteWhere delete) {
-            deleteWhere(delete, builder);
+        } else if (method instanceof RepositoryMethod.Count count) {
+            count(count, builder);
+        } else if (method instanceof RepositoryMethod.Change change) {
+            change(change, builder);
         } else if (method instanceof RepositoryMethod.ById byId) {
             if (byId.delete()) {
                 builder.addStatement("operations.deleteById($N)", byId.parameter());
@@ -191,16 +207,25 @@ public final class RepositoryWriter {
     }
 
     private void find(RepositoryMethod.Find find, MethodSpec.Builder builder) {
-        String constant = constantName(find.signature().name());
+        String name = find.signature().name();
+        String constant = constantName(name);
+        Restriction restriction = find.restriction();
         CodeBlock orderBy = find.orderBy().stream()
                 .map(key -> CodeBlock.of(", $T.$N($S)$L", SORT_KEY, key.descending() ? SORT_DESC : SORT_ASC,
                         key.attribute(), key.ignoreCase() ? "." + IGNORING_CASE + "()" : ""))
                 .collect(CodeBlock.joining(""));
         constants.add(FieldSpec.builder(FIND_STATEMENT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("STATEMENTS.$N($S, $S$L)", FIND, find.signature().name(), condition(find.conditions()),
-                        orderBy)
+                .initializer(find.projection()
+                        .map(projection -> CodeBlock.of("STATEMENTS.$N($S, $L,\n$>$>$L$L)$<$<", SELECT, name,
+                                sqlText(projection.expression()), sqlText(restriction.condition()), orderBy))
+                        .orElseGet(() -> CodeBlock.of("STATEMENTS.$N($S, $L$L)", FIND, name,
+                                condition(restriction.condition()), orderBy)))
                 .build());
-        CodeBlock binder = binder(find.conditions(), find.signature(), builder);
+        CodeBlock statement = expanded(constant, restriction.bindings());
+        CodeBlock binder = binder(restriction.bindings(), find.signature(), builder);
+        CodeBlock query = find.projection()
+                .map(projection -> CodeBlock.of("$L, $L, $L", statement, reader(projection, find.signature()), binder))
+                .orElse(CodeBlock.of("$L, $L", statement, binder));
         CodeBlock sorts = find.sorts().isEmpty()
                 ? CodeBlock.of("$T.of()", List.class)
                 : CodeBlock.of("$T.sorts($L)", REPOSITORY_OPERATIONS, find.sorts().stream()
@@ -210,70 +235,155 @@ public final class RepositoryWriter {
                         })
                         .collect(CodeBlock.joining(", ")));
         CodeBlock limit = find.limit()
-                .map(name -> CodeBlock.of("$N.maxResults(), $N.startAt()", name, name))
-                .orElse(CodeBlock.of("0, 1"));
+                .map(limitName -> CodeBlock.of("$N.maxResults(), $N.startAt()", limitName, limitName))
+                .orElse(CodeBlock.of("$L, 1", find.first()));
         String page = find.pageRequest().orElse(null);
+        TypeName element = find.projection().map(projection -> projection.javaType().box()).orElse(entityType);
         CodeBlock call = switch (find.result()) {
-            case ONE -> CodeBlock.of("operations.single($N, $L, $L)", constant, binder, sorts);
-            case OPTIONAL -> CodeBlock.of("operations.optional($N, $L, $L)", constant, binder, sorts);
-            case LIST -> CodeBlock.of("operations.list($N, $L, $L, $L)", constant, binder, sorts, limit);
-            case ARRAY -> CodeBlock.of("operations.list($N, $L, $L, $L).toArray(new $T[0])", constant, binder, sorts,
-                    limit, entityType);
-            case STREAM -> CodeBlock.of("operations.stream($N, $L, $L, $L)", constant, binder, sorts, limit);
-            case PAGE -> CodeBlock.of("operations.page($N, $L, $L, $N)", constant, binder, sorts, page);
-            case CURSORED_PAGE -> CodeBlock.of("operations.cursoredPage($N, $L, $L, $N)", constant, binder, sorts, page);
+            case ONE -> find.first() > 0 ? CodeBlock.of("operations.first($L, $L)", query, sorts)
+                    : CodeBlock.of("operations.single($L, $L)", query, sorts);
+            case OPTIONAL -> find.first() > 0
+                    ? CodeBlock.of("operations.optionalFirst($L, $L)", query, sorts)
+                    : CodeBlock.of("operations.optional($L, $L)", query, sorts);
+            case LIST -> CodeBlock.of("operations.list($L, $L, $L)", query, sorts, limit);
+            case ARRAY -> CodeBlock.of("operations.list($L, $L, $L).toArray(new $T[0])", query, sorts, limit, element);
+            case STREAM -> CodeBlock.of("operations.stream($L, $L, $L)", query, sorts, limit);
+            case PAGE -> CodeBlock.of("operations.page($L, $L, $N)", query, sorts, page);
+            case CURSORED_PAGE -> CodeBlock.of("operations.cursoredPage($L, $L, $N)", query, sorts, page);
             default -> throw new IllegalStateException("A query cannot return " + find.result());
         };
+        if (find.result() == Result.ARRAY && find.projection().isPresent()
+                && find.signature().returnType() instanceof ArrayTypeName array && array.componentType().isPrimitive()) {
+            // A List of boxes cannot become an array of primitives by toArray.
+            call = CodeBlock.of("operations.list($L, $L, $L).stream().mapTo$L($T::$LValue).toArray()", query, sorts,
+                    limit, capitalized(array.componentType().toString()), element, array.componentType());
+        }
         builder.addStatement("return $L", call);
     }
 
-    private void deleteWhere(RepositoryMethod.DeleteWhere delete, MethodSpec.Builder builder) {
-        String constant = constantName(delete.signature().name());
-        String condition = condition(delete.conditions());
-        constants.add(FieldSpec.builder(String.class, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$S", "DELETE FROM " + entity.table() + (condition.isEmpty() ? "" : " WHERE " + condition))
+    private void count(RepositoryMethod.Count count, MethodSpec.Builder builder) {
+        String name = count.signature().name();
+        String constant = constantName(name);
+        Restriction restriction = count.restriction();
+        constants.add(FieldSpec.builder(FIND_STATEMENT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("STATEMENTS.$N($S, $L)", FIND, name, condition(restriction.condition()))
                 .build());
-        CodeBlock call = CodeBlock.of("operations.delete($N, $L)", constant, binder(delete.conditions(), delete.signature(), builder));
-        switch (delete.result()) {
+        CodeBlock statement = expanded(constant, restriction.bindings());
+        CodeBlock binder = binder(restriction.bindings(), count.signature(), builder);
+        switch (count.result()) {
+            case BOOLEAN -> builder.addStatement("return operations.exists($L, $L)", statement, binder);
+            case INT -> builder.addStatement("return $T.toIntExact(operations.count($L, $L))", Math.class, statement,
+                    binder);
+            default -> builder.addStatement("return operations.count($L, $L)", statement, binder);
+        }
+    }
+
+    private void change(RepositoryMethod.Change change, MethodSpec.Builder builder) {
+        String name = change.signature().name();
+        String constant = constantName(name);
+        constants.add(FieldSpec.builder(SQL_TEXT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(sqlText(change.statement()))
+                .build());
+        CodeBlock call = CodeBlock.of("operations.execute($S, $L, $L)", name, expanded(constant, change.bindings()),
+                binder(change.bindings(), change.signature(), builder));
+        switch (change.result()) {
             case VOID -> builder.addStatement("$L", call);
-            case INT -> builder.addStatement("return (int) $L", call);
+            case INT -> builder.addStatement("return $T.toIntExact($L)", Math.class, call);
+            case BOOLEAN -> builder.addStatement("return $L > 0", call);
             default -> builder.addStatement("return $L", call);
         }
     }
 
-    /** {@code a = ? AND b = ?}: each condition on its column. */
-    private static String condition(List<Condition> conditions) {
-        return String.join(" AND ", conditions.stream().map(c -> c.property().column() + " = ?").toList());
+    /** A condition the same on every database as a string, else as the runtime's {@code SqlText}. */
+    private static CodeBlock condition(SqlText condition) {
+        return condition.variants().isEmpty() ? CodeBlock.of("$S", condition.standard()) : sqlText(condition);
+    }
+
+    /** {@code SqlText.of("...")}, then {@code .on(Dialect.X, "...")} for each database that spells it otherwise. */
+    private static CodeBlock sqlText(SqlText text) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.$N($S)", SQL_TEXT, SQL_TEXT_OF, text.standard());
+        for (SqlDialect dialect : SqlDialect.values()) {
+            if (text.variants().containsKey(dialect)) {
+                code.add("\n$>$>.$N($T.$N, $S)$<$<", SQL_TEXT_ON, DIALECT, dialect.name(), text.variants().get(dialect));
+            }
+        }
+        return code.build();
+    }
+
+    /** {@code constant}, expanded by the sizes of the collections its lists take their values from. */
+    private static CodeBlock expanded(String constant, List<Binding> bindings) {
+        List<CodeBlock> sizes = bindings.stream()
+                .filter(binding -> binding.form() == Form.EACH)
+                .map(binding -> CodeBlock.of("$T.$N($N)", REPOSITORY_OPERATIONS, SIZE, binding.parameter()))
+                .toList();
+        return sizes.isEmpty() ? CodeBlock.of("$N", constant)
+                : CodeBlock.of("$N.$N($L)", constant, EXPANDED, CodeBlock.join(sizes, ", "));
+    }
+
+    /** Reads the one value a projection selects, typed. */
+    private CodeBlock reader(Projection projection, MethodSpec signature) {
+        Set<String> taken = new HashSet<>();
+        signature.parameters().forEach(parameter -> taken.add(parameter.name()));
+        String resultSet = unused("resultSet", taken);
+        return CodeBlock.of("($T<$T>) $N -> $L", ROW_READER, projection.javaType().box(), resultSet,
+                ColumnCodec.read(projection.type(), projection.javaType(), resultSet, 1));
     }
 
     /**
-     * What binds each condition's parameter, typed as its attribute: {@code NONE} when there is none,
+     * What binds each parameter of a statement, typed as its attribute: {@code NONE} when there is none,
      * else a local lambda that {@code method} declares first, and this names. Its names are ones the
-     * method's parameters do not take.
+     * method's parameters do not take. A collection binds each of its values, so parameters are
+     * counted as they are bound.
      */
-    private CodeBlock binder(List<Condition> conditions, MethodSpec signature, MethodSpec.Builder method) {
-        if (conditions.isEmpty()) {
+    private CodeBlock binder(List<Binding> bindings, MethodSpec signature, MethodSpec.Builder method) {
+        if (bindings.isEmpty()) {
             return CodeBlock.of("$T.$N", BINDER, NO_PARAMETERS);
         }
         Set<String> taken = new HashSet<>();
         signature.parameters().forEach(parameter -> taken.add(parameter.name()));
         String statement = unused("statement", taken);
         String parameters = unused("parameters", taken);
+        String index = unused("index", taken);
+        String value = unused("value", taken);
+        boolean counted = bindings.stream().anyMatch(binding -> binding.form() == Form.EACH);
         List<CodeBlock> binds = new ArrayList<>();
-        for (int i = 0; i < conditions.size(); i++) {
-            Condition condition = conditions.get(i);
-            bindsInstant |= condition.property().columnType() == ColumnType.INSTANT;
-            binds.add(ColumnCodec.bind(condition.property().columnType(), statement, i + 1,
-                    CodeBlock.of("$N", condition.parameter())));
+        if (counted) {
+            binds.add(CodeBlock.of("int $N = 0", index));
+        }
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding binding = bindings.get(i);
+            bindsInstant |= binding.type() == ColumnType.INSTANT;
+            Object position = counted ? CodeBlock.of("++$N", index) : i + 1;
+            if (binding.form() == Form.EACH) {
+                binds.add(CodeBlock.of("for ($T $N : $N) {\n$>$L;\n$<}", binding.elementType(), value,
+                        binding.parameter(), ColumnCodec.bind(binding.type(), statement, position,
+                                CodeBlock.of("$N", value))));
+            } else {
+                binds.add(ColumnCodec.bind(binding.type(), statement, position, bound(binding)));
+            }
         }
         if (binds.size() == 1) {
             method.addStatement("$T $N = $N -> $L", BINDER, parameters, statement, binds.get(0));
         } else {
             CodeBlock.Builder body = CodeBlock.builder();
-            binds.forEach(bind -> body.add("$L;\n", bind));
+            binds.forEach(bind -> body.add(bind.toString().startsWith("for (") ? "$L\n" : "$L;\n", bind));
             method.addCode("$T $N = $N -> {\n$>$L$<};\n", BINDER, parameters, statement, body.build());
         }
         return CodeBlock.of("$N", parameters);
+    }
+
+    /** The value a binding binds: its parameter, or the pattern made of it. */
+    private static CodeBlock bound(Binding binding) {
+        return switch (binding.form()) {
+            case CONTAINS -> CodeBlock.of("\"%\" + $N + \"%\"", binding.parameter());
+            case STARTS_WITH -> CodeBlock.of("$N + \"%\"", binding.parameter());
+            case ENDS_WITH -> CodeBlock.of("\"%\" + $N", binding.parameter());
+            default -> CodeBlock.of("$N", binding.parameter());
+        };
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** {@code name}, or {@code name} with a number, whichever {@code taken} does not hold. */

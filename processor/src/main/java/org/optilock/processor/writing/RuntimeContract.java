@@ -36,11 +36,14 @@ final class RuntimeContract {
     static final ClassName FIND_STATEMENT = ClassName.get(INTERNAL, "FindStatement");
     static final ClassName SORT_KEY = ClassName.get(INTERNAL, "SortKey");
     static final ClassName BINDER = ClassName.get(INTERNAL, "ParameterBinder");
+    static final ClassName SQL_TEXT = ClassName.get(INTERNAL, "SqlText");
+    static final ClassName ROW_READER = ClassName.get(INTERNAL, "RowReader");
 
     /** Every type above, for the test. */
     static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, UNVERSIONED, DIALECT, CONNECTION_SOURCE,
             ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
-            TRIGGER_TARGETS, TABLE_DEFINITION, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER};
+            TRIGGER_TARGETS, TABLE_DEFINITION, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER,
+            SQL_TEXT, ROW_READER};
 
     // ---- DaoStatements: the factory and the builder methods, each (SQL, parameters...) -----------------
 
@@ -104,6 +107,11 @@ final class RuntimeContract {
 
     static final String REPOSITORY_STATEMENTS_OF = "of";
     static final String FIND = "find";
+    static final String SELECT = "select";
+    static final String EXPANDED = "expanded";
+    static final String SIZE = "size";
+    static final String SQL_TEXT_OF = "of";
+    static final String SQL_TEXT_ON = "on";
     static final String SORT_ASC = "asc";
     static final String SORT_DESC = "desc";
     static final String IGNORING_CASE = "ignoringCase";
@@ -111,7 +119,7 @@ final class RuntimeContract {
 
     static final String[] REPOSITORY_OPERATION_METHODS = {"insert", "insertAll", "update", "updateAll", "delete",
             "deleteAll", "save", "saveAll", "deleteById", "findById", "list", "optional", "single", "stream", "page",
-            "cursoredPage", "bindInstant", "sorts", "listOf"};
+            "cursoredPage", "bindInstant", "sorts", "listOf", "count", "exists", "execute", "first", "optionalFirst", SIZE};
 
     // ---- the rest ----------------------------------------------------------------------------------------
 

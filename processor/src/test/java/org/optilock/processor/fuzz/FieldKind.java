@@ -28,10 +28,10 @@ enum FieldKind {
     INSTANT("java.time.Instant", "TIMESTAMP(6) WITH TIME ZONE"),
     UUID_KIND("java.util.UUID", "UUID"),
     BYTES("byte[]", "VARBINARY(100)"),
+    CHAR("char", "CHAR(1)"),
     // Refused by the processor: it must say so on the field.
     OBJECT("Object", null),
     LIST("java.util.List<String>", null),
-    CHAR("char", null),
     THREAD("Thread", null);
 
     private final String javaType;
@@ -69,7 +69,8 @@ enum FieldKind {
             case INSTANT -> Instant.parse("2026-01-01T12:00:00Z").plusSeconds(n).truncatedTo(ChronoUnit.MICROS);
             case UUID_KIND -> new UUID(42, n);
             case BYTES -> new byte[] {1, 2, (byte) n};
-            case OBJECT, LIST, CHAR, THREAD -> throw new IllegalStateException(this + " is never written");
+            case CHAR -> (char) ('a' + n % 26);
+            case OBJECT, LIST, THREAD -> throw new IllegalStateException(this + " is never written");
         };
     }
 

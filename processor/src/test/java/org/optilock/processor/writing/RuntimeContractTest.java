@@ -72,7 +72,10 @@ class RuntimeContractTest {
         assertPublicMethods(RuntimeContract.TABLE_DEFINITION, RuntimeContract.TABLE_OF, RuntimeContract.TABLE_ON,
                 RuntimeContract.REGISTER);
         assertPublicMethods(RuntimeContract.REPOSITORY_STATEMENTS, RuntimeContract.REPOSITORY_STATEMENTS_OF,
-                RuntimeContract.FIND);
+                RuntimeContract.FIND, RuntimeContract.SELECT);
+        assertPublicMethods(RuntimeContract.FIND_STATEMENT, RuntimeContract.EXPANDED);
+        assertPublicMethods(RuntimeContract.SQL_TEXT, RuntimeContract.SQL_TEXT_OF, RuntimeContract.SQL_TEXT_ON,
+                RuntimeContract.EXPANDED);
         assertPublicMethods(RuntimeContract.SORT_KEY, RuntimeContract.SORT_ASC, RuntimeContract.SORT_DESC,
                 RuntimeContract.IGNORING_CASE);
         assertPublicMethods(RuntimeContract.REPOSITORY_OPERATIONS, RuntimeContract.REPOSITORY_OPERATION_METHODS);

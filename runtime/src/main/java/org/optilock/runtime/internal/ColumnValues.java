@@ -49,6 +49,28 @@ public final class ColumnValues {
         }
     }
 
+    /** A char as the text it is stored as: NUL, a char never set, as an empty text; null as null. */
+    public static String charText(Character value) {
+        return value == null ? null : value == '\0' ? "" : value.toString();
+    }
+
+    /**
+     * Binds a {@code char}, as a one-character text: JDBC has no character type. NUL, a char never set,
+     * is an empty text, which every database stores (PostgreSQL refuses a NUL in text).
+     */
+    public static void setChar(PreparedStatement statement, int index, char value) throws SQLException {
+        statement.setString(index, charText(value));
+    }
+
+    /** Binds a nullable {@code Character}, as a one-character text. */
+    public static void setCharacter(PreparedStatement statement, int index, Character value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.CHAR);
+        } else {
+            setChar(statement, index, value);
+        }
+    }
+
     /** Binds a nullable {@code Integer}. */
     public static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
@@ -159,6 +181,18 @@ public final class ColumnValues {
     public static Short getShort(ResultSet resultSet, int column) throws SQLException {
         short value = resultSet.getShort(column);
         return resultSet.wasNull() ? null : value;
+    }
+
+    /** Reads a {@code char} stored as a one-character text; NUL where the text is empty or NULL. */
+    public static char getChar(ResultSet resultSet, int column) throws SQLException {
+        Character value = getCharacter(resultSet, column);
+        return value == null ? '\0' : value;
+    }
+
+    /** Reads a nullable {@code Character} stored as a one-character text; NUL where the text is empty. */
+    public static Character getCharacter(ResultSet resultSet, int column) throws SQLException {
+        String value = resultSet.getString(column);
+        return value == null ? null : value.isEmpty() ? '\0' : value.charAt(0);
     }
 
     /** Reads a nullable {@code Integer}. */

@@ -22,9 +22,14 @@ import org.optilock.runtime.Dialect;
  */
 sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupport, MysqlSupport {
 
-    /** Every database, for classifying a failure whose database is not known. */
-    List<DialectSupport> ALL = List.of(H2Support.INSTANCE, PostgresqlSupport.INSTANCE, SqliteSupport.INSTANCE,
-            MysqlSupport.INSTANCE);
+    /**
+     * Every database, for classifying a failure whose database is not known. A method, not a constant:
+     * a constant would be initialized with this interface, which each database's class initializes
+     * first, and so would hold null for the class that started it.
+     */
+    static List<DialectSupport> all() {
+        return List.of(H2Support.INSTANCE, PostgresqlSupport.INSTANCE, SqliteSupport.INSTANCE, MysqlSupport.INSTANCE);
+    }
 
     /** The support of {@code dialect}. */
     static DialectSupport of(Dialect dialect) {

@@ -1,6 +1,7 @@
 package org.optilock.runtime.internal;
 
 import jakarta.data.Sort;
+import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
 import jakarta.data.page.CursoredPage;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -196,16 +198,20 @@ public final class RepositoryOperations<T, K> {
         }
     }
 
-    /** Runs {@code delete}, a DELETE of the rows that match a method's parameters; how many it deleted. */
-    public long delete(String delete, ParameterBinder binder) {
+    /**
+     * Runs {@code statement}, an UPDATE or DELETE of a method's own (a JDQL query, or a delete by
+     * attributes), as its database spells it: as written, with no version condition. How many rows it
+     * changed.
+     */
+    public long execute(String method, SqlText statement, ParameterBinder binder) {
         try (ConnectionSource.Lease lease = context.lease();
-                PreparedStatement statement = lease.connection().prepareStatement(delete)) {
-            binder.bind(statement);
-            long deleted = statement.executeUpdate();
+                PreparedStatement prepared = lease.connection().prepareStatement(statement.in(context.database().dialect()))) {
+            binder.bind(prepared);
+            long changed = prepared.executeUpdate();
             lease.complete();
-            return deleted;
+            return changed;
         } catch (SQLException e) {
-            throw SqlFailure.exception("delete " + name + " rows", e);
+            throw SqlFailure.exception("change " + name + " rows (" + method + ")", e);
         }
     }
 
@@ -226,17 +232,60 @@ public final class RepositoryOperations<T, K> {
      * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
      */
     public List<T> list(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts, int maxResults, long startAt) {
-        return queries.list(find, binder, sortKeys(sorts), maxResults, startAt);
+        return list(find, queries.entities, binder, sorts, maxResults, startAt);
+    }
+
+    /** {@link #list(FindStatement, ParameterBinder, List, int, long)} of what {@code reader} reads of each row. */
+    public <R> List<R> list(FindStatement find, RowReader<R> reader, ParameterBinder binder,
+            List<? extends Sort<?>> sorts, int maxResults, long startAt) {
+        return queries.list(find, reader, binder, sortKeys(sorts), maxResults, startAt);
     }
 
     /** Every row of {@code find}: the first of them, or none. */
     public Optional<T> optional(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
-        return queries.optional(find, binder, sortKeys(sorts));
+        return optional(find, queries.entities, binder, sorts);
+    }
+
+    /** {@link #optional(FindStatement, ParameterBinder, List)} of what {@code reader} reads of the row. */
+    public <R> Optional<R> optional(FindStatement find, RowReader<R> reader, ParameterBinder binder,
+            List<? extends Sort<?>> sorts) {
+        return queries.optional(find, reader, binder, sortKeys(sorts));
     }
 
     /** The one row of {@code find}. */
     public T single(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
-        return queries.single(find, binder, sortKeys(sorts));
+        return single(find, queries.entities, binder, sorts);
+    }
+
+    /** {@link #single(FindStatement, ParameterBinder, List)} of what {@code reader} reads of the row. */
+    public <R> R single(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<? extends Sort<?>> sorts) {
+        return queries.single(find, reader, binder, sortKeys(sorts));
+    }
+
+    /** The first row of {@code find}, in its order: a query named {@code findFirst}. */
+    public T first(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
+        return first(find, queries.entities, binder, sorts);
+    }
+
+    /** {@link #first(FindStatement, ParameterBinder, List)} of what {@code reader} reads of the row. */
+    public <R> R first(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<? extends Sort<?>> sorts) {
+        List<R> found = list(find, reader, binder, sorts, 1, 1);
+        if (found.isEmpty()) {
+            throw new EmptyResultException(find.method + " found no " + name
+                    + ". Return an Optional where no row is a possible answer.");
+        }
+        return found.get(0);
+    }
+
+    /** The first row of {@code find}, in its order, or none: a query named {@code findFirst} that returns an Optional. */
+    public Optional<T> optionalFirst(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
+        return optionalFirst(find, queries.entities, binder, sorts);
+    }
+
+    /** {@link #optionalFirst(FindStatement, ParameterBinder, List)} of what {@code reader} reads of the row. */
+    public <R> Optional<R> optionalFirst(FindStatement find, RowReader<R> reader, ParameterBinder binder,
+            List<? extends Sort<?>> sorts) {
+        return queries.first(find, reader, binder, sortKeys(sorts));
     }
 
     /**
@@ -245,12 +294,24 @@ public final class RepositoryOperations<T, K> {
      */
     public Stream<T> stream(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts, int maxResults,
             long startAt) {
-        return queries.stream(find, binder, sortKeys(sorts), maxResults, startAt);
+        return stream(find, queries.entities, binder, sorts, maxResults, startAt);
+    }
+
+    /** {@link #stream(FindStatement, ParameterBinder, List, int, long)} of what {@code reader} reads of each row. */
+    public <R> Stream<R> stream(FindStatement find, RowReader<R> reader, ParameterBinder binder,
+            List<? extends Sort<?>> sorts, int maxResults, long startAt) {
+        return queries.stream(find, reader, binder, sortKeys(sorts), maxResults, startAt);
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
     public Page<T> page(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts, PageRequest request) {
-        return queries.page(find, binder, sortKeys(sorts), request);
+        return page(find, queries.entities, binder, sorts, request);
+    }
+
+    /** {@link #page(FindStatement, ParameterBinder, List, PageRequest)} of what {@code reader} reads of each row. */
+    public <R> Page<R> page(FindStatement find, RowReader<R> reader, ParameterBinder binder,
+            List<? extends Sort<?>> sorts, PageRequest request) {
+        return queries.page(find, reader, binder, sortKeys(sorts), request);
     }
 
     /**
@@ -261,6 +322,16 @@ public final class RepositoryOperations<T, K> {
     public CursoredPage<T> cursoredPage(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts,
             PageRequest request) {
         return queries.cursoredPage(find, binder, sortKeys(sorts), request);
+    }
+
+    /** How many rows {@code find} has: one {@code COUNT}. */
+    public long count(FindStatement find, ParameterBinder binder) {
+        return queries.count(find, binder);
+    }
+
+    /** Whether {@code find} has a row: a SELECT of one row at most. */
+    public boolean exists(FindStatement find, ParameterBinder binder) {
+        return queries.exists(find, binder);
     }
 
     // ---- the specification's exceptions -------------------------------------------------------------
@@ -287,6 +358,16 @@ public final class RepositoryOperations<T, K> {
             Objects.requireNonNull(argument, "A Sort or Order argument is null; pass Order.by() for no order").forEach(sorts::add);
         }
         return sorts;
+    }
+
+    /** How many values a call's collection gives an {@code In} condition. */
+    public static int size(Collection<?> values) {
+        return Objects.requireNonNull(values, "The values of an In condition are null; pass an empty collection").size();
+    }
+
+    /** How many values a call's array gives an {@code In} condition. */
+    public static int size(Object[] values) {
+        return Objects.requireNonNull(values, "The values of an In condition are null; pass an empty array").length;
     }
 
     /** The entities of {@code entities}, for a lifecycle method that takes an {@code Iterable}. */

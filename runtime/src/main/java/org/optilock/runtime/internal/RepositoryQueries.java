@@ -7,6 +7,7 @@ import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import jakarta.data.page.impl.CursoredPageRecord;
 import jakarta.data.page.impl.PageRecord;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +22,9 @@ import org.optilock.runtime.ConnectionSource;
 
 /**
  * The reading side of a repository: runs its {@link FindStatement}s with what a call adds (the order,
- * a limit, a page by offset or by cursor), on its DAO's connections, and reads the rows with the DAO's
- * generated mapping; the results in the shapes the specification defines.
+ * a limit, a page by offset or by cursor), on its DAO's connections, in its database's SQL, and reads
+ * each row with a {@link RowReader} (the DAO's generated mapping for entities); the results in the
+ * shapes the specification defines.
  *
  * @param <T> the entity type
  */
@@ -30,29 +32,35 @@ final class RepositoryQueries<T> {
 
     private final AbstractVersionedDao<T, ?, ?> dao;
     private final DaoContext context;
-    private final EntityRows<T, ?, ?> rows;
     private final String name;
     /** The number of the version's column, which the DAO's {@code value} does not give; 0 when there is none. */
     private final int versionColumn;
+    /** Reads the entity of a row of the entity's own SELECT. */
+    final RowReader<T> entities;
 
     RepositoryQueries(AbstractVersionedDao<T, ?, ?> dao) {
         this.dao = dao;
         this.context = dao.context();
-        this.rows = dao.rows();
+        EntityRows<T, ?, ?> rows = dao.rows();
         this.name = rows.statements().name;
         int[] others = rows.statements().uncheckedUpdate().columns();
         this.versionColumn = IntStream.rangeClosed(1, rows.statements().columns.size())
                 .filter(column -> IntStream.of(others).noneMatch(other -> other == column))
                 .findFirst().orElse(0);
+        int[] columns = rows.statements().selectOrder;
+        this.entities = resultSet -> dao.read(resultSet, columns);
     }
 
     /**
-     * Every row of {@code find}, in the declared order and then {@code sorts}; at most
-     * {@code maxResults} from row {@code startAt} (from 1) when {@code maxResults} is positive.
+     * Every row of {@code find}, each read by {@code reader}, in the declared order and then
+     * {@code sorts}; at most {@code maxResults} from row {@code startAt} (from 1) when
+     * {@code maxResults} is positive.
      */
-    List<T> list(FindStatement find, ParameterBinder binder, List<SortKey> sorts, int maxResults, long startAt) {
-        FindStatement.Query query = find.query(sorts, 0, maxResults > 0, startAt > 1, false);
-        return query(find, query.sql(), limited(find, binder, maxResults, startAt));
+    <R> List<R> list(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts,
+            int maxResults, long startAt) {
+        return read(find, (connection, database) -> query(connection,
+                find.query(database.dialect(), sorts, 0, maxResults > 0, startAt > 1, false).sql(),
+                limited(find, binder, maxResults, startAt), reader));
     }
 
     /** {@code binder}, then the LIMIT and OFFSET parameters of {@code maxResults} rows from row {@code startAt}. */
@@ -69,40 +77,56 @@ final class RepositoryQueries<T> {
         };
     }
 
-    /** Every row of {@code find}: the first of them, or none. */
-    Optional<T> optional(FindStatement find, ParameterBinder binder, List<SortKey> sorts) {
-        List<T> found = list(find, binder, sorts, 2, 1);
+    /** The one row of {@code find}, or none (or a selected value that is NULL). */
+    <R> Optional<R> optional(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+        List<R> found = list(find, reader, binder, sorts, 2, 1);
         if (found.size() > 1) {
             throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns at most"
                     + " one. Return a List, or pass values that a single row matches.");
         }
-        return found.stream().findFirst();
+        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+    }
+
+    /** The first row of {@code find}, in its order, or none (or a selected value that is NULL). */
+    <R> Optional<R> first(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+        List<R> found = list(find, reader, binder, sorts, 1, 1);
+        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
     }
 
     /** The one row of {@code find}. */
-    T single(FindStatement find, ParameterBinder binder, List<SortKey> sorts) {
-        return optional(find, binder, sorts).orElseThrow(() -> new EmptyResultException(find.method + " found no "
-                + name + ". Return an Optional where no row is a possible answer."));
+    <R> R single(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+        List<R> found = list(find, reader, binder, sorts, 2, 1);
+        if (found.size() > 1) {
+            throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns"
+                    + " one. Return a List, or pass values that a single row matches.");
+        }
+        if (found.isEmpty()) {
+            throw new EmptyResultException(find.method + " found no " + name
+                    + ". Return an Optional where no row is a possible answer.");
+        }
+        return found.get(0);
     }
 
     /**
      * Every row of {@code find}, read as the stream is consumed, on a connection it holds until it is
      * closed: close it, as with try-with-resources.
      */
-    Stream<T> stream(FindStatement find, ParameterBinder binder, List<SortKey> sorts, int maxResults,
-            long startAt) {
-        FindStatement.Query query = find.query(sorts, 0, maxResults > 0, startAt > 1, false);
-        return RowStream.open(context, query.sql(), limited(find, binder, maxResults, startAt),
-                resultSet -> dao.read(resultSet, rows.statements().selectOrder), "read " + name + " rows (" + find.method + ")");
+    <R> Stream<R> stream(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts,
+            int maxResults, long startAt) {
+        return RowStream.open(context,
+                dialect -> find.query(dialect, sorts, 0, maxResults > 0, startAt > 1, false).sql(),
+                limited(find, binder, maxResults, startAt), reader, "read " + name + " rows (" + find.method + ")");
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
-    Page<T> page(FindStatement find, ParameterBinder binder, List<SortKey> sorts, PageRequest request) {
+    <R> Page<R> page(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts,
+            PageRequest request) {
         if (request.mode() != PageRequest.Mode.OFFSET) {
             throw new IllegalArgumentException(find.method + " returns a Page, which is read by offset, but was given a"
                     + " request with a cursor (" + request.mode() + "). Return a CursoredPage to page by cursor.");
         }
-        List<T> content = offsetPage(find, binder, sorts, request).content();
+        List<R> content = read(find, (connection, database) -> offsetPage(connection, database, find, reader, binder,
+                sorts, request).content());
         boolean more = content.size() > request.size();
         if (more) {
             content.remove(content.size() - 1);
@@ -116,81 +140,78 @@ final class RepositoryQueries<T> {
      * cursor of a row, read with a condition on the order's keys (keyset pagination), so that a deep
      * page costs what the first does and rows written meanwhile never shift it.
      */
-    CursoredPage<T> cursoredPage(FindStatement find, ParameterBinder binder, List<SortKey> sorts,
-            PageRequest request) {
-        List<SortKey> keys = sorts;
-        List<T> content;
-        RowOrder order;
+    CursoredPage<T> cursoredPage(FindStatement find, ParameterBinder binder, List<SortKey> sorts, PageRequest request) {
+        Rows<T> page = read(find, (connection, database) -> request.mode() == PageRequest.Mode.OFFSET
+                ? offsetPage(connection, database, find, entities, binder, sorts, request)
+                : cursorPage(connection, database, find, binder, sorts, request));
+        List<T> content = page.content();
+        boolean more = content.size() > request.size();
+        if (more) {
+            content.remove(content.size() - 1);
+        }
         boolean firstPage;
         boolean lastPage;
         if (request.mode() == PageRequest.Mode.OFFSET) {
-            Rows<T> page = offsetPage(find, binder, keys, request);
-            content = page.content();
-            order = page.order();
-            lastPage = content.size() <= request.size();
             firstPage = request.page() == 1;
+            lastPage = !more;
         } else {
             boolean before = request.mode() == PageRequest.Mode.CURSOR_PREVIOUS;
-            PageRequest.Cursor cursor = request.cursor().orElseThrow();
-            FindStatement.Query query = find.query(keys, before ? -1 : 1, true, false, leadingRange());
-            order = query.order();
-            if (cursor.size() != order.keys().size()) {
-                throw new IllegalArgumentException("The cursor holds " + cursor.size() + " values, but the rows of "
-                        + find.method + " are ordered by " + order.keys().size() + " keys ("
-                        + order.keys().stream().map(RowOrder.Key::column).toList() + "): use a cursor of this query's"
-                        + " pages, or one value per key.");
-            }
-            int[] values = query.cursorParameters();
-            content = query(find, query.sql(), statement -> {
-                binder.bind(statement);
-                int next = find.parameters + 1;
-                for (int value : values) {
-                    bindCursorValue(statement, next++, cursor.get(value));
-                }
-                statement.setInt(next, request.size() + 1);
-            });
-            boolean more = content.size() > request.size();
             firstPage = before && !more;
             lastPage = !before && !more;
-        }
-        if (content.size() > request.size()) {
-            content.remove(content.size() - 1);
         }
         if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
             Collections.reverse(content);
         }
-        List<PageRequest.Cursor> cursors = new EntityCursors<>(content, order, this::columnValue);
+        List<PageRequest.Cursor> cursors = new EntityCursors<>(content, page.order(), this::columnValue);
         long total = request.requestTotal() ? count(find, binder) : -1;
         return new CursoredPageRecord<>(content, cursors, total, request, firstPage, lastPage);
     }
 
-    /**
-     * Whether this repository's database needs a leading range before a keyset row comparison. Known
-     * once a lease has learnt the database; until then the range is written, which every database
-     * reads correctly.
-     */
-    private boolean leadingRange() {
-        DialectSupport database = context.database();
-        return database == null || database.keysetNeedsLeadingRange();
+    /** The rows after or before the cursor of {@code request}, and one more when there is one. */
+    private Rows<T> cursorPage(Connection connection, DialectSupport database, FindStatement find,
+            ParameterBinder binder, List<SortKey> sorts, PageRequest request) throws SQLException {
+        boolean before = request.mode() == PageRequest.Mode.CURSOR_PREVIOUS;
+        PageRequest.Cursor cursor = request.cursor().orElseThrow();
+        FindStatement.Query query = find.query(database.dialect(), sorts, before ? -1 : 1, true, false,
+                database.keysetNeedsLeadingRange());
+        if (cursor.size() != query.order().keys().size()) {
+            throw new IllegalArgumentException("The cursor holds " + cursor.size() + " values, but the rows of "
+                    + find.method + " are ordered by " + query.order().keys().size() + " keys ("
+                    + query.order().keys().stream().map(RowOrder.Key::column).toList() + "): use a cursor of this"
+                    + " query's pages, or one value per key.");
+        }
+        int[] values = query.cursorParameters();
+        List<T> content = query(connection, query.sql(), statement -> {
+            binder.bind(statement);
+            int next = find.parameters + 1;
+            for (int value : values) {
+                bindCursorValue(database, statement, next++, cursor.get(value));
+            }
+            statement.setInt(next, request.size() + 1);
+        }, entities);
+        return new Rows<>(content, query.order());
     }
 
     /** Rows a query read, and their order. */
     private record Rows<E>(List<E> content, RowOrder order) {}
 
     /** The rows of page {@code request.page()}, and one more when there is one; no OFFSET on the first page. */
-    private Rows<T> offsetPage(FindStatement find, ParameterBinder binder, List<SortKey> keys, PageRequest request) {
+    private <R> Rows<R> offsetPage(Connection connection, DialectSupport database, FindStatement find,
+            RowReader<R> reader, ParameterBinder binder, List<SortKey> keys, PageRequest request) throws SQLException {
         long startAt = (request.page() - 1) * request.size() + 1;
-        FindStatement.Query query = find.query(keys, 0, true, startAt > 1, false);
-        return new Rows<>(query(find, query.sql(), limited(find, binder, request.size() + 1, startAt)), query.order());
+        FindStatement.Query query = find.query(database.dialect(), keys, 0, true, startAt > 1, false);
+        return new Rows<>(query(connection, query.sql(), limited(find, binder, request.size() + 1, startAt), reader),
+                query.order());
     }
 
     /**
      * Binds one value of a cursor as the DAO binds its column: an {@code Instant} as the database
      * reads it, anything else as it is (the cursors this class makes hold what the DAO binds).
      */
-    private void bindCursorValue(PreparedStatement statement, int index, Object value) throws SQLException {
+    private static void bindCursorValue(DialectSupport database, PreparedStatement statement, int index, Object value)
+            throws SQLException {
         if (value instanceof Instant instant) {
-            context.database().bindInstant(statement, index, instant);
+            database.bindInstant(statement, index, instant);
         } else {
             statement.setObject(index, value);
         }
@@ -201,34 +222,58 @@ final class RepositoryQueries<T> {
         return column == versionColumn ? dao.version(entity) : dao.value(entity, column);
     }
 
-    private long count(FindStatement find, ParameterBinder binder) {
-        try (ConnectionSource.Lease lease = context.lease();
-                PreparedStatement statement = lease.connection().prepareStatement(find.count())) {
-            binder.bind(statement);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                resultSet.next();
-                return resultSet.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw SqlFailure.exception("count " + name + " rows (" + find.method + ")", e);
-        }
-    }
-
-    /** The rows {@code sql} selects. */
-    private List<T> query(FindStatement find, String sql, ParameterBinder binder) {
-        int[] columns = rows.statements().selectOrder;
-        List<T> found = new ArrayList<>();
-        try (ConnectionSource.Lease lease = context.lease();
-                PreparedStatement statement = lease.connection().prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    found.add(dao.read(resultSet, columns));
+    /** How many rows {@code find} has. */
+    long count(FindStatement find, ParameterBinder binder) {
+        return read(find, (connection, database) -> {
+            try (PreparedStatement statement = connection.prepareStatement(find.count(database.dialect()))) {
+                binder.bind(statement);
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    resultSet.next();
+                    return resultSet.getLong(1);
                 }
             }
-            return found;
+        });
+    }
+
+    /** Whether {@code find} has a row: reads one at most. */
+    boolean exists(FindStatement find, ParameterBinder binder) {
+        return read(find, (connection, database) -> {
+            try (PreparedStatement statement = connection.prepareStatement(find.exists(database.dialect()))) {
+                binder.bind(statement);
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    return resultSet.next();
+                }
+            }
+        });
+    }
+
+    /** Work on one connection, which knows its database by then. */
+    @FunctionalInterface
+    private interface Reading<R> {
+        R on(Connection connection, DialectSupport database) throws SQLException;
+    }
+
+    /** Does {@code reading} on a connection of this repository's, its failures named after {@code find}'s method. */
+    private <R> R read(FindStatement find, Reading<R> reading) {
+        try (ConnectionSource.Lease lease = context.lease()) {
+            return reading.on(lease.connection(), context.database());
         } catch (SQLException e) {
             throw SqlFailure.exception("read " + name + " rows (" + find.method + ")", e);
         }
+    }
+
+    /** The rows {@code sql} selects, each read by {@code reader}. */
+    private static <R> List<R> query(Connection connection, String sql, ParameterBinder binder, RowReader<R> reader)
+            throws SQLException {
+        List<R> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    found.add(reader.read(resultSet));
+                }
+            }
+        }
+        return found;
     }
 }

@@ -41,7 +41,21 @@ public final class RepositoryStatements {
      * columns, each value a {@code ?}; empty for every row), ordered first by {@code orderBy}.
      */
     public FindStatement find(String method, String condition, SortKey... orderBy) {
-        return new FindStatement(this, method, condition, List.of(orderBy));
+        return find(method, SqlText.of(condition), orderBy);
+    }
+
+    /** {@link #find(String, String, SortKey...)} of a condition some database spells its own way. */
+    public FindStatement find(String method, SqlText condition, SortKey... orderBy) {
+        return new FindStatement(this, method, SqlText.of(select), condition, List.of(orderBy));
+    }
+
+    /**
+     * The query of method {@code method} that selects {@code expression}, one value of each row for
+     * which {@code condition} holds, ordered first by {@code orderBy}.
+     */
+    public FindStatement select(String method, SqlText expression, SqlText condition, SortKey... orderBy) {
+        return new FindStatement(this, method, expression.map(text -> "SELECT " + text + " FROM " + table), condition,
+                List.of(orderBy));
     }
 
     /** The position of {@code attribute}'s column in the SELECT, from 1; 0 when there is no such attribute. */

@@ -6,44 +6,40 @@ import java.sql.SQLException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.Dialect;
 
 /**
  * The rows of a query as a stream read while it is consumed: the connection, statement and result set
  * stay open until the stream is closed, which closes them (in reverse order) and gives the connection
  * back. A failure while reading closes nothing by itself: the caller's try-with-resources does.
  *
- * @param <T> the entity type
+ * @param <T> what one row gives: the entity, or a selected value (which may be null)
  */
 final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
 
-    /** Reads the entity on the current row. */
-    @FunctionalInterface
-    interface RowRead<T> {
-        T read(ResultSet resultSet) throws SQLException;
-    }
-
     private final ResultSet resultSet;
-    private final RowRead<T> read;
+    private final RowReader<T> read;
     private final String operation;
 
-    private RowStream(ResultSet resultSet, RowRead<T> read, String operation) {
-        super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+    private RowStream(ResultSet resultSet, RowReader<T> read, String operation) {
+        super(Long.MAX_VALUE, Spliterator.ORDERED);
         this.resultSet = resultSet;
         this.read = read;
         this.operation = operation;
     }
 
-    /** Runs {@code sql} on a connection of {@code context} and streams its rows. */
-    static <T> Stream<T> open(DaoContext context, String sql, ParameterBinder binder, RowRead<T> read,
-            String operation) {
+    /** Runs {@code sql} (as its database spells it) on a connection of {@code context} and streams its rows. */
+    static <T> Stream<T> open(DaoContext context, Function<Dialect, String> sql, ParameterBinder binder,
+            RowReader<T> read, String operation) {
         ConnectionSource.Lease lease = null;
         PreparedStatement statement = null;
         try {
             lease = context.lease();
-            statement = lease.connection().prepareStatement(sql);
+            statement = lease.connection().prepareStatement(sql.apply(context.database().dialect()));
             binder.bind(statement);
             ResultSet resultSet = statement.executeQuery();
             AutoCloseable[] opened = {resultSet, statement, lease};

@@ -138,7 +138,7 @@ enum SqlFailure {
      * and no database's own codes mean something else on another, so every database is asked.
      */
     private static SqlFailure ownCodes(SQLException failure) {
-        for (DialectSupport database : DialectSupport.ALL) {
+        for (DialectSupport database : DialectSupport.all()) {
             SqlFailure kind = database.classify(failure);
             if (kind != OTHER) {
                 return kind;

@@ -20,9 +20,9 @@ class DialectSupportTest {
 
     @Test
     void theListOfEveryDatabaseHasEachOnce() {
-        Set<Dialect> listed = DialectSupport.ALL.stream().map(DialectSupport::dialect).collect(Collectors.toSet());
+        Set<Dialect> listed = DialectSupport.all().stream().map(DialectSupport::dialect).collect(Collectors.toSet());
         assertEquals(EnumSet.allOf(Dialect.class), listed);
-        assertEquals(Dialect.values().length, DialectSupport.ALL.size());
+        assertEquals(Dialect.values().length, DialectSupport.all().size());
     }
 
     @Test

@@ -100,7 +100,7 @@ class SqlFailureTest {
                 new SQLException("deadlock", "40P01"), new SQLException("x", "HYT00"),
                 new SQLException("x", "HY000", 1213), new SQLException("[SQLITE_BUSY] x")};
         for (SQLException failure : owned) {
-            long claims = DialectSupport.ALL.stream().filter(d -> d.classify(failure) != SqlFailure.OTHER).count();
+            long claims = DialectSupport.all().stream().filter(d -> d.classify(failure) != SqlFailure.OTHER).count();
             assertEquals(1, claims, failure.getMessage() + " " + failure.getSQLState());
         }
     }

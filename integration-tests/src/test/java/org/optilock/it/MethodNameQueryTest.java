@@ -1,0 +1,169 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.data.Limit;
+import jakarta.data.Order;
+import jakarta.data.Sort;
+import jakarta.data.exceptions.EmptyResultException;
+import jakarta.data.page.CursoredPage;
+import jakarta.data.page.Page;
+import jakarta.data.page.PageRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.Item.Kind;
+import org.optilock.it.support.CountingDataSource;
+import org.optilock.it.support.DatabaseKind;
+import org.optilock.it.support.TestDatabase;
+
+/** Queries by method name, each operator and result on every database, each call one statement. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class MethodNameQueryTest {
+
+    private final TestDatabase database;
+    private final CountingDataSource counting;
+    private final Items items;
+
+    MethodNameQueryTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.counting = new CountingDataSource(database.dataSource());
+        this.items = new ItemsImpl(counting.dataSource());
+        items.saveAll(List.of(
+                new Item(1, "anvil", 10.0, Kind.TOOL),
+                new Item(2, "Bolt", 0.5, Kind.PART),
+                new Item(3, "chisel", null, Kind.TOOL),
+                new Item(4, "Drill", 55.0, Kind.TOOL),
+                new Item(5, "gear", 3.0, Kind.PART),
+                new Item(6, "Guide", 20.0, Kind.BOOK),
+                new Item(7, "hammer", 12.0, Kind.TOOL),
+                new Item(8, "nut", null, Kind.PART),
+                new Item(9, "Novel", 9.0, Kind.BOOK),
+                new Item(10, "gearbox", 30.0, Kind.PART)));
+        counting.reset();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    private static List<Long> ids(List<Item> items) {
+        return items.stream().map(Item::id).toList();
+    }
+
+    private static List<Long> ids(Stream<Item> items) {
+        try (items) {
+            return items.map(Item::id).toList();
+        }
+    }
+
+    @Test
+    void equalityAndItsNegation() {
+        assertEquals(List.of(5L), ids(items.findByNameOrderById("gear")));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 6L, 7L, 8L, 9L, 10L), ids(items.findByNameNotOrderById("gear")));
+        assertEquals(List.of(1L), ids(items.findByLetterOrderById('a')));
+        assertEquals(List.of(), ids(items.findByLetterOrderById('z')));
+    }
+
+    @Test
+    void comparisons() {
+        assertEquals(List.of(3L, 2L, 1L), ids(items.findByIdLessThanOrderByIdDesc(4)));
+        assertEquals(List.of(3L, 4L, 5L), ids(items.findByIdLessThanEqualAndIdGreaterThanEqualOrderByIdAsc(5, 3)));
+        assertEquals(List.of(10L, 9L), ids(items.findByIdGreaterThan(8, Order.by(Sort.desc("id")))));
+        assertEquals(List.of(1L, 2L, 9L, 10L), ids(items.findByIdNotBetweenOrderById(3, 8)));
+        assertEquals(List.of(4L, 3L, 2L), ids(items.findByIdBetween(2, 4, Sort.desc("id"))));
+    }
+
+    @Test
+    void textPatterns() {
+        assertEquals(List.of(5L, 10L), ids(items.findByNameContainsOrderById("ear")));
+        assertEquals(List.of(5L, 10L), ids(items.findByNameStartsWithOrderById("gea")));
+        assertEquals(List.of(7L), ids(items.findByNameEndsWithOrderById("mer")));
+        assertEquals(List.of(5L, 10L), ids(items.findByNameLikeOrderById("g_ar%")));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 6L, 7L, 8L, 9L), ids(items.findByNameNotLikeOrderById("%ear%")));
+        assertEquals(List.of(5L, 10L), ids(items.findByNameContainsOrderById("e_r")), "the value can be a pattern");
+    }
+
+    @Test
+    void ignoringCase() {
+        assertEquals(4L, items.findByNameIgnoreCase("DRILL").orElseThrow().id());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 9L), ids(items.findByNameIgnoreCaseContainsOrderById("L")));
+        assertTrue(items.existsByNameIgnoreCase("NOVEL"));
+        assertFalse(items.existsByNameIgnoreCase("novella"));
+    }
+
+    @Test
+    void inAndNotInACollection() {
+        assertEquals(List.of(6L, 9L), ids(items.findByKindInOrderById(Set.of(Kind.BOOK))));
+        assertEquals(List.of(1L, 3L, 4L, 6L, 7L, 9L), ids(items.findByKindInOrderById(Set.of(Kind.BOOK, Kind.TOOL))));
+        assertEquals(List.of(), ids(items.findByKindInOrderById(Set.of())), "In nothing is no row");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids(items.findByIdNotInOrderById(List.of())),
+                "Not in nothing is every row");
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L), ids(items.findByIdNotInOrderById(List.of(1L, 3L, 5L, 7L, 9L))));
+        assertTrue(items.existsByIdIn(List.of(99L, 10L)));
+        assertFalse(items.existsByIdIn(List.of(99L)));
+    }
+
+    @Test
+    void nullTrueAndFalse() {
+        assertEquals(List.of(3L, 8L), ids(items.findByPriceNullOrderById()));
+        assertEquals(List.of(1L, 2L, 4L, 5L, 6L, 7L, 9L, 10L), ids(items.findByPriceNotNullOrderById()));
+        assertEquals(List.of(1L, 3L, 5L, 7L, 9L), ids(items.findByOddTrueOrderById()));
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L), ids(items.findByOddFalseOrderById()));
+    }
+
+    @Test
+    void andBindsTighterThanOr() {
+        // kind = BOOK OR (id < 4 AND price IS NOT NULL)
+        assertEquals(List.of(1L, 2L, 6L, 9L), ids(items.findByKindOrIdLessThanAndPriceNotNullOrderById(Kind.BOOK, 4)));
+    }
+
+    @Test
+    void firstRowsAndTheOrderOfTheName() {
+        assertEquals(6L, items.findFirstByKindOrderByPriceDescIdAsc(Kind.BOOK).id());
+        assertEquals(List.of(2L, 5L), Arrays.stream(items.findFirst2ByKindOrderById(Kind.PART)).map(Item::id).toList());
+        assertThrows(EmptyResultException.class, () -> items.findFirstByKindOrderByPriceDescIdAsc(null));
+        assertEquals(List.of(3L, 2L, 1L), ids(items.findByBitsLessThan((short) 3, Limit.of(5))));
+        assertEquals(List.of(2L), ids(items.findByBitsLessThan((short) 3, Limit.range(2, 2))));
+    }
+
+    @Test
+    void pagesByOffsetAndByCursor() {
+        Page<Item> page = items.findByIdGreaterThanOrderById(2, PageRequest.ofPage(2).size(3));
+        assertEquals(List.of(6L, 7L, 8L), ids(page.content()));
+        assertEquals(8, page.totalElements());
+        CursoredPage<Item> first = items.findByKindNotAndPriceNotNullOrderByPrice(Kind.TOOL, PageRequest.ofSize(3));
+        assertEquals(List.of(2L, 5L, 9L), ids(first.content()));
+        CursoredPage<Item> next = items.findByKindNotAndPriceNotNullOrderByPrice(Kind.TOOL, first.nextPageRequest());
+        assertEquals(List.of(6L, 10L), ids(next.content()));
+        assertFalse(next.hasNext());
+    }
+
+    @Test
+    void countExistsAndDelete() {
+        assertEquals(4, items.countByKind(Kind.PART));
+        assertEquals(10, items.countAll());
+        assertEquals(2, items.deleteByPriceNull());
+        items.deleteByKindIn(Set.of(Kind.BOOK, Kind.TOOL));
+        assertEquals(List.of(2L, 5L, 10L), ids(items.findByIdNotInOrderById(List.of())));
+    }
+
+    @Test
+    void eachQueryIsOneStatement() {
+        items.findByKindInOrderById(Set.of(Kind.BOOK, Kind.TOOL));
+        items.countByKind(Kind.PART);
+        items.existsByIdIn(List.of(1L));
+        items.deleteByPriceNull();
+        assertEquals(4, counting.count(), counting.statements().toString());
+    }
+}
