@@ -867,6 +867,36 @@ class MessagesTest {
     }
 
     @Test
+    void opl421ElementCollectionOfWhatNoColumnHolds() {
+        assertError("OPL-421", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @ElementCollection java.util.Set<Thread> watchers;",
+                "  @Version long version;",
+                "}"), "watchers");
+    }
+
+    @Test
+    void opl421ElementCollectionOfAnEntityWhoseKeyTheDatabaseGenerates() {
+        assertError("OPL-421", entity("Article",
+                "public class Article {",
+                "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;",
+                "  @ElementCollection java.util.List<String> tags;",
+                "  @Version long version;",
+                "}"), "tags");
+    }
+
+    @Test
+    void opl421ElementCollectionThatIsNoCollection() {
+        assertError("OPL-421", entity("Article",
+                "public class Article {",
+                "  @Id Long id;",
+                "  @ElementCollection java.util.Map<String, String> labels;",
+                "  @Version long version;",
+                "}"), "labels");
+    }
+
+    @Test
     void opl311DerivedTriggerNameTooLongForPostgresql() {
         JavaFileObject source = entity("Article",
                 "@Table(name = \"a_table_whose_name_is_long_enough_to_matter\")",

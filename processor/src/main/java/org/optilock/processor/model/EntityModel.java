@@ -22,13 +22,22 @@ import org.optilock.Strategy;
  *     return new instances
  * @param wrapped whether the entity is a class the user cannot edit, handled as {@code Versioned<T>}
  *     beside its version (then also treated as immutable, like a record)
+ * @param collections the entity's element collections, each in a table of its own
  */
 public record EntityModel(
         ClassName entity, ClassName dao, String table, List<PropertyModel> properties,
-        KeyModel key, boolean generatedId, VersionModel version, boolean isConstructed, boolean wrapped) {
+        KeyModel key, boolean generatedId, VersionModel version, boolean isConstructed, boolean wrapped,
+        List<ElementCollectionModel> collections) {
 
     public EntityModel {
         properties = List.copyOf(properties);
+        collections = List.copyOf(collections);
+    }
+
+    /** An entity without element collections. */
+    public EntityModel(ClassName entity, ClassName dao, String table, List<PropertyModel> properties, KeyModel key,
+            boolean generatedId, VersionModel version, boolean isConstructed, boolean wrapped) {
+        this(entity, dao, table, properties, key, generatedId, version, isConstructed, wrapped, List.of());
     }
 
     /**

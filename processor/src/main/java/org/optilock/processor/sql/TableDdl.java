@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.optilock.processor.model.ColumnType;
+import org.optilock.processor.model.ElementCollectionModel;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 
@@ -24,6 +25,22 @@ public final class TableDdl {
         Map<SqlDialect, String> statements = new EnumMap<>(SqlDialect.class);
         for (SqlDialect dialect : SqlDialect.values()) {
             statements.put(dialect, create(entity, dialect));
+        }
+        return statements;
+    }
+
+    /**
+     * The CREATE TABLE of {@code collection}'s table on every database: the owner's key, never null,
+     * and one value a row. No foreign key: the DAO deletes an owner's values with it, after the row,
+     * so that a delete that conflicts keeps them.
+     */
+    public static Map<SqlDialect, String> of(EntityModel entity, ElementCollectionModel collection) {
+        Map<SqlDialect, String> statements = new EnumMap<>(SqlDialect.class);
+        PropertyModel key = entity.key().single();
+        for (SqlDialect dialect : SqlDialect.values()) {
+            statements.put(dialect, "CREATE TABLE IF NOT EXISTS " + collection.table() + " ("
+                    + collection.ownerColumn() + " " + type(key.columnType(), dialect) + " NOT NULL, "
+                    + collection.values().column() + " " + type(collection.values().columnType(), dialect) + ")");
         }
         return statements;
     }

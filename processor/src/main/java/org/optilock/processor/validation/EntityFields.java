@@ -16,6 +16,8 @@ final class EntityFields {
     boolean keyRefused;
     final List<VariableElement> idFields = new ArrayList<>();
     final List<PropertyModel> ids = new ArrayList<>();
+    /** The {@code @ElementCollection} fields, completed once the key is known. */
+    final List<ElementCollectionReader.Pending> collections = new ArrayList<>();
     VariableElement versionField;
     PropertyModel version;
 

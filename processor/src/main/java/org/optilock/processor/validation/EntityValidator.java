@@ -13,6 +13,7 @@ import static org.optilock.processor.validation.AnnotationMirrors.VERSION_FIELD;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -29,6 +30,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.optilock.processor.model.Access;
 import org.optilock.processor.model.ColumnType;
+import org.optilock.processor.model.ElementCollectionModel;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
@@ -123,10 +125,21 @@ public final class EntityValidator {
         if (!report.isClean() || table.isEmpty() || (version.isEmpty() && !unversioned) || key.isEmpty()) {
             return Optional.empty();
         }
+        List<ElementCollectionModel> collections = new ArrayList<>();
+        String entityName = AnnotationMirrors.find(type, AnnotationMirrors.ENTITY)
+                .flatMap(e -> AnnotationMirrors.nonEmptyString(e, "name"))
+                .orElse(type.getSimpleName().toString());
+        for (ElementCollectionReader.Pending pending : fields.collections) {
+            ElementCollectionReader.complete(pending, entityName, key.get(), generatedId, isRecord || immutable, report)
+                    .ifPresent(collections::add);
+        }
+        if (!report.isClean()) {
+            return Optional.empty();
+        }
         ClassName entity = ClassName.get(type);
         return Optional.of(new EntityModel(
                 entity, EntityModel.daoOf(entity, entity.packageName()), table.get(), properties, key.get(), generatedId,
-                version.orElse(null), isRecord || immutable, false));
+                version.orElse(null), isRecord || immutable, false, collections));
     }
 
     private boolean isConcreteClass(TypeElement type, ValidationReport report) {
@@ -208,6 +221,11 @@ public final class EntityValidator {
             }
             if (isVersion && isId) {
                 report.error(Message.VERSION_NOT_PERSISTENT, field, name, "also the @Id");
+                continue;
+            }
+            if (AnnotationMirrors.has(field, ElementCollectionReader.ELEMENT_COLLECTION)) {
+                access(type, field, isRecord, false, report).flatMap(access -> ElementCollectionReader.read(field,
+                        members.memberType(type, field), access, report)).ifPresent(fields.collections::add);
                 continue;
             }
             if (isVersion && fields.versionField != null) {

@@ -181,6 +181,8 @@ public enum Message {
             "The @Query of %s %s"),
     QUERY_TYPE("OPL-419",
             "The @Query of %s does not fit %s: %s, at character %d:%n    %s%n    %s^"),
+    ELEMENT_COLLECTION("OPL-421",
+            "Element collection '%s' %s. %s"),
     UNKNOWN_QUERY_ATTRIBUTE("OPL-420",
             "The @Query of %s names '%s', which is no attribute of %s.%s The attributes are: %s. At character %d:"
                     + "%n    %s%n    %s^");

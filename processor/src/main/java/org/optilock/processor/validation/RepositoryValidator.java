@@ -10,8 +10,12 @@ import static org.optilock.processor.validation.RepositoryTypes.STREAM;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -43,6 +47,8 @@ public final class RepositoryValidator {
 
     static final String PACKAGE = "jakarta.data.repository.";
     static final String FIND = PACKAGE + "Find";
+    private static final String ENTITY = "jakarta.persistence.Entity";
+    private static final String TABLE = "jakarta.persistence.Table";
 
     private final Elements elements;
     private final Types types;
@@ -65,58 +71,111 @@ public final class RepositoryValidator {
                     "a " + repository.getKind().toString().toLowerCase().replace('_', ' '));
             return Optional.empty();
         }
-        Optional<TypeElement> entityType = entityOf(repository);
-        if (entityType.isEmpty()) {
-            report.error(Message.REPOSITORY_WITHOUT_ENTITY, repository, repository.getSimpleName());
-            return Optional.empty();
-        }
-        Optional<EntityModel> entity = entities.apply(entityType.get());
-        if (entity.isEmpty()) {
-            report.error(Message.REPOSITORY_ENTITY_NOT_MAPPED, repository, entityType.get().getSimpleName(),
-                    repository.getSimpleName(), "fix the errors reported on it");
-            return Optional.empty();
-        }
         DeclaredType declared = (DeclaredType) repository.asType();
-        RepositoryMethodReader reader =
-                new RepositoryMethodReader(repositoryTypes, elements, repository, entityType.get(), entity.get(), report);
-        List<RepositoryMethod> methods = new ArrayList<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(repository))) {
-            if (!method.getModifiers().contains(Modifier.ABSTRACT)
-                    || method.getEnclosingElement().getKind() != ElementKind.INTERFACE) {
+        List<ExecutableElement> abstractMethods = ElementFilter.methodsIn(elements.getAllMembers(repository)).stream()
+                .filter(method -> method.getModifiers().contains(Modifier.ABSTRACT)
+                        && method.getEnclosingElement().getKind() == ElementKind.INTERFACE)
+                .toList();
+        Optional<TypeElement> primary = primaryEntity(repository, abstractMethods);
+        Map<String, TypeElement> named = new LinkedHashMap<>();
+        primary.ifPresent(type -> named.put(type.getSimpleName().toString(), type));
+        for (ExecutableElement method : abstractMethods) {
+            lifecycleEntity(method).or(() -> returnedEntity(method)).ifPresent(type ->
+                    named.putIfAbsent(type.getSimpleName().toString(), type));
+        }
+        Map<TypeElement, Optional<RepositoryMethodReader>> readers = new LinkedHashMap<>();
+        Map<TypeElement, EntityModel> models = new LinkedHashMap<>();
+        Function<TypeElement, Optional<RepositoryMethodReader>> readerOf = entityType ->
+                readers.computeIfAbsent(entityType, type -> {
+                    Optional<EntityModel> entity = entities.apply(type);
+                    if (entity.isEmpty()) {
+                        report.error(Message.REPOSITORY_ENTITY_NOT_MAPPED, repository, type.getSimpleName(),
+                                repository.getSimpleName(), "fix the errors reported on it");
+                    }
+                    entity.ifPresent(model -> models.put(type, model));
+                    return entity.map(model -> new RepositoryMethodReader(repositoryTypes, elements, repository, type,
+                            model, report));
+                });
+        Map<TypeElement, List<RepositoryMethod>> methods = new LinkedHashMap<>();
+        primary.ifPresent(type -> {
+            readerOf.apply(type);
+            methods.put(type, new ArrayList<>());
+        });
+        boolean entityless = false;
+        for (ExecutableElement method : abstractMethods) {
+            Optional<TypeElement> entityType = lifecycleEntity(method)
+                    .or(() -> queryEntity(method, named))
+                    .or(() -> returnedEntity(method))
+                    .or(() -> primary);
+            if (entityType.isEmpty()) {
+                entityless = true;
                 continue;
             }
-            MethodSpec signature = MethodSpec.overriding(method, declared, types).build();
-            ExecutableType type = (ExecutableType) types.asMemberOf(declared, method);
-            reader.read(method, type, signature).ifPresent(methods::add);
+            Optional<RepositoryMethodReader> reader = readerOf.apply(entityType.get());
+            if (reader.isPresent()) {
+                MethodSpec signature = MethodSpec.overriding(method, declared, types).build();
+                ExecutableType type = (ExecutableType) types.asMemberOf(declared, method);
+                reader.get().read(method, type, signature)
+                        .ifPresent(read -> methods.computeIfAbsent(entityType.get(), t -> new ArrayList<>()).add(read));
+            }
+        }
+        if (entityless || methods.isEmpty()) {
+            report.error(Message.REPOSITORY_WITHOUT_ENTITY, repository, repository.getSimpleName());
         }
         if (!report.isClean()) {
             return Optional.empty();
         }
+        List<RepositoryModel.Part> parts = new ArrayList<>();
+        methods.forEach((type, read) -> parts.add(new RepositoryModel.Part(models.get(type), read)));
         ClassName name = ClassName.get(repository);
-        return Optional.of(new RepositoryModel(name, RepositoryModel.implementationOf(name), entity.get(), methods));
+        return Optional.of(new RepositoryModel(name, RepositoryModel.implementationOf(name), parts));
     }
 
     /**
-     * The entity of {@code repository}: the first type argument of the {@code DataRepository} it
-     * extends, else the entity its first lifecycle method takes or its first query returns.
+     * The primary entity of {@code repository}: the first type argument of the {@code DataRepository}
+     * it extends, else the one class every lifecycle method takes, else the one entity its queries return.
      */
-    private Optional<TypeElement> entityOf(TypeElement repository) {
+    private Optional<TypeElement> primaryEntity(TypeElement repository, List<ExecutableElement> methods) {
         Optional<TypeElement> declared = dataRepositoryEntity(repository.asType());
         if (declared.isPresent()) {
             return declared;
         }
-        for (ExecutableElement method : ElementFilter.methodsIn(repository.getEnclosedElements())) {
-            for (VariableElement parameter : method.getParameters()) {
-                if (lifecycleOf(method).isPresent()) {
-                    TypeMirror type = parameter.asType();
-                    return RepositoryTypes.classOf(RepositoryTypes.elementsOf(type).orElse(type));
-                }
-            }
-            if (AnnotationMirrors.has(method, FIND)) {
-                return RepositoryTypes.classOf(queried(method.getReturnType()).orElse(method.getReturnType()));
-            }
+        Set<TypeElement> lifecycle = new LinkedHashSet<>();
+        Set<TypeElement> returned = new LinkedHashSet<>();
+        for (ExecutableElement method : methods) {
+            lifecycleEntity(method).ifPresent(lifecycle::add);
+            returnedEntity(method).ifPresent(returned::add);
         }
-        return Optional.empty();
+        Set<TypeElement> candidates = lifecycle.isEmpty() ? returned : lifecycle;
+        return candidates.size() == 1 ? candidates.stream().findFirst() : Optional.empty();
+    }
+
+    /** The entity class a lifecycle method takes, one or several. */
+    private static Optional<TypeElement> lifecycleEntity(ExecutableElement method) {
+        if (lifecycleOf(method).isEmpty() || method.getParameters().size() != 1) {
+            return Optional.empty();
+        }
+        TypeMirror type = method.getParameters().get(0).asType();
+        return RepositoryTypes.classOf(RepositoryTypes.elementsOf(type).orElse(type)).filter(RepositoryValidator::isEntity);
+    }
+
+    /** The entity class a query returns, one or in a container, when it is an entity. */
+    private static Optional<TypeElement> returnedEntity(ExecutableElement method) {
+        TypeMirror returns = method.getReturnType();
+        return RepositoryTypes.classOf(queried(returns).orElse(returns)).filter(RepositoryValidator::isEntity);
+    }
+
+    /** The entity a JDQL query names in FROM, UPDATE or DELETE, among those the repository knows by {@code named}. */
+    private static Optional<TypeElement> queryEntity(ExecutableElement method, Map<String, TypeElement> named) {
+        return AnnotationMirrors.find(method, PACKAGE + "Query")
+                .flatMap(query -> AnnotationMirrors.nonEmptyString(query, "value"))
+                .flatMap(JdqlEntityName::of)
+                .map(name -> name.substring(name.lastIndexOf('.') + 1))
+                .map(named::get);
+    }
+
+    private static boolean isEntity(TypeElement type) {
+        return AnnotationMirrors.has(type, ENTITY) || AnnotationMirrors.has(type, TABLE);
     }
 
     private Optional<TypeElement> dataRepositoryEntity(TypeMirror type) {

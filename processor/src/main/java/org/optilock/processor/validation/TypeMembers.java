@@ -116,9 +116,14 @@ final class TypeMembers {
     Accessors accessors(TypeElement type, String name, TypeMirror propertyType) {
         String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         TypeMirror fieldType = propertyType;
-        List<String> getterNames = fieldType.getKind() == TypeKind.BOOLEAN
-                ? List.of("is" + capitalized, "get" + capitalized)
+        boolean bool = fieldType.getKind() == TypeKind.BOOLEAN;
+        // A boolean field named isOdd has the accessors isOdd() and setOdd(), as JavaBeans and Lombok name them.
+        boolean named = bool && name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2));
+        List<String> getterNames = named ? List.of(name, "is" + capitalized, "get" + capitalized)
+                : bool ? List.of("is" + capitalized, "get" + capitalized)
                 : List.of("get" + capitalized);
+        List<String> setterNames = named ? List.of("set" + name.substring(2), "set" + capitalized)
+                : List.of("set" + capitalized);
         Optional<String> getter = Optional.empty();
         Optional<String> setter = Optional.empty();
         Optional<String> mistyped = Optional.empty();
@@ -137,7 +142,7 @@ final class TypeMembers {
                     mistyped = Optional.of(methodName + "() returns " + returned);
                 }
             }
-            if (methodName.equals("set" + capitalized) && parameters.size() == 1) {
+            if (setter.isEmpty() && setterNames.contains(methodName) && parameters.size() == 1) {
                 if (types.isSameType(parameters.get(0), fieldType)) {
                     setter = Optional.of(methodName);
                 } else if (mistyped.isEmpty()) {
@@ -145,7 +150,7 @@ final class TypeMembers {
                 }
             }
         }
-        return new Accessors(getter, setter, getterNames.get(0), "set" + capitalized, fieldType.toString(),
+        return new Accessors(getter, setter, getterNames.get(0), setterNames.get(0), fieldType.toString(),
                 getter.isPresent() && setter.isPresent() ? Optional.empty() : mistyped);
     }
 

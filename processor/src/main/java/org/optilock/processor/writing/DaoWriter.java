@@ -5,7 +5,10 @@ import static org.optilock.processor.writing.RuntimeContract.BIND_COLUMN;
 import static org.optilock.processor.writing.RuntimeContract.CONNECTION_SOURCE;
 import static org.optilock.processor.writing.RuntimeContract.COUNTER_INT;
 import static org.optilock.processor.writing.RuntimeContract.COUNTER_LONG;
+import static org.optilock.processor.writing.RuntimeContract.COLLECTION;
 import static org.optilock.processor.writing.RuntimeContract.DAO_STATEMENTS;
+import static org.optilock.processor.writing.RuntimeContract.ELEMENT_COLLECTION;
+import static org.optilock.processor.writing.RuntimeContract.ELEMENT_COLLECTION_OF;
 import static org.optilock.processor.writing.RuntimeContract.DELETE;
 import static org.optilock.processor.writing.RuntimeContract.DELETE_ROWS;
 import static org.optilock.processor.writing.RuntimeContract.DELETE_UNCHECKED;
@@ -27,6 +30,7 @@ import static org.optilock.processor.writing.RuntimeContract.STATEMENTS_OF;
 import static org.optilock.processor.writing.RuntimeContract.TABLE_DEFINITION;
 import static org.optilock.processor.writing.RuntimeContract.TABLE_OF;
 import static org.optilock.processor.writing.RuntimeContract.TABLE_ON;
+import static org.optilock.processor.writing.RuntimeContract.TABLE_WITH;
 import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_INSTANT;
 import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_LOCAL_DATE_TIME;
 import static org.optilock.processor.writing.RuntimeContract.TIMESTAMP_MICROS;
@@ -62,6 +66,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,6 +76,7 @@ import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 import org.optilock.Strategy;
 import org.optilock.processor.model.ColumnType;
+import org.optilock.processor.model.ElementCollectionModel;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.sql.ArrayStatement;
@@ -193,7 +200,7 @@ public final class DaoWriter {
 
     private List<FieldSpec> constants() {
         List<FieldSpec> constants = new ArrayList<>();
-        entity.properties().stream()
+        Stream.concat(entity.properties().stream(), entity.collections().stream().map(ElementCollectionModel::values))
                 .filter(p -> p.columnType() == ColumnType.ENUM_BY_ORDINAL)
                 .map(PropertyModel::type)
                 .distinct()
@@ -223,6 +230,12 @@ public final class DaoWriter {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.$N($S)$>$>", TABLE_DEFINITION, TABLE_OF, entity.table());
         TableDdl.of(entity).forEach((dialect, create) ->
                 code.add("\n.$N($T.$L,\n$>$S)$<", TABLE_ON, DIALECT, dialect, create));
+        for (ElementCollectionModel collection : entity.collections()) {
+            code.add("\n.$N($T.$N($S)$>$>", TABLE_WITH, TABLE_DEFINITION, TABLE_OF, collection.table());
+            TableDdl.of(entity, collection).forEach((dialect, create) ->
+                    code.add("\n.$N($T.$L,\n$>$S)$<", TABLE_ON, DIALECT, dialect, create));
+            code.add(")$<$<");
+        }
         return code.add("$<$<").build();
     }
 
@@ -249,7 +262,28 @@ public final class DaoWriter {
         if (entity.hasTrigger()) {
             code.add("\n.$N(TRIGGER)", TRIGGER);
         }
+        for (ElementCollectionModel collection : entity.collections()) {
+            code.add("\n.$N($L)", COLLECTION, elementCollection(collection));
+        }
         return code.add("$<$<").build();
+    }
+
+    /**
+     * {@code ElementCollection.of(...)}: the collection's table and columns, how the field is read and
+     * assigned (a new LinkedHashSet or ArrayList of the values read), and how one value is bound and read.
+     */
+    private CodeBlock elementCollection(ElementCollectionModel collection) {
+        PropertyModel values = collection.values();
+        TypeName element = values.type().box();
+        CodeBlock read = access.getFrom(CodeBlock.of("entity"), values);
+        CodeBlock assign = access.setOn(CodeBlock.of("entity"), values,
+                CodeBlock.of("new $T<>(read)", collection.list() ? ArrayList.class : LinkedHashSet.class));
+        return CodeBlock.of("$T.<$T, $T>$N($S, $S, $S,\n$>$>entity -> $L,\n(entity, read) -> $L,\n"
+                        + "(statement, index, value) -> $L,\n(resultSet, column) -> $L)$<$<",
+                ELEMENT_COLLECTION, entityClass, element, ELEMENT_COLLECTION_OF, collection.table(),
+                collection.ownerColumn(), values.column(), read, assign,
+                ColumnCodec.bind(values.columnType().boxed(), "statement", "index", CodeBlock.of("value")),
+                ColumnCodec.read(values.columnType().boxed(), element, "resultSet", "column"));
     }
 
     private void call(CodeBlock.Builder code, String method, SqlStatement statement) {

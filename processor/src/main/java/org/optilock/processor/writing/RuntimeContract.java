@@ -38,12 +38,13 @@ final class RuntimeContract {
     static final ClassName BINDER = ClassName.get(INTERNAL, "ParameterBinder");
     static final ClassName SQL_TEXT = ClassName.get(INTERNAL, "SqlText");
     static final ClassName ROW_READER = ClassName.get(INTERNAL, "RowReader");
+    static final ClassName ELEMENT_COLLECTION = ClassName.get(INTERNAL, "ElementCollection");
 
     /** Every type above, for the test. */
     static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, UNVERSIONED, DIALECT, CONNECTION_SOURCE,
             ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
             TRIGGER_TARGETS, TABLE_DEFINITION, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER,
-            SQL_TEXT, ROW_READER};
+            SQL_TEXT, ROW_READER, ELEMENT_COLLECTION};
 
     // ---- DaoStatements: the factory and the builder methods, each (SQL, parameters...) -----------------
 
@@ -58,9 +59,10 @@ final class RuntimeContract {
     static final String DELETE_UNCHECKED = "deleteUnchecked";
     static final String SELECTS = "selects";
     static final String TRIGGER = "trigger";
+    static final String COLLECTION = "collection";
 
     static final String[] STATEMENT_BUILDERS = {STATEMENTS_OF, INSERT, INSERT_WITH_KEY, UPDATE, UPDATE_ROWS,
-            UPDATE_UNCHECKED, DELETE, DELETE_ROWS, DELETE_UNCHECKED, SELECTS, TRIGGER};
+            UPDATE_UNCHECKED, DELETE, DELETE_ROWS, DELETE_UNCHECKED, SELECTS, TRIGGER, COLLECTION};
 
     // ---- DaoStatements: the codes of parameters that are not a column ----------------------------------
 
@@ -129,6 +131,9 @@ final class RuntimeContract {
     /** {@code TableDefinition.of(table)}, {@code .on(dialect, create)} and {@code register(entityType, table)}. */
     static final String TABLE_OF = "of";
     static final String TABLE_ON = "on";
+    /** {@code TableDefinition.with(dependent)} and {@code ElementCollection.of(...)}. */
+    static final String TABLE_WITH = "with";
+    static final String ELEMENT_COLLECTION_OF = "of";
 
     /** {@code TriggerTargets.register(entityType, target)} and {@code TableDefinition.register(entityType, table)}. */
     static final String REGISTER = "register";

@@ -69,7 +69,9 @@ class RuntimeContractTest {
     void theMergeAndTriggerCallsExist() throws ClassNotFoundException {
         assertPublicMethods(RuntimeContract.FIELD_MERGE, RuntimeContract.MERGE_FIELD);
         assertPublicMethods(RuntimeContract.TRIGGER_TARGETS, RuntimeContract.REGISTER);
+        assertPublicMethods(RuntimeContract.ELEMENT_COLLECTION, RuntimeContract.ELEMENT_COLLECTION_OF);
         assertPublicMethods(RuntimeContract.TABLE_DEFINITION, RuntimeContract.TABLE_OF, RuntimeContract.TABLE_ON,
+                RuntimeContract.TABLE_WITH,
                 RuntimeContract.REGISTER);
         assertPublicMethods(RuntimeContract.REPOSITORY_STATEMENTS, RuntimeContract.REPOSITORY_STATEMENTS_OF,
                 RuntimeContract.FIND, RuntimeContract.SELECT);

@@ -164,12 +164,26 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         Objects.requireNonNull(entity, "entity");
         V newVersion = rows.initialVersion();
         try (ConnectionSource.Lease lease = context.lease()) {
+            if (!rows.collections().isEmpty()) {
+                return insertWithCollections(lease, entity, newVersion);
+            }
             Object key = rows.insert(lease.connection(), entity, newVersion);
             lease.complete();
             return inserted(entity, key, newVersion);
         } catch (SQLException e) {
             throw SqlFailure.exception("insert " + name, e);
         }
+    }
+
+    /** The row and the rows of its element collections, all or none. */
+    private T insertWithCollections(ConnectionSource.Lease lease, T entity, V newVersion) throws SQLException {
+        try (BatchTransaction transaction = BatchTransaction.beginAllOrNothing(lease, "insert " + name)) {
+            rows.insert(lease.connection(), entity, newVersion);
+            rows.collections().written(lease.connection(), List.of(entity), false);
+            transaction.commit();
+        }
+        lease.complete();
+        return inserted(entity, null, newVersion);
     }
 
     @Override
@@ -181,10 +195,16 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     public T update(T entity) {
         Objects.requireNonNull(entity, "entity");
         ID id = rows.key(entity);
-        try (ConnectionSource.Lease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease();
+                BatchTransaction transaction = rows.collections().isEmpty() ? null
+                        : BatchTransaction.beginAllOrNothing(lease, "update " + name)) {
             V newVersion = rows.update(lease.connection(), entity, rows.checked(entity));
             if (newVersion == null) {
                 throw rows.conflict(entity, rows.selectById(lease.connection(), id));
+            }
+            if (transaction != null) {
+                rows.collections().written(lease.connection(), List.of(entity), true);
+                transaction.commit();
             }
             lease.complete();
             return withVersion(entity, newVersion);
@@ -197,9 +217,15 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     public void delete(T entity) {
         Objects.requireNonNull(entity, "entity");
         ID id = rows.key(entity);
-        try (ConnectionSource.Lease lease = context.lease()) {
+        try (ConnectionSource.Lease lease = context.lease();
+                BatchTransaction transaction = rows.collections().isEmpty() ? null
+                        : BatchTransaction.beginAllOrNothing(lease, "delete " + name)) {
             if (!rows.delete(lease.connection(), entity, rows.checked(entity))) {
                 throw rows.conflict(entity, rows.selectById(lease.connection(), id));
+            }
+            if (transaction != null) {
+                rows.collections().deleted(lease.connection(), List.of(entity));
+                transaction.commit();
             }
             lease.complete();
         } catch (SQLException e) {

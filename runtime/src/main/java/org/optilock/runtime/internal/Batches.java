@@ -36,6 +36,11 @@ final class Batches<T, V> {
     }
 
     /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
+    /** What a batch does to the element collections of the rows it wrote. */
+    private interface CollectionsWriter<T> {
+        void changed(Connection connection, List<T> written) throws SQLException;
+    }
+
     private interface RowsWriter<T, V> {
         void write(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
                 throws SQLException;
@@ -48,12 +53,13 @@ final class Batches<T, V> {
 
     /** Updates {@code entities} as {@code policy} says, completes {@code lease}, then gives them their versions. */
     BatchResult<T> update(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy) throws SQLException {
-        return run(lease, entities, policy, this::updateRows, rows::withVersion);
+        return run(lease, entities, policy, this::updateRows,
+                (connection, written) -> rows.collections().written(connection, written, true), rows::withVersion);
     }
 
     /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
     BatchResult<T> delete(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy) throws SQLException {
-        return run(lease, entities, policy, this::deleteRows, (entity, version) -> entity);
+        return run(lease, entities, policy, this::deleteRows, rows.collections()::deleted, (entity, version) -> entity);
     }
 
     /**
@@ -62,7 +68,7 @@ final class Batches<T, V> {
      * batch the database refused as a concurrent write is answered by {@link #refused}.
      */
     private BatchResult<T> run(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy,
-            RowsWriter<T, V> writer, Applied<T, V> applied) throws SQLException {
+            RowsWriter<T, V> writer, CollectionsWriter<T> collections, Applied<T, V> applied) throws SQLException {
         List<T> list = checkedInput(entities, policy);
         Connection connection = lease.connection();
         BatchOutcome<T, V> outcome = new BatchOutcome<>(list.size());
@@ -71,6 +77,9 @@ final class Batches<T, V> {
             try {
                 writer.write(connection, context.database(), list, outcome);
                 conflicts = conflicts(connection, list, outcome);
+                if (!rows.collections().isEmpty()) {
+                    collections.changed(connection, written(list, outcome));
+                }
                 end(transaction, policy, conflicts);
             } catch (SQLException e) {
                 return refused(list, policy, e, transaction.undo(e));
@@ -88,6 +97,17 @@ final class Batches<T, V> {
             }
         }
         return new BatchResult<>(written, conflicts);
+    }
+
+    /** The entities of {@code list} whose rows the batch wrote. */
+    private static <T> List<T> written(List<T> list, BatchOutcome<T, ?> outcome) {
+        List<T> written = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (outcome.isWritten(i)) {
+                written.add(list.get(i));
+            }
+        }
+        return written;
     }
 
     /**
@@ -170,6 +190,8 @@ final class Batches<T, V> {
             if (!generating.isEmpty()) {
                 context.database().insertGeneratingKeys(connection, rows, list, generating, versions, keys);
             }
+            // An entity with element collections comes with its key (the processor requires it).
+            rows.collections().written(connection, list, false);
             transaction.commit();
         }
         lease.complete();

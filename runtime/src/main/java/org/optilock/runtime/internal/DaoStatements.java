@@ -1,6 +1,7 @@
 package org.optilock.runtime.internal;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ public final class DaoStatements {
     final List<String> columns;
     /** 1, 2, ... n: where the SELECTs of the DAO put each column. */
     final int[] selectOrder;
+    /** The entity's element collections, each a table of its own. */
+    final List<ElementCollection<?, ?>> collections = new ArrayList<>();
     Statement insert;
     Statement insertWithKey;
     String[] generatedKeyColumns;
@@ -189,6 +192,12 @@ public final class DaoStatements {
     }
 
     /** The version trigger of a {@code TRIGGER} entity, looked for on its DAO's first update. */
+    /** Adds an element collection of the entity, written and read with its rows. */
+    public DaoStatements collection(ElementCollection<?, ?> collection) {
+        collections.add(Objects.requireNonNull(collection, "collection"));
+        return this;
+    }
+
     public DaoStatements trigger(TriggerTarget target) {
         trigger = target;
         return this;

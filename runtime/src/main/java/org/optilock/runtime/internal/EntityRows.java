@@ -30,7 +30,10 @@ final class EntityRows<T, ID, V> {
     /** Every column but the version: those {@link #holds} compares. */
     private final int[] columns;
     private final int keyColumns;
+    private final EntityCollections<T> collections;
 
+    // The collections are the entity's own, as its DAO states them: ElementCollection<T, ?> each.
+    @SuppressWarnings("unchecked")
     EntityRows(AbstractVersionedDao<T, ID, V> dao, DaoStatements statements, DaoContext context) {
         this.dao = dao;
         this.statements = statements;
@@ -40,6 +43,14 @@ final class EntityRows<T, ID, V> {
         this.uncheckedUpdate = statements.uncheckedUpdate();
         this.columns = uncheckedUpdate.columns();
         this.keyColumns = statements.deleteUnchecked.parameters().length;
+        List<ElementCollection<T, ?>> own = new ArrayList<>();
+        statements.collections.forEach(collection -> own.add((ElementCollection<T, ?>) collection));
+        this.collections = new EntityCollections<>(dao, own, statements.deleteUnchecked.parameters()[0]);
+    }
+
+    /** The entity's element collections, kept with its rows. */
+    EntityCollections<T> collections() {
+        return collections;
     }
 
     DaoStatements statements() {
@@ -122,7 +133,11 @@ final class EntityRows<T, ID, V> {
     boolean deleteById(Connection connection, ID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(statements.deleteUnchecked.sql())) {
             dao.bindId(statement, id);
-            return statement.executeUpdate() > 0;
+            boolean deleted = statement.executeUpdate() > 0;
+            if (deleted && !collections.isEmpty()) {
+                collections.deletedById(connection, id, dao::bindId);
+            }
+            return deleted;
         }
     }
 
@@ -133,9 +148,17 @@ final class EntityRows<T, ID, V> {
         try (PreparedStatement statement = connection.prepareStatement(statements.selectById)) {
             dao.bindId(statement, id);
             try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() ? dao.read(resultSet, statements.selectOrder) : null;
+                return withCollections(connection, resultSet.next() ? dao.read(resultSet, statements.selectOrder) : null);
             }
         }
+    }
+
+    /** {@code entity} (or nothing) given the values of its element collections. */
+    private T withCollections(Connection connection, T entity) throws SQLException {
+        if (entity != null && !collections.isEmpty()) {
+            collections.read(connection, List.of(entity));
+        }
+        return entity;
     }
 
     /** The row with key {@code id} and {@code version}, or {@code null}. */
@@ -144,7 +167,7 @@ final class EntityRows<T, ID, V> {
             dao.bindId(statement, id);
             parameters.bindVersion(statement, keyColumns + 1, version);
             try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next() ? dao.read(resultSet, statements.selectOrder) : null;
+                return withCollections(connection, resultSet.next() ? dao.read(resultSet, statements.selectOrder) : null);
             }
         }
     }
@@ -158,6 +181,7 @@ final class EntityRows<T, ID, V> {
                 entities.add(dao.read(resultSet, statements.selectOrder));
             }
         }
+        collections.read(connection, entities);
         return entities;
     }
 

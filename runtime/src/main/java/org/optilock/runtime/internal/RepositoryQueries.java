@@ -37,6 +37,7 @@ final class RepositoryQueries<T> {
     private final int versionColumn;
     /** Reads the entity of a row of the entity's own SELECT. */
     final RowReader<T> entities;
+    private final EntityCollections<T> collections;
 
     RepositoryQueries(AbstractVersionedDao<T, ?, ?> dao) {
         this.dao = dao;
@@ -49,6 +50,7 @@ final class RepositoryQueries<T> {
                 .findFirst().orElse(0);
         int[] columns = rows.statements().selectOrder;
         this.entities = resultSet -> dao.read(resultSet, columns);
+        this.collections = rows.collections();
     }
 
     /**
@@ -115,7 +117,24 @@ final class RepositoryQueries<T> {
             int maxResults, long startAt) {
         return RowStream.open(context,
                 dialect -> find.query(dialect, sorts, 0, maxResults > 0, startAt > 1, false).sql(),
-                limited(find, binder, maxResults, startAt), reader, "read " + name + " rows (" + find.method + ")");
+                limited(find, binder, maxResults, startAt), connection -> withCollections(connection, reader),
+                "read " + name + " rows (" + find.method + ")");
+    }
+
+    /**
+     * {@code reader}, but an entity read on {@code connection} also given its element collections,
+     * one SELECT for each (a stream reads one row at a time).
+     */
+    @SuppressWarnings("unchecked") // reader is entities, so R is T
+    private <R> RowReader<R> withCollections(Connection connection, RowReader<R> reader) {
+        if (reader != entities || collections.isEmpty()) {
+            return reader;
+        }
+        return resultSet -> {
+            R entity = reader.read(resultSet);
+            collections.read(connection, List.of((T) entity));
+            return entity;
+        };
     }
 
     /** One page of {@code find}'s rows, by offset, with their total count when {@code request} asks for it. */
@@ -262,8 +281,9 @@ final class RepositoryQueries<T> {
         }
     }
 
-    /** The rows {@code sql} selects, each read by {@code reader}. */
-    private static <R> List<R> query(Connection connection, String sql, ParameterBinder binder, RowReader<R> reader)
+    /** The rows {@code sql} selects, each read by {@code reader}; entities given their element collections. */
+    @SuppressWarnings("unchecked") // reader is entities, so R is T
+    private <R> List<R> query(Connection connection, String sql, ParameterBinder binder, RowReader<R> reader)
             throws SQLException {
         List<R> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -273,6 +293,9 @@ final class RepositoryQueries<T> {
                     found.add(reader.read(resultSet));
                 }
             }
+        }
+        if (reader == entities) {
+            collections.read(connection, (List<T>) found);
         }
         return found;
     }

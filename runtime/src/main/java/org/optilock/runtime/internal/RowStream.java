@@ -1,5 +1,6 @@
 package org.optilock.runtime.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +33,12 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
         this.operation = operation;
     }
 
-    /** Runs {@code sql} (as its database spells it) on a connection of {@code context} and streams its rows. */
+    /**
+     * Runs {@code sql} (as its database spells it) on a connection of {@code context} and streams its
+     * rows, each read by the reader {@code read} makes for that connection.
+     */
     static <T> Stream<T> open(DaoContext context, Function<Dialect, String> sql, ParameterBinder binder,
-            RowReader<T> read, String operation) {
+            Function<Connection, RowReader<T>> read, String operation) {
         ConnectionSource.Lease lease = null;
         PreparedStatement statement = null;
         try {
@@ -43,7 +47,7 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
             binder.bind(statement);
             ResultSet resultSet = statement.executeQuery();
             AutoCloseable[] opened = {resultSet, statement, lease};
-            return StreamSupport.stream(new RowStream<>(resultSet, read, operation), false)
+            return StreamSupport.stream(new RowStream<>(resultSet, read.apply(lease.connection()), operation), false)
                     .onClose(() -> closeAll(operation, opened));
         } catch (SQLException e) {
             RuntimeException failure = SqlFailure.exception(operation, e);

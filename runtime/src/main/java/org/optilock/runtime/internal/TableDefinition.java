@@ -1,6 +1,8 @@
 package org.optilock.runtime.internal;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,8 @@ public final class TableDefinition {
 
     final String table;
     private final Map<Dialect, String> creates = new EnumMap<>(Dialect.class);
+    /** Tables of the entity's own that hold rows of it, such as an element collection's: created after it, dropped before. */
+    final List<TableDefinition> dependents = new ArrayList<>();
 
     private TableDefinition(String table) {
         this.table = Objects.requireNonNull(table, "table");
@@ -30,6 +34,12 @@ public final class TableDefinition {
     /** The CREATE TABLE of this table on {@code dialect}. */
     public TableDefinition on(Dialect dialect, String create) {
         creates.put(dialect, create);
+        return this;
+    }
+
+    /** This table, with {@code dependent}, a table of the entity's element collection. */
+    public TableDefinition with(TableDefinition dependent) {
+        dependents.add(Objects.requireNonNull(dependent, "dependent"));
         return this;
     }
 

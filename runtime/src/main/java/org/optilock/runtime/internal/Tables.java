@@ -63,7 +63,9 @@ public final class Tables {
     private static List<TableDefinition> definitions(Class<?>... entityTypes) {
         List<TableDefinition> tables = new ArrayList<>();
         for (Class<?> entityType : entityTypes) {
-            tables.add(TableDefinition.of(entityType));
+            TableDefinition table = TableDefinition.of(entityType);
+            tables.add(table);
+            tables.addAll(table.dependents);
         }
         return tables;
     }
