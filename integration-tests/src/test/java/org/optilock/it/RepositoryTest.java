@@ -244,6 +244,17 @@ class RepositoryTest {
     }
 
     @Test
+    void aStreamReadToItsEndGivesItsConnectionBackUnclosed() {
+        articles.insertAll(List.of(new Article("a", ""), new Article("b", "")));
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        Articles counted = new ArticlesImpl(counting.dataSource());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(2, counted.findAll().map(article -> article.title).toList().size());
+        }
+        assertEquals(0, counting.openConnections(), "the last row read closed what the stream opened");
+    }
+
+    @Test
     void aPageIsOneStatementAndItsTotalOneMore() {
         articles.insertAll(IntStream.range(0, 5).mapToObj(i -> new Article("t" + i, "")).toList());
         CountingDataSource counting = new CountingDataSource(database.dataSource());

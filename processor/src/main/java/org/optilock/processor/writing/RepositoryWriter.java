@@ -4,6 +4,7 @@ import static org.optilock.processor.writing.RuntimeContract.BIND_INSTANT;
 import static org.optilock.processor.writing.RuntimeContract.BINDER;
 import static org.optilock.processor.writing.RuntimeContract.CONNECTION_SOURCE;
 import static org.optilock.processor.writing.RuntimeContract.DIALECT;
+import static org.optilock.processor.writing.RuntimeContract.ENUMERATED;
 import static org.optilock.processor.writing.RuntimeContract.EXPANDED;
 import static org.optilock.processor.writing.RuntimeContract.FIND;
 import static org.optilock.processor.writing.RuntimeContract.FIND_STATEMENT;
@@ -149,11 +150,15 @@ public final class RepositoryWriter {
     /** The table, the attributes and their columns in the order the DAO reads them, and the key. */
     private CodeBlock statements() {
         List<PropertyModel> properties = entity.properties();
-        return CodeBlock.of("$T.$N($S,\n$>$>$T.of($L),\n$T.of($L),\n$T.of($L))$<$<", REPOSITORY_STATEMENTS,
-                REPOSITORY_STATEMENTS_OF, entity.table(),
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.$N($S,\n$>$>$T.of($L),\n$T.of($L),\n$T.of($L))",
+                REPOSITORY_STATEMENTS, REPOSITORY_STATEMENTS_OF, entity.table(),
                 List.class, strings(properties.stream().map(PropertyModel::name).toList()),
                 List.class, strings(properties.stream().map(PropertyModel::column).toList()),
                 List.class, strings(entity.key().properties().stream().map(PropertyModel::name).toList()));
+        // An enum stored by name sorts in its declared order, as Java compares enums.
+        properties.stream().filter(property -> property.columnType() == ColumnType.ENUM_BY_NAME).forEach(property ->
+                code.add("\n.$N($S, $T.class)", ENUMERATED, property.name(), property.type()));
+        return code.add("$<$<").build();
     }
 
     private static CodeBlock strings(List<String> values) {
@@ -237,9 +242,9 @@ public final class RepositoryWriter {
                 .collect(CodeBlock.joining(""));
         constants.add(FieldSpec.builder(FIND_STATEMENT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(find.projection()
-                        .map(projection -> CodeBlock.of("STATEMENTS.$N($S, $L,\n$>$>$L$L)$<$<", SELECT, name,
+                        .map(projection -> CodeBlock.of("$N.$N($S, $L,\n$>$>$L$L)$<$<", statements, SELECT, name,
                                 sqlText(projection.expression()), sqlText(restriction.condition()), orderBy))
-                        .orElseGet(() -> CodeBlock.of("STATEMENTS.$N($S, $L$L)", FIND, name,
+                        .orElseGet(() -> CodeBlock.of("$N.$N($S, $L$L)", statements, FIND, name,
                                 condition(restriction.condition()), orderBy)))
                 .build());
         CodeBlock statement = expanded(constant, restriction.bindings());
@@ -287,7 +292,7 @@ public final class RepositoryWriter {
         String constant = constantName(name);
         Restriction restriction = count.restriction();
         constants.add(FieldSpec.builder(FIND_STATEMENT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("STATEMENTS.$N($S, $L)", FIND, name, condition(restriction.condition()))
+                .initializer("$N.$N($S, $L)", statements, FIND, name, condition(restriction.condition()))
                 .build());
         CodeBlock statement = expanded(constant, restriction.bindings());
         CodeBlock binder = binder(restriction.bindings(), count.signature(), builder);

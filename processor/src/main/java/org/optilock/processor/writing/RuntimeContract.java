@@ -110,6 +110,7 @@ final class RuntimeContract {
     static final String REPOSITORY_STATEMENTS_OF = "of";
     static final String FIND = "find";
     static final String SELECT = "select";
+    static final String ENUMERATED = "enumerated";
     static final String EXPANDED = "expanded";
     static final String SIZE = "size";
     static final String SQL_TEXT_OF = "of";

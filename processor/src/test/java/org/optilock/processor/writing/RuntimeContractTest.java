@@ -74,7 +74,7 @@ class RuntimeContractTest {
                 RuntimeContract.TABLE_WITH,
                 RuntimeContract.REGISTER);
         assertPublicMethods(RuntimeContract.REPOSITORY_STATEMENTS, RuntimeContract.REPOSITORY_STATEMENTS_OF,
-                RuntimeContract.FIND, RuntimeContract.SELECT);
+                RuntimeContract.FIND, RuntimeContract.SELECT, RuntimeContract.ENUMERATED);
         assertPublicMethods(RuntimeContract.FIND_STATEMENT, RuntimeContract.EXPANDED);
         assertPublicMethods(RuntimeContract.SQL_TEXT, RuntimeContract.SQL_TEXT_OF, RuntimeContract.SQL_TEXT_ON,
                 RuntimeContract.EXPANDED);

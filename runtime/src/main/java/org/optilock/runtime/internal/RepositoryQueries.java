@@ -178,6 +178,11 @@ final class RepositoryQueries<T> {
             firstPage = before && !more;
             lastPage = !before && !more;
         }
+        if (content.isEmpty()) {
+            // An empty page has no row to start another page from: it is first and last at once.
+            firstPage = true;
+            lastPage = true;
+        }
         if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
             Collections.reverse(content);
         }
@@ -204,7 +209,8 @@ final class RepositoryQueries<T> {
             binder.bind(statement);
             int next = find.parameters + 1;
             for (int value : values) {
-                bindCursorValue(database, statement, next++, cursor.get(value));
+                Object comparable = query.order().keys().get(value).comparable(cursor.get(value));
+                bindCursorValue(database, statement, next++, comparable);
             }
             statement.setInt(next, request.size() + 1);
         }, entities);

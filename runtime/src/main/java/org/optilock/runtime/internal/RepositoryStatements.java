@@ -1,6 +1,9 @@
 package org.optilock.runtime.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,8 @@ public final class RepositoryStatements {
     final List<String> attributes;
     final List<String> columns;
     final List<String> key;
+    /** The constants of each attribute that holds an enum by name, in declared order. */
+    private final Map<String, List<String>> enums = new HashMap<>();
 
     private RepositoryStatements(String table, List<String> attributes, List<String> columns, List<String> key) {
         this.table = Objects.requireNonNull(table, "table");
@@ -56,6 +61,24 @@ public final class RepositoryStatements {
     public FindStatement select(String method, SqlText expression, SqlText condition, SortKey... orderBy) {
         return new FindStatement(this, method, expression.map(text -> "SELECT " + text + " FROM " + table), condition,
                 List.of(orderBy));
+    }
+
+    /**
+     * These statements, knowing that {@code attribute} holds constants of {@code type} by name, so that
+     * its rows sort in the enum's declared order, as Java orders enums, not alphabetically.
+     */
+    public RepositoryStatements enumerated(String attribute, Class<? extends Enum<?>> type) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> constant : type.getEnumConstants()) {
+            names.add(constant.name());
+        }
+        enums.put(attribute, List.copyOf(names));
+        return this;
+    }
+
+    /** The constants {@code attribute} holds by name, in order; none for any other attribute. */
+    List<String> constants(String attribute) {
+        return enums.getOrDefault(attribute, List.of());
     }
 
     /** The position of {@code attribute}'s column in the SELECT, from 1; 0 when there is no such attribute. */

@@ -13,11 +13,39 @@ import java.util.StringJoiner;
  */
 final class RowOrder {
 
-    /** One key: its column, where the SELECT puts it, and its direction. */
-    record Key(String column, int position, boolean descending, boolean ignoreCase) {
+    /**
+     * One key: its column, where the SELECT puts it, and its direction; for an enum stored by name, its
+     * constants in declared order, which is how Java, and so Jakarta Data, orders enums.
+     */
+    record Key(String column, int position, boolean descending, boolean ignoreCase, List<String> constants) {
+
+        Key {
+            constants = List.copyOf(constants);
+        }
 
         private String expression() {
+            if (!constants.isEmpty()) {
+                StringJoiner ordinal = new StringJoiner(" ", "CASE " + column + " ", " END");
+                for (int i = 0; i < constants.size(); i++) {
+                    ordinal.add("WHEN '" + constants.get(i) + "' THEN " + i);
+                }
+                return ordinal.toString();
+            }
             return ignoreCase ? "LOWER(" + column + ")" : column;
+        }
+
+        /** A cursor's value of this key, as the key's expression compares it: an enum's position in its type. */
+        Object comparable(Object value) {
+            if (constants.isEmpty() || value == null) {
+                return value;
+            }
+            String name = value instanceof Enum<?> constant ? constant.name() : value.toString();
+            int ordinal = constants.indexOf(name);
+            if (ordinal < 0) {
+                throw new IllegalArgumentException("The cursor holds " + value + " for " + column + ", which is none of "
+                        + constants);
+            }
+            return ordinal;
         }
 
         private String parameter() {
@@ -43,13 +71,15 @@ final class RowOrder {
             }
             if (!named.contains(sort.attribute())) {
                 named.add(sort.attribute());
-                keys.add(new Key(statements.columns.get(position - 1), position, sort.descending(), sort.ignoreCase()));
+                keys.add(new Key(statements.columns.get(position - 1), position, sort.descending(), sort.ignoreCase(),
+                        statements.constants(sort.attribute())));
             }
         }
         for (String attribute : statements.key) {
             if (!named.contains(attribute)) {
                 int position = statements.position(attribute);
-                keys.add(new Key(statements.columns.get(position - 1), position, false, false));
+                keys.add(new Key(statements.columns.get(position - 1), position, false, false,
+                        statements.constants(attribute)));
             }
         }
         return new RowOrder(keys);
@@ -83,7 +113,7 @@ final class RowOrder {
             StringJoiner columns = new StringJoiner(", ", "(", ")");
             StringJoiner values = new StringJoiner(", ", "(", ")");
             for (Key key : keys) {
-                columns.add(key.column());
+                columns.add(key.expression());
                 values.add("?");
             }
             return (leadingRange ? range : "") + columns + (first.descending() != before ? " < " : " > ") + values;

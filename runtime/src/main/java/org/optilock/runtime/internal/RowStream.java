@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -15,8 +16,11 @@ import org.optilock.runtime.Dialect;
 
 /**
  * The rows of a query as a stream read while it is consumed: the connection, statement and result set
- * stay open until the stream is closed, which closes them (in reverse order) and gives the connection
- * back. A failure while reading closes nothing by itself: the caller's try-with-resources does.
+ * stay open until the last row is read or the stream is closed, whichever comes first, which closes
+ * them (in reverse order, once) and gives the connection back. So a stream consumed to its end (by
+ * {@code toList}, {@code forEach}, {@code collect}) needs no closing, as most callers expect; one left
+ * part-way ({@code findFirst}, {@code limit}) holds its connection until closed, so close it, as with
+ * try-with-resources. A failure while reading closes nothing by itself: the caller's close does.
  *
  * @param <T> what one row gives: the entity, or a selected value (which may be null)
  */
@@ -25,12 +29,15 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
     private final ResultSet resultSet;
     private final RowReader<T> read;
     private final String operation;
+    /** Closes what the stream opened, the first time it is run. */
+    private final Runnable close;
 
-    private RowStream(ResultSet resultSet, RowReader<T> read, String operation) {
+    private RowStream(ResultSet resultSet, RowReader<T> read, String operation, Runnable close) {
         super(Long.MAX_VALUE, Spliterator.ORDERED);
         this.resultSet = resultSet;
         this.read = read;
         this.operation = operation;
+        this.close = close;
     }
 
     /**
@@ -47,8 +54,14 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
             binder.bind(statement);
             ResultSet resultSet = statement.executeQuery();
             AutoCloseable[] opened = {resultSet, statement, lease};
-            return StreamSupport.stream(new RowStream<>(resultSet, read.apply(lease.connection()), operation), false)
-                    .onClose(() -> closeAll(operation, opened));
+            AtomicBoolean closed = new AtomicBoolean();
+            Runnable close = () -> {
+                if (closed.compareAndSet(false, true)) {
+                    closeAll(operation, opened);
+                }
+            };
+            return StreamSupport.stream(new RowStream<>(resultSet, read.apply(lease.connection()), operation, close),
+                    false).onClose(close);
         } catch (SQLException e) {
             RuntimeException failure = SqlFailure.exception(operation, e);
             closeQuietly(failure, statement, lease);
@@ -60,6 +73,7 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
     public boolean tryAdvance(Consumer<? super T> action) {
         try {
             if (!resultSet.next()) {
+                close.run();
                 return false;
             }
             action.accept(read.read(resultSet));
