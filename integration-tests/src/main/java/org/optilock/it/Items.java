@@ -76,6 +76,8 @@ public interface Items extends BasicRepository<Item, Long> {
 
     CursoredPage<Item> findByKindNotAndPriceNotNullOrderByPrice(Item.Kind kind, PageRequest page);
 
+    CursoredPage<Item> findByIdGreaterThan(long min, PageRequest page, Order<Item> order);
+
     long countByKind(Item.Kind kind);
 
     int countAll();

@@ -24,6 +24,7 @@ public class Recipe {
     @CollectionTable(name = "recipe_steps", joinColumns = @JoinColumn(name = "recipe"))
     @Column(name = "step")
     List<String> steps;
+    private boolean isPublished;
     @Version long version;
 
     public Recipe() {}
@@ -49,5 +50,14 @@ public class Recipe {
 
     public long version() {
         return version;
+    }
+
+    // A boolean field named isPublished has the accessors isPublished() and setPublished().
+    public boolean isPublished() {
+        return isPublished;
+    }
+
+    public void setPublished(boolean published) {
+        this.isPublished = published;
     }
 }

@@ -16,4 +16,6 @@ public interface Recipes extends CrudRepository<Recipe, String> {
     Stream<Recipe> findByCodeGreaterThanOrderByCode(String after);
 
     Page<Recipe> findByCodeNotNullOrderByCode(PageRequest page);
+
+    List<Recipe> findByIsPublishedTrueOrderByCode();
 }

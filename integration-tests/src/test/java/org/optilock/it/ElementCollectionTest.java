@@ -140,6 +140,30 @@ class ElementCollectionTest {
     }
 
     @Test
+    void aRepositoryOfSeveralEntitiesWritesEachThroughItsOwnDao() {
+        Kitchen kitchen = new KitchenImpl(database.dataSource());
+        kitchen.stock(new Item(1, "knife", 12.0, Item.Kind.TOOL));
+        kitchen.stock(new Item(2, "whisk", null, Item.Kind.TOOL));
+        Recipe[] written = kitchen.write(soup(), new Recipe("R2", "Salad", Set.of(Diet.VEGAN), List.of("wash")));
+        assertEquals(1, written[1].version());
+        assertTrue(kitchen.retitle("R2", "Green salad"));
+        assertEquals("Green salad", kitchen.recipe("R2").orElseThrow().title);
+        assertEquals(List.of("wash"), kitchen.recipe("R2").orElseThrow().steps());
+        assertEquals(1, kitchen.clearUnpriced());
+        assertEquals(List.of(1L), kitchen.findByKindOrderById(Item.Kind.TOOL).stream().map(Item::id).toList());
+    }
+
+    @Test
+    void aBooleanFieldNamedIsXIsReachedThroughIsXAndSetX() {
+        Recipe soup = soup();
+        soup.setPublished(true);
+        recipes.insert(soup);
+        recipes.insert(new Recipe("R2", "Draft", Set.of(), List.of()));
+        assertEquals(List.of("R1"), recipes.findByIsPublishedTrueOrderByCode().stream().map(Recipe::code).toList());
+        assertTrue(recipes.findById("R1").orElseThrow().isPublished());
+    }
+
+    @Test
     void aQueryReadsTheValuesOfAllItsRowsInOneMoreStatement() {
         for (int i = 1; i <= 5; i++) {
             recipes.insert(new Recipe("R" + i, "Dish " + i, Set.of(Diet.values()[i % 3]), List.of("step " + i)));

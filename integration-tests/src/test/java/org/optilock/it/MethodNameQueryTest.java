@@ -12,6 +12,7 @@ import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.page.CursoredPage;
 import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -147,6 +148,26 @@ class MethodNameQueryTest {
         CursoredPage<Item> next = items.findByKindNotAndPriceNotNullOrderByPrice(Kind.TOOL, first.nextPageRequest());
         assertEquals(List.of(6L, 10L), ids(next.content()));
         assertFalse(next.hasNext());
+    }
+
+    @Test
+    void enumsSortInTheirDeclaredOrderWhateverTheyAreStoredAs() {
+        // Declared TOOL, PART, BOOK: stored by name, which alone would sort BOOK, PART, TOOL.
+        List<Long> byKind = List.of(1L, 3L, 4L, 7L, 2L, 5L, 8L, 10L, 6L, 9L);
+        assertEquals(byKind, ids(items.findByIdGreaterThan(0, Order.by(Sort.asc("kind"), Sort.asc("id")))));
+        List<Long> paged = new ArrayList<>();
+        CursoredPage<Item> page = items.findByIdGreaterThan(0, PageRequest.ofSize(3), Order.by(Sort.asc("kind")));
+        paged.addAll(ids(page.content()));
+        while (page.hasNext()) {
+            page = items.findByIdGreaterThan(0, page.nextPageRequest(), Order.by(Sort.asc("kind")));
+            paged.addAll(ids(page.content()));
+        }
+        assertEquals(byKind, paged, "a cursor on an enum key pages in the same order");
+        CursoredPage<Item> afterBooks = items.findByIdGreaterThan(0,
+                PageRequest.ofSize(3).afterCursor(PageRequest.Cursor.forKey(Kind.BOOK, 100L)), Order.by(Sort.asc("kind")));
+        assertEquals(List.of(), afterBooks.content(), "a cursor may hold the enum itself");
+        assertFalse(afterBooks.hasNext());
+        assertFalse(afterBooks.hasPrevious(), "an empty page starts no other page");
     }
 
     @Test
