@@ -133,6 +133,9 @@ public interface Items extends BasicRepository<Item, Long> {
     @Query("DELETE FROM Item WHERE price IS NULL")
     boolean deleteUnpriced();
 
+    @Query("SELECT id WHERE id >= ?1 AND LOCAL DATE IS NOT NULL AND LOCAL TIME IS NOT NULL ORDER BY id")
+    List<Long> fromIdToday(long min);
+
     @Query("ORDER BY id DESC")
     Stream<Item> newest(Limit limit);
 

@@ -114,6 +114,11 @@ class JdqlQueryTest {
     }
 
     @Test
+    void greaterOrEqualAndTheCurrentDateAndTime() {
+        assertEquals(List.of(9L, 10L), items.fromIdToday(9));
+    }
+
+    @Test
     void concatenationAndDivision() {
         // CONCAT: 'nut!'; ||: 'Bolt?'; (price + 1) / 2 = 6.5: price 12 (7)
         assertEquals(List.of(2L, 7L, 8L), ids(items.concatenated("nut!", "Bolt?")));
