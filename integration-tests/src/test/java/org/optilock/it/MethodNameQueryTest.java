@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.optilock.it.ItemSamples.ids;
 
 import jakarta.data.Limit;
 import jakarta.data.Order;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -39,33 +39,13 @@ class MethodNameQueryTest {
         this.database = TestDatabase.create(kind);
         this.counting = new CountingDataSource(database.dataSource());
         this.items = new ItemsImpl(counting.dataSource());
-        items.saveAll(List.of(
-                new Item(1, "anvil", 10.0, Kind.TOOL),
-                new Item(2, "Bolt", 0.5, Kind.PART),
-                new Item(3, "chisel", null, Kind.TOOL),
-                new Item(4, "Drill", 55.0, Kind.TOOL),
-                new Item(5, "gear", 3.0, Kind.PART),
-                new Item(6, "Guide", 20.0, Kind.BOOK),
-                new Item(7, "hammer", 12.0, Kind.TOOL),
-                new Item(8, "nut", null, Kind.PART),
-                new Item(9, "Novel", 9.0, Kind.BOOK),
-                new Item(10, "gearbox", 30.0, Kind.PART)));
+        ItemSamples.saveTen(items);
         counting.reset();
     }
 
     @AfterEach
     void closeDatabase() {
         database.close();
-    }
-
-    private static List<Long> ids(List<Item> items) {
-        return items.stream().map(Item::id).toList();
-    }
-
-    private static List<Long> ids(Stream<Item> items) {
-        try (items) {
-            return items.map(Item::id).toList();
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.optilock.processor.model;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.optilock.processor.sql.SqlDialect;
 
 /**
  * SQL a repository states once: one text, and a variant for each database that spells it otherwise

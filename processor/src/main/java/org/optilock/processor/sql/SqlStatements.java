@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.optilock.Strategy;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.model.SqlDialect;
 import org.optilock.processor.sql.Parameter.Compared;
 import org.optilock.processor.sql.Parameter.ExpectedUnset;
 import org.optilock.processor.sql.Parameter.ExpectedVersion;
@@ -158,10 +159,10 @@ public record SqlStatements(
             // The version is assigned first: MySQL evaluates assignments in order, and a conditional
             // version must compare the columns before they take their new values.
             Fragment update = Fragment.text("UPDATE " + entity.table() + " SET ")
-                    .then(new Fragment(dialect.assignVersion(version, newVersion.sql()), newVersion.parameters()))
+                    .then(new Fragment(DialectSql.assignVersion(dialect, version, newVersion.sql()), newVersion.parameters()))
                     .then(columns.sql().isEmpty() ? Fragment.text("") : Fragment.text(", ").then(columns))
                     .then(where);
-            statements.put(dialect, new SqlStatement(dialect.readingBack(update.sql(), version), update.parameters()));
+            statements.put(dialect, new SqlStatement(DialectSql.readingBack(dialect, update.sql(), version), update.parameters()));
         }
         return new UpdateStatement.ReadingBack(statements);
     }
@@ -243,7 +244,7 @@ public record SqlStatements(
             return moved;
         }
         Fragment changed = entity.relevantProperties().stream()
-                .map(p -> Fragment.of(dialect.differsFromParameter(p.column()), new Compared(p)))
+                .map(p -> Fragment.of(DialectSql.differsFromParameter(dialect, p.column()), new Compared(p)))
                 .collect(Fragment.joining(" OR "));
         return Fragment.text("CASE WHEN ").then(changed).then(" THEN ").then(moved).then(" ELSE " + version + " END");
     }

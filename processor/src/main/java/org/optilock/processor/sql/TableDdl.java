@@ -8,6 +8,7 @@ import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.ElementCollectionModel;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.model.SqlDialect;
 
 /**
  * The CREATE TABLE of an entity on each database: every column with a type that holds what the

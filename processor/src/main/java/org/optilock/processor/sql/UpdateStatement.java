@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.optilock.processor.model.SqlDialect;
 
 /** An UPDATE of one row, and how the DAO learns the version it gave the row. */
 public sealed interface UpdateStatement {
@@ -30,7 +31,7 @@ public sealed interface UpdateStatement {
      * The database decides the version (a trigger, a conditional version, or a counter moved on from
      * the row's own value), so the statement reports it, differently per dialect: the update is a
      * query through {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL it stays an update and
-     * the runtime reads the value it assigned to {@link SqlDialect#MYSQL_VARIABLE}.
+     * the runtime reads the value it assigned to {@code DialectSql.MYSQL_VARIABLE}.
      */
     record ReadingBack(Map<SqlDialect, SqlStatement> statements) implements UpdateStatement {
         public ReadingBack {

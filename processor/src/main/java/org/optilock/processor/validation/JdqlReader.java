@@ -33,7 +33,7 @@ import org.optilock.processor.query.jdql.JdqlSemanticException;
 import org.optilock.processor.query.jdql.JdqlSyntaxException;
 import org.optilock.processor.query.jdql.JdqlTranslator;
 import org.optilock.processor.query.jdql.JdqlTranslator.MethodParameter;
-import org.optilock.processor.sql.SqlDialect;
+import org.optilock.processor.model.SqlDialect;
 
 /**
  * Reads the JDQL of a {@code @Query} method at compile time: parses it, checks every attribute

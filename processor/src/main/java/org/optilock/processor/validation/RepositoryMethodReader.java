@@ -45,7 +45,6 @@ final class RepositoryMethodReader {
 
     private final TypeElement repository;
     private final TypeElement entityType;
-    private final EntityModel entity;
     private final ValidationReport report;
     private final String entityName;
     private final QueryMethods queries;
@@ -57,7 +56,6 @@ final class RepositoryMethodReader {
         this.repositoryTypes = repositoryTypes;
         this.repository = repository;
         this.entityType = entityType;
-        this.entity = entity;
         this.report = report;
         this.entityName = entityType.getSimpleName().toString();
         this.queries = new QueryMethods(repositoryTypes, repository, entityType, entity, report);

@@ -36,9 +36,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +56,7 @@ import org.optilock.processor.model.RepositoryMethod.Restriction;
 import org.optilock.processor.model.RepositoryMethod.Result;
 import org.optilock.processor.model.RepositoryModel;
 import org.optilock.processor.model.SqlText;
-import org.optilock.processor.sql.SqlDialect;
+import org.optilock.processor.model.SqlDialect;
 
 /**
  * Writes the implementation of one Jakarta Data repository: its queries as constants (each one's

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.optilock.processor.model.SqlDialect;
 
 class SqlDialectTest {
 
@@ -13,7 +14,7 @@ class SqlDialectTest {
     void theMysqlVariableIsTheOneTheRuntimeReads() throws Exception {
         Field runtime = Class.forName("org.optilock.runtime.internal.MysqlSupport").getDeclaredField("VERSION_VARIABLE");
         runtime.setAccessible(true);
-        assertEquals(runtime.get(null), SqlDialect.MYSQL_VARIABLE);
+        assertEquals(runtime.get(null), DialectSql.MYSQL_VARIABLE);
     }
 
     /** The generated statements are keyed by the runtime's Dialect: the two enums name the same databases. */

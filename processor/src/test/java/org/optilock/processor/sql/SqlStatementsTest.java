@@ -16,6 +16,7 @@ import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.IdClassModel;
 import org.optilock.processor.model.KeyModel;
 import org.optilock.processor.model.PropertyModel;
+import org.optilock.processor.model.SqlDialect;
 import org.optilock.processor.model.VersionModel;
 import org.optilock.processor.sql.Parameter.Compared;
 import org.optilock.processor.sql.Parameter.ExpectedUnset;

@@ -9,7 +9,7 @@ import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.RepositoryMethod.Binding;
 import org.optilock.processor.model.RepositoryMethod.Form;
-import org.optilock.processor.sql.SqlDialect;
+import org.optilock.processor.model.SqlDialect;
 import org.optilock.processor.query.jdql.Jdql.Condition;
 import org.optilock.processor.query.jdql.Jdql.Expression;
 

@@ -1,18 +1,15 @@
 package org.optilock.processor.sql;
 
-/**
- * The databases the processor writes SQL for; the constants match the runtime's
- * {@code org.optilock.runtime.Dialect}, which picks among them at run time.
- */
-public enum SqlDialect {
-    H2,
-    POSTGRESQL,
-    SQLITE,
-    MYSQL;
+import org.optilock.processor.model.SqlDialect;
+
+/** What the statements of a DAO spell differently on each database. */
+final class DialectSql {
+
+    private DialectSql() {}
 
     /** {@code column} differs from the bound parameter, NULL counting as a value. */
-    String differsFromParameter(String column) {
-        return switch (this) {
+    static String differsFromParameter(SqlDialect dialect, String column) {
+        return switch (dialect) {
             case H2, POSTGRESQL -> column + " IS DISTINCT FROM ?";
             case SQLITE -> column + " IS NOT ?";
             case MYSQL -> "NOT (" + column + " <=> ?)";
@@ -24,8 +21,8 @@ public enum SqlDialect {
      * {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL the statement stays an update, and the
      * runtime reads the value it assigned to {@link #MYSQL_VARIABLE}.
      */
-    String readingBack(String update, String column) {
-        return switch (this) {
+    static String readingBack(SqlDialect dialect, String update, String column) {
+        return switch (dialect) {
             case H2 -> "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
             case POSTGRESQL, SQLITE -> update + " RETURNING " + column;
             case MYSQL -> update;
@@ -33,8 +30,8 @@ public enum SqlDialect {
     }
 
     /** The assignment of the new version, on MySQL kept in a session variable for the read back. */
-    String assignVersion(String column, String expression) {
-        return this == MYSQL
+    static String assignVersion(SqlDialect dialect, String column, String expression) {
+        return dialect == SqlDialect.MYSQL
                 ? column + " = (" + MYSQL_VARIABLE + " := " + expression + ")"
                 : column + " = " + expression;
     }
