@@ -35,12 +35,12 @@ final class Batches<T, V> {
         this.context = context;
     }
 
-    /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
     /** What a batch does to the element collections of the rows it wrote. */
     private interface CollectionsWriter<T> {
         void changed(Connection connection, List<T> written) throws SQLException;
     }
 
+    /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
     private interface RowsWriter<T, V> {
         void write(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
                 throws SQLException;

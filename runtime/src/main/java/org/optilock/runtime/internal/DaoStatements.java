@@ -191,13 +191,13 @@ public final class DaoStatements {
         return this;
     }
 
-    /** The version trigger of a {@code TRIGGER} entity, looked for on its DAO's first update. */
     /** Adds an element collection of the entity, written and read with its rows. */
     public DaoStatements collection(ElementCollection<?, ?> collection) {
         collections.add(Objects.requireNonNull(collection, "collection"));
         return this;
     }
 
+    /** The version trigger of a {@code TRIGGER} entity, looked for on its DAO's first update. */
     public DaoStatements trigger(TriggerTarget target) {
         trigger = target;
         return this;
