@@ -2,18 +2,40 @@ package org.optilock.it;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.optilock.it.Item.Kind;
+import org.optilock.it.support.CountingDataSource;
+import org.optilock.it.support.DatabaseKind;
+import org.optilock.it.support.TestDatabase;
 
-/** The ten items the query tests read, and their ids as the tests compare them. */
-final class ItemSamples {
+/**
+ * What the query tests share: a database of one kind with the ten items saved, a repository on it
+ * whose statements are counted from then on, and the items' ids as the tests compare them.
+ */
+abstract class ItemSamples {
 
-    private ItemSamples() {}
+    final TestDatabase database;
+    final CountingDataSource counting;
+    final Items items;
+
+    ItemSamples(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.counting = new CountingDataSource(database.dataSource());
+        this.items = new ItemsImpl(counting.dataSource());
+        saveTen(items);
+        counting.reset();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
 
     /**
      * Saves items 1 to 10: names in mixed case, two without a price (3 and 8), odd ids odd, bits the
      * length of the id in binary, a kind each.
      */
-    static void saveTen(Items items) {
+    private static void saveTen(Items items) {
         items.saveAll(List.of(
                 new Item(1, "anvil", 10.0, Kind.TOOL),
                 new Item(2, "Bolt", 0.5, Kind.PART),

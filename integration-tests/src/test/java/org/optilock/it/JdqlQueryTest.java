@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.optilock.it.ItemSamples.ids;
 
 import jakarta.data.Limit;
 import jakarta.data.Sort;
@@ -12,35 +11,19 @@ import jakarta.data.page.Page;
 import jakarta.data.page.PageRequest;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.Item.Kind;
-import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
-import org.optilock.it.support.TestDatabase;
 
 /** JDQL queries, compiled to each database's SQL at build time: every clause, operator and function, on every database. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DatabaseKind.class)
-class JdqlQueryTest {
-
-    private final TestDatabase database;
-    private final CountingDataSource counting;
-    private final Items items;
+class JdqlQueryTest extends ItemSamples {
 
     JdqlQueryTest(DatabaseKind kind) {
-        this.database = TestDatabase.create(kind);
-        this.counting = new CountingDataSource(database.dataSource());
-        this.items = new ItemsImpl(counting.dataSource());
-        ItemSamples.saveTen(items);
-        counting.reset();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+        super(kind);
     }
 
     @Test

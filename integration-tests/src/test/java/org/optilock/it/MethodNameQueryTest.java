@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.optilock.it.ItemSamples.ids;
 
 import jakarta.data.Limit;
 import jakarta.data.Order;
@@ -17,35 +16,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.Item.Kind;
-import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
-import org.optilock.it.support.TestDatabase;
 
 /** Queries by method name, each operator and result on every database, each call one statement. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DatabaseKind.class)
-class MethodNameQueryTest {
-
-    private final TestDatabase database;
-    private final CountingDataSource counting;
-    private final Items items;
+class MethodNameQueryTest extends ItemSamples {
 
     MethodNameQueryTest(DatabaseKind kind) {
-        this.database = TestDatabase.create(kind);
-        this.counting = new CountingDataSource(database.dataSource());
-        this.items = new ItemsImpl(counting.dataSource());
-        ItemSamples.saveTen(items);
-        counting.reset();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        database.close();
+        super(kind);
     }
 
     @Test
