@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The generated DAO of one entity per strategy and access style, compared letter for letter with
- * the reviewed text under {@code src/test/resources/golden}. After a deliberate change to the
+ * The generated DAO of one entity per strategy and access style, and a repository with its entity's
+ * DAO, compared letter for letter with the reviewed text under {@code src/test/resources/golden}. After a deliberate change to the
  * generated code, rewrite them with {@code mvn test -pl processor -Doptilock.golden.update=true}
  * and review the diff.
  */
@@ -48,5 +48,29 @@ class GoldenDaoTest {
             return;
         }
         assertEquals(Sources.resource(goldenPath), generated, "generated " + dao + " (" + what + ")");
+    }
+
+    /**
+     * A repository of queries by method name and JDQL over an entity with an element collection: the
+     * repository's implementation and the entity's DAO, each compared with its golden file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "com.acme.CatalogImpl, method names, JDQL per database, In lists, a projection, an UPDATE",
+        "com.acme.ProductDao,  an element collection, a char column, an enum sorted in declared order",
+    })
+    void generatedRepositoryMatchesGoldenFile(String type, String what) throws IOException {
+        Compilation compilation = Sources.compile(Sources.entity("com.acme.Product"), Sources.entity("com.acme.Catalog"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = compilation.generatedSourceFile(type).orElseThrow().getCharContent(false).toString();
+        if (Boolean.getBoolean("optilock.golden.update")) {
+            Path file = Path.of(System.getProperty("optilock.golden.dir"), type.replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, generated, StandardCharsets.UTF_8);
+            return;
+        }
+        assertEquals(Sources.resource("/golden/" + type.replace('.', '/') + ".java"), generated,
+                "generated " + type + " (" + what + ")");
     }
 }

@@ -52,6 +52,21 @@ public enum ColumnType {
         };
     }
 
+    /** The type to use where a value is never absent: the primitive of a box, else this type. */
+    public ColumnType unboxed() {
+        return switch (this) {
+            case BOXED_BOOLEAN -> BOOLEAN;
+            case BOXED_BYTE -> BYTE;
+            case BOXED_SHORT -> SHORT;
+            case BOXED_CHAR -> CHAR;
+            case BOXED_INT -> INT;
+            case BOXED_LONG -> LONG;
+            case BOXED_FLOAT -> FLOAT;
+            case BOXED_DOUBLE -> DOUBLE;
+            default -> this;
+        };
+    }
+
     /** Whether the type is a whole number that a counter or a generated key can use. */
     public boolean isIntegral() {
         return switch (this) {

@@ -242,9 +242,9 @@ final class QueryMethods {
         return TypeName.get(type).box().equals(property.type().box());
     }
 
-    /** The property's column type, boxed where the parameter's type is: a boxed value may be null. */
+    /** The property's column type as the parameter's type holds it: a box may be null, a primitive never is. */
     private static ColumnType columnType(TypeMirror type, PropertyModel property) {
-        return type.getKind().isPrimitive() ? property.columnType() : property.columnType().boxed();
+        return type.getKind().isPrimitive() ? property.columnType().unboxed() : property.columnType().boxed();
     }
 
     /** The arguments of {@link Message#UNKNOWN_ATTRIBUTE} for {@code attribute}, with the closest name. */

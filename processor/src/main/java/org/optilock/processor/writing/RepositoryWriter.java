@@ -13,7 +13,6 @@ import static org.optilock.processor.writing.RuntimeContract.NO_PARAMETERS;
 import static org.optilock.processor.writing.RuntimeContract.REPOSITORY_OPERATIONS;
 import static org.optilock.processor.writing.RuntimeContract.REPOSITORY_STATEMENTS;
 import static org.optilock.processor.writing.RuntimeContract.REPOSITORY_STATEMENTS_OF;
-import static org.optilock.processor.writing.RuntimeContract.ROW_READER;
 import static org.optilock.processor.writing.RuntimeContract.SELECT;
 import static org.optilock.processor.writing.RuntimeContract.SIZE;
 import static org.optilock.processor.writing.RuntimeContract.SETTINGS;
@@ -234,21 +233,21 @@ public final class RepositoryWriter {
         String constant = constantName(name);
         Restriction restriction = find.restriction();
         CodeBlock orderBy = find.orderBy().stream()
-                .map(key -> CodeBlock.of(", $T.$N($S)$L", SORT_KEY, key.descending() ? SORT_DESC : SORT_ASC,
+                .map(key -> CodeBlock.of(",$W$T.$N($S)$L", SORT_KEY, key.descending() ? SORT_DESC : SORT_ASC,
                         key.attribute(), key.ignoreCase() ? "." + IGNORING_CASE + "()" : ""))
                 .collect(CodeBlock.joining(""));
         constants.add(FieldSpec.builder(FIND_STATEMENT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(find.projection()
                         .map(projection -> CodeBlock.of("$N.$N($S, $L,\n$>$>$L$L)$<$<", statements, SELECT, name,
                                 sqlText(projection.expression()), sqlText(restriction.condition()), orderBy))
-                        .orElseGet(() -> CodeBlock.of("$N.$N($S, $L$L)", statements, FIND, name,
+                        .orElseGet(() -> CodeBlock.of("$N.$N($S,$W$L$L)", statements, FIND, name,
                                 condition(restriction.condition()), orderBy)))
                 .build());
         CodeBlock statement = expanded(constant, restriction.bindings());
         CodeBlock binder = binder(restriction.bindings(), find.signature(), builder);
         CodeBlock query = find.projection()
-                .map(projection -> CodeBlock.of("$L, $L, $L", statement, reader(projection, find.signature()), binder))
-                .orElse(CodeBlock.of("$L, $L", statement, binder));
+                .map(projection -> CodeBlock.of("$L,$W$L,$W$L", statement, reader(projection, find.signature()), binder))
+                .orElse(CodeBlock.of("$L,$W$L", statement, binder));
         CodeBlock sorts = find.sorts().isEmpty()
                 ? CodeBlock.of("$T.of()", List.class)
                 : CodeBlock.of("$T.sorts($L)", REPOSITORY_OPERATIONS, find.sorts().stream()
@@ -263,22 +262,22 @@ public final class RepositoryWriter {
         String page = find.pageRequest().orElse(null);
         TypeName element = find.projection().map(projection -> projection.javaType().box()).orElse(entityType);
         CodeBlock call = switch (find.result()) {
-            case ONE -> find.first() > 0 ? CodeBlock.of("$N.first($L, $L)", operations, query, sorts)
-                    : CodeBlock.of("$N.single($L, $L)", operations, query, sorts);
+            case ONE -> find.first() > 0 ? CodeBlock.of("$N.first($L,$W$L)", operations, query, sorts)
+                    : CodeBlock.of("$N.single($L,$W$L)", operations, query, sorts);
             case OPTIONAL -> find.first() > 0
-                    ? CodeBlock.of("$N.optionalFirst($L, $L)", operations, query, sorts)
-                    : CodeBlock.of("$N.optional($L, $L)", operations, query, sorts);
-            case LIST -> CodeBlock.of("$N.list($L, $L, $L)", operations, query, sorts, limit);
-            case ARRAY -> CodeBlock.of("$N.list($L, $L, $L).toArray(new $T[0])", operations, query, sorts, limit, element);
-            case STREAM -> CodeBlock.of("$N.stream($L, $L, $L)", operations, query, sorts, limit);
-            case PAGE -> CodeBlock.of("$N.page($L, $L, $N)", operations, query, sorts, page);
-            case CURSORED_PAGE -> CodeBlock.of("$N.cursoredPage($L, $L, $N)", operations, query, sorts, page);
+                    ? CodeBlock.of("$N.optionalFirst($L,$W$L)", operations, query, sorts)
+                    : CodeBlock.of("$N.optional($L,$W$L)", operations, query, sorts);
+            case LIST -> CodeBlock.of("$N.list($L,$W$L,$W$L)", operations, query, sorts, limit);
+            case ARRAY -> CodeBlock.of("$N.list($L,$W$L,$W$L).toArray(new $T[0])", operations, query, sorts, limit, element);
+            case STREAM -> CodeBlock.of("$N.stream($L,$W$L,$W$L)", operations, query, sorts, limit);
+            case PAGE -> CodeBlock.of("$N.page($L,$W$L,$W$N)", operations, query, sorts, page);
+            case CURSORED_PAGE -> CodeBlock.of("$N.cursoredPage($L,$W$L,$W$N)", operations, query, sorts, page);
             default -> throw new IllegalStateException("A query cannot return " + find.result());
         };
         if (find.result() == Result.ARRAY && find.projection().isPresent()
                 && find.signature().returnType() instanceof ArrayTypeName array && array.componentType().isPrimitive()) {
             // A List of boxes cannot become an array of primitives by toArray.
-            call = CodeBlock.of("$N.list($L, $L, $L).stream().mapTo$L($T::$LValue).toArray()", operations, query, sorts,
+            call = CodeBlock.of("$N.list($L,$W$L,$W$L).stream().mapTo$L($T::$LValue).toArray()", operations, query, sorts,
                     limit, capitalized(array.componentType().toString()), element, array.componentType());
         }
         builder.addStatement("return $L", call);
@@ -289,15 +288,15 @@ public final class RepositoryWriter {
         String constant = constantName(name);
         Restriction restriction = count.restriction();
         constants.add(FieldSpec.builder(FIND_STATEMENT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$N.$N($S, $L)", statements, FIND, name, condition(restriction.condition()))
+                .initializer("$N.$N($S,$W$L)", statements, FIND, name, condition(restriction.condition()))
                 .build());
         CodeBlock statement = expanded(constant, restriction.bindings());
         CodeBlock binder = binder(restriction.bindings(), count.signature(), builder);
         switch (count.result()) {
-            case BOOLEAN -> builder.addStatement("return $N.exists($L, $L)", operations, statement, binder);
-            case INT -> builder.addStatement("return $T.toIntExact($N.count($L, $L))", Math.class, operations,
+            case BOOLEAN -> builder.addStatement("return $N.exists($L,$W$L)", operations, statement, binder);
+            case INT -> builder.addStatement("return $T.toIntExact($N.count($L,$W$L))", Math.class, operations,
                     statement, binder);
-            default -> builder.addStatement("return $N.count($L, $L)", operations, statement, binder);
+            default -> builder.addStatement("return $N.count($L,$W$L)", operations, statement, binder);
         }
     }
 
@@ -307,7 +306,7 @@ public final class RepositoryWriter {
         constants.add(FieldSpec.builder(SQL_TEXT, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(sqlText(change.statement()))
                 .build());
-        CodeBlock call = CodeBlock.of("$N.execute($S, $L, $L)", operations, name, expanded(constant, change.bindings()),
+        CodeBlock call = CodeBlock.of("$N.execute($S,$W$L,$W$L)", operations, name, expanded(constant, change.bindings()),
                 binder(change.bindings(), change.signature(), builder));
         switch (change.result()) {
             case VOID -> builder.addStatement("$L", call);
@@ -348,8 +347,7 @@ public final class RepositoryWriter {
         Set<String> taken = new HashSet<>();
         signature.parameters().forEach(parameter -> taken.add(parameter.name()));
         String resultSet = unused("resultSet", taken);
-        return CodeBlock.of("($T<$T>) $N -> $L", ROW_READER, projection.javaType().box(), resultSet,
-                ColumnCodec.read(projection.type(), projection.javaType(), resultSet, 1));
+        return CodeBlock.of("$N -> $L", resultSet, ColumnCodec.read(projection.type(), projection.javaType(), resultSet, 1));
     }
 
     /**

@@ -228,7 +228,7 @@ public final class JdqlTranslator {
                         + bound.type() + ", but is compared with attribute '" + property.name() + "', which is "
                         + property.type() + ". Declare the parameter as " + property.type(), parameter.position());
             }
-            type = bound.type().isPrimitive() ? property.columnType() : property.columnType().boxed();
+            type = bound.type().isPrimitive() ? property.columnType().unboxed() : property.columnType().boxed();
         } else {
             type = bound.columnType().orElseThrow(() -> new JdqlSemanticException("parameter " + parameter.written()
                     + " is " + bound.type() + ", which no column holds", parameter.position()));
