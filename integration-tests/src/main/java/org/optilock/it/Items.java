@@ -33,6 +33,8 @@ public interface Items extends BasicRepository<Item, Long> {
 
     List<Item> findByIdNotBetweenOrderById(long low, long high);
 
+    List<Item> findByIdNotLessThanOrderById(long min);
+
     Stream<Item> findByIdBetween(long low, long high, Sort<Item> sort);
 
     List<Item> findByNameContainsOrderById(String part);
@@ -52,6 +54,8 @@ public interface Items extends BasicRepository<Item, Long> {
     List<Item> findByKindInOrderById(Set<Item.Kind> kinds);
 
     List<Item> findByIdNotInOrderById(Collection<Long> ids);
+
+    List<Item> findByNameIgnoreCaseInOrderById(List<String> names);
 
     List<Item> findByPriceNullOrderById();
 

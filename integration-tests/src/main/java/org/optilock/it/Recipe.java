@@ -4,13 +4,18 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import java.util.List;
 import java.util.Set;
 
-/** An entity with element collections: a set of enums in the table JPA would name, a list of text in one it is told. */
+/**
+ * An entity with element collections: a set of enums by ordinal in the table JPA would name, a list of
+ * text in one it is told.
+ */
 @Entity
 public class Recipe {
 
@@ -19,7 +24,7 @@ public class Recipe {
 
     @Id String code;
     String title;
-    @ElementCollection Set<Diet> diets;
+    @ElementCollection @Enumerated(EnumType.ORDINAL) Set<Diet> diets;
     @ElementCollection
     @CollectionTable(name = "recipe_steps", joinColumns = @JoinColumn(name = "recipe"))
     @Column(name = "step")

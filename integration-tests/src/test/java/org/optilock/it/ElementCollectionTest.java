@@ -56,6 +56,8 @@ class ElementCollectionTest {
     void theTablesAreNamedAsJpaNamesThem() {
         recipes.insert(soup());
         assertEquals(2L, database.queryLong("SELECT COUNT(*) FROM Recipe_diets WHERE Recipe_code = 'R1'"));
+        assertEquals(2L, database.queryLong("SELECT SUM(diets) FROM Recipe_diets WHERE Recipe_code = 'R1'"),
+                "VEGAN and GLUTEN_FREE by ordinal, 0 and 2, as @Enumerated(ORDINAL) says");
         assertEquals(3L, database.queryLong("SELECT COUNT(*) FROM recipe_steps WHERE recipe = 'R1'"));
     }
 

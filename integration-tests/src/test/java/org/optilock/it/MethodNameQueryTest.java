@@ -45,6 +45,7 @@ class MethodNameQueryTest extends ItemSamples {
         assertEquals(List.of(3L, 4L, 5L), ids(items.findByIdLessThanEqualAndIdGreaterThanEqualOrderByIdAsc(5, 3)));
         assertEquals(List.of(10L, 9L), ids(items.findByIdGreaterThan(8, Order.by(Sort.desc("id")))));
         assertEquals(List.of(1L, 2L, 9L, 10L), ids(items.findByIdNotBetweenOrderById(3, 8)));
+        assertEquals(List.of(9L, 10L), ids(items.findByIdNotLessThanOrderById(9)));
         assertEquals(List.of(4L, 3L, 2L), ids(items.findByIdBetween(2, 4, Sort.desc("id"))));
     }
 
@@ -74,6 +75,8 @@ class MethodNameQueryTest extends ItemSamples {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids(items.findByIdNotInOrderById(List.of())),
                 "Not in nothing is every row");
         assertEquals(List.of(2L, 4L, 6L, 8L, 10L), ids(items.findByIdNotInOrderById(List.of(1L, 3L, 5L, 7L, 9L))));
+        assertEquals(List.of(2L, 6L), ids(items.findByNameIgnoreCaseInOrderById(List.of("BOLT", "guide", "nothing"))),
+                "each value of the list compared in upper case");
         assertTrue(items.existsByIdIn(List.of(99L, 10L)));
         assertFalse(items.existsByIdIn(List.of(99L)));
     }

@@ -325,6 +325,15 @@ class RepositoryMessagesTest {
     }
 
     @Test
+    void aQueryOfAnotherEntity() {
+        assertError("OPL-419", "The @Query of Articles.others does not fit Article: names entity Comment, but the entity"
+                + " of this repository is Article, at character 13", "others",
+                "@Repository public interface Articles extends DataRepository<Article, Long> {",
+                "    @Query(\"DELETE FROM Comment\") long others();",
+                "}");
+    }
+
+    @Test
     void aMisspeltAttributeInAQueryGetsTheClosestName() {
         assertError("OPL-420", "The @Query of Articles.byTitle names 'titel', which is no attribute of Article. Did you"
                 + " mean 'title'?", "byTitle",

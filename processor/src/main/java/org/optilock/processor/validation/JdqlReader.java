@@ -3,10 +3,8 @@ package org.optilock.processor.validation;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -25,7 +23,6 @@ import org.optilock.processor.model.RepositoryMethod.Binding;
 import org.optilock.processor.model.RepositoryMethod.OrderKey;
 import org.optilock.processor.model.RepositoryMethod.Projection;
 import org.optilock.processor.model.RepositoryMethod.Restriction;
-import org.optilock.processor.model.RepositoryMethod.Result;
 import org.optilock.processor.model.SqlText;
 import org.optilock.processor.query.jdql.Jdql;
 import org.optilock.processor.query.jdql.JdqlParser;
@@ -33,7 +30,6 @@ import org.optilock.processor.query.jdql.JdqlSemanticException;
 import org.optilock.processor.query.jdql.JdqlSyntaxException;
 import org.optilock.processor.query.jdql.JdqlTranslator;
 import org.optilock.processor.query.jdql.JdqlTranslator.MethodParameter;
-import org.optilock.processor.model.SqlDialect;
 
 /**
  * Reads the JDQL of a {@code @Query} method at compile time: parses it, checks every attribute
@@ -103,8 +99,7 @@ final class JdqlReader {
         if (select.from().isPresent()) {
             checkEntity(select.from().get());
         }
-        Optional<Jdql.Condition> where = select.where();
-        Restriction restriction = where.isEmpty() ? Restriction.NONE : restriction(where.get(), scope);
+        Restriction restriction = restriction(select.where(), scope);
         List<OrderKey> orderBy = new ArrayList<>();
         for (Jdql.OrderItem item : select.orderBy()) {
             PropertyModel property = attribute(item.attribute());
@@ -112,14 +107,7 @@ final class JdqlReader {
         }
         orderBy.addAll(0, queries.orderBy(method));
         if (select.select().orElse(null) instanceof Jdql.CountThis) {
-            String returns = TypeName.get(type.getReturnType()).box().toString();
-            if (!returns.equals("java.lang.Long") && !returns.equals("java.lang.Integer")) {
-                report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), type.getReturnType(),
-                        "SELECT COUNT(THIS) returns how many rows match, as long or int.");
-                return Optional.empty();
-            }
-            return Optional.of(new RepositoryMethod.Count(signature, restriction,
-                    returns.equals("java.lang.Long") ? Result.LONG : Result.INT));
+            return queries.count(method, type, signature, restriction, false, "SELECT COUNT(THIS)");
         }
         Optional<Projection> projection = Optional.empty();
         if (select.select().orElse(null) instanceof Jdql.Selected selected) {
@@ -137,61 +125,29 @@ final class JdqlReader {
     private Optional<RepositoryMethod> update(ExecutableElement method, ExecutableType type, MethodSpec signature,
             Jdql.Update update, Scope scope) throws JdqlSemanticException {
         checkEntity(update.entity());
-        Map<SqlDialect, String> texts = new EnumMap<>(SqlDialect.class);
-        List<Binding> bindings = null;
-        for (SqlDialect dialect : SqlDialect.values()) {
-            JdqlTranslator.Sql set = JdqlTranslator.assignments(update.set(), scope, dialect);
-            Optional<JdqlTranslator.Sql> where = update.where().isEmpty() ? Optional.empty()
-                    : Optional.of(JdqlTranslator.condition(update.where().get(), scope, dialect));
-            texts.put(dialect, "UPDATE " + entity.table() + " SET " + set.text()
-                    + where.map(w -> " WHERE " + w.text()).orElse(""));
-            if (bindings == null) {
-                bindings = bindingsOf(set, where.orElse(null));
-            }
-        }
-        return change(method, type, signature, SqlText.spelt(texts::get), bindings);
-    }
-
-    private static List<Binding> bindingsOf(JdqlTranslator.Sql first, JdqlTranslator.Sql then) {
-        List<Binding> bindings = new ArrayList<>(first.bindings());
-        if (then != null) {
-            bindings.addAll(then.bindings());
-        }
-        return bindings;
+        JdqlTranslator.Sql set = JdqlTranslator.assignments(update.set(), scope);
+        Restriction where = restriction(update.where(), scope);
+        SqlText statement = SqlText.spelt(dialect -> "UPDATE " + entity.table() + " SET " + set.text().in(dialect)
+                + (where.condition().isEmpty() ? "" : " WHERE " + where.condition().in(dialect)));
+        List<Binding> bindings = new ArrayList<>(set.bindings());
+        bindings.addAll(where.bindings());
+        return queries.change(method, type, signature, statement, bindings, "A JDQL UPDATE");
     }
 
     private Optional<RepositoryMethod> delete(ExecutableElement method, ExecutableType type, MethodSpec signature,
             Jdql.Delete delete, Scope scope) throws JdqlSemanticException {
         checkEntity(delete.entity());
-        Restriction restriction = delete.where().isEmpty() ? Restriction.NONE : restriction(delete.where().get(), scope);
-        SqlText text = SqlText.spelt(dialect -> "DELETE FROM " + entity.table()
-                + (restriction.condition().isEmpty() ? "" : " WHERE " + restriction.condition().in(dialect)));
-        return change(method, type, signature, text, restriction.bindings());
+        return queries.delete(method, type, signature, restriction(delete.where(), scope), "A JDQL DELETE");
     }
 
-    private Optional<RepositoryMethod> change(ExecutableElement method, ExecutableType type, MethodSpec signature,
-            SqlText statement, List<Binding> bindings) {
-        TypeMirror returns = type.getReturnType();
-        Optional<Result> result = RepositoryMethodReader.changeResult(returns);
-        if (result.isEmpty()) {
-            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), returns,
-                    "An UPDATE or DELETE returns void, how many rows it changed as int or long, or whether it changed"
-                            + " any as boolean.");
-            return Optional.empty();
+    /** The rows {@code condition} selects (every row where there is none), on every database, with the values it binds. */
+    private static Restriction restriction(Optional<Jdql.Condition> condition, Scope scope)
+            throws JdqlSemanticException {
+        if (condition.isEmpty()) {
+            return Restriction.NONE;
         }
-        return Optional.of(new RepositoryMethod.Change(signature, statement, bindings, result.get()));
-    }
-
-    /** {@code condition} on every database, with the values it binds. */
-    private Restriction restriction(Jdql.Condition condition, Scope scope) throws JdqlSemanticException {
-        Map<SqlDialect, String> texts = new EnumMap<>(SqlDialect.class);
-        List<Binding> bindings = List.of();
-        for (SqlDialect dialect : SqlDialect.values()) {
-            JdqlTranslator.Sql sql = JdqlTranslator.condition(condition, scope, dialect);
-            texts.put(dialect, sql.text());
-            bindings = sql.bindings();
-        }
-        return new Restriction(SqlText.spelt(texts::get), bindings);
+        JdqlTranslator.Sql sql = JdqlTranslator.condition(condition.get(), scope);
+        return new Restriction(sql.text(), sql.bindings());
     }
 
     private void checkEntity(Jdql.Name name) throws JdqlSemanticException {

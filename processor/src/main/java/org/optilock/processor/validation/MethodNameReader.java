@@ -1,14 +1,12 @@
 package org.optilock.processor.validation;
 
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeMirror;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
@@ -78,41 +76,11 @@ final class MethodNameReader {
                     queries.describe(method), "only a find method limits, sorts or pages its rows.");
             return Optional.empty();
         }
-        TypeMirror returns = type.getReturnType();
         return switch (query.action()) {
-            case COUNT -> count(method, signature, restriction.get(), returns);
-            case EXISTS -> exists(method, signature, restriction.get(), returns);
-            default -> RepositoryMethodReader.changeResult(returns)
-                    .map(result -> (RepositoryMethod) queries.delete(signature, restriction.get(), result))
-                    .or(() -> {
-                        report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), returns,
-                                "A delete method returns void, how many rows it deleted as int or long, or whether it"
-                                        + " deleted any as boolean.");
-                        return Optional.empty();
-                    });
+            case COUNT -> queries.count(method, type, signature, restriction.get(), false, "A count method");
+            case EXISTS -> queries.count(method, type, signature, restriction.get(), true, "An exists method");
+            default -> queries.delete(method, type, signature, restriction.get(), "A delete method");
         };
-    }
-
-    private Optional<RepositoryMethod> count(ExecutableElement method, MethodSpec signature, Restriction restriction,
-            TypeMirror returns) {
-        String result = TypeName.get(returns).box().toString();
-        if (result.equals("java.lang.Long") || result.equals("java.lang.Integer")) {
-            return Optional.of(new RepositoryMethod.Count(signature, restriction,
-                    result.equals("java.lang.Long") ? Result.LONG : Result.INT));
-        }
-        report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), returns,
-                "A count method returns how many rows match, as long or int.");
-        return Optional.empty();
-    }
-
-    private Optional<RepositoryMethod> exists(ExecutableElement method, MethodSpec signature, Restriction restriction,
-            TypeMirror returns) {
-        if (TypeName.get(returns).box().toString().equals("java.lang.Boolean")) {
-            return Optional.of(new RepositoryMethod.Count(signature, restriction, Result.BOOLEAN));
-        }
-        report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), returns,
-                "An exists method returns whether a row matches, as boolean.");
-        return Optional.empty();
     }
 
     /** The condition of {@code conditions}, each taking its values from the next parameters at {@code positions}. */

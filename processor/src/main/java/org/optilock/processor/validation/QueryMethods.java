@@ -254,11 +254,57 @@ final class QueryMethods {
         return new Object[] {entityName, attribute, hint, String.join(", ", names)};
     }
 
-    /** The statement that deletes the rows of {@code restriction}, whatever their versions. */
-    RepositoryMethod.Change delete(MethodSpec signature, Restriction restriction, Result result) {
-        String where = restriction.condition().isEmpty() ? "" : " WHERE " + restriction.condition().standard();
-        return new RepositoryMethod.Change(signature, SqlText.of("DELETE FROM " + entity.table() + where),
-                restriction.bindings(), result);
+    /**
+     * The method that counts the rows of {@code restriction} ({@code long} or {@code int}), or, for
+     * {@code exists}, tells whether there is one ({@code boolean}); {@code what} names the method's
+     * kind in the error for any other return type.
+     */
+    Optional<RepositoryMethod> count(ExecutableElement method, ExecutableType type, MethodSpec signature,
+            Restriction restriction, boolean exists, String what) {
+        TypeName returns = TypeName.get(type.getReturnType()).box();
+        Optional<Result> result = exists
+                ? Optional.of(Result.BOOLEAN).filter(r -> returns.equals(TypeName.BOOLEAN.box()))
+                : returns.equals(TypeName.LONG.box()) ? Optional.of(Result.LONG)
+                : returns.equals(TypeName.INT.box()) ? Optional.of(Result.INT)
+                : Optional.empty();
+        if (result.isEmpty()) {
+            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, describe(method), type.getReturnType(), what
+                    + (exists ? " returns whether a row matches, as boolean." : " returns how many rows match, as long"
+                            + " or int."));
+            return Optional.empty();
+        }
+        return Optional.of(new RepositoryMethod.Count(signature, restriction, result.get()));
+    }
+
+    /**
+     * The method that runs {@code statement}, which changes rows whatever their versions, returning
+     * nothing, how many rows it changed ({@code int}, {@code long}) or whether it changed any
+     * ({@code boolean}); {@code what} names the method's kind in the error for any other return type.
+     */
+    Optional<RepositoryMethod> change(ExecutableElement method, ExecutableType type, MethodSpec signature,
+            SqlText statement, List<Binding> bindings, String what) {
+        Optional<Result> result = switch (type.getReturnType().getKind()) {
+            case VOID -> Optional.of(Result.VOID);
+            case INT -> Optional.of(Result.INT);
+            case LONG -> Optional.of(Result.LONG);
+            case BOOLEAN -> Optional.of(Result.BOOLEAN);
+            default -> Optional.empty();
+        };
+        if (result.isEmpty()) {
+            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, describe(method), type.getReturnType(), what
+                    + " returns void, how many rows it changed as int or long, or whether it changed any as boolean.");
+            return Optional.empty();
+        }
+        return Optional.of(new RepositoryMethod.Change(signature, statement, bindings, result.get()));
+    }
+
+    /** The method that deletes the rows of {@code restriction}, whatever their versions. */
+    Optional<RepositoryMethod> delete(ExecutableElement method, ExecutableType type, MethodSpec signature,
+            Restriction restriction, String what) {
+        SqlText condition = restriction.condition();
+        SqlText statement = SqlText.spelt(dialect -> "DELETE FROM " + entity.table()
+                + (condition.isEmpty() ? "" : " WHERE " + condition.in(dialect)));
+        return change(method, type, signature, statement, restriction.bindings(), what);
     }
 
     /** {@code Repository.method}, as messages name a method. */

@@ -194,25 +194,8 @@ final class RepositoryMethodReader {
     private Optional<RepositoryMethod> deleteWhere(ExecutableElement method, ExecutableType type,
             MethodSpec signature) {
         Optional<Restriction> restriction = equalities(method, type, queries.parameters(method, type).values());
-        Optional<Result> result = changeResult(type.getReturnType());
-        if (result.isEmpty()) {
-            report.error(Message.UNSUPPORTED_RETURN_TYPE, method, queries.describe(method), type.getReturnType(),
-                    "An @Delete method by attributes returns void, how many rows it deleted as int or long, or"
-                            + " whether it deleted any as boolean.");
-            return Optional.empty();
-        }
-        return restriction.map(where -> queries.delete(signature, where, result.get()));
-    }
-
-    /** What a statement that changes rows may return: nothing, how many ({@code int}, {@code long}), whether any. */
-    static Optional<Result> changeResult(TypeMirror returns) {
-        return switch (returns.getKind()) {
-            case VOID -> Optional.of(Result.VOID);
-            case INT -> Optional.of(Result.INT);
-            case LONG -> Optional.of(Result.LONG);
-            case BOOLEAN -> Optional.of(Result.BOOLEAN);
-            default -> Optional.empty();
-        };
+        return restriction.flatMap(where -> queries.delete(method, type, signature, where, "An @Delete method by"
+                + " attributes"));
     }
 
     // ---- @Find ----------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package org.optilock.runtime.internal;
 
 import jakarta.data.Sort;
-import jakarta.data.exceptions.EmptyResultException;
 import jakarta.data.exceptions.EntityExistsException;
 import jakarta.data.exceptions.OptimisticLockingFailureException;
 import jakarta.data.page.CursoredPage;
@@ -264,28 +263,12 @@ public final class RepositoryOperations<T, K> {
 
     /** The first row of {@code find}, in its order: a query named {@code findFirst}. */
     public T first(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
-        return first(find, queries.entities, binder, sorts);
-    }
-
-    /** {@link #first(FindStatement, ParameterBinder, List)} of what {@code reader} reads of the row. */
-    public <R> R first(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<? extends Sort<?>> sorts) {
-        List<R> found = list(find, reader, binder, sorts, 1, 1);
-        if (found.isEmpty()) {
-            throw new EmptyResultException(find.method + " found no " + name
-                    + ". Return an Optional where no row is a possible answer.");
-        }
-        return found.get(0);
+        return queries.first(find, queries.entities, binder, sortKeys(sorts));
     }
 
     /** The first row of {@code find}, in its order, or none: a query named {@code findFirst} that returns an Optional. */
     public Optional<T> optionalFirst(FindStatement find, ParameterBinder binder, List<? extends Sort<?>> sorts) {
-        return optionalFirst(find, queries.entities, binder, sorts);
-    }
-
-    /** {@link #optionalFirst(FindStatement, ParameterBinder, List)} of what {@code reader} reads of the row. */
-    public <R> Optional<R> optionalFirst(FindStatement find, RowReader<R> reader, ParameterBinder binder,
-            List<? extends Sort<?>> sorts) {
-        return queries.first(find, reader, binder, sortKeys(sorts));
+        return queries.optionalFirst(find, queries.entities, binder, sortKeys(sorts));
     }
 
     /**

@@ -81,32 +81,47 @@ final class RepositoryQueries<T> {
 
     /** The one row of {@code find}, or none (or a selected value that is NULL). */
     <R> Optional<R> optional(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
-        List<R> found = list(find, reader, binder, sorts, 2, 1);
-        if (found.size() > 1) {
-            throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns at most"
-                    + " one. Return a List, or pass values that a single row matches.");
-        }
+        List<R> found = atMostOne(find, reader, binder, sorts);
         return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
     }
 
-    /** The first row of {@code find}, in its order, or none (or a selected value that is NULL). */
-    <R> Optional<R> first(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
-        List<R> found = list(find, reader, binder, sorts, 1, 1);
-        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
-    }
-
-    /** The one row of {@code find}. */
-    <R> R single(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+    /** The rows of {@code find}, which may be none or one: a second is a {@code NonUniqueResultException}. */
+    private <R> List<R> atMostOne(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
         List<R> found = list(find, reader, binder, sorts, 2, 1);
         if (found.size() > 1) {
             throw new NonUniqueResultException(find.method + " found more than one " + name + " where it returns"
                     + " one. Return a List, or pass values that a single row matches.");
         }
+        return found;
+    }
+
+    /** The first row of {@code find}, in its order, or none. */
+    <R> Optional<R> optionalFirst(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+        List<R> found = list(find, reader, binder, sorts, 1, 1);
+        return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+    }
+
+    /** The first row of {@code find}, in its order. */
+    <R> R first(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+        List<R> found = list(find, reader, binder, sorts, 1, 1);
         if (found.isEmpty()) {
-            throw new EmptyResultException(find.method + " found no " + name
-                    + ". Return an Optional where no row is a possible answer.");
+            throw noRow(find);
         }
         return found.get(0);
+    }
+
+    /** The one row of {@code find}. */
+    <R> R single(FindStatement find, RowReader<R> reader, ParameterBinder binder, List<SortKey> sorts) {
+        List<R> found = atMostOne(find, reader, binder, sorts);
+        if (found.isEmpty()) {
+            throw noRow(find);
+        }
+        return found.get(0);
+    }
+
+    private EmptyResultException noRow(FindStatement find) {
+        return new EmptyResultException(find.method + " found no " + name
+                + ". Return an Optional where no row is a possible answer.");
     }
 
     /**

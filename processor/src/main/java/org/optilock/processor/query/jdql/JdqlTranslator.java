@@ -2,13 +2,16 @@ package org.optilock.processor.query.jdql;
 
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.PropertyModel;
 import org.optilock.processor.model.RepositoryMethod.Binding;
 import org.optilock.processor.model.RepositoryMethod.Form;
+import org.optilock.processor.model.SqlText;
 import org.optilock.processor.model.SqlDialect;
 import org.optilock.processor.query.jdql.Jdql.Condition;
 import org.optilock.processor.query.jdql.Jdql.Expression;
@@ -46,36 +49,49 @@ public final class JdqlTranslator {
         this.dialect = dialect;
     }
 
-    /** SQL, and the values it binds in order. */
-    public record Sql(String text, List<Binding> bindings) {}
-
-    /** {@code condition} in {@code dialect}'s SQL. */
-    public static Sql condition(Condition condition, Scope scope, SqlDialect dialect) throws JdqlSemanticException {
-        JdqlTranslator translator = new JdqlTranslator(scope, dialect);
-        return new Sql(translator.sql(condition), translator.bindings);
-    }
-
-    /** {@code expression} in {@code dialect}'s SQL, bound as {@code as} where it is a parameter. */
-    public static Sql expression(Expression expression, Optional<PropertyModel> as, Scope scope, SqlDialect dialect)
-            throws JdqlSemanticException {
-        JdqlTranslator translator = new JdqlTranslator(scope, dialect);
-        return new Sql(translator.sql(expression, as), translator.bindings);
-    }
-
     /**
-     * The assignments of an UPDATE, {@code column = value, ...}, each value bound as its attribute, in
-     * {@code dialect}'s SQL.
+     * SQL on every database, and the values it binds in order, the same on each: a database spells
+     * a function its own way, never its parameters.
      */
-    public static Sql assignments(List<Jdql.Assignment> set, Scope scope, SqlDialect dialect)
-            throws JdqlSemanticException {
-        JdqlTranslator translator = new JdqlTranslator(scope, dialect);
-        List<String> assignments = new ArrayList<>();
-        for (Jdql.Assignment assignment : set) {
-            PropertyModel property = translator.attribute(assignment.attribute().text(), assignment.attribute().position());
-            assignments.add(property.column() + " = " + (assignment.value().isEmpty() ? "NULL"
-                    : translator.sql(assignment.value().get(), Optional.of(property))));
+    public record Sql(SqlText text, List<Binding> bindings) {}
+
+    /** One translation on one database. */
+    @FunctionalInterface
+    private interface Translation {
+        String on(JdqlTranslator translator) throws JdqlSemanticException;
+    }
+
+    /** {@code translation} made on every database, H2's bindings kept. */
+    private static Sql everywhere(Scope scope, Translation translation) throws JdqlSemanticException {
+        Map<SqlDialect, String> texts = new EnumMap<>(SqlDialect.class);
+        List<Binding> bindings = List.of();
+        for (SqlDialect dialect : SqlDialect.values()) {
+            JdqlTranslator translator = new JdqlTranslator(scope, dialect);
+            texts.put(dialect, translation.on(translator));
+            if (dialect == SqlDialect.H2) {
+                bindings = translator.bindings;
+            }
         }
-        return new Sql(String.join(", ", assignments), translator.bindings);
+        return new Sql(SqlText.spelt(texts::get), bindings);
+    }
+
+    /** {@code condition} in SQL. */
+    public static Sql condition(Condition condition, Scope scope) throws JdqlSemanticException {
+        return everywhere(scope, translator -> translator.sql(condition));
+    }
+
+    /** The assignments of an UPDATE, {@code column = value, ...}, each value bound as its attribute. */
+    public static Sql assignments(List<Jdql.Assignment> set, Scope scope) throws JdqlSemanticException {
+        return everywhere(scope, translator -> {
+            List<String> assignments = new ArrayList<>();
+            for (Jdql.Assignment assignment : set) {
+                PropertyModel property = translator.attribute(assignment.attribute().text(),
+                        assignment.attribute().position());
+                assignments.add(property.column() + " = " + (assignment.value().isEmpty() ? "NULL"
+                        : translator.sql(assignment.value().get(), Optional.of(property))));
+            }
+            return String.join(", ", assignments);
+        });
     }
 
     /** The attribute {@code name} names, where the query says it. */
@@ -153,11 +169,8 @@ public final class JdqlTranslator {
             throw JdqlSemanticException.unknownAttribute(path.name(), path.position());
         }
         if (expression instanceof Jdql.Literal literal) {
-            return switch (literal.kind()) {
-                case STRING -> "'" + literal.value().replace("'", "''") + "'";
-                case BOOLEAN -> literal.value();
-                default -> literal.value();
-            };
+            return literal.kind() == Jdql.LiteralKind.STRING ? "'" + literal.value().replace("'", "''") + "'"
+                    : literal.value();
         }
         if (expression instanceof Jdql.Parameter parameter) {
             return bind(parameter, as);

@@ -28,10 +28,6 @@ record Token(Kind kind, String text, int position) {
     }
 
     String describe() {
-        return switch (kind) {
-            case END -> "the end of the query";
-            case STRING -> "'" + text + "'";
-            default -> "'" + text + "'";
-        };
+        return kind == Kind.END ? "the end of the query" : "'" + text + "'";
     }
 }
