@@ -51,7 +51,11 @@ class TriggerInSchemaTest {
         assertEquals(List.of(TRIGGER), Triggers.create(dataSource, Job.class));
         assertEquals(List.of(), Triggers.create(dataSource, Job.class), "the second create finds the first");
         assertEquals(List.of(TRIGGER), Triggers.list(dataSource, SecondSchema.NAME));
-        assertEquals(List.of(), Triggers.list(dataSource), "nothing in the connection's own schema");
+        assertEquals(List.of(TRIGGER), Triggers.list(dataSource), "listed with its schema from the connection's own");
+        Triggers.create(dataSource, Ticket.class);
+        assertEquals(List.of(TRIGGER, "optilock_ticket_version"), Triggers.list(dataSource),
+                "the current schema's own by name, the other's qualified");
+        Triggers.drop(dataSource, Ticket.class);
 
         JobDao jobs = new JobDao(dataSource);
         Job job = jobs.insert(new Job(1, "Nightly"));

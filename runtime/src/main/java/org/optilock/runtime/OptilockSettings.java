@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public final class OptilockSettings {
 
-    /** Checks on, version required, no listener, the system clock. */
+    /** Checks on, version required, no listener, the system clock, no observer. */
     public static final OptilockSettings DEFAULTS = builder().build();
 
     private static volatile OptilockSettings global = DEFAULTS;
@@ -25,12 +25,14 @@ public final class OptilockSettings {
     private final boolean versionFieldRequired;
     private final ConflictListener conflictListener;
     private final VersionClock versionClock;
+    private final WriteObserver writeObserver;
 
     private OptilockSettings(Builder builder) {
         this.enabled = builder.enabled;
         this.versionFieldRequired = builder.versionFieldRequired;
         this.conflictListener = builder.conflictListener;
         this.versionClock = builder.versionClock;
+        this.writeObserver = builder.writeObserver;
     }
 
     /** The settings of DAOs built without their own. */
@@ -54,7 +56,8 @@ public final class OptilockSettings {
                 .enabled(enabled)
                 .versionFieldRequired(versionFieldRequired)
                 .conflictListener(conflictListener)
-                .versionClock(versionClock);
+                .versionClock(versionClock)
+                .writeObserver(writeObserver);
     }
 
     /**
@@ -93,12 +96,21 @@ public final class OptilockSettings {
         return versionClock;
     }
 
+    /**
+     * Told of every write and how it ended, for metrics and tracing ({@code optilock-micrometer}'s
+     * {@code OptilockMetrics}). Default: {@link WriteObserver#NONE}, which costs nothing.
+     */
+    public WriteObserver writeObserver() {
+        return writeObserver;
+    }
+
     /** Builds {@link OptilockSettings}. */
     public static final class Builder {
         private boolean enabled = true;
         private boolean versionFieldRequired = true;
         private ConflictListener conflictListener = ConflictListener.NONE;
         private VersionClock versionClock = VersionClock.system();
+        private WriteObserver writeObserver = WriteObserver.NONE;
 
         private Builder() {}
 
@@ -123,6 +135,12 @@ public final class OptilockSettings {
         /** See {@link OptilockSettings#versionClock()}. */
         public Builder versionClock(VersionClock versionClock) {
             this.versionClock = Objects.requireNonNull(versionClock, "versionClock");
+            return this;
+        }
+
+        /** See {@link OptilockSettings#writeObserver()}. */
+        public Builder writeObserver(WriteObserver writeObserver) {
+            this.writeObserver = Objects.requireNonNull(writeObserver, "writeObserver");
             return this;
         }
 

@@ -2,6 +2,7 @@ package org.optilock.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.optilock.runtime.internal.CommitFailures;
 
 /**
  * A connection the DAO took from a {@code DataSource} for one call: committed when the call completes
@@ -33,7 +34,12 @@ final class OwnedLease implements ConnectionSource.Lease {
     @Override
     public void complete() throws SQLException {
         if (!connection.getAutoCommit()) {
-            connection.commit();
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                CommitFailures.logIfOutcomeUnknown(e);
+                throw e;
+            }
         }
         completed = true;
     }

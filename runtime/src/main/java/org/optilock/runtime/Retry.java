@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.optilock.runtime.internal.RetryProbe;
 
 /**
  * The read-modify-write loop in one line: runs the work again after each conflict, a few times, with a
@@ -22,6 +23,10 @@ import java.util.function.Supplier;
  * A conflict is a {@link RecordModifiedException} or a {@link BatchConflictException}; anything else
  * the work throws passes through at once. The work must re-read what it changes: retrying a write of
  * the same stale object only conflicts again.
+ *
+ * <p>A retry that met a conflict is told to the {@link WriteObserver} of the DAO that threw it
+ * ({@code retried} or {@code exhausted}) and recorded as the JFR event {@code org.optilock.Retry}; one
+ * that runs out of tries logs a warning to the {@code System.Logger} named {@code org.optilock}.
  */
 public final class Retry {
 
@@ -67,19 +72,29 @@ public final class Retry {
         Objects.requireNonNull(pause, "pause");
         Objects.requireNonNull(work, "work");
         List<OptimisticLockException> conflicts = new ArrayList<>();
+        RetryProbe probe = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return work.get();
+                T result = work.get();
+                if (probe != null) {
+                    probe.ended(conflicts.get(conflicts.size() - 1), attempt, true);
+                }
+                return result;
             } catch (RecordModifiedException | BatchConflictException conflict) {
                 conflicts.add(conflict);
+                if (probe == null) {
+                    probe = RetryProbe.afterFirstConflict();
+                }
             }
             if (attempt == attempts) {
+                probe.ended(conflicts.get(conflicts.size() - 1), attempt, false);
                 throw lastOf(conflicts, null);
             }
             try {
                 pause.before(attempt + 1);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                probe.ended(conflicts.get(conflicts.size() - 1), attempt, false);
                 throw lastOf(conflicts, interrupted);
             }
         }

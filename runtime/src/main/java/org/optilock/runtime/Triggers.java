@@ -10,7 +10,7 @@ import org.optilock.runtime.internal.TriggerTargets;
  * Creates, drops and lists the database triggers that maintain {@code Strategy.TRIGGER} versions
  * (django-concurrency's {@code triggers} command). A trigger moves the version of every update
  * that leaves it unchanged, so updates made outside the application (raw SQL, other programs) are
- * detected too. Every verb is idempotent; each works in the connection's current schema.
+ * detected too. Every verb is idempotent.
  *
  * <p>The same verbs run from a command line: see {@link TriggersCommand}.
  */
@@ -39,8 +39,10 @@ public final class Triggers {
     }
 
     /**
-     * The names of the version triggers Optilock created that exist now in the connection's current
-     * schema, in lower case, sorted.
+     * The names of the version triggers Optilock created that exist now in every schema the connection
+     * can see (every database on MySQL/MariaDB, every attached database on SQLite): those in the
+     * connection's current schema as they are, the others as {@code schema.name}; in lower case,
+     * sorted. A trigger made for {@code @Table(schema = "app")} is listed as {@code app.<name>}.
      */
     public static List<String> list(DataSource dataSource) {
         return TriggerTargets.list(dataSource, Optional.empty());

@@ -15,7 +15,10 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
+import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.runtime.WriteObserver;
+import org.optilock.runtime.WriteObserver.Operation;
 
 /**
  * The operations every generated DAO shares, written once: each public call leases a connection,
@@ -162,6 +165,18 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     @Override
     public T insert(T entity) {
         Objects.requireNonNull(entity, "entity");
+        WriteProbe probe = context.probe(rows.entityType(), Operation.INSERT);
+        try {
+            T inserted = insertRow(entity);
+            probe.ran(1);
+            probe.succeeded(1);
+            return inserted;
+        } catch (RuntimeException e) {
+            throw probe.failed(e, 1);
+        }
+    }
+
+    private T insertRow(T entity) {
         V newVersion = rows.initialVersion();
         try (ConnectionSource.Lease lease = context.lease()) {
             if (!rows.collections().isEmpty()) {
@@ -188,18 +203,32 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     @Override
     public List<T> insertAll(Collection<T> entities) {
-        return call("insert a batch of %s", lease -> batches.insert(lease, entities));
+        return batch(Operation.INSERT_ALL, entities, "insert a batch of %s",
+                (lease, probe) -> batches.insert(lease, entities, probe), inserted -> List.of());
     }
 
     @Override
     public T update(T entity) {
         Objects.requireNonNull(entity, "entity");
+        WriteProbe probe = context.probe(rows.entityType(), Operation.UPDATE);
+        try {
+            T updated = updateRow(entity, probe);
+            probe.succeeded(1);
+            return updated;
+        } catch (RuntimeException e) {
+            throw probe.failed(e, 1);
+        }
+    }
+
+    private T updateRow(T entity, WriteProbe probe) {
         ID id = rows.key(entity);
         try (ConnectionSource.Lease lease = context.lease();
                 BatchTransaction transaction = rows.collections().isEmpty() ? null
                         : BatchTransaction.beginAllOrNothing(lease, "update " + name)) {
             V newVersion = rows.update(lease.connection(), entity, rows.checked(entity));
+            probe.ran(1);
             if (newVersion == null) {
+                probe.ran(1);
                 throw rows.conflict(entity, rows.selectById(lease.connection(), id));
             }
             if (transaction != null) {
@@ -216,11 +245,24 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     @Override
     public void delete(T entity) {
         Objects.requireNonNull(entity, "entity");
+        WriteProbe probe = context.probe(rows.entityType(), Operation.DELETE);
+        try {
+            deleteRow(entity, probe);
+            probe.succeeded(1);
+        } catch (RuntimeException e) {
+            throw probe.failed(e, 1);
+        }
+    }
+
+    private void deleteRow(T entity, WriteProbe probe) {
         ID id = rows.key(entity);
         try (ConnectionSource.Lease lease = context.lease();
                 BatchTransaction transaction = rows.collections().isEmpty() ? null
                         : BatchTransaction.beginAllOrNothing(lease, "delete " + name)) {
-            if (!rows.delete(lease.connection(), entity, rows.checked(entity))) {
+            boolean deleted = rows.delete(lease.connection(), entity, rows.checked(entity));
+            probe.ran(1);
+            if (!deleted) {
+                probe.ran(1);
                 throw rows.conflict(entity, rows.selectById(lease.connection(), id));
             }
             if (transaction != null) {
@@ -235,12 +277,14 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     @Override
     public BatchResult<T> updateAll(Collection<T> entities, BatchPolicy policy) {
-        return call("update a batch of %s", lease -> batches.update(lease, entities, policy));
+        return batch(Operation.UPDATE_ALL, entities, "update a batch of %s",
+                (lease, probe) -> batches.update(lease, entities, policy, probe), BatchResult::conflicts);
     }
 
     @Override
     public BatchResult<T> deleteAll(Collection<T> entities, BatchPolicy policy) {
-        return call("delete a batch of %s", lease -> batches.delete(lease, entities, policy));
+        return batch(Operation.DELETE_ALL, entities, "delete a batch of %s",
+                (lease, probe) -> batches.delete(lease, entities, policy, probe), BatchResult::conflicts);
     }
 
     @Override
@@ -277,7 +321,41 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         Objects.requireNonNull(mine, "mine");
         Objects.requireNonNull(theirs, "theirs");
         FieldMerge fields = new FieldMerge();
-        return fields.result(merged(fields, base, mine, theirs));
+        Merge<T> merge = fields.result(merged(fields, base, mine, theirs));
+        WriteObserver observer = context.settings().writeObserver();
+        if (observer != WriteObserver.NONE) {
+            try {
+                observer.resolved(rows.entityType(),
+                        merge.isClean() ? WriteObserver.Resolution.MERGED : WriteObserver.Resolution.UNMERGEABLE, 1);
+            } catch (RuntimeException e) {
+                // dropped: observing never changes what a merge gives
+            }
+        }
+        return merge;
+    }
+
+    /** A batch's work on one leased connection, counting its statements on the probe. */
+    private interface BatchWork<R> {
+        R run(ConnectionSource.Lease lease, WriteProbe probe) throws SQLException;
+    }
+
+    /** The conflicts a batch's result reports. */
+    private interface ConflictsOf<R> {
+        List<RecordModifiedException> of(R result);
+    }
+
+    /** Runs a batch's {@code work} as {@link #call} does, observed as {@code operation}. */
+    private <R> R batch(Operation operation, Collection<T> entities, String description, BatchWork<R> work,
+            ConflictsOf<R> conflicts) {
+        WriteProbe probe = context.probe(rows.entityType(), operation);
+        int size = entities == null ? 0 : entities.size();
+        try {
+            R result = call(description, lease -> work.run(lease, probe));
+            probe.batchEnded(size, conflicts.of(result));
+            return result;
+        } catch (RuntimeException e) {
+            throw probe.failed(e, size);
+        }
     }
 
     /** Work on one leased connection. */

@@ -18,6 +18,7 @@ final class BatchOutcome<T, V> {
     private final List<V> versions;
     private final boolean[] read;
     private final List<T> currents;
+    private int statements;
 
     BatchOutcome(int size) {
         written = new boolean[size];
@@ -52,5 +53,15 @@ final class BatchOutcome<T, V> {
 
     T current(int i) {
         return currents.get(i);
+    }
+
+    /** The batch ran {@code count} more statements on the entity's table. */
+    void ran(int count) {
+        statements += count;
+    }
+
+    /** The statements the batch ran on the entity's table, as counted by {@link #ran}. */
+    int statements() {
+        return statements;
     }
 }

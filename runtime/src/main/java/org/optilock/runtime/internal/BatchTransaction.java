@@ -77,7 +77,14 @@ final class BatchTransaction implements AutoCloseable {
 
     void commit() throws SQLException {
         switch (kind) {
-            case OWN_TRANSACTION -> connection.commit();
+            case OWN_TRANSACTION -> {
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    CommitFailures.logIfOutcomeUnknown(e);
+                    throw e;
+                }
+            }
             case SAVEPOINT -> connection.releaseSavepoint(savepoint);
             case NONE -> { }
         }

@@ -52,14 +52,16 @@ final class Batches<T, V> {
     }
 
     /** Updates {@code entities} as {@code policy} says, completes {@code lease}, then gives them their versions. */
-    BatchResult<T> update(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy) throws SQLException {
-        return run(lease, entities, policy, this::updateRows,
+    BatchResult<T> update(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy, WriteProbe probe)
+            throws SQLException {
+        return run(lease, entities, policy, probe, this::updateRows,
                 (connection, written) -> rows.collections().written(connection, written, true), rows::withVersion);
     }
 
     /** Deletes {@code entities} as {@code policy} says, and completes {@code lease}. */
-    BatchResult<T> delete(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy) throws SQLException {
-        return run(lease, entities, policy, this::deleteRows, rows.collections()::deleted, (entity, version) -> entity);
+    BatchResult<T> delete(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy, WriteProbe probe)
+            throws SQLException {
+        return run(lease, entities, policy, probe, this::deleteRows, rows.collections()::deleted, (entity, version) -> entity);
     }
 
     /**
@@ -67,7 +69,7 @@ final class Batches<T, V> {
      * {@code lease}, and only then hands back the written entities, as {@code applied} makes them. A
      * batch the database refused as a concurrent write is answered by {@link #refused}.
      */
-    private BatchResult<T> run(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy,
+    private BatchResult<T> run(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy, WriteProbe probe,
             RowsWriter<T, V> writer, CollectionsWriter<T> collections, Applied<T, V> applied) throws SQLException {
         List<T> list = checkedInput(entities, policy);
         Connection connection = lease.connection();
@@ -77,6 +79,7 @@ final class Batches<T, V> {
             try {
                 writer.write(connection, context.database(), list, outcome);
                 conflicts = conflicts(connection, list, outcome);
+                probe.ran(outcome.statements());
                 if (!rows.collections().isEmpty()) {
                     collections.changed(connection, written(list, outcome));
                 }
@@ -127,6 +130,7 @@ final class Batches<T, V> {
                 continue;
             }
             V version = rows.update(connection, list.get(i), isChecked);
+            outcome.ran(1);
             if (version != null) {
                 outcome.written(i, version);
             }
@@ -173,7 +177,7 @@ final class Batches<T, V> {
      * gives them their keys and versions: all are inserted, or none and nothing changes. Entities that
      * come with their key are one batch, those whose key the database generates another.
      */
-    List<T> insert(ConnectionSource.Lease lease, Collection<T> entities) throws SQLException {
+    List<T> insert(ConnectionSource.Lease lease, Collection<T> entities, WriteProbe probe) throws SQLException {
         List<T> list = nonNull(entities);
         Connection connection = lease.connection();
         List<V> versions = new ArrayList<>(Collections.nCopies(list.size(), null));
@@ -194,6 +198,7 @@ final class Batches<T, V> {
             rows.collections().written(connection, list, false);
             transaction.commit();
         }
+        probe.ran(list.size());
         lease.complete();
         List<T> inserted = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -250,7 +255,11 @@ final class Batches<T, V> {
         for (int i = 0; i < entities.size(); i++) {
             if (!outcome.isWritten(i)) {
                 T entity = entities.get(i);
-                T current = outcome.hasCurrent(i) ? outcome.current(i) : rows.current(connection, entity);
+                if (!outcome.hasCurrent(i)) {
+                    outcome.current(i, rows.current(connection, entity));
+                    outcome.ran(1);
+                }
+                T current = outcome.current(i);
                 conflicts.add(rows.conflict(entity, current));
             }
         }

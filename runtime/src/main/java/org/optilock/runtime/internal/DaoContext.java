@@ -11,6 +11,7 @@ import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.VersionClock;
+import org.optilock.runtime.WriteObserver;
 
 /**
  * Where a generated DAO gets its connections, settings and database, and the decisions it takes from
@@ -104,6 +105,11 @@ final class DaoContext {
      */
     boolean incrementsVersion(boolean checked) {
         return !checked || Concurrency.isIncrementing();
+    }
+
+    /** The probe of a write of {@code entityType} beginning now: one that costs nothing when nothing observes it. */
+    WriteProbe probe(Class<?> entityType, WriteObserver.Operation operation) {
+        return WriteProbe.start(entityType, operation, settings().writeObserver());
     }
 
     /** The clock of {@code TIMESTAMP} versions. */

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.optilock.runtime.Dialect;
 
@@ -20,6 +21,9 @@ import org.optilock.runtime.Dialect;
  * and {@link #INCREMENT}.
  */
 public final class DaoStatements {
+
+    /** The statements of every DAO whose class was initialized, by entity, for {@code Schema.verify}. */
+    private static final Map<Class<?>, DaoStatements> REGISTERED = new ConcurrentHashMap<>();
 
     /** The version the write gives the row, computed before the write. */
     public static final int NEW_VERSION = -1;
@@ -110,7 +114,32 @@ public final class DaoStatements {
      * {@code versionType}, and whose SELECTs list {@code columns} in this order.
      */
     public static DaoStatements of(Class<?> entityType, VersionType versionType, String... columns) {
-        return new DaoStatements(entityType, versionType, List.of(columns));
+        DaoStatements statements = new DaoStatements(entityType, versionType, List.of(columns));
+        // Complete once the DAO's static initializer ends, before anyone can ask for its entity.
+        REGISTERED.put(entityType, statements);
+        return statements;
+    }
+
+    /** The statements of {@code entityType}'s DAO, initializing it where that has not happened yet. */
+    static DaoStatements registered(Class<?> entityType) {
+        TableDefinition.of(entityType);
+        DaoStatements statements = REGISTERED.get(entityType);
+        if (statements == null) {
+            throw new IllegalArgumentException(entityType.getName() + " is not the entity its DAO names in conflicts");
+        }
+        return statements;
+    }
+
+    /** The version column: the one column no update sets from the entity. */
+    String versionColumn() {
+        int[] others = uncheckedUpdate().columns();
+        for (int column = 1; column <= columns.size(); column++) {
+            int number = column;
+            if (Arrays.stream(others).noneMatch(other -> other == number)) {
+                return columns.get(column - 1);
+            }
+        }
+        throw new IllegalStateException(name + " has no version column");
     }
 
     /** Inserts one row; for a key the database generates, without the key column. */

@@ -1,5 +1,8 @@
 package org.optilock.runtime.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,12 @@ record InformationSchemaTriggers(String fold, String currentSchema, String ownTr
     @Override
     public String namesQuery(Optional<String> schema) {
         return "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE " + inSchema(schema) + " AND " + ownTrigger;
+    }
+
+    @Override
+    public List<String> namesEverywhere(Connection connection) throws SQLException {
+        return TriggerCatalog.namesEverywhere(connection, "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, CASE WHEN TRIGGER_SCHEMA = " + currentSchema
+                + " THEN 1 ELSE 0 END FROM information_schema.TRIGGERS WHERE " + ownTrigger);
     }
 
     private String inSchema(Optional<String> schema) {

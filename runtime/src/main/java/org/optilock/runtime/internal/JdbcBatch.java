@@ -32,6 +32,7 @@ final class JdbcBatch {
             }
             counts = statement.executeBatch();
         }
+        outcome.ran(indexes.size());
         for (int k = 0; k < indexes.size(); k++) {
             int i = indexes.get(k);
             T entity = entities.get(i);
@@ -41,6 +42,7 @@ final class JdbcBatch {
                 // SUCCESS_NO_INFO or EXECUTE_FAILED: written only if the row holds what was written.
                 T current = rows.current(connection, entity);
                 outcome.current(i, current);
+                outcome.ran(1);
                 if (current != null && rows.holds(current, entity, versions.get(k))) {
                     outcome.written(i, versions.get(k));
                 } else if (current != null && Objects.equals(rows.version(current), rows.version(entity))) {
@@ -64,6 +66,7 @@ final class JdbcBatch {
             }
             counts = statement.executeBatch();
         }
+        outcome.ran(indexes.size());
         for (int k = 0; k < indexes.size(); k++) {
             int i = indexes.get(k);
             if (counts[k] > 0) {
@@ -72,6 +75,7 @@ final class JdbcBatch {
                 // No count from the driver: the row is deleted if it is gone.
                 T current = rows.current(connection, entities.get(i));
                 outcome.current(i, current);
+                outcome.ran(1);
                 if (current == null) {
                     outcome.written(i, null);
                 }

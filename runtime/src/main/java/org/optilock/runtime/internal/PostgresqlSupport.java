@@ -72,6 +72,7 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
         List<V> versions = new ArrayList<>(indexes.size());
         List<Integer> written = writeFromArrays(connection, statements.updateRows.sql(), statements.updateRowsTypes, entities,
                 indexes, (entity, values) -> versions.add(rows.updateValues(entity, values)));
+        outcome.ran(chunks(indexes.size()));
         for (int k : written) {
             outcome.written(indexes.get(k), versions.get(k));
         }
@@ -85,6 +86,12 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
                 indexes, rows::deleteValues)) {
             outcome.written(indexes.get(k), null);
         }
+        outcome.ran(chunks(indexes.size()));
+    }
+
+    /** The statements {@link #writeFromArrays} runs for {@code rows} rows. */
+    private static int chunks(int rows) {
+        return (rows + ARRAY_CHUNK - 1) / ARRAY_CHUNK;
     }
 
     /** Puts one entity's values into a row of the arrays. */
@@ -147,6 +154,15 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass"
                 + " WHERE " + inSchema(schema) + " AND d.description = '" + TriggerTarget.MARK + "'";
+    }
+
+    @Override
+    public List<String> namesEverywhere(Connection connection) throws SQLException {
+        return TriggerCatalog.namesEverywhere(connection, "SELECT n.nspname, t.tgname, CASE WHEN n.nspname = current_schema() THEN 1 ELSE 0 END"
+                + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_trigger'::regclass"
+                + " WHERE d.description = '" + TriggerTarget.MARK + "'");
     }
 
     private static String inSchema(Optional<String> schema) {

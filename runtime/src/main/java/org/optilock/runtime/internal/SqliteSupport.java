@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.optilock.runtime.Dialect;
 
@@ -59,6 +62,32 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     @Override
     public boolean bindsSchema() {
         return false;
+    }
+
+    /**
+     * SQLite has no catalog of every schema, so each attached database is asked in turn: the triggers
+     * of {@code main} as they are, the others as {@code schema.name}.
+     */
+    @Override
+    public List<String> namesEverywhere(Connection connection) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet databases = statement.executeQuery("PRAGMA database_list")) {
+            while (databases.next()) {
+                schemas.add(databases.getString("name"));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String schema : schemas) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet resultSet = statement.executeQuery(namesQuery(Optional.of(schema)))) {
+                while (resultSet.next()) {
+                    String name = resultSet.getString(1);
+                    names.add((schema.equals("main") ? name : schema + "." + name).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
     }
 
     private static String master(Optional<String> schema) {

@@ -79,7 +79,7 @@ public final class TriggerTargets {
         return inTransaction(dataSource, "drop version triggers", connection -> VersionTriggers.drop(connection, targets));
     }
 
-    /** The names of Optilock's version triggers in {@code schema}, or the current one. */
+    /** The names of Optilock's version triggers in {@code schema}, or when empty in every schema the connection sees. */
     public static List<String> list(DataSource dataSource, Optional<String> schema) {
         return inTransaction(dataSource, "list version triggers", connection -> VersionTriggers.names(connection, schema));
     }

@@ -34,18 +34,23 @@ final class VersionTriggers {
     }
 
     /**
-     * The names of Optilock's version triggers in {@code schema} (the connection's current schema when
-     * empty), in lower case, sorted; qualified by the schema when one is given.
+     * The names of Optilock's version triggers in {@code schema}, each qualified by it; or, when it is
+     * empty, in every schema the connection can see, those outside its current schema qualified. In
+     * lower case, sorted.
      */
     static List<String> names(Connection connection, Optional<String> schema) throws SQLException {
         DialectSupport database = DialectSupport.of(Dialect.of(connection));
+        if (schema.isEmpty()) {
+            List<String> names = new ArrayList<>(database.triggers().namesEverywhere(connection));
+            names.sort(null);
+            return names;
+        }
         List<String> names = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(database.triggers().namesQuery(schema))) {
             bindSchema(statement, database, schema);
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
-                    String name = resultSet.getString(1);
-                    names.add(schema.map(s -> TriggerTarget.unquoted(s) + "." + name).orElse(name).toLowerCase(Locale.ROOT));
+                    names.add((TriggerTarget.unquoted(schema.get()) + "." + resultSet.getString(1)).toLowerCase(Locale.ROOT));
                 }
             }
         }

@@ -1,0 +1,24 @@
+package org.optilock.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An entity's table as its generated DAO maps it: what an operator needs to know of it, listed by
+ * Spring Boot's {@code optilock} Actuator endpoint.
+ *
+ * @param entityType the entity
+ * @param table the table, qualified by its schema where the entity names one
+ * @param keyColumns the key's columns
+ * @param versionColumn the version column
+ * @param strategy how the version moves: {@code COUNTER}, {@code TIMESTAMP} or {@code TRIGGER}
+ * @param trigger the version trigger's name, for {@code TRIGGER}
+ */
+public record EntityTable(Class<?> entityType, String table, List<String> keyColumns, String versionColumn,
+        String strategy, Optional<String> trigger) {
+
+    /** Copies the key columns. */
+    public EntityTable {
+        keyColumns = List.copyOf(keyColumns);
+    }
+}
