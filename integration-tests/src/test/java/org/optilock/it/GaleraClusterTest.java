@@ -9,17 +9,20 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.GaleraCluster;
+import org.optilock.it.support.RecordingObserver;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
@@ -27,8 +30,10 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.ConcurrentWriteException;
 import org.optilock.runtime.DataAccessException;
+import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.Retry;
+import org.optilock.runtime.WriteObserver.Outcome;
 
 /**
  * Writers on every node of a real three-node MariaDB Galera cluster: the conditional UPDATE is the
@@ -159,9 +164,25 @@ class GaleraClusterTest {
             });
         }
 
-        long millis = runAll(writers);
+        RecordingObserver observer = new RecordingObserver();
+        OptilockSettings before = OptilockSettings.global();
+        OptilockSettings.setGlobal(before.toBuilder().writeObserver(observer).build());
+        long millis;
+        try {
+            millis = runAll(writers);
+        } finally {
+            OptilockSettings.setGlobal(before);
+        }
 
         int conflicts = tries.get() - WRITERS * INCREMENTS;
+        // The observer saw every try: each increment once, each version conflict and each write the
+        // cluster refused as what it was.
+        Map<Outcome, Long> outcomes = observer.takeWrites().stream()
+                .collect(Collectors.groupingBy(write -> write.result().outcome(), Collectors.counting()));
+        assertEquals(WRITERS * INCREMENTS, outcomes.getOrDefault(Outcome.SUCCESS, 0L), outcomes::toString);
+        assertEquals(concurrentWrites.get(), outcomes.getOrDefault(Outcome.CONCURRENT_WRITE, 0L), outcomes::toString);
+        assertEquals(conflicts, outcomes.getOrDefault(Outcome.CONFLICT, 0L) + outcomes.getOrDefault(Outcome.CONCURRENT_WRITE, 0L),
+                outcomes::toString);
         System.out.printf("Galera, writers on %d of 3 nodes, %s, %s: %d increments in %d ms (%.0f/s), %d conflicts (%.2f per increment),"
                         + " %d of them refused by the cluster (certification or deadlock)%n",
                 nodesUsed, row, autoCommit ? "auto-commit" : "the DAO commits", WRITERS * INCREMENTS, millis,

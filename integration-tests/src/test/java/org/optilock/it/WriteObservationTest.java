@@ -195,6 +195,18 @@ class WriteObservationTest {
         assertTrue(logged.get(1).startsWith("WARNING Retry.onConflict gave up on Counter a after 3 tries"), logged.get(1));
     }
 
+    @Test
+    void withoutMicrometerOrAnObserverDaosWriteAsBefore() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("io.micrometer.core.instrument.MeterRegistry"),
+                "these tests run without Micrometer, as an application without it does");
+        CounterDao plain = new CounterDao(database.dataSource());
+        plain.insert(new Counter("a"));
+        Counter stale = plain.findById("a").orElseThrow();
+        plain.update(plain.findById("a").orElseThrow());
+        assertThrows(RecordModifiedException.class, () -> plain.update(stale));
+        assertEquals(List.of(), observer.takeWrites(), "a DAO on the default settings tells no observer");
+    }
+
     private static void assertWrite(RecordingObserver.Write write, Operation operation, Outcome outcome, int rows,
             int conflicts, int statements) {
         assertEquals(Counter.class, write.entityType());
