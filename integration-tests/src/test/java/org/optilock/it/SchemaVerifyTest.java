@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -37,7 +38,7 @@ class SchemaVerifyTest {
     @Test
     void theTablesSchemaCreatesMatchTheirEntities() {
         Class<?>[] entities = {Sample.class, Article.class, Ticket.class, Ledger.class, OrderLine.class, Page.class,
-            Reminder.class, Recipe.class, Item.class, Seat.class, Customer.class};
+            Reminder.class, Recipe.class, Item.class, Seat.class, Customer.class, Label.class};
         Schema.create(database.dataSource(), entities);
         assertEquals(List.of(), Schema.verify(database.dataSource(), entities));
         Schema.requireValid(database.dataSource(), entities);
@@ -161,7 +162,8 @@ class SchemaVerifyTest {
         EntityTable ticket = Schema.tableOf(Ticket.class);
         assertEquals("Ticket", ticket.table());
         assertEquals(List.of("id"), ticket.keyColumns());
-        assertEquals("version", ticket.versionColumn());
+        assertEquals(Optional.of("version"), ticket.versionColumn());
+        assertEquals("NONE", Schema.tableOf(Label.class).strategy());
         assertEquals("TRIGGER", ticket.strategy());
         assertTrue(ticket.trigger().isPresent());
         assertEquals("TIMESTAMP", Schema.tableOf(Ledger.class).strategy());

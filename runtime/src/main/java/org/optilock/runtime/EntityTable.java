@@ -10,11 +10,12 @@ import java.util.Optional;
  * @param entityType the entity
  * @param table the table, qualified by its schema where the entity names one
  * @param keyColumns the key's columns
- * @param versionColumn the version column
- * @param strategy how the version moves: {@code COUNTER}, {@code TIMESTAMP} or {@code TRIGGER}
+ * @param versionColumn the version column; empty for an unversioned entity a repository names
+ * @param strategy how the version moves: {@code COUNTER}, {@code TIMESTAMP} or {@code TRIGGER}; {@code NONE}
+ *     for an unversioned entity
  * @param trigger the version trigger's name, for {@code TRIGGER}
  */
-public record EntityTable(Class<?> entityType, String table, List<String> keyColumns, String versionColumn,
+public record EntityTable(Class<?> entityType, String table, List<String> keyColumns, Optional<String> versionColumn,
         String strategy, Optional<String> trigger) {
 
     /** Copies the key columns. */

@@ -108,6 +108,10 @@ class NotesApplicationTest {
 
         assertEquals(303, postForm(token(conflict.body()), "Plan by Bob", "second draft").statusCode());
         assertEquals("Plan by Bob", notes.findById(id).orElseThrow().title);
+
+        HttpResponse<String> conflicts = send(request("/actuator/metrics/optilock.conflicts?tag=entity:Note").GET());
+        assertEquals(200, conflicts.statusCode(), "Actuator shows the conflict: " + conflicts.body());
+        assertTrue(conflicts.body().matches("(?s).*\"statistic\":\"COUNT\",\"value\":[1-9].*"), conflicts.body());
     }
 
     @Test
@@ -125,6 +129,9 @@ class NotesApplicationTest {
         assertEquals("Bob's body", saved.body);
         assertEquals(3L, saved.version);
         assertEquals(2, service.historyOf(id), "Alice's save and Bob's merged one");
+
+        HttpResponse<String> merges = send(request("/actuator/metrics/optilock.conflict.resolutions?tag=resolution:merged").GET());
+        assertEquals(200, merges.statusCode(), "Actuator counts the merge: " + merges.body());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.optilock.runtime.Dialect;
@@ -130,13 +131,16 @@ public final class DaoStatements {
         return statements;
     }
 
-    /** The version column: the one column no update sets from the entity. */
-    String versionColumn() {
+    /** The version column: the one column no update sets from the entity; none for an unversioned entity. */
+    Optional<String> versionColumn() {
+        if (versionType == VersionType.NONE) {
+            return Optional.empty();
+        }
         int[] others = uncheckedUpdate().columns();
         for (int column = 1; column <= columns.size(); column++) {
             int number = column;
             if (Arrays.stream(others).noneMatch(other -> other == number)) {
-                return columns.get(column - 1);
+                return Optional.of(columns.get(column - 1));
             }
         }
         throw new IllegalStateException(name + " has no version column");

@@ -55,8 +55,9 @@ public final class SchemaVerification {
         DaoStatements statements = DaoStatements.registered(entityType);
         Optional<TriggerTarget> trigger = TriggerTargets.registered(entityType);
         ColumnShape.Table shape = ColumnShape.Table.of(definition.create(Dialect.H2));
-        String strategy = trigger.isPresent() ? "TRIGGER" : statements.versionType.name().startsWith("COUNTER")
-                ? "COUNTER" : "TIMESTAMP";
+        String strategy = trigger.isPresent() ? "TRIGGER"
+                : statements.versionType == VersionType.NONE ? "NONE"
+                : statements.versionType.name().startsWith("COUNTER") ? "COUNTER" : "TIMESTAMP";
         return new EntityTable(entityType, definition.table, shape.key(), statements.versionColumn(), strategy,
                 trigger.map(TriggerTarget::reportedName));
     }
@@ -74,7 +75,7 @@ public final class SchemaVerification {
                         + ".class) or with " + definition.create(dialect));
                 return;
             }
-            String version = statements.map(DaoStatements::versionColumn).orElse(null);
+            String version = statements.flatMap(DaoStatements::versionColumn).orElse(null);
             for (ColumnShape column : expected.columns()) {
                 boolean isVersion = column.name().equalsIgnoreCase(version == null ? "" : version);
                 LiveColumn found = live.get(column.name().toLowerCase(Locale.ROOT));

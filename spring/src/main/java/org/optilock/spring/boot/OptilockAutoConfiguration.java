@@ -3,7 +3,11 @@ package org.optilock.spring.boot;
 import javax.sql.DataSource;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.OptilockSettings;
+import org.optilock.runtime.WriteObserver;
 import org.optilock.spring.SpringConnectionSource;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,13 +15,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Optilock in a Spring Boot application: every generated DAO in the application's packages becomes a
  * bean on a {@link SpringConnectionSource} over the application's {@code DataSource}, so it takes
  * part in {@code @Transactional}; {@code optilock.*} properties set the {@link OptilockSettings}. An
- * application's own {@code ConnectionSource} or {@code OptilockSettings} bean wins.
+ * application's own {@code ConnectionSource} or {@code OptilockSettings} bean wins. At start-up the
+ * entities are compared with the live tables ({@code optilock.schema-check}).
  */
 // Named, not referenced: Boot 4 moved the DataSource auto-configuration to another package.
 @AutoConfiguration(afterName = {
@@ -36,13 +42,27 @@ public class OptilockAutoConfiguration {
         return SpringConnectionSource.of(dataSource);
     }
 
-    /** The settings of every DAO bean, from the {@code optilock.*} properties. */
+    /**
+     * The settings of every DAO bean, from the {@code optilock.*} properties, told of every write by
+     * the context's {@link WriteObserver} where it has one (the metrics, with Actuator).
+     */
     @Bean
     @ConditionalOnMissingBean
-    public OptilockSettings optilockSettings(OptilockProperties properties) {
+    public OptilockSettings optilockSettings(OptilockProperties properties, ObjectProvider<WriteObserver> observer) {
         return OptilockSettings.builder()
                 .enabled(properties.isEnabled())
                 .versionFieldRequired(properties.isVersionFieldRequired())
+                .writeObserver(observer.getIfUnique(() -> WriteObserver.NONE))
                 .build();
+    }
+
+    /** The entities of the DAO and repository beans, compared with the live tables once all beans are made. */
+    @Bean
+    static SmartInitializingSingleton optilockSchemaCheck(DataSource dataSource, ListableBeanFactory beans,
+            Environment environment) {
+        // Static, and reading the property itself, so that it takes no part in making other beans.
+        OptilockProperties.SchemaCheckMode mode = environment.getProperty("optilock.schema-check",
+                OptilockProperties.SchemaCheckMode.class, OptilockProperties.SchemaCheckMode.FAIL);
+        return new SchemaCheck(dataSource, beans, mode);
     }
 }

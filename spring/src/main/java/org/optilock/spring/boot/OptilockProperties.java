@@ -18,6 +18,13 @@ public class OptilockProperties {
      */
     private boolean versionFieldRequired = true;
 
+    /**
+     * What a start-up does when a table does not fit its entity (a missing column, a type that cannot
+     * hold a field, a seconds-only version timestamp, no primary key, a missing version trigger):
+     * {@code fail} (the default) naming every mismatch, {@code warn}, or {@code off}.
+     */
+    private SchemaCheckMode schemaCheck = SchemaCheckMode.FAIL;
+
     private final ProblemDetails problemDetails = new ProblemDetails();
 
     public boolean isEnabled() {
@@ -36,8 +43,26 @@ public class OptilockProperties {
         this.versionFieldRequired = versionFieldRequired;
     }
 
+    public SchemaCheckMode getSchemaCheck() {
+        return schemaCheck;
+    }
+
+    public void setSchemaCheck(SchemaCheckMode schemaCheck) {
+        this.schemaCheck = schemaCheck;
+    }
+
     public ProblemDetails getProblemDetails() {
         return problemDetails;
+    }
+
+    /** What the schema check at start-up does with a mismatch. */
+    public enum SchemaCheckMode {
+        /** Start-up fails, naming every mismatch and its fix. */
+        FAIL,
+        /** Start-up logs every mismatch and goes on. */
+        WARN,
+        /** No check. */
+        OFF
     }
 
     /** How Spring MVC answers conflicts. */
