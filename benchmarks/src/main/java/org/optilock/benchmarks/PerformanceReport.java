@@ -79,6 +79,8 @@ public final class PerformanceReport {
         new GeneratedSection(docs.resolve("performance.md"), "results").write(results);
         System.out.printf("%n=== Pages ===%n");
         PageReport.write(docs, postgres);
+        System.out.printf("%n=== Observed writes ===%n");
+        ObservationReport.write(docs, postgres);
         System.out.println("Wrote the results into " + docs.resolve("performance.md") + " and the charts under " + images);
     }
 

@@ -68,7 +68,7 @@ class FlightRecorderEventsTest {
         assertEquals(List.of("update success 1", "update conflict 2", "update success 1", "update conflict 2",
                 "update success 1"), writes.stream().map(event -> event.getString("operation") + " "
                 + event.getString("outcome") + " " + event.getInt("statements")).toList());
-        assertTrue(writes.stream().allMatch(event -> event.getString("entity").equals(COUNTER)));
+        assertTrue(writes.stream().allMatch(event -> event.getClass("entity").getName().equals(COUNTER)));
         assertTrue(writes.stream().noneMatch(event -> event.getDuration().isNegative()));
 
         List<RecordedEvent> batches = named(events, "org.optilock.Batch");
@@ -89,7 +89,7 @@ class FlightRecorderEventsTest {
         assertEquals(1, retries.size());
         assertEquals("retried", retries.get(0).getString("outcome"));
         assertEquals(2, retries.get(0).getInt("attempts"));
-        assertEquals(COUNTER, retries.get(0).getString("entity"));
+        assertEquals(COUNTER, retries.get(0).getClass("entity").getName());
     }
 
     @Test

@@ -64,12 +64,18 @@ public interface WriteObserver {
 
     /** What a DAO was asked to do. */
     enum Operation {
-        INSERT, UPDATE, DELETE, INSERT_ALL, UPDATE_ALL, DELETE_ALL;
+        INSERT("insert"), UPDATE("update"), DELETE("delete"),
+        INSERT_ALL("insertAll"), UPDATE_ALL("updateAll"), DELETE_ALL("deleteAll");
+
+        private final String methodName;
+
+        Operation(String methodName) {
+            this.methodName = methodName;
+        }
 
         /** The DAO method's name: {@code update}, {@code updateAll}, ..., as metrics tag it. */
         public String methodName() {
-            String lower = name().toLowerCase(Locale.ROOT);
-            return lower.endsWith("_all") ? lower.substring(0, lower.length() - 4) + "All" : lower;
+            return methodName;
         }
 
         /** Whether it writes a batch. */
@@ -98,9 +104,11 @@ public interface WriteObserver {
         /** Anything else: a refused statement, a missing table, an invalid argument. */
         FAILED;
 
+        private final String tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
         /** The name in lower case with hyphens, as metrics tag it: {@code concurrent-write}. */
         public String tag() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return tag;
         }
     }
 
@@ -115,9 +123,11 @@ public interface WriteObserver {
         /** {@link Retry} ran out of attempts. */
         EXHAUSTED;
 
+        private final String tag = name().toLowerCase(Locale.ROOT);
+
         /** The name in lower case, as metrics tag it. */
         public String tag() {
-            return name().toLowerCase(Locale.ROOT);
+            return tag;
         }
     }
 }

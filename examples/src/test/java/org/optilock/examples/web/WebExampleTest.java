@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.optilock.examples.Document;
 import org.optilock.examples.DocumentDao;
@@ -185,5 +193,64 @@ class WebExampleTest extends RunningWebExample {
         message = URLDecoder.decode(guarded.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(message.contains("Nothing was deleted: #2 changed meanwhile"), message);
         assertEquals(3, new DocumentDao(dataSource).findAll().size());
+    }
+
+    /**
+     * Two tabs editing the same documents, recorded with JFR as an operator would ({@code jcmd <pid>
+     * JFR.start}): each round Alice saves, Bob's older form conflicts, and Bob's save goes through
+     * merged (different fields) or from the conflict page (the same field). The recording is kept as
+     * {@code target/web-example.jfr}, which docs/operations.md charts.
+     */
+    @Test
+    void aRecordingOfTwoTabsHoldsEveryWriteAndConflict() throws Exception {
+        int rounds = 12;
+        Path file = Path.of("target", "web-example.jfr");
+        Files.createDirectories(file.getParent());
+        try (Recording recording = new Recording()) {
+            for (String event : List.of("org.optilock.Write", "org.optilock.Conflict")) {
+                recording.enable(event).withThreshold(Duration.ZERO).withStackTrace();
+            }
+            recording.start();
+            for (int round = 0; round < rounds; round++) {
+                long id = 1 + round % 3;
+                String aliceForm = send(HttpRequest.newBuilder(uri("/documents/" + id + "/edit"))).body();
+                String bobForm = send(HttpRequest.newBuilder(uri("/documents/" + id + "/edit"))).body();
+                assertEquals(303, saveForm(id, aliceForm, "Alice", "Alice's title " + round, asTyped(aliceForm, "body"))
+                        .statusCode());
+                if (round % 2 == 0) {
+                    assertEquals(303, saveForm(id, bobForm, "Bob", asTyped(bobForm, "title"), "Bob's body " + round)
+                            .statusCode(), "merged");
+                } else {
+                    HttpResponse<String> conflict = saveForm(id, bobForm, "Bob", "Bob's title " + round, "Bob's body");
+                    assertEquals(409, conflict.statusCode());
+                    assertEquals(303, saveForm(id, conflict.body(), "Bob", "Bob's title " + round, "Bob's body")
+                            .statusCode(), "saved from the conflict page");
+                }
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .filter(event -> event.getClass("entity").getName().equals(Document.class.getName())).toList();
+        List<RecordedEvent> conflicts = events.stream()
+                .filter(event -> event.getEventType().getName().equals("org.optilock.Conflict")).toList();
+        assertEquals(rounds, conflicts.size(), "Bob's first save of each round");
+        assertTrue(conflicts.stream().allMatch(event -> event.getString("operation").equals("update")
+                && !event.getBoolean("deleted") && event.getStackTrace() != null));
+        List<RecordedEvent> writes = events.stream()
+                .filter(event -> event.getEventType().getName().equals("org.optilock.Write")).toList();
+        assertEquals(List.of(2L * rounds, (long) rounds), List.of(
+                writes.stream().filter(event -> event.getString("outcome").equals("success")).count(),
+                writes.stream().filter(event -> event.getString("outcome").equals("conflict")).count()),
+                "Alice's and Bob's saves, and Bob's conflicts");
+    }
+
+    /** The text of field {@code name} of an edit form, an input or a text area, as a browser sends it back. */
+    private static String asTyped(String form, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + name + "\"(?: value=\"([^\"]*)\"|>([^<]*)</textarea>)").matcher(form);
+        assertTrue(matcher.find(), "no field " + name);
+        String html = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        return html.replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 }

@@ -17,7 +17,7 @@ import jdk.jfr.Name;
 final class ConflictEvent extends Event {
 
     @Label("Entity")
-    String entity;
+    Class<?> entity;
 
     @Label("Operation")
     String operation;

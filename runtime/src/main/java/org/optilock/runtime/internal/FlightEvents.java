@@ -45,7 +45,7 @@ final class FlightEvents {
         if (event instanceof BatchEvent batch) {
             batch.end();
             if (batch.shouldCommit()) {
-                batch.entity = entityType.getName();
+                batch.entity = entityType;
                 batch.operation = operation.methodName();
                 batch.outcome = result.outcome().tag();
                 batch.rows = result.rows();
@@ -56,7 +56,7 @@ final class FlightEvents {
         } else if (event instanceof WriteEvent write) {
             write.end();
             if (write.shouldCommit()) {
-                write.entity = entityType.getName();
+                write.entity = entityType;
                 write.operation = operation.methodName();
                 write.outcome = result.outcome().tag();
                 write.statements = result.statements();
@@ -72,7 +72,7 @@ final class FlightEvents {
         }
         for (RecordModifiedException conflict : conflicts) {
             ConflictEvent event = new ConflictEvent();
-            event.entity = conflict.entityType().getName();
+            event.entity = conflict.entityType();
             event.operation = operation.methodName();
             event.id = String.valueOf(conflict.id());
             event.expectedVersion = String.valueOf(conflict.expectedVersion());
@@ -97,7 +97,7 @@ final class FlightEvents {
     static void retryEnded(Object event, Class<?> entityType, int attempts, WriteObserver.Resolution resolution) {
         RetryEvent retry = (RetryEvent) event;
         retry.end();
-        retry.entity = entityType == null ? "" : entityType.getName();
+        retry.entity = entityType;
         retry.attempts = attempts;
         retry.outcome = resolution.tag();
         retry.commit();

@@ -15,7 +15,7 @@ final class RetryEvent extends Event {
 
     @Label("Entity")
     @Description("The entity of the last conflict")
-    String entity;
+    Class<?> entity;
 
     @Label("Attempts")
     int attempts;

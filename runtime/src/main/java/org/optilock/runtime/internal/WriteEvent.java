@@ -16,7 +16,7 @@ import jdk.jfr.StackTrace;
 final class WriteEvent extends Event {
 
     @Label("Entity")
-    String entity;
+    Class<?> entity;
 
     @Label("Operation")
     String operation;

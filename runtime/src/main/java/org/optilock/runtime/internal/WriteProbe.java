@@ -47,25 +47,25 @@ class WriteProbe {
 
     /** The write ended with every one of its {@code rows} written. */
     void succeeded(int rows) {
-        ended(new WriteObserver.Result(Outcome.SUCCESS, rows, List.of(), 0));
+        ended(Outcome.SUCCESS, rows, List.of());
     }
 
     /** The batch of {@code rows} ended with {@code conflicts}, the rows it did not write. */
     void batchEnded(int rows, List<RecordModifiedException> conflicts) {
-        ended(new WriteObserver.Result(conflicts.isEmpty() ? Outcome.SUCCESS : outcomeOf(conflicts), rows, conflicts, 0));
+        ended(conflicts.isEmpty() ? Outcome.SUCCESS : outcomeOf(conflicts), rows, conflicts);
     }
 
     /** The write of {@code rows} failed with {@code failure}, which the caller then throws. */
     <E extends RuntimeException> E failed(E failure, int rows) {
         List<RecordModifiedException> conflicts = conflictsOf(failure);
-        ended(new WriteObserver.Result(conflicts.isEmpty() ? outcomeOf(failure) : outcomeOf(conflicts), rows, conflicts, 0));
+        ended(conflicts.isEmpty() ? outcomeOf(failure) : outcomeOf(conflicts), rows, conflicts);
         return failure;
     }
 
-    /** Tells the observer; the statement count of {@code result} is the probe's own. */
-    void ended(WriteObserver.Result result) {
+    /** The write ended: records its conflicts' JFR events, which need no observer. */
+    void ended(Outcome outcome, int rows, List<RecordModifiedException> conflicts) {
         if (FlightEvents.AVAILABLE) {
-            FlightEvents.conflicts(operation, result.conflicts());
+            FlightEvents.conflicts(operation, conflicts);
         }
     }
 
@@ -137,13 +137,12 @@ class WriteProbe {
         }
 
         @Override
-        void ended(WriteObserver.Result result) {
-            WriteObserver.Result counted = new WriteObserver.Result(result.outcome(), result.rows(), result.conflicts(),
-                    statements);
+        void ended(Outcome outcome, int rows, List<RecordModifiedException> conflicts) {
+            WriteObserver.Result counted = new WriteObserver.Result(outcome, rows, conflicts, statements);
             if (event != null) {
                 FlightEvents.commit(event, entityType, operation, counted);
             }
-            super.ended(counted);
+            super.ended(outcome, rows, conflicts);
             if (write != null) {
                 try {
                     write.ended(counted);

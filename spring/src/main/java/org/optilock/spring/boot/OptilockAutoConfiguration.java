@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -58,11 +57,8 @@ public class OptilockAutoConfiguration {
 
     /** The entities of the DAO and repository beans, compared with the live tables once all beans are made. */
     @Bean
-    static SmartInitializingSingleton optilockSchemaCheck(DataSource dataSource, ListableBeanFactory beans,
-            Environment environment) {
-        // Static, and reading the property itself, so that it takes no part in making other beans.
-        OptilockProperties.SchemaCheckMode mode = environment.getProperty("optilock.schema-check",
-                OptilockProperties.SchemaCheckMode.class, OptilockProperties.SchemaCheckMode.FAIL);
-        return new SchemaCheck(dataSource, beans, mode);
+    public SmartInitializingSingleton optilockSchemaCheck(DataSource dataSource, ListableBeanFactory beans,
+            OptilockProperties properties) {
+        return new SchemaCheck(dataSource, beans, properties.getSchemaCheck());
     }
 }

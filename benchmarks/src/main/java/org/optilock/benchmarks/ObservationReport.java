@@ -1,0 +1,86 @@
+package org.optilock.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link ObservedWriteBenchmarks} in paired rounds and writes the {@code observation} section of
+ * {@code docs/performance.md}: each observed update's time relative to the unobserved one of the same
+ * round, and the bytes each update allocates (JMH's GC profiler).
+ */
+public final class ObservationReport {
+
+    private ObservationReport() {}
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        Path docs = Path.of(args.length > 0 ? args[0] : "docs");
+        write(docs, Database.startPostgres());
+    }
+
+    /** Measures on the PostgreSQL at {@code postgres} and H2, and writes the section. */
+    static void write(Path docs, String postgres) throws IOException, RunnerException {
+        int rounds = Integer.getInteger("optilock.bench.rounds", 3);
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<Double>> bytes = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("%n=== Observed writes, round %d of %d ===%n", round, rounds);
+            Map<String, Double> none = new LinkedHashMap<>();
+            List<RunResult> results = new ArrayList<>(new Runner(new OptionsBuilder()
+                    .include(ObservedWriteBenchmarks.class.getName())
+                    .forks(1)
+                    .jvmArgsAppend("-D" + Database.SHARED_POSTGRES + "=" + postgres, "-Xmx1g")
+                    .warmupIterations(5)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1))
+                    .addProfiler(GCProfiler.class)
+                    .shouldFailOnError(true)
+                    .build()).run());
+            for (RunResult result : results) {
+                String database = result.getParams().getParam("database");
+                String observer = result.getParams().getParam("contender");
+                double time = result.getPrimaryResult().getScore();
+                if (observer.equals("NONE")) {
+                    none.put(database, time);
+                }
+                String key = database + " " + observer;
+                times.computeIfAbsent(key, k -> new ArrayList<>()).add(time);
+                Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
+                bytes.computeIfAbsent(key, k -> new ArrayList<>()).add(allocated == null ? Double.NaN : allocated.getScore());
+            }
+            for (RunResult result : results) {
+                String database = result.getParams().getParam("database");
+                String key = database + " " + result.getParams().getParam("contender");
+                ratios.computeIfAbsent(key, k -> new ArrayList<>()).add(result.getPrimaryResult().getScore() / none.get(database));
+            }
+        }
+        StringBuilder text = new StringBuilder("Measured on ").append(LocalDate.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.vm.version")).append("; ").append(rounds)
+                .append(" paired rounds, each cell the median of the per-round values. A checked update of one row"
+                        + " through the generated DAO and a pool:\n\n")
+                .append("| database | observed by | µs an update | to unobserved | bytes allocated an update |\n")
+                .append("|---|---|---|---|---|\n");
+        for (String key : times.keySet()) {
+            String[] parts = key.split(" ");
+            text.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.3f | %.0f |%n", parts[0],
+                    parts[1].toLowerCase(Locale.ROOT).replace('_', ' '), Ratios.median(times.get(key)),
+                    Ratios.median(ratios.get(key)), Ratios.median(bytes.get(key))));
+        }
+        new GeneratedSection(docs.resolve("performance.md"), "observation").write(text.toString());
+    }
+}
