@@ -13,8 +13,6 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link ObservedWriteBenchmarks} in paired rounds and writes the {@code observation} section of
@@ -39,16 +37,8 @@ public final class ObservationReport {
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("%n=== Observed writes, round %d of %d ===%n", round, rounds);
             Map<String, Double> none = new LinkedHashMap<>();
-            List<RunResult> results = new ArrayList<>(new Runner(new OptionsBuilder()
-                    .include(ObservedWriteBenchmarks.class.getName())
-                    .forks(1)
-                    .jvmArgsAppend("-D" + Database.SHARED_POSTGRES + "=" + postgres, "-Xmx1g")
-                    .warmupIterations(5)
-                    .warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(1))
+            List<RunResult> results = new ArrayList<>(new Runner(RoundOptions.of(ObservedWriteBenchmarks.class, postgres)
                     .addProfiler(GCProfiler.class)
-                    .shouldFailOnError(true)
                     .build()).run());
             for (RunResult result : results) {
                 String database = result.getParams().getParam("database");

@@ -9,8 +9,6 @@ import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link PageBenchmarks} and writes its table into the {@code pages} section of
@@ -38,16 +36,7 @@ public final class PageReport {
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("%n=== Pages, round %d of %d ===%n", round, rounds);
             List<Score> scores = new ArrayList<>();
-            for (RunResult result : new Runner(new OptionsBuilder()
-                    .include(PageBenchmarks.class.getName())
-                    .forks(1)
-                    .jvmArgsAppend("-D" + Database.SHARED_POSTGRES + "=" + postgres, "-Xmx1g")
-                    .warmupIterations(5)
-                    .warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(1))
-                    .shouldFailOnError(true)
-                    .build()).run()) {
+            for (RunResult result : new Runner(RoundOptions.of(PageBenchmarks.class, postgres).build()).run()) {
                 scores.add(Score.of(result));
             }
             toJdbc.addRound(scores);

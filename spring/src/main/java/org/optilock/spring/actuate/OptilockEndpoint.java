@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.EntityTable;
 import org.optilock.runtime.Schema;
 import org.optilock.runtime.Triggers;
-import org.optilock.spring.boot.EntityBeans;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.optilock.runtime.Schema;
 import org.optilock.runtime.SchemaMismatch;
 import org.optilock.runtime.Triggers;
-import org.optilock.spring.boot.EntityBeans;
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**

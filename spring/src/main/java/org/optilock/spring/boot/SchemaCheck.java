@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 import org.optilock.runtime.Schema;
 import org.optilock.runtime.SchemaMismatch;
 import org.optilock.runtime.SchemaMismatchException;
+import org.optilock.spring.actuate.EntityBeans;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 

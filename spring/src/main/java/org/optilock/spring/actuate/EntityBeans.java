@@ -1,4 +1,4 @@
-package org.optilock.spring.boot;
+package org.optilock.spring.actuate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
