@@ -21,8 +21,9 @@ import org.optilock.runtime.OptilockSettings;
 
 /**
  * What observing a write costs: the same checked update of one row by the generated DAO, with nothing
- * observing it, with Optilock's meters bound, and with the meters bound and every Optilock JFR event
- * recorded (no threshold, so each write is an event).
+ * observing it, with Optilock's meters bound, with the meters bound and every Optilock JFR event
+ * recorded (no threshold, so each write is an event), and with a JFR recording running that takes none
+ * of Optilock's events, which tells the recording's own cost from the events'.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,14 +31,14 @@ import org.optilock.runtime.OptilockSettings;
 public class ObservedWriteBenchmarks {
 
     /** What observes the writes. */
-    public enum Observer { NONE, METRICS, METRICS_AND_JFR }
+    public enum Observer { NONE, METRICS, METRICS_AND_JFR, JFR_RUNNING_ALONE }
 
     private static final int ROWS = 1_000;
 
     @Param({"H2", "POSTGRESQL"})
     public Database database;
 
-    @Param({"NONE", "METRICS", "METRICS_AND_JFR"})
+    @Param({"NONE", "METRICS", "METRICS_AND_JFR", "JFR_RUNNING_ALONE"})
     public Observer contender;
 
     private HikariDataSource pool;
@@ -50,14 +51,17 @@ public class ObservedWriteBenchmarks {
     public void open() {
         pool = database.open();
         rows = Database.seed(pool, ROWS);
-        OptilockSettings settings = contender == Observer.NONE ? OptilockSettings.DEFAULTS
-                : new OptilockMetrics(new SimpleMeterRegistry()).settings(OptilockSettings.DEFAULTS);
+        OptilockSettings settings = contender == Observer.METRICS || contender == Observer.METRICS_AND_JFR
+                ? new OptilockMetrics(new SimpleMeterRegistry()).settings(OptilockSettings.DEFAULTS)
+                : OptilockSettings.DEFAULTS;
         items = new ItemDao(pool, settings);
-        if (contender == Observer.METRICS_AND_JFR) {
+        if (contender == Observer.METRICS_AND_JFR || contender == Observer.JFR_RUNNING_ALONE) {
             recording = new Recording();
-            for (String event : List.of("org.optilock.Write", "org.optilock.Batch", "org.optilock.Conflict",
-                    "org.optilock.Retry")) {
-                recording.enable(event).withThreshold(Duration.ZERO);
+            if (contender == Observer.METRICS_AND_JFR) {
+                for (String event : List.of("org.optilock.Write", "org.optilock.Batch", "org.optilock.Conflict",
+                        "org.optilock.Retry")) {
+                    recording.enable(event).withThreshold(Duration.ZERO);
+                }
             }
             recording.start();
         }
