@@ -13,6 +13,8 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link ObservedWriteBenchmarks} in paired rounds and writes the {@code observation} section of
@@ -83,6 +85,46 @@ public final class ObservationReport {
                     Ratios.median(ratios.get(key)), Ratios.median(bytes.get(key)),
                     recorded == null ? "" : String.format(Locale.ROOT, "%.3f", Ratios.median(recorded))));
         }
+        text.append("\n").append(alternating(postgres));
         new GeneratedSection(docs.resolve("performance.md"), "observation").write(text.toString());
+    }
+
+    /**
+     * {@link AlternatingObservationBenchmarks}: one fork a database, iterations alternating between
+     * unobserved and observed (the meters and every JFR event), each observed iteration divided by the
+     * unobserved one just before it.
+     */
+    private static String alternating(String postgres) throws RunnerException {
+        int pairs = Integer.getInteger("optilock.bench.pairs", 10);
+        StringBuilder text = new StringBuilder("Paired within one JVM (`AlternatingObservationBenchmarks`): ")
+                .append(pairs).append(" pairs of one-second iterations, the observed one (meters and every JFR"
+                        + " event, the recording started and stopped around it) divided by the unobserved one just"
+                        + " before it:\n\n")
+                .append("| database | median | lowest | highest |\n")
+                .append("|---|---|---|---|\n");
+        for (RunResult result : new Runner(new OptionsBuilder()
+                .include(AlternatingObservationBenchmarks.class.getName())
+                .forks(1)
+                .jvmArgsAppend("-D" + Database.SHARED_POSTGRES + "=" + postgres, "-Xmx1g")
+                // An even number of warm-ups, so that measured iterations start with an unobserved one.
+                .warmupIterations(6)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(2 * pairs)
+                .measurementTime(TimeValue.seconds(1))
+                .shouldFailOnError(true)
+                .build()).run()) {
+            List<Double> ratios = new ArrayList<>();
+            List<Double> iterations = new ArrayList<>();
+            result.getBenchmarkResults().forEach(benchmark -> benchmark.getIterationResults()
+                    .forEach(iteration -> iterations.add(iteration.getPrimaryResult().getScore())));
+            for (int i = 0; i + 1 < iterations.size(); i += 2) {
+                ratios.add(iterations.get(i + 1) / iterations.get(i));
+            }
+            List<Double> sorted = new ArrayList<>(ratios);
+            sorted.sort(null);
+            text.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", result.getParams().getParam("database"),
+                    Ratios.median(ratios), sorted.get(0), sorted.get(sorted.size() - 1)));
+        }
+        return text.toString();
     }
 }

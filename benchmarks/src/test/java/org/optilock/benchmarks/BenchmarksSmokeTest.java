@@ -40,8 +40,9 @@ class BenchmarksSmokeTest {
         Collection<RunResult> results = new Runner(options).run();
 
         // 3 single-row benchmarks × 7 contenders × 2 databases, 3 batch benchmarks × 2 sides × 2 databases,
-        // 2 page benchmarks × 3 readers × 2 databases, 1 observed update × 4 observers × 2 databases.
-        assertEquals(3 * 7 * 2 + 3 * 2 * 2 + 2 * 3 * 2 + 4 * 2, results.size());
+        // 2 page benchmarks × 3 readers × 2 databases, 1 observed update × 4 observers × 2 databases,
+        // 1 alternating update × 2 databases.
+        assertEquals(3 * 7 * 2 + 3 * 2 * 2 + 2 * 3 * 2 + 4 * 2 + 2, results.size());
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getSampleCount() > 0, result.getParams().getBenchmark());
         }
