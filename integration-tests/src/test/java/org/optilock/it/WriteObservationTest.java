@@ -145,6 +145,15 @@ class WriteObservationTest {
 
         Retry.onConflict(2, NO_PAUSE, () -> counters.update(counters.findById("a").orElseThrow()));
         assertEquals(List.of(), observer.takeResolutions(), "a retry that met no conflict resolved none");
+
+        Counter older = counters.findById("a").orElseThrow();
+        counters.update(counters.findById("a").orElseThrow());
+        Retry.Pause interrupting = next -> {
+            throw new InterruptedException("the application is stopping");
+        };
+        assertThrows(RecordModifiedException.class, () -> Retry.onConflict(3, interrupting, () -> counters.update(older)));
+        assertTrue(Thread.interrupted(), "the interrupt is kept on the thread");
+        assertEquals(List.of(), observer.takeResolutions(), "a retry the caller stopped was neither won nor exhausted");
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class Retry {
                 pause.before(attempt + 1);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                probe.ended(conflicts.get(conflicts.size() - 1), attempt, false);
+                probe.interrupted(conflicts.get(conflicts.size() - 1), attempt);
                 throw lastOf(conflicts, interrupted);
             }
         }

@@ -94,12 +94,12 @@ final class FlightEvents {
     }
 
     /** Commits {@code event}, as {@link #retryBegun} made it. */
-    static void retryEnded(Object event, Class<?> entityType, int attempts, WriteObserver.Resolution resolution) {
+    static void retryEnded(Object event, Class<?> entityType, int attempts, String outcome) {
         RetryEvent retry = (RetryEvent) event;
         retry.end();
         retry.entity = entityType;
         retry.attempts = attempts;
-        retry.outcome = resolution.tag();
+        retry.outcome = outcome;
         retry.commit();
     }
 }

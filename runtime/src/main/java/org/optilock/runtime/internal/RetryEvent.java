@@ -21,6 +21,6 @@ final class RetryEvent extends Event {
     int attempts;
 
     @Label("Outcome")
-    @Description("retried (the last try won) or exhausted")
+    @Description("retried (the last try won), exhausted, or interrupted during a pause")
     String outcome;
 }

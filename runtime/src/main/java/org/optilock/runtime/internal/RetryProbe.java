@@ -31,12 +31,11 @@ public final class RetryProbe {
      * {@code last}, the last try's conflict, thrown.
      */
     public void ended(OptimisticLockException last, int attempts, boolean won) {
-        RecordModifiedException conflict = last instanceof BatchConflictException batch
-                ? batch.conflicts().get(0) : (RecordModifiedException) last;
+        RecordModifiedException conflict = firstOf(last);
         Class<?> entityType = conflict.entityType();
         WriteObserver.Resolution resolution = won ? WriteObserver.Resolution.RETRIED : WriteObserver.Resolution.EXHAUSTED;
         if (event != null) {
-            FlightEvents.retryEnded(event, entityType, attempts, resolution);
+            FlightEvents.retryEnded(event, entityType, attempts, resolution.tag());
         }
         ConflictOrigins.observerOf(conflict).ifPresent(observer -> {
             try {
@@ -51,5 +50,20 @@ public final class RetryProbe {
                     + " merge instead of retrying (dao.merge), or let one writer own those rows.",
                     entityType.getSimpleName(), String.valueOf(conflict.id()), attempts);
         }
+    }
+
+    /**
+     * The retry was interrupted during a pause after {@code attempts} tries, the last ending with
+     * {@code last}: recorded as such, and neither a resolution nor a warning, since the caller asked
+     * it to stop.
+     */
+    public void interrupted(OptimisticLockException last, int attempts) {
+        if (event != null) {
+            FlightEvents.retryEnded(event, firstOf(last).entityType(), attempts, "interrupted");
+        }
+    }
+
+    private static RecordModifiedException firstOf(OptimisticLockException last) {
+        return last instanceof BatchConflictException batch ? batch.conflicts().get(0) : (RecordModifiedException) last;
     }
 }
