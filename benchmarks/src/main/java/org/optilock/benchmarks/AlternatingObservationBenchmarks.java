@@ -2,7 +2,6 @@ package org.optilock.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
@@ -63,12 +62,7 @@ public class AlternatingObservationBenchmarks {
             return;
         }
         current = observed;
-        recording = new Recording();
-        for (String event : List.of("org.optilock.Write", "org.optilock.Batch", "org.optilock.Conflict",
-                "org.optilock.Retry")) {
-            recording.enable(event).withThreshold(Duration.ZERO);
-        }
-        recording.start();
+        recording = OptilockRecording.everyEvent();
     }
 
     @TearDown(Level.Iteration)

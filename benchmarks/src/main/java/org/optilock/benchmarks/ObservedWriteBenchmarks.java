@@ -2,7 +2,6 @@ package org.optilock.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
@@ -55,15 +54,10 @@ public class ObservedWriteBenchmarks {
                 ? new OptilockMetrics(new SimpleMeterRegistry()).settings(OptilockSettings.DEFAULTS)
                 : OptilockSettings.DEFAULTS;
         items = new ItemDao(pool, settings);
-        if (contender == Observer.METRICS_AND_JFR || contender == Observer.JFR_RUNNING_ALONE) {
-            recording = new Recording();
-            if (contender == Observer.METRICS_AND_JFR) {
-                for (String event : List.of("org.optilock.Write", "org.optilock.Batch", "org.optilock.Conflict",
-                        "org.optilock.Retry")) {
-                    recording.enable(event).withThreshold(Duration.ZERO);
-                }
-            }
-            recording.start();
+        if (contender == Observer.METRICS_AND_JFR) {
+            recording = OptilockRecording.everyEvent();
+        } else if (contender == Observer.JFR_RUNNING_ALONE) {
+            recording = OptilockRecording.noOptilockEvent();
         }
     }
 

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.DatabaseKind;
+import org.optilock.it.support.FailingCommitDataSource;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.ConcurrentWriteException;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.Retry;
 
@@ -107,6 +109,17 @@ class FlightRecorderEventsTest {
         RecordedEvent retry = named(events, "org.optilock.Retry").get(0);
         assertEquals("exhausted", retry.getString("outcome"));
         assertEquals(2, retry.getInt("attempts"));
+    }
+
+    @Test
+    void aWriteTheDatabaseRefusedIsAConcurrentWriteConflict() throws Exception {
+        counters.insert(new Counter("a"));
+        CounterDao certifying = new CounterDao(FailingCommitDataSource.failingCommits(database.dataSource(), "40001"));
+        List<RecordedEvent> events = recording(() -> assertThrows(ConcurrentWriteException.class,
+                () -> certifying.update(counters.findById("a").orElseThrow())));
+        RecordedEvent conflict = named(events, "org.optilock.Conflict").get(0);
+        assertTrue(conflict.getBoolean("concurrentWrite"));
+        assertEquals("concurrent-write", named(events, "org.optilock.Write").get(0).getString("outcome"));
     }
 
     /** The events of Optilock that {@code work} made on this thread, in order, with every threshold at zero. */

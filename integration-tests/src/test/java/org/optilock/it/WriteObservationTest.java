@@ -189,8 +189,11 @@ class WriteObservationTest {
         logger.addHandler(handler);
         try {
             counters.insert(new Counter("a"));
-            CounterDao losing = new CounterDao(FailingCommitDataSource.failingCommits(database.dataSource()));
+            CounterDao losing = new CounterDao(FailingCommitDataSource.failingCommits(database.dataSource()),
+                    OptilockSettings.builder().writeObserver(observer).build());
+            observer.takeWrites();
             assertThrows(DataAccessException.class, () -> losing.update(counters.findById("a").orElseThrow()));
+            assertEquals(Outcome.CONNECTION_LOST, observer.onlyWrite().result().outcome());
             Counter stale = counters.findById("a").orElseThrow();
             counters.update(counters.findById("a").orElseThrow());
             assertThrows(RecordModifiedException.class, () -> Retry.onConflict(3, NO_PAUSE, () -> counters.update(stale)));

@@ -15,6 +15,11 @@ import java.util.Locale;
  */
 record ColumnShape(String name, String type, boolean notNull) {
 
+    /** {@code name} without the quotes the DDL put around a reserved word: ANSI's or MySQL's. */
+    static String unquoted(String name) {
+        return name.replace("\"", "").replace("`", "");
+    }
+
     /** The columns of {@code create}, a CREATE TABLE the processor wrote, and its key columns. */
     record Table(List<ColumnShape> columns, List<String> key) {
 
@@ -46,10 +51,6 @@ record ColumnShape(String name, String type, boolean notNull) {
                 columns.add(new ColumnShape(name, type, upper.contains(" NOT NULL") || inlineKey));
             }
             return new Table(List.copyOf(columns), List.copyOf(key));
-        }
-
-        private static String unquoted(String name) {
-            return name.replace("\"", "").replace("`", "");
         }
 
         /** The parts of {@code list} between commas outside parentheses, trimmed. */

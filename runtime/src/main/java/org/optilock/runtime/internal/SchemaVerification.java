@@ -211,13 +211,13 @@ public final class SchemaVerification {
         private Location location() throws SQLException {
             String table = definition.table;
             int dot = table.indexOf('.');
-            String schema = dot < 0 ? connection.getSchema() : unquoted(table.substring(0, dot));
+            String schema = dot < 0 ? connection.getSchema() : ColumnShape.unquoted(table.substring(0, dot));
             String catalog = connection.getCatalog();
             if (dialect == Dialect.MYSQL && dot >= 0) {
                 catalog = schema;
                 schema = null;
             }
-            String name = unquoted(table.substring(dot + 1));
+            String name = ColumnShape.unquoted(table.substring(dot + 1));
             DatabaseMetaData metaData = connection.getMetaData();
             for (String spelling : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
                 try (ResultSet tables = metaData.getTables(catalog, schema, spelling, null)) {
@@ -227,10 +227,6 @@ public final class SchemaVerification {
                 }
             }
             return new Location(catalog, schema, null);
-        }
-
-        private static String unquoted(String name) {
-            return name.replace("\"", "").replace("`", "");
         }
     }
 

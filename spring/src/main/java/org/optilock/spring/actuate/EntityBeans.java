@@ -60,9 +60,15 @@ public final class EntityBeans {
     }
 
     private static boolean isRepository(Class<?> type) {
-        return !type.isInterface() && Arrays.stream(type.getInterfaces())
-                .anyMatch(candidate -> Arrays.stream(candidate.getAnnotations())
-                        .anyMatch(annotation -> annotation.annotationType().getName().equals(REPOSITORY)));
+        return !type.isInterface() && repositoryOf(type).isPresent();
+    }
+
+    /** The {@code @Repository} interface {@code type} implements, if it is a generated repository. */
+    public static Optional<Class<?>> repositoryOf(Class<?> type) {
+        return Arrays.stream(type.getInterfaces())
+                .filter(candidate -> Arrays.stream(candidate.getAnnotations())
+                        .anyMatch(annotation -> annotation.annotationType().getName().equals(REPOSITORY)))
+                .findFirst();
     }
 
     /** The entity of a repository that extends a built-in repository; none for one whose methods name several. */

@@ -2,12 +2,11 @@ package org.optilock.spring.boot;
 
 import java.beans.Introspector;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.VersionedDao;
+import org.optilock.spring.actuate.EntityBeans;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -74,7 +73,7 @@ final class VersionedDaoRegistrar
         for (String basePackage : packages) {
             for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
                 Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), resourceLoader.getClassLoader());
-                String name = Introspector.decapitalize(repositoryOf(type).orElse(type).getSimpleName());
+                String name = Introspector.decapitalize(EntityBeans.repositoryOf(type).orElse(type).getSimpleName());
                 if (isGeneratedDao(type) && !registry.containsBeanDefinition(name)) {
                     registry.registerBeanDefinition(name, daoBean(type));
                 }
@@ -91,14 +90,6 @@ final class VersionedDaoRegistrar
             }
         }
         return false;
-    }
-
-    /** The {@code @Repository} interface {@code type} implements, if it is a generated repository. */
-    private static Optional<Class<?>> repositoryOf(Class<?> type) {
-        return Arrays.stream(type.getInterfaces())
-                .filter(candidate -> Arrays.stream(candidate.getAnnotations())
-                        .anyMatch(annotation -> annotation.annotationType().getName().equals(REPOSITORY)))
-                .findFirst();
     }
 
     private static boolean isGeneratedDao(Class<?> type) {
