@@ -30,6 +30,7 @@ import org.optilock.runtime.Retry;
 import org.optilock.runtime.WriteObserver.Operation;
 import org.optilock.runtime.WriteObserver.Outcome;
 import org.optilock.runtime.WriteObserver.Resolution;
+import org.optilock.runtime.WriteOutcomeUnknownException;
 
 /** What a {@code WriteObserver} is told of real writes, conflicts, merges and retries, on every database. */
 @ParameterizedClass(name = "{0}")
@@ -192,8 +193,8 @@ class WriteObservationTest {
             CounterDao losing = new CounterDao(FailingCommitDataSource.failingCommits(database.dataSource()),
                     OptilockSettings.builder().writeObserver(observer).build());
             observer.takeWrites();
-            assertThrows(DataAccessException.class, () -> losing.update(counters.findById("a").orElseThrow()));
-            assertEquals(Outcome.CONNECTION_LOST, observer.onlyWrite().result().outcome());
+            assertThrows(WriteOutcomeUnknownException.class, () -> losing.update(counters.findById("a").orElseThrow()));
+            assertEquals(Outcome.OUTCOME_UNKNOWN, observer.onlyWrite().result().outcome());
             Counter stale = counters.findById("a").orElseThrow();
             counters.update(counters.findById("a").orElseThrow());
             assertThrows(RecordModifiedException.class, () -> Retry.onConflict(3, NO_PAUSE, () -> counters.update(stale)));
@@ -201,8 +202,8 @@ class WriteObservationTest {
             logger.removeHandler(handler);
         }
         assertEquals(2, logged.size(), logged::toString);
-        assertTrue(logged.get(0).startsWith("WARNING A commit was sent and the connection broke before its answer came"
-                + " back, so the write may or may not be in the database (SQLState 08006)"), logged.get(0));
+        assertTrue(logged.get(0).startsWith("WARNING A write was sent and the connection broke during the commit before"
+                + " its answer came back, so the write may or may not be in the database (SQLState 08006)"), logged.get(0));
         assertTrue(logged.get(0).contains("Re-read the row before writing again"), logged.get(0));
         assertTrue(logged.get(1).startsWith("WARNING Retry.onConflict gave up on Counter a after 3 tries"), logged.get(1));
     }

@@ -23,7 +23,7 @@ import org.optilock.runtime.WriteObserver;
  *   <li>{@code optilock.writes}, a timer of every write: {@code entity}, {@code operation}
  *       ({@code insert}, {@code update}, {@code delete}, {@code insertAll}, {@code updateAll},
  *       {@code deleteAll}), {@code outcome} ({@code success}, {@code conflict}, {@code concurrent-write},
- *       {@code timeout}, {@code connection-lost}, {@code duplicate-key}, {@code failed});
+ *       {@code timeout}, {@code connection-lost}, {@code outcome-unknown}, {@code duplicate-key}, {@code failed});
  *   <li>{@code optilock.conflicts}, a counter of conflicting rows: {@code entity}, {@code operation},
  *       {@code cause} ({@code version}: the row had moved; {@code concurrent-write}: the database or
  *       cluster refused the write, a serialization or certification failure);

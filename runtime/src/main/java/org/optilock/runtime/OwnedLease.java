@@ -2,7 +2,6 @@ package org.optilock.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.optilock.runtime.internal.CommitFailures;
 
 /**
  * A connection the DAO took from a {@code DataSource} for one call: committed when the call completes
@@ -34,12 +33,7 @@ final class OwnedLease implements ConnectionSource.Lease {
     @Override
     public void complete() throws SQLException {
         if (!connection.getAutoCommit()) {
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                CommitFailures.logIfOutcomeUnknown(e);
-                throw e;
-            }
+            connection.commit();
         }
         completed = true;
     }

@@ -97,8 +97,13 @@ public interface WriteObserver {
         CONCURRENT_WRITE,
         /** A wait ran out. */
         TIMEOUT,
-        /** The connection broke. */
+        /** The connection broke where the database rolled the write back: nothing was written. */
         CONNECTION_LOST,
+        /**
+         * The connection broke after the write was sent, during its commit or while a statement that
+         * commits itself ran: it may or may not have been written ({@link WriteOutcomeUnknownException}).
+         */
+        OUTCOME_UNKNOWN,
         /** A row with the same key or unique value exists already. */
         DUPLICATE_KEY,
         /** Anything else: a refused statement, a missing table, an invalid argument. */

@@ -182,11 +182,11 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             if (!rows.collections().isEmpty()) {
                 return insertWithCollections(lease, entity, newVersion);
             }
-            Object key = rows.insert(lease.connection(), entity, newVersion);
-            lease.complete();
+            Object key = InDoubtFailure.sent(lease.connection(), () -> rows.insert(lease.connection(), entity, newVersion));
+            InDoubtFailure.complete(lease);
             return inserted(entity, key, newVersion);
         } catch (SQLException e) {
-            throw SqlFailure.exception("insert " + name, e);
+            throw SqlFailure.ofInsert("insert " + name, e, rows, entity, newVersion);
         }
     }
 
@@ -197,7 +197,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             rows.collections().written(lease.connection(), List.of(entity), false);
             transaction.commit();
         }
-        lease.complete();
+        InDoubtFailure.complete(lease);
         return inserted(entity, null, newVersion);
     }
 
@@ -222,10 +222,13 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     private T updateRow(T entity, WriteProbe probe) {
         ID id = rows.key(entity);
+        boolean checked = rows.checked(entity);
+        V nextVersion = rows.nextVersion(entity, checked);
         try (ConnectionSource.Lease lease = context.lease();
                 BatchTransaction transaction = rows.collections().isEmpty() ? null
                         : BatchTransaction.beginAllOrNothing(lease, "update " + name)) {
-            V newVersion = rows.update(lease.connection(), entity, rows.checked(entity));
+            V newVersion = InDoubtFailure.sent(lease.connection(),
+                    () -> rows.update(lease.connection(), entity, checked, nextVersion));
             probe.ran(1);
             if (newVersion == null) {
                 probe.ran(1);
@@ -235,10 +238,10 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
                 rows.collections().written(lease.connection(), List.of(entity), true);
                 transaction.commit();
             }
-            lease.complete();
+            InDoubtFailure.complete(lease);
             return withVersion(entity, newVersion);
         } catch (SQLException e) {
-            throw SqlFailure.ofWrite("update " + name, e, context, rows, entity);
+            throw SqlFailure.ofWrite("update " + name, e, context, rows, entity, nextVersion);
         }
     }
 
@@ -259,7 +262,8 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         try (ConnectionSource.Lease lease = context.lease();
                 BatchTransaction transaction = rows.collections().isEmpty() ? null
                         : BatchTransaction.beginAllOrNothing(lease, "delete " + name)) {
-            boolean deleted = rows.delete(lease.connection(), entity, rows.checked(entity));
+            boolean deleted = InDoubtFailure.sent(lease.connection(),
+                    () -> rows.delete(lease.connection(), entity, rows.checked(entity)));
             probe.ran(1);
             if (!deleted) {
                 probe.ran(1);
@@ -269,9 +273,9 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
                 rows.collections().deleted(lease.connection(), List.of(entity));
                 transaction.commit();
             }
-            lease.complete();
+            InDoubtFailure.complete(lease);
         } catch (SQLException e) {
-            throw SqlFailure.ofWrite("delete " + name, e, context, rows, entity);
+            throw SqlFailure.ofWrite("delete " + name, e, context, rows, entity, null);
         }
     }
 
@@ -349,10 +353,12 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             ConflictsOf<R> conflicts) {
         WriteProbe probe = context.probe(rows.entityType(), operation);
         int size = entities == null ? 0 : entities.size();
-        try {
-            R result = call(description, lease -> work.run(lease, probe));
+        try (ConnectionSource.Lease lease = context.lease()) {
+            R result = work.run(lease, probe);
             probe.batchEnded(size, conflicts.of(result));
             return result;
+        } catch (SQLException e) {
+            throw probe.failed(SqlFailure.ofBatch(String.format(description, name), e, entities, rows.entityType()), size);
         } catch (RuntimeException e) {
             throw probe.failed(e, size);
         }

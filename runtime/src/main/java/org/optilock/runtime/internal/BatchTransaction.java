@@ -81,8 +81,7 @@ final class BatchTransaction implements AutoCloseable {
                 try {
                     connection.commit();
                 } catch (SQLException e) {
-                    CommitFailures.logIfOutcomeUnknown(e);
-                    throw e;
+                    throw InDoubtFailure.ifLost(e, InDoubtFailure.DURING_THE_COMMIT);
                 }
             }
             case SAVEPOINT -> connection.releaseSavepoint(savepoint);

@@ -89,7 +89,7 @@ final class Batches<T, V> {
             }
         }
         try {
-            lease.complete();
+            InDoubtFailure.complete(lease);
         } catch (SQLException e) {
             return refused(list, policy, e, true);
         }
@@ -199,7 +199,7 @@ final class Batches<T, V> {
             transaction.commit();
         }
         probe.ran(list.size());
-        lease.complete();
+        InDoubtFailure.complete(lease);
         List<T> inserted = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             inserted.add(rows.inserted(list.get(i), keys.get(i), versions.get(i)));

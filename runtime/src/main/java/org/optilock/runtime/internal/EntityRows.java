@@ -99,13 +99,26 @@ final class EntityRows<T, ID, V> {
      * the version the database decided.
      */
     V update(Connection connection, T entity, boolean checked) throws SQLException {
+        return update(connection, entity, checked, nextVersion(entity, checked));
+    }
+
+    /**
+     * The version an update of {@code entity} writes, when it is known before the write; {@code null}
+     * where the database decides it and the update reads it back.
+     */
+    V nextVersion(T entity, boolean checked) {
+        DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
+        // A plain update writes a version known before the write (none, for an unversioned entity).
+        return update.isPlain() || update.bindsNewVersion() ? newVersion(entity, context.incrementsVersion(checked)) : null;
+    }
+
+    /** {@link #update(Connection, Object, boolean)} writing {@code newVersion}, as {@link #nextVersion} gave it. */
+    V update(Connection connection, T entity, boolean checked, V newVersion) throws SQLException {
         if (statements.trigger != null) {
             context.warnIfTriggerMissing(connection, statements.trigger);
         }
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
-        // A plain update writes a version known before the write (none, for an unversioned entity).
-        V newVersion = update.isPlain() || update.bindsNewVersion() ? newVersion(entity, increments) : null;
         if (update.isPlain()) {
             try (PreparedStatement statement = connection.prepareStatement(update.plain().sql())) {
                 parameters.bind(statement, update.plain(), entity, newVersion, increments);

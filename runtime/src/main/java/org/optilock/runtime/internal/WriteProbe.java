@@ -7,6 +7,7 @@ import org.optilock.runtime.ConcurrentWriteException;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.StatementTimeoutException;
+import org.optilock.runtime.WriteOutcomeUnknownException;
 import org.optilock.runtime.WriteObserver;
 import org.optilock.runtime.WriteObserver.Operation;
 import org.optilock.runtime.WriteObserver.Outcome;
@@ -92,6 +93,9 @@ class WriteProbe {
     private static Outcome outcomeOf(RuntimeException failure) {
         if (failure instanceof StatementTimeoutException) {
             return Outcome.TIMEOUT;
+        }
+        if (failure instanceof WriteOutcomeUnknownException) {
+            return Outcome.OUTCOME_UNKNOWN;
         }
         if (!(failure instanceof DataAccessException access) || access.getCause() == null) {
             return Outcome.FAILED;

@@ -1,0 +1,78 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.optilock.runtime.ConnectionSource;
+
+/**
+ * A connection lost at a moment the write may already have been applied: during a commit, or while a
+ * statement that commits itself ran. It stands in for the driver's exception on its way to the DAO,
+ * which makes it a {@link org.optilock.runtime.WriteOutcomeUnknownException} naming the entity; a loss
+ * at any other moment rolls the write back and stays the driver's exception.
+ */
+final class InDoubtFailure extends SQLException {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final System.Logger LOG = System.getLogger("org.optilock");
+
+    static final String DURING_THE_COMMIT = "during the commit";
+
+    private static final String WHILE_IT_COMMITTED_ITSELF = "while its statement ran in auto-commit mode";
+
+    /** When the connection was lost, as the exception's message says it: {@code "during the commit"}. */
+    final String moment;
+
+    private InDoubtFailure(SQLException lost, String moment) {
+        super(lost.getMessage(), lost.getSQLState(), lost.getErrorCode(), lost);
+        this.moment = moment;
+    }
+
+    /**
+     * {@code failure} marked as in doubt when it lost the connection, else {@code failure} itself. The
+     * doubt is logged too, for the operator of an application that does not look at the exception.
+     */
+    static SQLException ifLost(SQLException failure, String moment) {
+        if (SqlFailure.of(failure) != SqlFailure.CONNECTION_LOST) {
+            return failure;
+        }
+        LOG.log(System.Logger.Level.WARNING, "A write was sent and the connection broke {0} before its answer came"
+                + " back, so the write may or may not be in the database (SQLState {1}). The DAO throws"
+                + " WriteOutcomeUnknownException and the entity keeps its old version. Re-read the row before writing"
+                + " again: its version says whether the write landed.", moment, failure.getSQLState());
+        return new InDoubtFailure(failure, moment);
+    }
+
+    /** A statement of a write: the UPDATE, INSERT or DELETE that may be the whole of it. */
+    interface WriteStatement<R> {
+        R run() throws SQLException;
+    }
+
+    /**
+     * Runs the one statement of a single write on {@code connection}. In auto-commit mode the statement
+     * commits itself, so a connection lost while it ran leaves it in doubt; inside a transaction the
+     * database rolls it back, and the failure stays what it is.
+     */
+    static <R> R sent(Connection connection, WriteStatement<R> statement) throws SQLException {
+        boolean commitsItself = connection.getAutoCommit();
+        try {
+            return statement.run();
+        } catch (SQLException e) {
+            throw commitsItself ? ifLost(e, WHILE_IT_COMMITTED_ITSELF) : e;
+        }
+    }
+
+    /** Completes the lease of a write: its commit, where the DAO owns the transaction, is a moment of doubt. */
+    static void complete(ConnectionSource.Lease lease) throws SQLException {
+        try {
+            lease.complete();
+        } catch (SQLException e) {
+            throw ifLost(e, DURING_THE_COMMIT);
+        }
+    }
+
+    /** The driver's exception. */
+    SQLException lost() {
+        return (SQLException) getCause();
+    }
+}
