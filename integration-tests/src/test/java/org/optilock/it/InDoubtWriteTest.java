@@ -21,6 +21,7 @@ import org.optilock.it.support.LostAnswerDataSource;
 import org.optilock.it.support.RecordingObserver;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
@@ -101,8 +102,9 @@ class InDoubtWriteTest {
         assertTrue(batch.isBatch());
         assertEquals(List.of(article, other), batch.entities());
         assertThrows(IllegalStateException.class, batch::entity);
-        assertTrue(batch.getMessage().endsWith("either all 2 rows of it were written or none was. The objects keep their"
-                + " old versions. Read the rows again to tell which, before writing them again."), batch.getMessage());
+        assertTrue(batch.getMessage().endsWith("The connection was lost during the commit, after the batch was sent, so"
+                + " either all 2 rows of it were written or none was. The objects keep their old versions. Read the rows"
+                + " again to tell, before writing them again."), batch.getMessage());
         assertEquals(2L, article.version);
         assertEquals(1L, other.version);
     }
@@ -137,6 +139,25 @@ class InDoubtWriteTest {
 
         assertFalse(failure instanceof WriteOutcomeUnknownException, failure.toString());
         assertEquals(List.of(1L, 1L), articles.findAll().stream().map(a -> a.version).toList(), "nothing was written");
+    }
+
+    @Test
+    void aBatchWhoseRowsCommitThemselvesIsInDoubtRowByRow() {
+        List<Article> copies = List.of(articles.insert(new Article("One", "x")), articles.insert(new Article("Two", "x")));
+        // A container's connection outside any transaction: each row of a SILENT batch commits itself.
+        ArticleDao outsideATransaction = new ArticleDao(ConnectionSource.managed(
+                LostAnswerDataSource.losingAnswersTo(database.dataSource(), "UPDATE")));
+
+        WriteOutcomeUnknownException failure = assertThrows(WriteOutcomeUnknownException.class,
+                () -> outsideATransaction.updateAll(copies, BatchPolicy.SILENT));
+
+        assertTrue(failure.isBatch());
+        assertTrue(failure.getMessage().contains("The connection was lost while the batch's rows were written, each"
+                + " committing itself, after the batch was sent, so any of its 2 rows may have been written."),
+                failure.getMessage());
+        copies.forEach(copy -> assertEquals(1L, copy.version, "the objects are as they were"));
+        assertEquals(List.of(2L, 2L), articles.findAll().stream().map(a -> a.version).toList(),
+                "here both landed, as the rows say");
     }
 
     @Test

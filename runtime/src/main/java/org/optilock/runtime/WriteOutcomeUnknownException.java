@@ -57,17 +57,22 @@ public class WriteOutcomeUnknownException extends DataAccessException {
     }
 
     /**
-     * The outcome of a batch, committed whole or not at all: every row of it was written, or none.
+     * The outcome of a batch: committed whole or not at all where it had a transaction of its own, else
+     * row by row, each row committing itself.
      *
      * @param operation what the DAO was doing, such as {@code "update a batch of Article"}
      * @param cause the driver's exception for the lost connection
+     * @param moment when the connection was lost, such as {@code "during the commit"}
+     * @param allOrNone whether the batch was one commit, so that all of its rows were written or none
      * @param entities the objects of the batch, left as they were
      * @param entityType the entity class
      */
-    public WriteOutcomeUnknownException(String operation, SQLException cause, List<?> entities, Class<?> entityType) {
-        super(operation, cause, "The connection was lost during the commit of the batch's transaction, so either"
-                + " all " + entities.size() + " rows of it were written or none was. The objects keep their old"
-                + " versions. Read the rows again to tell which, before writing them again.");
+    public WriteOutcomeUnknownException(String operation, SQLException cause, String moment, boolean allOrNone,
+            List<?> entities, Class<?> entityType) {
+        super(operation, cause, "The connection was lost " + moment + ", after the batch was sent, so "
+                + (allOrNone ? "either all " + entities.size() + " rows of it were written or none was"
+                        : "any of its " + entities.size() + " rows may have been written")
+                + ". The objects keep their old versions. Read the rows again to tell, before writing them again.");
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.entities = List.copyOf(entities);
         this.key = null;
@@ -111,7 +116,7 @@ public class WriteOutcomeUnknownException extends DataAccessException {
         return entities;
     }
 
-    /** Whether it was a batch's commit, whose rows were all written or none. */
+    /** Whether it was a batch, whose objects are {@link #entities()}. */
     public boolean isBatch() {
         return batch;
     }

@@ -2,7 +2,6 @@ package org.optilock.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,7 +102,7 @@ public final class GaleraCluster {
     }
 
     private void start() throws IOException {
-        List<Integer> ports = freePorts(NODES * 4);
+        List<Integer> ports = FreePorts.take(NODES * 4);
         for (int i = 0; i < NODES; i++) {
             Path nodeFolder = folder.resolve("node" + i);
             Files.createDirectories(nodeFolder.resolve("data"));
@@ -179,7 +178,7 @@ public final class GaleraCluster {
             Node node = nodes.get(index);
             if (node.process != null && !node.process.isAlive()) {
                 throw new IllegalStateException("Galera node " + index + " exited; the end of its error log:\n"
-                        + lastLines(node.folder.resolve("error.log"), 15));
+                        + LogTail.of(node.folder.resolve("error.log"), 15));
             }
             try (Connection connection = dataSource(index, "").getConnection();
                     Statement statement = connection.createStatement();
@@ -210,16 +209,6 @@ public final class GaleraCluster {
     private static void destroyWithItsChildren(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    /** The last {@code count} lines of {@code log}, or why it cannot be read. */
-    private static String lastLines(Path log, int count) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-        } catch (IOException e) {
-            return "(" + log + " could not be read: " + e.getMessage() + ")";
-        }
     }
 
     /** Starts node {@code index} again after {@link #kill}: it rejoins and catches up (IST or SST). */
@@ -316,20 +305,6 @@ public final class GaleraCluster {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
         }
     }
 

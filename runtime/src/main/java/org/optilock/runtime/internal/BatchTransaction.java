@@ -105,11 +105,11 @@ final class BatchTransaction implements AutoCloseable {
      * savepoint is gone), with its exception suppressed on {@code failure}.
      *
      * @throws SQLException {@code failure} itself where nothing can be undone (each statement committed
-     *     itself), so that it reaches the caller as it is
+     *     itself), so that it reaches the caller as it is, marked in doubt where it lost the connection
      */
     boolean undo(SQLException failure) throws SQLException {
         if (kind == Kind.NONE) {
-            throw failure;
+            throw InDoubtFailure.ifLost(failure, InDoubtFailure.WHILE_ROWS_COMMITTED_THEMSELVES);
         }
         try {
             rollback();

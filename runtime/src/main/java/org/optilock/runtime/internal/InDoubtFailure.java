@@ -20,6 +20,9 @@ final class InDoubtFailure extends SQLException {
 
     private static final String WHILE_IT_COMMITTED_ITSELF = "while its statement ran in auto-commit mode";
 
+    /** A batch on a connection outside any transaction, where no rollback can undo the rows written. */
+    static final String WHILE_ROWS_COMMITTED_THEMSELVES = "while the batch's rows were written, each committing itself";
+
     /** When the connection was lost, as the exception's message says it: {@code "during the commit"}. */
     final String moment;
 
@@ -69,6 +72,11 @@ final class InDoubtFailure extends SQLException {
         } catch (SQLException e) {
             throw ifLost(e, DURING_THE_COMMIT);
         }
+    }
+
+    /** Whether the write was one commit, applied whole or not at all. */
+    boolean allOrNone() {
+        return moment.equals(DURING_THE_COMMIT);
     }
 
     /** The driver's exception. */

@@ -43,9 +43,9 @@ enum SqlFailure {
     /** The standard's SQLState of a unique or primary key violation (H2, PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static final String CONNECTION_LOST_ADVICE = "The connection was lost: the database rolls back what it"
-            + " had not committed, and a pool replaces the connection. Nothing was written unless the loss came"
-            + " during the commit itself.";
+    private static final String CONNECTION_LOST_ADVICE = "The connection was lost before anything of this call"
+            + " could be committed: the database rolls back what it had not committed, so nothing was written, and a"
+            + " pool replaces the connection.";
 
     /**
      * What a call that was doing {@code operation} throws for {@code failure}: a
@@ -114,7 +114,8 @@ enum SqlFailure {
      */
     static RuntimeException ofBatch(String operation, SQLException failure, Collection<?> entities, Class<?> entityType) {
         if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), List.copyOf(entities), entityType);
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.moment, doubt.allOrNone(),
+                    List.copyOf(entities), entityType);
         }
         return exception(operation, failure);
     }

@@ -1,0 +1,432 @@
+package org.optilock.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A real PostgreSQL high-availability cluster on this machine, as teams run one: three PostgreSQL
+ * servers under Patroni, which keeps one primary and two streaming replicas and fails over when the
+ * primary dies, with one etcd holding the leader key; all from Debian's packages ({@code patroni},
+ * {@code etcd-server}, {@code postgresql}, which {@code .ci/run} installs), on loopback ports. PostgreSQL
+ * will not run as root, so where the tests run as root the nodes run as the {@code postgres} user the
+ * package made. One per test JVM, stopped when the JVM exits.
+ */
+public final class PatroniCluster {
+
+    private static final Path PATRONI = Path.of("/usr/bin/patroni");
+    private static final Path ETCD = Path.of("/usr/bin/etcd");
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Path POSTGRESQL_VERSIONS = Path.of("/usr/lib/postgresql");
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final int NODES = 3;
+    /** Seconds the leader key lives without the leader renewing it: how long a dead primary goes unnoticed. */
+    private static final int LEADER_TTL = 10;
+
+    private static PatroniCluster shared;
+
+    private final Path folder;
+    private final Path binaries;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Node> nodes = new ArrayList<>();
+    private Process etcd;
+    private int etcdPort;
+
+    /** One PostgreSQL server and the Patroni that runs it. */
+    private static final class Node {
+        final int index;
+        final int port;
+        final int restPort;
+        final Path folder;
+        Process patroni;
+
+        Node(int index, int port, int restPort, Path folder) {
+            this.index = index;
+            this.port = port;
+            this.restPort = restPort;
+            this.folder = folder;
+        }
+
+        String name() {
+            return "node" + index;
+        }
+    }
+
+    private PatroniCluster(Path folder, Path binaries) {
+        this.folder = folder;
+        this.binaries = binaries;
+    }
+
+    /** What this machine lacks for the cluster, or an empty string. */
+    public static String missing() {
+        List<String> missing = Stream.of(PATRONI, ETCD).filter(path -> !Files.exists(path)).map(Path::toString)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (postgresqlBinaries().isEmpty()) {
+            missing.add(POSTGRESQL_VERSIONS + "/<version>/bin/postgres");
+        }
+        if (runsAsRoot() && !Files.exists(SETPRIV)) {
+            missing.add(SETPRIV.toString());
+        }
+        return String.join(", ", missing);
+    }
+
+    /** The newest PostgreSQL server installed by Debian's packages. */
+    private static Optional<Path> postgresqlBinaries() {
+        if (!Files.isDirectory(POSTGRESQL_VERSIONS)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(POSTGRESQL_VERSIONS)) {
+            return versions.map(version -> version.resolve("bin")).filter(bin -> Files.isExecutable(bin.resolve("postgres")))
+                    .max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString()
+                            .replaceAll("\\D", "0"))));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The cluster of this JVM, started on first use (about half a minute). */
+    public static synchronized PatroniCluster shared() {
+        if (shared == null) {
+            try {
+                PatroniCluster cluster = new PatroniCluster(Files.createTempDirectory("optilock-patroni"),
+                        postgresqlBinaries().orElseThrow());
+                Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
+                cluster.start();
+                shared = cluster;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    private void start() throws IOException {
+        List<Integer> ports = FreePorts.take(2 + NODES * 2);
+        etcdPort = ports.get(0);
+        Path etcdFolder = Files.createDirectories(folder.resolve("etcd"));
+        String client = "http://127.0.0.1:" + etcdPort;
+        String peer = "http://127.0.0.1:" + ports.get(1);
+        etcd = new ProcessBuilder(ETCD.toString(), "--name", "etcd0", "--data-dir", etcdFolder.resolve("data").toString(),
+                "--listen-client-urls", client, "--advertise-client-urls", client, "--listen-peer-urls", peer,
+                "--initial-advertise-peer-urls", peer, "--initial-cluster", "etcd0=" + peer).redirectErrorStream(true)
+                .redirectOutput(etcdFolder.resolve("etcd.log").toFile()).start();
+        if (runsAsRoot()) {
+            UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(folder, postgres);
+        }
+        for (int i = 0; i < NODES; i++) {
+            Node node = new Node(i, ports.get(2 + 2 * i), ports.get(3 + 2 * i), folder.resolve("node" + i));
+            Files.createDirectories(node.folder);
+            Files.writeString(node.folder.resolve("patroni.yml"), configuration(node));
+            if (runsAsRoot()) {
+                Files.setOwner(node.folder, Files.getOwner(folder));
+                Files.setOwner(node.folder.resolve("patroni.yml"), Files.getOwner(folder));
+            }
+            nodes.add(node);
+        }
+        // The first node bootstraps alone, so that it is the first primary; the others then copy it.
+        launch(nodes.get(0));
+        awaitPrimary(START);
+        launch(nodes.get(1));
+        launch(nodes.get(2));
+        awaitReplicas(START);
+    }
+
+    /**
+     * Each node's Patroni configuration. The dynamic part (under {@code bootstrap.dcs}) is the cluster's,
+     * in etcd: a short leader TTL and loop, so that a failover takes seconds, not the half minute of the
+     * defaults; {@code pg_rewind}, so that an old primary rejoins as a replica.
+     */
+    private String configuration(Node node) {
+        String members = "127.0.0.1/32";
+        return String.join("\n",
+                "scope: optilock",
+                "name: " + node.name(),
+                "restapi:",
+                "  listen: 127.0.0.1:" + node.restPort,
+                "  connect_address: 127.0.0.1:" + node.restPort,
+                "etcd3:",
+                "  host: 127.0.0.1:" + etcdPort,
+                "bootstrap:",
+                "  dcs:",
+                "    ttl: " + LEADER_TTL,
+                "    loop_wait: 1",
+                "    retry_timeout: 4",
+                "    maximum_lag_on_failover: 1048576",
+                "    synchronous_mode: true",
+                "    postgresql:",
+                "      use_pg_rewind: true",
+                "      use_slots: true",
+                "      parameters:",
+                "        wal_level: replica",
+                "        hot_standby: 'on'",
+                "        wal_log_hints: 'on'",
+                "        max_wal_senders: 10",
+                "        max_replication_slots: 10",
+                "  initdb:",
+                "    - encoding: UTF8",
+                "    - auth: trust",
+                "  pg_hba:",
+                "    - local all all trust",
+                "    - host replication replicator " + members + " trust",
+                "    - host all all " + members + " trust",
+                "postgresql:",
+                "  listen: 127.0.0.1:" + node.port,
+                "  connect_address: 127.0.0.1:" + node.port,
+                "  data_dir: " + node.folder.resolve("data"),
+                "  bin_dir: " + binaries,
+                "  pgpass: " + node.folder.resolve("pgpass"),
+                "  authentication:",
+                "    replication: {username: replicator, password: replicator}",
+                "    superuser: {username: postgres, password: postgres}",
+                "    rewind: {username: postgres, password: postgres}",
+                "  parameters:",
+                "    unix_socket_directories: " + node.folder,
+                "    shared_buffers: 32MB",
+                "    max_connections: 100",
+                "");
+    }
+
+    private void launch(Node node) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (runsAsRoot()) {
+            command.addAll(List.of(SETPRIV.toString(), "--reuid=postgres", "--regid=postgres", "--init-groups"));
+        }
+        command.addAll(List.of(PATRONI.toString(), node.folder.resolve("patroni.yml").toString()));
+        node.patroni = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(node.folder.resolve("patroni.log").toFile())).start();
+    }
+
+    /** A multi-host JDBC URL of every node, which connects to whichever is the primary. */
+    public String jdbcUrl() {
+        String hosts = nodes.stream().map(node -> "127.0.0.1:" + node.port).collect(Collectors.joining(","));
+        // hostRecheckSeconds: a host found to be a replica (or down) is tried again after a second, not ten.
+        return "jdbc:postgresql://" + hosts + "/postgres?user=postgres&targetServerType=primary&hostRecheckSeconds=1"
+                + "&connectTimeout=2&loginTimeout=4&socketTimeout=10";
+    }
+
+    /** A data source on the multi-host URL. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl());
+        return dataSource;
+    }
+
+    /** A new schema holding the test tables, made on the primary and so on every node. */
+    public TestDatabase createDatabase(String name) {
+        DataSource server = dataSource();
+        TestDatabase.run(server, "CREATE SCHEMA " + name);
+        PGSimpleDataSource inSchema = new PGSimpleDataSource();
+        inSchema.setURL(jdbcUrl() + "&currentSchema=" + name);
+        return TestDatabase.withSchema(DatabaseKind.POSTGRESQL, inSchema, jdbcUrl() + "&currentSchema=" + name,
+                () -> TestDatabase.run(server, "DROP SCHEMA " + name + " CASCADE"));
+    }
+
+    /** The index of the node that is the primary now, if one is. */
+    public Optional<Integer> primary() {
+        return IntStream.range(0, NODES).filter(i -> answers(nodes.get(i), "/primary")).boxed().findFirst();
+    }
+
+    /** Waits up to {@code wait} for a primary; returns its index. */
+    public int awaitPrimary(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Integer> primary = primary();
+            if (primary.isPresent()) {
+                return primary.get();
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("No primary after " + wait + "; the end of each node's log:\n" + logs());
+    }
+
+    /** Waits until every node other than the primary is a running replica, streaming from it. */
+    public void awaitReplicas(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            int primary = awaitPrimary(wait);
+            if (IntStream.range(0, NODES).filter(i -> i != primary).allMatch(i -> answers(nodes.get(i), "/replica?lag=1MB"))
+                    && (!isSynchronous() || IntStream.range(0, NODES).anyMatch(i -> answers(nodes.get(i), "/sync")))) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("The replicas did not catch up in " + wait + ":\n" + logs());
+    }
+
+    /** Whether a commit waits for a replica to have it ({@code synchronous_mode}). */
+    public boolean isSynchronous() {
+        return get(nodes.get(awaitPrimary(START)), "/config").contains("\"synchronous_mode\": true");
+    }
+
+    /**
+     * Turns synchronous replication on or off, as the cluster's configuration in etcd says it; returns
+     * once the primary has a synchronous replica, or has none.
+     */
+    public void setSynchronous(boolean synchronous) {
+        Node primary = nodes.get(awaitPrimary(START));
+        send(primary, "PATCH", "/config", "{\"synchronous_mode\": " + synchronous + "}");
+        long deadline = System.nanoTime() + START.toNanos();
+        while (IntStream.range(0, NODES).anyMatch(i -> answers(nodes.get(i), "/sync")) != synchronous) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("synchronous_mode did not become " + synchronous);
+            }
+            sleep(200);
+        }
+    }
+
+    /**
+     * Kills node {@code index}, Patroni and PostgreSQL, with SIGKILL, as a crash of its host would.
+     * Patroni starts PostgreSQL detached from itself, so that a Patroni that dies leaves the database
+     * running; the postmaster is found by its pid file and killed with what it started.
+     */
+    public void kill(int index) throws InterruptedException {
+        Node node = nodes.get(index);
+        Optional<ProcessHandle> postmaster = postmaster(node);
+        node.patroni.descendants().forEach(ProcessHandle::destroyForcibly);
+        node.patroni.destroyForcibly();
+        node.patroni.waitFor();
+        postmaster.ifPresent(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
+    /** The node's running postmaster, as its pid file names it. */
+    private static Optional<ProcessHandle> postmaster(Node node) {
+        try {
+            Path pidFile = node.folder.resolve("data").resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not started, or stopping: nothing to kill
+        }
+    }
+
+    /** Starts node {@code index} again after {@link #kill}: it rejoins as a replica (with pg_rewind). */
+    public void restart(int index) throws IOException {
+        launch(nodes.get(index));
+        awaitReplicas(START);
+    }
+
+    /**
+     * A planned switchover, as an operator runs before maintenance: the primary hands over to a
+     * replica (the synchronous one, where there is one), and rejoins as a replica. Returns the new
+     * primary's index once it serves.
+     */
+    public int switchover() {
+        int primary = awaitPrimary(START);
+        int candidate = IntStream.range(0, NODES).filter(i -> i != primary)
+                .filter(i -> !isSynchronous() || answers(nodes.get(i), "/sync")).findFirst().orElseThrow();
+        String answer = send(nodes.get(primary), "POST", "/switchover",
+                "{\"leader\": \"" + nodes.get(primary).name() + "\", \"candidate\": \"" + nodes.get(candidate).name() + "\"}");
+        if (!answer.contains("Successfully")) {
+            throw new IllegalStateException("The switchover was refused: " + answer);
+        }
+        long deadline = System.nanoTime() + START.toNanos();
+        while (primary().filter(p -> p == candidate).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("node" + candidate + " did not become the primary:\n" + logs());
+            }
+            sleep(100);
+        }
+        return candidate;
+    }
+
+    /** The number of nodes. */
+    public int size() {
+        return NODES;
+    }
+
+    private boolean answers(Node node, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(rest(node, path)).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String get(Node node, String path) {
+        return send(node, "GET", path, null);
+    }
+
+    private String send(Node node, String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        try {
+            return http.send(HttpRequest.newBuilder(rest(node, path)).timeout(Duration.ofSeconds(30))
+                    .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI rest(Node node, String path) {
+        return URI.create("http://127.0.0.1:" + node.restPort + path);
+    }
+
+    private String logs() {
+        return nodes.stream().map(node -> node.name() + ":\n" + LogTail.of(node.folder.resolve("patroni.log"), 10))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private void stop() {
+        for (Node node : nodes) {
+            if (node.patroni != null) {
+                try {
+                    kill(node.index);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (etcd != null) {
+            etcd.destroyForcibly();
+            etcd.onExit().join();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is exiting; a temporary folder left behind is all it costs
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
