@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -59,10 +60,17 @@ final class CountingWriter implements Runnable {
                     return row;
                 });
             } catch (RuntimeException e) {
-                failures.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                failures.putIfAbsent(kind(e), String.valueOf(e.getMessage()));
                 pause();
             }
         }
+    }
+
+    /** The exception's simple name, with the database's own error code where it has one. */
+    private static String kind(RuntimeException failure) {
+        return failure.getCause() instanceof SQLException sql && sql.getErrorCode() != 0
+                ? failure.getClass().getSimpleName() + " (error " + sql.getErrorCode() + ")"
+                : failure.getClass().getSimpleName();
     }
 
     private void once(String row) {

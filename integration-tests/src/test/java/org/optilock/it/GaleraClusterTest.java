@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.GaleraCluster;
+import org.optilock.it.support.IncrementHistory;
+import org.optilock.it.support.IncrementHistory.Result;
 import org.optilock.it.support.RecordingObserver;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchConflictException;
@@ -46,6 +49,10 @@ class GaleraClusterTest {
     /** Increments per writer in the run a node dies in: long enough to be killed in the middle of. */
     private static final int KILL_RUN_INCREMENTS = 200;
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final List<String> PARTITION_ROWS = List.of("r0", "r1", "r2", "r3");
+    /** Acknowledged increments that show the writers are going on, after the start and after each disruption. */
+    private static final int PROGRESS = 100;
+    private static final Duration RECOVERY = Duration.ofMinutes(2);
 
     private static GaleraCluster cluster;
 
@@ -243,19 +250,17 @@ class GaleraClusterTest {
 
     /**
      * A node is killed (SIGKILL) while two writers use it: they get a {@code DataAccessException}, move
-     * to the next node, and go on until each has 200 increments acknowledged. Every acknowledged
-     * increment is in the total; an update whose answer died with the node may have landed too, so the
-     * total is at most that many more. The node then rejoins and holds the same total.
+     * to the next node, and go on until each has 200 increments acknowledged. The history of every
+     * operation is checked against the total: every acknowledged increment is there, an update whose
+     * answer died with the node at most once. The node then rejoins and holds the same total.
      */
     @Test
     void aKilledNodeLosesNothingAndRejoins() throws Exception {
         createDatabase();
         createOnEveryNode(SharedRow.COUNTER);
         List<HikariDataSource> nodes = List.of(pool(0, true, false), pool(1, true, false), pool(2, true, false));
-        AtomicInteger tries = new AtomicInteger();
-        AtomicInteger inDoubt = new AtomicInteger();
+        IncrementHistory history = new IncrementHistory();
         AtomicInteger failovers = new AtomicInteger();
-        AtomicInteger acknowledged = new AtomicInteger();
         List<Runnable> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int first = w % cluster.size();
@@ -266,19 +271,12 @@ class GaleraClusterTest {
                 while (done < KILL_RUN_INCREMENTS) {
                     try {
                         CounterDao dao = counters;
-                        Retry.onConflict(100_000, () -> {
-                            tries.incrementAndGet();
+                        history.increment("shared", () -> Retry.onConflict(100_000, () -> {
                             Counter counter = dao.findById("shared").orElseThrow();
                             counter.total++;
-                            try {
-                                return dao.update(counter);
-                            } catch (DataAccessException e) {
-                                inDoubt.incrementAndGet(); // the node may have committed it before it died
-                                throw e;
-                            }
-                        });
+                            return dao.update(counter);
+                        }));
                         done++;
-                        acknowledged.incrementAndGet();
                     } catch (DataAccessException e) {
                         assertTrue(e.getMessage().startsWith("Could not "), e.getMessage());
                         failovers.incrementAndGet();
@@ -294,7 +292,7 @@ class GaleraClusterTest {
             List<Future<?>> running = new ArrayList<>();
             writers.forEach(writer -> running.add(executor.submit(writer)));
             // Mid-run: a fifth of the increments acknowledged.
-            while (acknowledged.get() < WRITERS * KILL_RUN_INCREMENTS / 5) {
+            while (history.count(Result.ACKNOWLEDGED) < WRITERS * KILL_RUN_INCREMENTS / 5) {
                 Thread.sleep(5);
             }
             cluster.kill(2);
@@ -308,13 +306,81 @@ class GaleraClusterTest {
             cluster.restart(2); // whatever happened, the next test gets three nodes
         }
 
-        System.out.printf("Galera, node 2 killed mid-run: %d acknowledged, %d on the cluster, %d failovers, %d updates in doubt%n",
-                acknowledged.get(), total, failovers.get(), inDoubt.get());
-        assertEquals(WRITERS * KILL_RUN_INCREMENTS, acknowledged.get());
+        IncrementHistory.Check check = history.check(Map.of("shared", total));
+        System.out.printf("Galera, node 2 killed mid-run: %d failovers; %s%n", failovers.get(), check);
+        assertEquals(WRITERS * KILL_RUN_INCREMENTS, check.acknowledged());
         assertTrue(failovers.get() > 0, "the writers on the killed node moved");
-        assertTrue(total >= acknowledged.get() && total <= acknowledged.get() + inDoubt.get(),
-                total + " on the cluster for " + acknowledged.get() + " acknowledged and " + inDoubt.get() + " in doubt");
+        assertTrue(check.holds(), check::toString);
         assertEquals(total, totalOn(2, SharedRow.COUNTER), "the node that rejoined has every write");
+    }
+
+    /**
+     * A network partition: node 2 is cut off from the other two by firewall rules while writers use
+     * every node (two threads each, and a process on node 2). Outside the primary component, node 2
+     * refuses reads and writes with an error that says so; the two nodes of the majority go on. Once the
+     * partition heals, node 2 catches up, every node holds the same totals, and the history of every
+     * operation holds against them.
+     */
+    @Test
+    void aPartitionedNodeRefusesWorkWhileTheMajorityGoesOnAndNothingIsLost() throws Exception {
+        String firewall = GaleraCluster.missingFirewall();
+        assumeTrue(firewall.isEmpty(), "No network partition without " + firewall + ": install Debian's iptables and run"
+                + " as root (.ci/run does).");
+        createDatabase();
+        for (String row : PARTITION_ROWS) {
+            database.execute("INSERT INTO counter (name, total, version) VALUES ('" + row + "', 0, 1)");
+        }
+        for (int node = 0; node < cluster.size(); node++) {
+            assertEquals(PARTITION_ROWS.size(), totalsOn(node).size(), "node " + node + " has the rows");
+        }
+        IncrementHistory history;
+        Map<String, String> failures;
+        Duration refusedAfter;
+        try (WriterFleet writers = new WriterFleet(PARTITION_ROWS, true)) {
+            for (int node = 0; node < cluster.size(); node++) {
+                writers.threads(pool(node, true, false), 2);
+            }
+            writers.processes(cluster.jdbcUrl(2, name), 1);
+            writers.awaitProgress(PROGRESS, RECOVERY);
+            long cut = System.nanoTime();
+            cluster.isolate(2);
+            try {
+                cluster.awaitPrimaryComponent(2, false);
+                refusedAfter = Duration.ofNanos(System.nanoTime() - cut);
+                writers.awaitProgress(PROGRESS, RECOVERY); // the majority goes on
+            } finally {
+                cluster.heal();
+            }
+            cluster.awaitPrimaryComponent(2, true);
+            cluster.awaitSynced(2);
+            writers.awaitProgress(PROGRESS, RECOVERY);
+            history = writers.stop();
+            failures = writers.failures();
+        }
+        Map<String, Long> totals = totalsOn(0);
+        IncrementHistory.Check check = history.check(totals);
+        System.out.printf("Galera, node 2 partitioned off (outside the primary component after %.1f s), then healed: %s;"
+                + " the writers met %s%n", refusedAfter.toMillis() / 1000.0, check, failures);
+        assertTrue(check.holds(), check::toString);
+        assertTrue(check.failed() > 0, "the writers on node 2 were refused: " + failures);
+        for (int node = 1; node < cluster.size(); node++) {
+            assertEquals(totals, totalsOn(node), "node " + node + " holds the same totals");
+        }
+    }
+
+    /** Every row's number as {@code node} has it, once it has applied everything before the query. */
+    private Map<String, Long> totalsOn(int node) {
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        try (var connection = pool(node, true, true).getConnection();
+                var statement = connection.createStatement();
+                var resultSet = statement.executeQuery("SELECT name, total FROM counter")) {
+            while (resultSet.next()) {
+                totals.put(resultSet.getString(1), resultSet.getLong(2));
+            }
+            return totals;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long runAll(List<Runnable> writers) throws Exception {

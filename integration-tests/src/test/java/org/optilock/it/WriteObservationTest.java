@@ -202,8 +202,8 @@ class WriteObservationTest {
             logger.removeHandler(handler);
         }
         assertEquals(2, logged.size(), logged::toString);
-        assertTrue(logged.get(0).startsWith("WARNING A write was sent and the connection broke during the commit before"
-                + " its answer came back, so the write may or may not be in the database (SQLState 08006)"), logged.get(0));
+        assertTrue(logged.get(0).startsWith("WARNING A write was sent and the connection was lost during the commit"
+                + " before its answer came back, so the write may or may not be in the database (SQLState 08006)"), logged.get(0));
         assertTrue(logged.get(0).contains("Re-read the row before writing again"), logged.get(0));
         assertTrue(logged.get(1).startsWith("WARNING Retry.onConflict gave up on Counter a after 3 tries"), logged.get(1));
     }

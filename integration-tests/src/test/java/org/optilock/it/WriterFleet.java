@@ -119,7 +119,7 @@ final class WriterFleet implements AutoCloseable {
             }
             text.lines().filter(line -> line.startsWith("failure ")).forEach(line -> {
                 String failure = line.substring("failure ".length());
-                failures.putIfAbsent(failure.substring(0, failure.indexOf(':')), failure.substring(failure.indexOf(':') + 2));
+                failures.putIfAbsent(failure.substring(0, failure.indexOf(": ")), failure.substring(failure.indexOf(": ") + 2));
             });
             merged.add(IncrementHistory.parse(text));
         }

@@ -37,7 +37,7 @@ public class WriteOutcomeUnknownException extends DataAccessException {
      *
      * @param operation what the DAO was doing, such as {@code "update Article"}
      * @param cause the driver's exception for the lost connection
-     * @param moment when the connection was lost, such as {@code "during the commit"}
+     * @param loss what was lost and when, such as {@code "the connection was lost during the commit"}
      * @param entity the object the caller tried to write, left as it was
      * @param entityType the entity class
      * @param key the key of its row, or {@code null} when the database was to generate it
@@ -45,9 +45,9 @@ public class WriteOutcomeUnknownException extends DataAccessException {
      * @param versionIfWritten the version the row has if the write landed: {@code null} for a delete, or
      *     where the database decides it (a trigger)
      */
-    public WriteOutcomeUnknownException(String operation, SQLException cause, String moment, Object entity,
+    public WriteOutcomeUnknownException(String operation, SQLException cause, String loss, Object entity,
             Class<?> entityType, Object key, Object expectedVersion, Object versionIfWritten) {
-        super(operation, cause, advice(moment, entityType, key, expectedVersion, versionIfWritten));
+        super(operation, cause, advice(loss, entityType, key, expectedVersion, versionIfWritten));
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.entities = List.of(entity);
         this.key = key;
@@ -62,14 +62,14 @@ public class WriteOutcomeUnknownException extends DataAccessException {
      *
      * @param operation what the DAO was doing, such as {@code "update a batch of Article"}
      * @param cause the driver's exception for the lost connection
-     * @param moment when the connection was lost, such as {@code "during the commit"}
+     * @param loss what was lost and when, such as {@code "the connection was lost during the commit"}
      * @param allOrNone whether the batch was one commit, so that all of its rows were written or none
      * @param entities the objects of the batch, left as they were
      * @param entityType the entity class
      */
-    public WriteOutcomeUnknownException(String operation, SQLException cause, String moment, boolean allOrNone,
+    public WriteOutcomeUnknownException(String operation, SQLException cause, String loss, boolean allOrNone,
             List<?> entities, Class<?> entityType) {
-        super(operation, cause, "The connection was lost " + moment + ", after the batch was sent, so "
+        super(operation, cause, sentence(loss) + ", after the batch was sent, so "
                 + (allOrNone ? "either all " + entities.size() + " rows of it were written or none was"
                         : "any of its " + entities.size() + " rows may have been written")
                 + ". The objects keep their old versions. Read the rows again to tell, before writing them again.");
@@ -81,10 +81,10 @@ public class WriteOutcomeUnknownException extends DataAccessException {
         this.batch = true;
     }
 
-    private static String advice(String moment, Class<?> entityType, Object key, Object expectedVersion,
+    private static String advice(String loss, Class<?> entityType, Object key, Object expectedVersion,
             Object versionIfWritten) {
         String row = entityType.getSimpleName() + (key == null ? "" : " with id " + key);
-        StringBuilder advice = new StringBuilder("The connection was lost ").append(moment)
+        StringBuilder advice = new StringBuilder(sentence(loss))
                 .append(", after the write was sent: it may or may not have been applied, and the object keeps")
                 .append(" its old version. Read ").append(row).append(" again to tell");
         if (expectedVersion != null && versionIfWritten != null) {
@@ -92,6 +92,11 @@ public class WriteOutcomeUnknownException extends DataAccessException {
                     .append(expectedVersion).append(" that it was not and saving again is safe");
         }
         return advice.append('.').toString();
+    }
+
+    /** {@code clause} begun as a sentence. */
+    private static String sentence(String clause) {
+        return Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
     }
 
     /** The entity class. */

@@ -28,6 +28,9 @@ public final class GaleraCluster {
     private static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
     private static final List<Path> TOOLS = List.of(Path.of("/usr/bin/mariadb-install-db"), Path.of("/usr/bin/mariabackup"),
             Path.of("/usr/bin/socat"));
+    private static final Path IPTABLES = Path.of("/usr/sbin/iptables");
+    /** The comment on this JVM's firewall rules, so that healing removes exactly them. */
+    private static final String FIREWALL_MARK = "optilock-galera-" + ProcessHandle.current().pid();
     private static final Duration START = Duration.ofMinutes(3);
     private static final int NODES = 3;
 
@@ -39,6 +42,11 @@ public final class GaleraCluster {
     /** One server of the cluster. */
     private static final class Node {
         final int index;
+        /**
+         * The loopback address the node alone uses, for its clients and its peers alike, so that a
+         * firewall rule can cut it off from the others by address.
+         */
+        final String host;
         final int port;
         final int groupPort;
         final Path folder;
@@ -46,6 +54,7 @@ public final class GaleraCluster {
 
         Node(int index, int port, int groupPort, Path folder) {
             this.index = index;
+            this.host = "127.0.0." + (11 + index);
             this.port = port;
             this.groupPort = groupPort;
             this.folder = folder;
@@ -127,7 +136,7 @@ public final class GaleraCluster {
      * sends the state transfer's errors to a syslog that may not exist) reaches the cluster.
      */
     private String configuration(Node node, List<Integer> ports) {
-        String members = nodes.stream().map(n -> "127.0.0.1:" + n.groupPort).collect(Collectors.joining(","));
+        String members = nodes.stream().map(n -> n.host + ":" + n.groupPort).collect(Collectors.joining(","));
         int ist = ports.get(4 * node.index + 2);
         int sst = ports.get(4 * node.index + 3);
         return String.join("\n",
@@ -138,7 +147,7 @@ public final class GaleraCluster {
                 "pid-file=" + node.folder.resolve("mysqld.pid"),
                 "log-error=" + node.folder.resolve("error.log"),
                 "port=" + node.port,
-                "bind-address=127.0.0.1",
+                "bind-address=" + node.host,
                 "lower-case-table-names=1",
                 "character-set-server=utf8mb4",
                 "collation-server=utf8mb4_bin",
@@ -149,11 +158,11 @@ public final class GaleraCluster {
                 "wsrep-on=ON",
                 "wsrep-provider=" + PROVIDER,
                 "wsrep-cluster-address=gcomm://" + members,
-                "wsrep-node-address=127.0.0.1:" + node.groupPort,
+                "wsrep-node-address=" + node.host + ":" + node.groupPort,
                 "wsrep-node-name=node" + node.index,
-                "wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:" + node.groupPort + ";ist.recv_addr=127.0.0.1:"
-                        + ist + ";gcache.size=32M",
-                "wsrep-sst-receive-address=127.0.0.1:" + sst,
+                "wsrep-provider-options=gmcast.listen_addr=tcp://" + node.host + ":" + node.groupPort + ";ist.recv_addr="
+                        + node.host + ":" + ist + ";gcache.size=32M",
+                "wsrep-sst-receive-address=" + node.host + ":" + sst,
                 "wsrep-sst-method=mariabackup",
                 "wsrep-sst-auth=root:",
                 "[sst]",
@@ -211,6 +220,94 @@ public final class GaleraCluster {
         process.destroyForcibly();
     }
 
+    /**
+     * What this machine lacks to partition the cluster: Debian's {@code iptables}, and the right to add
+     * rules (root); an empty string when it has both.
+     */
+    public static String missingFirewall() {
+        if (!Files.isExecutable(IPTABLES)) {
+            return IPTABLES.toString();
+        }
+        try {
+            Process listing = new ProcessBuilder(IPTABLES.toString(), "-w", "-S", "INPUT").redirectErrorStream(true).start();
+            String output = new String(listing.getInputStream().readAllBytes());
+            return listing.waitFor() == 0 ? "" : "the right to change firewall rules (" + output.strip() + ")";
+        } catch (IOException e) {
+            return IPTABLES + " (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "an iptables that answers";
+        }
+    }
+
+    /**
+     * Cuts node {@code index} off from the others, as a network partition would: firewall rules drop
+     * every packet between its loopback address and theirs, both ways. Its clients still reach it, and
+     * learn from it that it is outside the cluster. Undone by {@link #heal}, and when the JVM exits.
+     */
+    public void isolate(int index) {
+        Node isolated = nodes.get(index);
+        for (Node other : nodes) {
+            if (other != isolated) {
+                firewall("-I", isolated.host, other.host);
+                firewall("-I", other.host, isolated.host);
+            }
+        }
+    }
+
+    /** Removes every rule {@link #isolate} added: the node rejoins and catches up by itself. */
+    public void heal() {
+        for (Node from : nodes) {
+            for (Node to : nodes) {
+                while (from != to && firewall("-D", from.host, to.host)) {
+                    // a rule added twice goes twice
+                }
+            }
+        }
+    }
+
+    /** Adds ({@code -I}) or deletes ({@code -D}) the rule dropping packets from {@code from} to {@code to}; whether it did. */
+    private boolean firewall(String action, String from, String to) {
+        List<String> command = List.of(IPTABLES.toString(), "-w", action, "INPUT", "-s", from, "-d", to, "-m", "comment",
+                "--comment", FIREWALL_MARK, "-j", "DROP");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                if (action.equals("-D")) {
+                    return false; // no such rule left
+                }
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until node {@code index} says it is in the primary component ({@code true}) or outside it. */
+    public void awaitPrimaryComponent(int index, boolean inside) {
+        long deadline = System.nanoTime() + START.toNanos();
+        String status = "unknown";
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = dataSource(index, "").getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet resultSet = statement.executeQuery("SHOW STATUS LIKE 'wsrep_cluster_status'")) {
+                status = resultSet.next() ? resultSet.getString(2) : "unknown";
+                if (status.equals("Primary") == inside) {
+                    return;
+                }
+            } catch (SQLException e) {
+                status = e.getMessage();
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("Galera node " + index + " is still " + status + " after " + START);
+    }
+
     /** Starts node {@code index} again after {@link #kill}: it rejoins and catches up (IST or SST). */
     public void restart(int index) throws IOException {
         launch(nodes.get(index), false);
@@ -227,7 +324,7 @@ public final class GaleraCluster {
         DataSource server = dataSource(0, "");
         TestDatabase.run(server, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         TestDatabase database = TestDatabase.withSchema(DatabaseKind.MARIADB, dataSource(0, name),
-                "jdbc:mariadb://127.0.0.1:" + nodes.get(0).port + "/" + name + "?user=root",
+                "jdbc:mariadb://" + nodes.get(0).host + ":" + nodes.get(0).port + "/" + name + "?user=root",
                 () -> TestDatabase.run(server, "DROP DATABASE " + name));
         int tables = tableCount(0, name);
         for (int node = 1; node < NODES; node++) {
@@ -270,11 +367,16 @@ public final class GaleraCluster {
         return NODES;
     }
 
+    /** The JDBC URL of node {@code index}, in {@code database} (empty for none). */
+    public String jdbcUrl(int index, String database) {
+        return "jdbc:mariadb://" + nodes.get(index).host + ":" + nodes.get(index).port + "/" + database + "?user=root";
+    }
+
     /** A data source on node {@code index}, in {@code database} (empty for none). */
     public DataSource dataSource(int index, String database) {
         MariaDbDataSource dataSource = new MariaDbDataSource();
         try {
-            dataSource.setUrl("jdbc:mariadb://127.0.0.1:" + nodes.get(index).port + "/" + database + "?user=root");
+            dataSource.setUrl(jdbcUrl(index, database));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -282,6 +384,9 @@ public final class GaleraCluster {
     }
 
     private void stop() {
+        if (missingFirewall().isEmpty()) {
+            heal();
+        }
         for (Node node : nodes) {
             if (node.process != null) {
                 destroyWithItsChildren(node.process);

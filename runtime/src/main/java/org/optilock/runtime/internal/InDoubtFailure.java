@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import org.optilock.runtime.ConnectionSource;
 
 /**
- * A connection lost at a moment the write may already have been applied: during a commit, or while a
- * statement that commits itself ran. It stands in for the driver's exception on its way to the DAO,
+ * A connection lost (or a cluster node cut off from its cluster) at a moment the write may already have
+ * been applied: during a commit, or while a statement that commits itself ran. It stands in for the driver's exception on its way to the DAO,
  * which makes it a {@link org.optilock.runtime.WriteOutcomeUnknownException} naming the entity; a loss
  * at any other moment rolls the write back and stays the driver's exception.
  */
@@ -23,27 +23,34 @@ final class InDoubtFailure extends SQLException {
     /** A batch on a connection outside any transaction, where no rollback can undo the rows written. */
     static final String WHILE_ROWS_COMMITTED_THEMSELVES = "while the batch's rows were written, each committing itself";
 
-    /** When the connection was lost, as the exception's message says it: {@code "during the commit"}. */
-    final String moment;
+    /** What was lost and when, as the exception's message says it: {@code "the connection was lost during the commit"}. */
+    final String loss;
 
-    private InDoubtFailure(SQLException lost, String moment) {
+    private final boolean allOrNone;
+
+    private InDoubtFailure(SQLException lost, String loss, boolean allOrNone) {
         super(lost.getMessage(), lost.getSQLState(), lost.getErrorCode(), lost);
-        this.moment = moment;
+        this.loss = loss;
+        this.allOrNone = allOrNone;
     }
 
     /**
-     * {@code failure} marked as in doubt when it lost the connection, else {@code failure} itself. The
+     * {@code failure} marked as in doubt when it lost the connection (or a cluster node lost its
+     * cluster), else {@code failure} itself. The
      * doubt is logged too, for the operator of an application that does not look at the exception.
      */
     static SQLException ifLost(SQLException failure, String moment) {
-        if (SqlFailure.of(failure) != SqlFailure.CONNECTION_LOST) {
+        SqlFailure kind = SqlFailure.of(failure);
+        if (!kind.mayHaveLanded()) {
             return failure;
         }
-        LOG.log(System.Logger.Level.WARNING, "A write was sent and the connection broke {0} before its answer came"
-                + " back, so the write may or may not be in the database (SQLState {1}). The DAO throws"
-                + " WriteOutcomeUnknownException and the entity keeps its old version. Re-read the row before writing"
-                + " again: its version says whether the write landed.", moment, failure.getSQLState());
-        return new InDoubtFailure(failure, moment);
+        String loss = (kind == SqlFailure.CLUSTER_LOST ? "the node lost its cluster's primary component "
+                : "the connection was lost ") + moment;
+        LOG.log(System.Logger.Level.WARNING, "A write was sent and {0} before its answer came back, so the write may"
+                + " or may not be in the database (SQLState {1}). The DAO throws WriteOutcomeUnknownException and the"
+                + " entity keeps its old version. Re-read the row before writing again: its version says whether the"
+                + " write landed.", loss, failure.getSQLState());
+        return new InDoubtFailure(failure, loss, moment.equals(DURING_THE_COMMIT));
     }
 
     /** A statement of a write: the UPDATE, INSERT or DELETE that may be the whole of it. */
@@ -76,7 +83,7 @@ final class InDoubtFailure extends SQLException {
 
     /** Whether the write was one commit, applied whole or not at all. */
     boolean allOrNone() {
-        return moment.equals(DURING_THE_COMMIT);
+        return allOrNone;
     }
 
     /** The driver's exception. */

@@ -28,6 +28,10 @@ final class MysqlSupport implements DialectSupport {
     private static final int DEADLOCK = 1213;
     /** ER_DUP_ENTRY: a duplicate key or unique value. */
     private static final int DUPLICATE_ENTRY = 1062;
+    /** What a Galera node outside the primary component answers any statement (ER_UNKNOWN_COM_ERROR). */
+    private static final int NODE_NOT_READY = 1047;
+    /** A commit that failed (ER_ERROR_DURING_COMMIT); Galera's, when replicating it lost the cluster. */
+    private static final int ERROR_DURING_COMMIT = 1180;
 
     /** Lock wait timeout exceeded, statement time exceeded (MySQL, MariaDB). */
     private static final Set<Integer> TIMED_OUT = Set.of(1205, 3024, 1969);
@@ -91,6 +95,13 @@ final class MysqlSupport implements DialectSupport {
         }
         if (code == DUPLICATE_ENTRY) {
             return SqlFailure.DUPLICATE_KEY;
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (code == NODE_NOT_READY && message.contains("WSREP")) {
+            return SqlFailure.OUTSIDE_THE_CLUSTER;
+        }
+        if (code == ERROR_DURING_COMMIT && message.contains("Primary Component")) {
+            return SqlFailure.CLUSTER_LOST;
         }
         return TIMED_OUT.contains(code) || INTERRUPTED.equals(failure.getSQLState()) ? SqlFailure.TIMEOUT : SqlFailure.OTHER;
     }

@@ -34,6 +34,18 @@ enum SqlFailure {
     /** The connection broke or was closed (SQLState class 08, a server ending the session). */
     CONNECTION_LOST,
 
+    /**
+     * A cluster node lost the cluster's primary component while it replicated the write (Galera): as
+     * with a lost connection, the write may have reached the majority, or not.
+     */
+    CLUSTER_LOST,
+
+    /**
+     * A cluster node outside the primary component (cut off from the majority) refused the statement
+     * before doing anything (Galera's "WSREP has not yet prepared node for application use").
+     */
+    OUTSIDE_THE_CLUSTER,
+
     /** A row with the same key, or the same value of a unique column, exists already. */
     DUPLICATE_KEY,
 
@@ -47,6 +59,10 @@ enum SqlFailure {
             + " could be committed: the database rolls back what it had not committed, so nothing was written, and a"
             + " pool replaces the connection.";
 
+    private static final String OUTSIDE_THE_CLUSTER_ADVICE = "This node is cut off from the majority of its cluster"
+            + " (outside the primary component), so it refuses reads and writes; nothing was written. Send the work to"
+            + " another node: this one serves again once it has rejoined.";
+
     /**
      * What a call that was doing {@code operation} throws for {@code failure}: a
      * {@link StatementTimeoutException} when a wait ran out, else a {@link DataAccessException}, which
@@ -59,7 +75,8 @@ enum SqlFailure {
         }
         return switch (of(failure)) {
             case TIMEOUT -> new StatementTimeoutException(operation, failure);
-            case CONNECTION_LOST -> new DataAccessException(operation, failure, CONNECTION_LOST_ADVICE);
+            case CONNECTION_LOST, CLUSTER_LOST -> new DataAccessException(operation, failure, CONNECTION_LOST_ADVICE);
+            case OUTSIDE_THE_CLUSTER -> new DataAccessException(operation, failure, OUTSIDE_THE_CLUSTER_ADVICE);
             case CONCURRENT_WRITE, DUPLICATE_KEY, OTHER -> new DataAccessException(operation, failure);
         };
     }
@@ -73,7 +90,7 @@ enum SqlFailure {
     static <T> RuntimeException ofWrite(String operation, SQLException failure, DaoContext context,
             EntityRows<T, ?, ?> rows, T entity, Object versionIfWritten) {
         if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.moment, entity, rows.entityType(),
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, entity, rows.entityType(),
                     rows.key(entity), rows.version(entity), versionIfWritten);
         }
         if (of(failure) != CONCURRENT_WRITE) {
@@ -102,7 +119,7 @@ enum SqlFailure {
     static <T> RuntimeException ofInsert(String operation, SQLException failure, EntityRows<T, ?, ?> rows, T entity,
             Object version) {
         if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.moment, entity, rows.entityType(),
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, entity, rows.entityType(),
                     rows.generatesKey(entity) ? null : rows.key(entity), null, version);
         }
         return exception(operation, failure);
@@ -114,7 +131,7 @@ enum SqlFailure {
      */
     static RuntimeException ofBatch(String operation, SQLException failure, Collection<?> entities, Class<?> entityType) {
         if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.moment, doubt.allOrNone(),
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, doubt.allOrNone(),
                     List.copyOf(entities), entityType);
         }
         return exception(operation, failure);
@@ -128,6 +145,11 @@ enum SqlFailure {
             boolean currentKnown, SQLException failure) {
         return new ConcurrentWriteException(entity, rows.entityType(), rows.key(entity), rows.version(entity), current,
                 current == null ? null : rows.version(current), currentKnown, failure);
+    }
+
+    /** Whether a write that failed so, after it was sent, may nonetheless have been applied. */
+    boolean mayHaveLanded() {
+        return this == CONNECTION_LOST || this == CLUSTER_LOST;
     }
 
     /**
@@ -151,10 +173,16 @@ enum SqlFailure {
         return OTHER;
     }
 
-    /** A concurrent write before a timeout before a lost connection, whichever code says so. */
+    /**
+     * A cluster's own word first, then a concurrent write before a timeout before a lost connection,
+     * whichever code says so.
+     */
     private static SqlFailure ofOne(SQLException failure) {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         SqlFailure own = ownCodes(failure);
+        if (own == CLUSTER_LOST || own == OUTSIDE_THE_CLUSTER) {
+            return own; // said with a SQLState of a lost connection (08S01), or of none
+        }
         if ("40001".equals(state) || own == CONCURRENT_WRITE) {
             return CONCURRENT_WRITE;
         }

@@ -103,7 +103,8 @@ class WriteProbe {
         return switch (SqlFailure.of(access.getCause())) {
             case CONCURRENT_WRITE -> Outcome.CONCURRENT_WRITE;
             case TIMEOUT -> Outcome.TIMEOUT;
-            case CONNECTION_LOST -> Outcome.CONNECTION_LOST;
+            case CONNECTION_LOST, CLUSTER_LOST -> Outcome.CONNECTION_LOST;
+            case OUTSIDE_THE_CLUSTER -> Outcome.FAILED;
             case DUPLICATE_KEY -> Outcome.DUPLICATE_KEY;
             case OTHER -> Outcome.FAILED;
         };
