@@ -83,6 +83,9 @@ public final class PatroniCluster {
         if (runsAsRoot() && !Files.exists(SETPRIV)) {
             missing.add(SETPRIV.toString());
         }
+        if (runsAsRoot() && !hasPostgresUser()) {
+            missing.add("the postgres user (made by Debian's postgresql package)");
+        }
         return String.join(", ", missing);
     }
 
@@ -97,6 +100,15 @@ public final class PatroniCluster {
                             .replaceAll("\\D", "0"))));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean hasPostgresUser() {
+        try {
+            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
