@@ -47,61 +47,59 @@ class InDoubtOverTheWireTest {
         return database.queryLong("SELECT total FROM counter WHERE name = 'a'").intValue();
     }
 
-    @Test
-    void aCommitDoneByTheServerWhoseAnswerIsCutIsInDoubtAndLanded() {
+    /** What an update through the proxy, its connection cut at {@code cut} after it sends {@code marker}, left. */
+    private record CutUpdate(CounterDao dao, Counter counter, WriteOutcomeUnknownException failure) {}
+
+    /**
+     * Inserts counter "a" at 0, and sets it to 1 through the proxy, on a pool in auto-commit or not,
+     * with the connection cut at {@code cut} once the driver sends {@code marker}: the DAO must say the
+     * outcome is unknown, and leave the entity as it was.
+     */
+    private CutUpdate updateCut(boolean autoCommit, String marker, Cut cut) {
         counters.insert(new Counter("a"));
-        CounterDao throughTheProxy = new CounterDao(proxy.dataSource(false));
+        CounterDao throughTheProxy = new CounterDao(proxy.dataSource(autoCommit));
         Counter counter = throughTheProxy.findById("a").orElseThrow();
         counter.total = 1;
 
-        proxy.cutAt("COMMIT", Cut.AFTER_THE_SERVER_ANSWERED);
+        proxy.cutAt(marker, cut);
         WriteOutcomeUnknownException failure = assertThrows(WriteOutcomeUnknownException.class,
                 () -> throughTheProxy.update(counter));
 
         assertTrue(proxy.hasCut());
-        assertTrue(failure.getMessage().contains("lost during the commit"), failure.getMessage());
         assertEquals(1, counter.version, "the entity is as it was");
-        Counter stored = counters.findById("a").orElseThrow();
-        assertEquals(failure.versionIfWritten().orElseThrow(), stored.version, "it landed");
+        return new CutUpdate(throughTheProxy, counter, failure);
+    }
+
+    @Test
+    void aCommitDoneByTheServerWhoseAnswerIsCutIsInDoubtAndLanded() {
+        CutUpdate update = updateCut(false, "COMMIT", Cut.AFTER_THE_SERVER_ANSWERED);
+
+        assertTrue(update.failure().getMessage().contains("lost during the commit"), update.failure().getMessage());
+        assertEquals(update.failure().versionIfWritten().orElseThrow(), counters.findById("a").orElseThrow().version,
+                "it landed");
         assertEquals(1, storedTotal());
-        assertThrows(RecordModifiedException.class, () -> throughTheProxy.update(counter), "and is not applied twice");
+        assertThrows(RecordModifiedException.class, () -> update.dao().update(update.counter()), "and is not applied twice");
         assertEquals(1, storedTotal());
     }
 
     @Test
     void aCommitCutBeforeTheServerGotItIsInDoubtAndDidNotLand() {
-        counters.insert(new Counter("a"));
-        CounterDao throughTheProxy = new CounterDao(proxy.dataSource(false));
-        Counter counter = throughTheProxy.findById("a").orElseThrow();
-        counter.total = 1;
+        CutUpdate update = updateCut(false, "COMMIT", Cut.BEFORE_THE_SERVER_GETS_IT);
 
-        proxy.cutAt("COMMIT", Cut.BEFORE_THE_SERVER_GETS_IT);
-        WriteOutcomeUnknownException failure = assertThrows(WriteOutcomeUnknownException.class,
-                () -> throughTheProxy.update(counter));
-
-        assertTrue(proxy.hasCut());
-        assertEquals(1, counter.version);
-        assertEquals(failure.expectedVersion().orElseThrow(), counters.findById("a").orElseThrow().version,
+        assertEquals(update.failure().expectedVersion().orElseThrow(), counters.findById("a").orElseThrow().version,
                 "the server rolled it back");
-        throughTheProxy.update(counter);
+        update.dao().update(update.counter());
         assertEquals(1, storedTotal(), "saved again, once");
     }
 
     @Test
     void anUpdateInAutoCommitWhoseAnswerIsCutIsInDoubtAndLanded() {
-        counters.insert(new Counter("a"));
-        CounterDao throughTheProxy = new CounterDao(proxy.dataSource(true));
-        Counter counter = throughTheProxy.findById("a").orElseThrow();
-        counter.total = 1;
+        CutUpdate update = updateCut(true, "UPDATE", Cut.AFTER_THE_SERVER_ANSWERED);
 
-        proxy.cutAt("UPDATE", Cut.AFTER_THE_SERVER_ANSWERED);
-        WriteOutcomeUnknownException failure = assertThrows(WriteOutcomeUnknownException.class,
-                () -> throughTheProxy.update(counter));
-
-        assertTrue(failure.getMessage().contains("while its statement ran in auto-commit mode"), failure.getMessage());
-        assertEquals(1, counter.version);
-        assertEquals(failure.versionIfWritten().orElseThrow(), counters.findById("a").orElseThrow().version);
-        assertThrows(RecordModifiedException.class, () -> throughTheProxy.update(counter));
+        assertTrue(update.failure().getMessage().contains("while its statement ran in auto-commit mode"),
+                update.failure().getMessage());
+        assertEquals(update.failure().versionIfWritten().orElseThrow(), counters.findById("a").orElseThrow().version);
+        assertThrows(RecordModifiedException.class, () -> update.dao().update(update.counter()));
         assertEquals(1, storedTotal());
     }
 }

@@ -47,13 +47,8 @@ public class WriteOutcomeUnknownException extends DataAccessException {
      */
     public WriteOutcomeUnknownException(String operation, SQLException cause, String loss, Object entity,
             Class<?> entityType, Object key, Object expectedVersion, Object versionIfWritten) {
-        super(operation, cause, advice(loss, entityType, key, expectedVersion, versionIfWritten));
-        this.entityType = Objects.requireNonNull(entityType, "entityType");
-        this.entities = List.of(entity);
-        this.key = key;
-        this.expectedVersion = expectedVersion;
-        this.versionIfWritten = versionIfWritten;
-        this.batch = false;
+        this(operation, cause, advice(loss, entityType, key, expectedVersion, versionIfWritten), entityType,
+                List.of(entity), key, expectedVersion, versionIfWritten, false);
     }
 
     /**
@@ -69,16 +64,22 @@ public class WriteOutcomeUnknownException extends DataAccessException {
      */
     public WriteOutcomeUnknownException(String operation, SQLException cause, String loss, boolean allOrNone,
             List<?> entities, Class<?> entityType) {
-        super(operation, cause, sentence(loss) + ", after the batch was sent, so "
+        this(operation, cause, sentence(loss) + ", after the batch was sent, so "
                 + (allOrNone ? "either all " + entities.size() + " rows of it were written or none was"
                         : "any of its " + entities.size() + " rows may have been written")
-                + ". The objects keep their old versions. Read the rows again to tell, before writing them again.");
+                + ". The objects keep their old versions. Read the rows again to tell, before writing them again.",
+                entityType, List.copyOf(entities), null, null, null, true);
+    }
+
+    private WriteOutcomeUnknownException(String operation, SQLException cause, String advice, Class<?> entityType,
+            List<?> entities, Object key, Object expectedVersion, Object versionIfWritten, boolean batch) {
+        super(operation, cause, advice);
         this.entityType = Objects.requireNonNull(entityType, "entityType");
-        this.entities = List.copyOf(entities);
-        this.key = null;
-        this.expectedVersion = null;
-        this.versionIfWritten = null;
-        this.batch = true;
+        this.entities = entities;
+        this.key = key;
+        this.expectedVersion = expectedVersion;
+        this.versionIfWritten = versionIfWritten;
+        this.batch = batch;
     }
 
     private static String advice(String loss, Class<?> entityType, Object key, Object expectedVersion,

@@ -186,7 +186,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             InDoubtFailure.complete(lease);
             return inserted(entity, key, newVersion);
         } catch (SQLException e) {
-            throw SqlFailure.ofInsert("insert " + name, e, rows, entity, newVersion);
+            throw InDoubtFailure.ofInsert("insert " + name, e, rows, entity, newVersion);
         }
     }
 
@@ -241,7 +241,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             InDoubtFailure.complete(lease);
             return withVersion(entity, newVersion);
         } catch (SQLException e) {
-            throw SqlFailure.ofWrite("update " + name, e, context, rows, entity, nextVersion);
+            throw InDoubtFailure.ofWrite("update " + name, e, context, rows, entity, nextVersion);
         }
     }
 
@@ -275,7 +275,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             }
             InDoubtFailure.complete(lease);
         } catch (SQLException e) {
-            throw SqlFailure.ofWrite("delete " + name, e, context, rows, entity, null);
+            throw InDoubtFailure.ofWrite("delete " + name, e, context, rows, entity, null);
         }
     }
 
@@ -358,7 +358,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
             probe.batchEnded(size, conflicts.of(result));
             return result;
         } catch (SQLException e) {
-            throw probe.failed(SqlFailure.ofBatch(String.format(description, name), e, entities, rows.entityType()), size);
+            throw probe.failed(InDoubtFailure.ofBatch(String.format(description, name), e, entities, rows.entityType()), size);
         } catch (RuntimeException e) {
             throw probe.failed(e, size);
         }

@@ -2,13 +2,17 @@ package org.optilock.runtime.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import org.optilock.runtime.ConnectionSource;
+import org.optilock.runtime.WriteOutcomeUnknownException;
 
 /**
- * A connection lost (or a cluster node cut off from its cluster) at a moment the write may already have
- * been applied: during a commit, or while a statement that commits itself ran. It stands in for the driver's exception on its way to the DAO,
- * which makes it a {@link org.optilock.runtime.WriteOutcomeUnknownException} naming the entity; a loss
- * at any other moment rolls the write back and stays the driver's exception.
+ * A connection lost (or a cluster node cut off from its cluster) at a moment the write may already
+ * have been applied: during a commit, or while a statement that commits itself ran. It stands in for
+ * the driver's exception on its way back to the DAO, which makes it a {@link WriteOutcomeUnknownException}
+ * naming the entity ({@link #ofWrite}); a loss at any other moment rolls the write back, and stays the
+ * driver's exception for {@link SqlFailure}.
  */
 final class InDoubtFailure extends SQLException {
 
@@ -24,7 +28,7 @@ final class InDoubtFailure extends SQLException {
     static final String WHILE_ROWS_COMMITTED_THEMSELVES = "while the batch's rows were written, each committing itself";
 
     /** What was lost and when, as the exception's message says it: {@code "the connection was lost during the commit"}. */
-    final String loss;
+    private final String loss;
 
     private final boolean allOrNone;
 
@@ -81,13 +85,41 @@ final class InDoubtFailure extends SQLException {
         }
     }
 
-    /** Whether the write was one commit, applied whole or not at all. */
-    boolean allOrNone() {
-        return allOrNone;
+    /**
+     * What a single write of {@code entity} throws for {@code failure}: a {@link WriteOutcomeUnknownException}
+     * when it is in doubt, with the version its row has if it landed ({@code null} for a delete, or
+     * where the database decides it), else what {@link SqlFailure#ofWrite} makes of it.
+     */
+    static <T> RuntimeException ofWrite(String operation, SQLException failure, DaoContext context,
+            EntityRows<T, ?, ?> rows, T entity, Object versionIfWritten) {
+        if (failure instanceof InDoubtFailure doubt) {
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, entity, rows.entityType(),
+                    rows.key(entity), rows.version(entity), versionIfWritten);
+        }
+        return SqlFailure.ofWrite(operation, failure, context, rows, entity);
+    }
+
+    /** What an insert of {@code entity}, with {@code version}, throws for {@code failure}. */
+    static <T> RuntimeException ofInsert(String operation, SQLException failure, EntityRows<T, ?, ?> rows, T entity,
+            Object version) {
+        if (failure instanceof InDoubtFailure doubt) {
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, entity, rows.entityType(),
+                    rows.generatesKey(entity) ? null : rows.key(entity), null, version);
+        }
+        return SqlFailure.exception(operation, failure);
+    }
+
+    /** What a batch of {@code entities} throws for {@code failure}. */
+    static RuntimeException ofBatch(String operation, SQLException failure, Collection<?> entities, Class<?> entityType) {
+        if (failure instanceof InDoubtFailure doubt) {
+            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, doubt.allOrNone,
+                    List.copyOf(entities), entityType);
+        }
+        return SqlFailure.exception(operation, failure);
     }
 
     /** The driver's exception. */
-    SQLException lost() {
+    private SQLException lost() {
         return (SQLException) getCause();
     }
 }

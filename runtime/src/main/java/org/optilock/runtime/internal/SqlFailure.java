@@ -5,13 +5,10 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collection;
-import java.util.List;
 import org.optilock.runtime.ConcurrentWriteException;
 import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.StatementTimeoutException;
-import org.optilock.runtime.WriteOutcomeUnknownException;
 
 /**
  * What kind of failure a driver's exception reports, as far as a DAO's caller must act on it
@@ -70,9 +67,6 @@ enum SqlFailure {
      * knows the entity: {@link #concurrentWrite}.
      */
     static DataAccessException exception(String operation, SQLException failure) {
-        if (failure instanceof InDoubtFailure doubt) {
-            return exception(operation, doubt.lost());
-        }
         return switch (of(failure)) {
             case TIMEOUT -> new StatementTimeoutException(operation, failure);
             case CONNECTION_LOST, CLUSTER_LOST -> new DataAccessException(operation, failure, CONNECTION_LOST_ADVICE);
@@ -88,11 +82,7 @@ enum SqlFailure {
      * once the call's lease is closed, so its transaction is rolled back.
      */
     static <T> RuntimeException ofWrite(String operation, SQLException failure, DaoContext context,
-            EntityRows<T, ?, ?> rows, T entity, Object versionIfWritten) {
-        if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, entity, rows.entityType(),
-                    rows.key(entity), rows.version(entity), versionIfWritten);
-        }
+            EntityRows<T, ?, ?> rows, T entity) {
         if (of(failure) != CONCURRENT_WRITE) {
             return exception(operation, failure);
         }
@@ -110,31 +100,6 @@ enum SqlFailure {
             conflict.addSuppressed(unread);
         }
         return context.conflict(conflict);
-    }
-
-    /**
-     * What an insert of {@code entity} throws for {@code failure}: a {@link WriteOutcomeUnknownException}
-     * when it is in doubt, else {@link #exception}.
-     */
-    static <T> RuntimeException ofInsert(String operation, SQLException failure, EntityRows<T, ?, ?> rows, T entity,
-            Object version) {
-        if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, entity, rows.entityType(),
-                    rows.generatesKey(entity) ? null : rows.key(entity), null, version);
-        }
-        return exception(operation, failure);
-    }
-
-    /**
-     * What a batch of {@code entities} throws for {@code failure}: a {@link WriteOutcomeUnknownException}
-     * when its commit is in doubt, else {@link #exception}.
-     */
-    static RuntimeException ofBatch(String operation, SQLException failure, Collection<?> entities, Class<?> entityType) {
-        if (failure instanceof InDoubtFailure doubt) {
-            return new WriteOutcomeUnknownException(operation, doubt.lost(), doubt.loss, doubt.allOrNone(),
-                    List.copyOf(entities), entityType);
-        }
-        return exception(operation, failure);
     }
 
     /**
