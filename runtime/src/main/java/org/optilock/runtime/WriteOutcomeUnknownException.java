@@ -8,8 +8,11 @@ import java.util.Optional;
 /**
  * A write whose outcome nobody can know: the connection was lost after the write was sent and before
  * the database's answer came back, either during the commit or while a statement that commits itself
- * (auto-commit) ran. The database may have applied it, and it is durable then, or it may not have.
+ * (auto-commit) ran; or a cluster node (Galera) lost the cluster's primary component while it
+ * replicated the write. The database may have applied it, and it is durable then, or it may not have.
  * This is what failover, a server crash or a broken network does to the writes in flight.
+ * {@link Retry#onConflict} never retries it: running a read-modify-write again after a write that
+ * landed would apply the change a second time.
  *
  * <p>Whatever happened in the database, the caller's objects are as they were before the call: same
  * version, same key. To learn the outcome, read the row again. With a version check the two cases are

@@ -164,6 +164,7 @@ public final class CuttingProxy implements AutoCloseable {
 
     /** Resets the driver's connection (no orderly close) and closes the server's. */
     private void cutOff(Socket driver, Socket server) {
+        done.set(true); // before the driver can see the cut and its caller ask
         try {
             driver.setSoLinger(true, 0);
         } catch (IOException e) {
@@ -171,7 +172,6 @@ public final class CuttingProxy implements AutoCloseable {
         }
         closeQuietly(driver);
         closeQuietly(server);
-        done.set(true);
     }
 
     private static void closeQuietly(Socket socket) {
