@@ -1,6 +1,7 @@
 package org.optilock.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -363,6 +364,11 @@ class GaleraClusterTest {
                 + " the writers met %s%n", refusedAfter.toMillis() / 1000.0, check, failures);
         assertTrue(check.holds(), check::toString);
         assertTrue(check.failed() > 0, "the writers on node 2 were refused: " + failures);
+        // The refusal says what it is; a write cut off while it replicated is in doubt, never a plain failure.
+        assertTrue(failures.getOrDefault("DataAccessException (error 1047)", "").contains(
+                "This node is cut off from the majority of its cluster (outside the primary component), so it refuses"
+                        + " reads and writes; nothing was written."), failures::toString);
+        assertFalse(failures.containsKey("DataAccessException (error 1180)"), failures::toString);
         for (int node = 1; node < cluster.size(); node++) {
             assertEquals(totals, totalsOn(node), "node " + node + " holds the same totals");
         }
