@@ -1,0 +1,130 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
+import org.optilock.it.support.RecordingObserver;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.OptilockSettings;
+import org.optilock.runtime.RecordModifiedException;
+
+/**
+ * A batch too big for one statement: thousands of rows with long text, which PostgreSQL's set-based
+ * path splits into several statements over arrays. Conflicts in any of them are named exactly, the
+ * policies hold across them, and every text lands as it was sent.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class LargeBatchTest {
+
+    private static final int ROWS = 2_400;
+
+    /** The positions another writer changes: the first row, rows inside and the last row. */
+    private static final List<Integer> STALE = List.of(0, 777, 1_999, ROWS - 1);
+
+    private final TestDatabase database;
+    private final RecordingObserver observer = new RecordingObserver();
+    private final ArticleDao articles;
+
+    LargeBatchTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+        this.articles = new ArticleDao(database.dataSource(), OptilockSettings.builder().writeObserver(observer).build());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    /** A body of 1,900 characters, different for every row and round. */
+    private static String body(int row, String round) {
+        String head = round + " body of row " + row + ": ";
+        return head + "é, \"{x}\" \\ ".repeat(200).substring(0, 1_900 - head.length());
+    }
+
+    /** {@link #ROWS} articles as read; then another writer changes those at {@link #STALE}. */
+    private List<Article> copiesSomeStale() {
+        List<Article> fresh = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            fresh.add(new Article("Article " + i, body(i, "first")));
+        }
+        List<Article> copies = articles.insertAll(fresh);
+        for (int i : STALE) {
+            Article theirs = articles.findById(copies.get(i).id).orElseThrow();
+            theirs.title = "Theirs " + i;
+            articles.update(theirs);
+        }
+        observer.takeWrites();
+        for (int i = 0; i < ROWS; i++) {
+            copies.get(i).body = body(i, "second");
+        }
+        return copies;
+    }
+
+    private Map<Long, Article> stored() {
+        return articles.findAll().stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+    }
+
+    private List<Long> staleIds(List<Article> copies) {
+        return STALE.stream().map(i -> copies.get(i).id).toList();
+    }
+
+    @Test
+    void silentWritesEveryCurrentRowAndNamesTheStaleOnesAcrossStatements() {
+        List<Article> copies = copiesSomeStale();
+
+        BatchResult<Article> result = articles.updateAll(copies, BatchPolicy.SILENT);
+
+        assertEquals(staleIds(copies), result.conflicts().stream().map(RecordModifiedException::id).toList());
+        assertEquals(ROWS - STALE.size(), result.applied().size());
+        Map<Long, Article> stored = stored();
+        for (int i = 0; i < ROWS; i++) {
+            Article row = stored.get(copies.get(i).id);
+            if (STALE.contains(i)) {
+                assertEquals("Theirs " + i, row.title);
+                assertEquals(body(i, "first"), row.body);
+            } else {
+                assertEquals(body(i, "second"), row.body, "body of row " + i);
+                assertEquals(2, row.version);
+            }
+        }
+        int sent = observer.onlyWrite().result().statements() - STALE.size();
+        if (database.kind() == DatabaseKind.POSTGRESQL) {
+            // About 4 MB of text: more than one statement's share, far fewer statements than rows.
+            assertTrue(sent > 1 && sent < 20, () -> "statements over arrays: " + sent);
+        } else {
+            assertEquals(ROWS, sent, "a JDBC batch counts a statement a row");
+        }
+    }
+
+    @Test
+    void abortAllWritesNoRowOfAnyStatementAndDeletesWhenNothingIsStale() {
+        List<Article> copies = copiesSomeStale();
+
+        BatchConflictException aborted = assertThrows(BatchConflictException.class,
+                () -> articles.deleteAll(copies, BatchPolicy.ABORT_ALL));
+
+        assertEquals(staleIds(copies), aborted.conflicts().stream().map(RecordModifiedException::id).toList());
+        assertEquals(ROWS, stored().size(), "no row of any statement was deleted");
+
+        BatchResult<Article> updated = articles.updateAll(copies, BatchPolicy.SILENT);
+        assertEquals(STALE.size(), updated.conflicts().size());
+        List<Article> current = new ArrayList<>(stored().values());
+        articles.deleteAll(current, BatchPolicy.ABORT_ALL);
+        assertEquals(0, stored().size());
+    }
+}
