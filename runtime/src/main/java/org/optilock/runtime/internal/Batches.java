@@ -187,18 +187,19 @@ final class Batches<T, V> {
         for (int i = 0; i < list.size(); i++) {
             (rows.generatesKey(list.get(i)) ? generating : withKey).add(i);
         }
+        int statements = 0;
         try (BatchTransaction transaction = BatchTransaction.beginAllOrNothing(lease, "insertAll")) {
             if (!withKey.isEmpty()) {
-                JdbcBatch.insert(connection, rows, list, withKey, false, versions, keys);
+                statements += context.database().insertWithKeys(connection, rows, list, withKey, versions);
             }
             if (!generating.isEmpty()) {
-                context.database().insertGeneratingKeys(connection, rows, list, generating, versions, keys);
+                statements += context.database().insertGeneratingKeys(connection, rows, list, generating, versions, keys);
             }
             // An entity with element collections comes with its key (the processor requires it).
             rows.collections().written(connection, list, false);
             transaction.commit();
         }
-        probe.ran(list.size());
+        probe.ran(statements);
         InDoubtFailure.complete(lease);
         List<T> inserted = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {

@@ -77,12 +77,23 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
     }
 
     /**
-     * Inserts the rows of {@code indexes}, whose keys the database generates, putting each row's
-     * version and key at its index.
+     * Inserts the rows of {@code indexes}, which come with their keys, putting each row's version at
+     * its index. Returns the statements it ran.
      */
-    default <T, V> void insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+    default <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, List<V> versions) throws SQLException {
+        JdbcBatch.insert(connection, rows, entities, indexes, false, versions, null);
+        return indexes.size();
+    }
+
+    /**
+     * Inserts the rows of {@code indexes}, whose keys the database generates, putting each row's
+     * version and key at its index. Returns the statements it ran.
+     */
+    default <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
         JdbcBatch.insert(connection, rows, entities, indexes, true, versions, keys);
+        return indexes.size();
     }
 
     // ---- version triggers ------------------------------------------------------------------------

@@ -267,6 +267,11 @@ final class EntityRows<T, ID, V> {
         return newVersion;
     }
 
+    /** Puts what {@code insert} binds for {@code entity}, whose row starts at {@code version}, into {@code values}. */
+    void insertValues(DaoStatements.Statement insert, T entity, V version, Object[] values) {
+        parameters.values(insert, entity, version, values);
+    }
+
     /** Whether {@code stored} holds every value of {@code entity}, with {@code version} as its version. */
     boolean holds(T stored, T entity, V version) {
         for (int column : columns) {

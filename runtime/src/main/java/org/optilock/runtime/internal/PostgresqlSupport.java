@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.optilock.runtime.Dialect;
@@ -23,20 +24,6 @@ import org.optilock.runtime.Dialect;
 final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
 
     static final PostgresqlSupport INSTANCE = new PostgresqlSupport();
-
-    /**
-     * The most rows one set-based statement carries. Past about a thousand rows a statement saves no
-     * more round trips worth having, and its arrays only grow.
-     */
-    private static final int ARRAY_ROWS = 1_000;
-
-    /**
-     * The most bytes of values, roughly, one set-based statement carries. The server holds the
-     * unnested rows in memory up to {@code work_mem} (4 MB by default) and writes them to a
-     * temporary file beyond it; measured on rows with a 2 KB text, one statement of 10,000 rows was
-     * slower than the JDBC batch, and statements of 500 rows were 1.5 times faster.
-     */
-    private static final int ARRAY_BYTES = 1 << 20;
 
     /** Deadlock detected (40P01). */
     private static final String DEADLOCK = "40P01";
@@ -82,70 +69,133 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
             List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
         DaoStatements statements = rows.statements();
         List<V> versions = new ArrayList<>(indexes.size());
-        for (int k : writeFromArrays(connection, statements.updateRows.sql(), statements.updateRowsTypes, entities,
-                indexes, (entity, values) -> versions.add(rows.updateValues(entity, values)), outcome)) {
-            outcome.written(indexes.get(k), versions.get(k));
-        }
+        outcome.ran(ArrayChunks.send(connection, statements.updateRows.sql(), statements.updateRowsTypes, indexes.size(),
+                (k, values) -> versions.add(rows.updateValues(entities.get(indexes.get(k)), values)),
+                (statement, first) -> {
+                    for (int k : writtenRows(statement, first)) {
+                        outcome.written(indexes.get(k), versions.get(k));
+                    }
+                }));
     }
 
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
         DaoStatements statements = rows.statements();
-        for (int k : writeFromArrays(connection, statements.deleteRows.sql(), statements.deleteRowsTypes, entities,
-                indexes, rows::deleteValues, outcome)) {
-            outcome.written(indexes.get(k), null);
-        }
-    }
-
-    /** Puts one entity's values into a row of the arrays. */
-    private interface RowValues<T> {
-        void put(T entity, Object[] values);
+        outcome.ran(ArrayChunks.send(connection, statements.deleteRows.sql(), statements.deleteRowsTypes, indexes.size(),
+                (k, values) -> rows.deleteValues(entities.get(indexes.get(k)), values),
+                (statement, first) -> {
+                    for (int k : writtenRows(statement, first)) {
+                        outcome.written(indexes.get(k), null);
+                    }
+                }));
     }
 
     /**
-     * The checked writes of {@code indexes} as statements over arrays, each of at most {@link
-     * #ARRAY_ROWS} rows and about {@link #ARRAY_BYTES} bytes: the rows a statement returns were
-     * written, the others are conflicts. Returns the positions in {@code indexes} written, and counts
-     * the statements on {@code outcome}.
+     * The rows a checked write over arrays wrote, as positions in the batch: the statement returns
+     * the position in its arrays (from 1) of every row it wrote; the others are conflicts.
      */
-    private static <T> List<Integer> writeFromArrays(Connection connection, String sql, String typesSql,
-            List<T> entities, List<Integer> indexes, RowValues<T> rowValues, BatchOutcome<T, ?> outcome)
-            throws SQLException {
-        String[] types = PostgresArrays.types(connection, typesSql);
+    private static List<Integer> writtenRows(PreparedStatement statement, int first) throws SQLException {
         List<Integer> written = new ArrayList<>();
-        Object[] values = new Object[types.length];
-        int from = 0;
-        while (from < indexes.size()) {
-            Object[][] columns = new Object[types.length][Math.min(ARRAY_ROWS, indexes.size() - from)];
-            int rows = 0;
-            long bytes = 0;
-            while (rows < columns[0].length && bytes < ARRAY_BYTES) {
-                rowValues.put(entities.get(indexes.get(from + rows)), values);
-                for (int column = 0; column < types.length; column++) {
-                    columns[column][rows] = values[column];
-                    bytes += PostgresArrays.size(values[column]);
-                }
-                rows++;
+        try (ResultSet returned = statement.executeQuery()) {
+            while (returned.next()) {
+                written.add(first + (int) returned.getLong(1) - 1);
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int column = 0; column < types.length; column++) {
-                    statement.setArray(column + 1, PostgresArrays.of(connection, types[column],
-                            rows == columns[column].length ? columns[column] : Arrays.copyOf(columns[column], rows)));
-                }
-                try (ResultSet returned = statement.executeQuery()) {
-                    while (returned.next()) {
-                        written.add(from + (int) returned.getLong(1) - 1);
-                    }
-                }
-            } catch (SQLException e) {
-                PostgresArrays.forget(connection, typesSql);
-                throw e;
-            }
-            outcome.ran(1);
-            from += rows;
         }
         return written;
+    }
+
+    /** One INSERT over arrays for every thousand rows or so, instead of a statement a row. */
+    @Override
+    public <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, List<V> versions) throws SQLException {
+        DaoStatements.Statement insert = rows.insertStatement(false);
+        ArrayInsert many = ArrayInsert.of(insert.sql());
+        return ArrayChunks.send(connection, many.sql(false), many.typesQuery(), indexes.size(), (k, values) -> {
+            int i = indexes.get(k);
+            V version = rows.initialVersion();
+            versions.set(i, version);
+            rows.insertValues(insert, entities.get(i), version, values);
+        }, (statement, first) -> statement.executeUpdate());
+    }
+
+    /**
+     * The keys first, every row's in one query of the key column's sequence; then the rows with those
+     * keys, as {@link #insertWithKeys} inserts them. An INSERT over arrays could return the keys the
+     * database generates, but not which row got which. A key column without a sequence of its own (a
+     * default of another kind, a trigger) is inserted as a JDBC batch.
+     */
+    @Override
+    public <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
+        DaoStatements.Statement withKey = rows.insertStatement(false);
+        int keyParameter = keyParameter(withKey, rows.insertStatement(true));
+        if (keyParameter < 0) {
+            return DialectSupport.super.insertGeneratingKeys(connection, rows, entities, indexes, versions, keys);
+        }
+        ArrayInsert many = ArrayInsert.of(withKey.sql());
+        Optional<List<Object>> taken =
+                takeKeys(connection, rows, many.table(), many.columns().get(keyParameter), indexes.size());
+        if (taken.isEmpty()) {
+            return 1 + DialectSupport.super.insertGeneratingKeys(connection, rows, entities, indexes, versions, keys);
+        }
+        List<Object> taking = taken.get();
+        return 1 + ArrayChunks.send(connection, many.sql(true), many.typesQuery(), indexes.size(), (k, values) -> {
+            int i = indexes.get(k);
+            V version = rows.initialVersion();
+            versions.set(i, version);
+            keys.set(i, taking.get(k));
+            rows.insertValues(withKey, entities.get(i), version, values);
+            values[keyParameter] = taking.get(k);
+        }, (statement, first) -> statement.executeUpdate());
+    }
+
+    /** Where {@code withKey} binds the key: its one parameter that {@code withoutKey} lacks; -1 when there is none. */
+    private static int keyParameter(DaoStatements.Statement withKey, DaoStatements.Statement withoutKey) {
+        int[] without = withoutKey.parameters();
+        int[] with = withKey.parameters();
+        for (int i = 0; i < with.length; i++) {
+            int parameter = with[i];
+            if (Arrays.stream(without).noneMatch(p -> p == parameter)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code count} new keys from the sequence that generates {@code column} of {@code table}, as the
+     * DAO reads keys; empty when the column has no sequence. The sequence is looked up by the same
+     * query, not remembered: the table's name means what the session's {@code search_path} says, and
+     * two sessions on one database may each mean another schema.
+     */
+    private static Optional<List<Object>> takeKeys(Connection connection, EntityRows<?, ?, ?> rows, String table,
+            String column, int count) throws SQLException {
+        // The table is parsed as SQL parses a name; the column is taken literally, so it is given as
+        // PostgreSQL stores it: unquoted, folded to lower case.
+        String stored = column.startsWith("\"") ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
+                : column.toLowerCase(Locale.ROOT);
+        List<Object> keys = new ArrayList<>(count);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "WITH s AS (SELECT CAST(pg_get_serial_sequence(?, ?) AS regclass) AS sequence)"
+                        + " SELECT nextval(s.sequence) FROM s, generate_series(1, ?)")) {
+            statement.setString(1, table);
+            statement.setString(2, stored);
+            statement.setInt(3, count);
+            try (ResultSet taken = statement.executeQuery()) {
+                while (taken.next()) {
+                    if (taken.getObject(1) == null) {
+                        return Optional.empty(); // no sequence: nextval(NULL) is NULL
+                    }
+                    keys.add(rows.readKey(taken));
+                }
+            }
+        }
+        if (keys.size() != count) {
+            throw new SQLException("The sequence of " + table + "." + column + " gave " + keys.size() + " keys for "
+                    + count + " rows. Nothing was committed.");
+        }
+        return Optional.of(keys);
     }
 
     /** PostgreSQL's own catalog, {@code pg_trigger}: triggers per table, Optilock's marked by a comment. */

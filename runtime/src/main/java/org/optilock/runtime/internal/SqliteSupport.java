@@ -28,7 +28,7 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
 
     /** One statement a row: the driver reports only the last key of a batch, and in-process a statement costs little. */
     @Override
-    public <T, V> void insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+    public <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(rows.insertStatement(true).sql(),
                 rows.generatedKeyColumns())) {
@@ -40,6 +40,7 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
                 }
             }
         }
+        return indexes.size();
     }
 
     /** {@code sqlite_master}; an attached database is named before it, not bound. */
