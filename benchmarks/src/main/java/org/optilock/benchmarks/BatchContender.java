@@ -2,15 +2,19 @@ package org.optilock.benchmarks;
 
 import java.util.List;
 
-/** One way to write many versioned rows at once, all of them or, on a conflict, none. */
-interface BatchContender {
+/**
+ * One way to write many versioned rows at once, all of them or, on a conflict, none.
+ *
+ * @param <E> the rows written: {@link Item}s or {@link Document}s
+ */
+interface BatchContender<E> {
 
-    /** Writes every item, each if its row still has the item's version, and gives each its new version. */
-    void updateAll(List<Item> items);
+    /** Writes every row, each if its row still has the version it holds, and gives each its new version. */
+    void updateAll(List<E> rows);
 
-    /** Deletes every item's row, each if it still has the item's version. */
-    void deleteAll(List<Item> items);
+    /** Deletes every row, each if it still has the version it holds. */
+    void deleteAll(List<E> rows);
 
-    /** Inserts every item with version 1. */
-    void insertAll(List<Item> items);
+    /** Inserts every row, with the key it has, at version 1. */
+    void insertAll(List<E> rows);
 }

@@ -9,7 +9,7 @@ public enum BatchSide {
     /** Optilock's {@code updateAll}, {@code deleteAll} and {@code insertAll}. */
     OPTILOCK;
 
-    BatchContender open(DataSource dataSource) {
-        return this == JDBC ? new HandJdbcBatches(dataSource) : new OptilockBatches(dataSource);
+    BatchContender<Item> open(DataSource dataSource) {
+        return this == JDBC ? new HandJdbcBatches(dataSource) : new OptilockBatches<>(new ItemDao(dataSource));
     }
 }

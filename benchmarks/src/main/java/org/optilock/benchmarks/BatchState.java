@@ -22,7 +22,7 @@ public abstract class BatchState {
     public int rows;
 
     HikariDataSource pool;
-    BatchContender batches;
+    BatchContender<Item> batches;
 
     @Setup(Level.Trial)
     public void open() {

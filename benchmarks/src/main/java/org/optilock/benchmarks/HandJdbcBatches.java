@@ -10,7 +10,7 @@ import javax.sql.DataSource;
  * The JDBC batch a careful programmer writes: the same conditional statements, one batch, one
  * transaction, every row count checked, rolled back if any row was changed meanwhile.
  */
-final class HandJdbcBatches implements BatchContender {
+final class HandJdbcBatches implements BatchContender<Item> {
 
     private static final String DELETE = "DELETE FROM bench_item WHERE id = ? AND version = ?";
     private static final String INSERT = "INSERT INTO bench_item (id, name, amount, version) VALUES (?, ?, ?, 1)";
@@ -52,23 +52,51 @@ final class HandJdbcBatches implements BatchContender {
     }
 
     /** Binds one row. */
-    private interface Binder {
-        void bind(PreparedStatement statement, Item item) throws SQLException;
+    interface Binder<E> {
+        void bind(PreparedStatement statement, E row) throws SQLException;
     }
 
-    private void run(String sql, List<Item> items, Binder binder) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    private void run(String sql, List<Item> items, Binder<Item> binder) {
+        run(dataSource, sql, items, binder);
+    }
+
+    /**
+     * Sends {@code sql} for every row as one JDBC batch in one transaction, and commits only if each
+     * row was written.
+     */
+    static <E> void run(DataSource dataSource, String sql, List<E> rows, Binder<E> binder) {
+        inOneTransaction(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (Item item : items) {
-                    binder.bind(statement, item);
+                for (E row : rows) {
+                    binder.bind(statement, row);
                     statement.addBatch();
                 }
                 for (int count : statement.executeBatch()) {
                     if (count == 0) {
-                        connection.rollback();
-                        throw new IllegalStateException("a row was changed meanwhile; nothing was written");
+                        return false;
                     }
+                }
+                return true;
+            }
+        });
+    }
+
+    /** Work on one connection that says whether every row was written. */
+    interface Writes {
+        boolean allWritten(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code writes} in one transaction on a connection of {@code dataSource}: committed when
+     * every row was written, rolled back and refused when one was not.
+     */
+    static void inOneTransaction(DataSource dataSource, Writes writes) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!writes.allWritten(connection)) {
+                    connection.rollback();
+                    throw new IllegalStateException("a row was changed meanwhile; nothing was written");
                 }
                 connection.commit();
             } finally {

@@ -1,30 +1,34 @@
 package org.optilock.benchmarks;
 
 import java.util.List;
-import javax.sql.DataSource;
 import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.VersionedDao;
 
-/** The generated DAO's {@code updateAll}, {@code deleteAll} and {@code insertAll}. */
-final class OptilockBatches implements BatchContender {
+/**
+ * A generated DAO's {@code updateAll}, {@code deleteAll} and {@code insertAll}.
+ *
+ * @param <E> the entity the DAO writes
+ */
+final class OptilockBatches<E> implements BatchContender<E> {
 
-    private final ItemDao items;
+    private final VersionedDao<E, ?, ?> dao;
 
-    OptilockBatches(DataSource dataSource) {
-        this.items = new ItemDao(dataSource);
+    OptilockBatches(VersionedDao<E, ?, ?> dao) {
+        this.dao = dao;
     }
 
     @Override
-    public void updateAll(List<Item> batch) {
-        items.updateAll(batch, BatchPolicy.ABORT_ALL);
+    public void updateAll(List<E> batch) {
+        dao.updateAll(batch, BatchPolicy.ABORT_ALL);
     }
 
     @Override
-    public void deleteAll(List<Item> batch) {
-        items.deleteAll(batch, BatchPolicy.ABORT_ALL);
+    public void deleteAll(List<E> batch) {
+        dao.deleteAll(batch, BatchPolicy.ABORT_ALL);
     }
 
     @Override
-    public void insertAll(List<Item> batch) {
-        items.insertAll(batch);
+    public void insertAll(List<E> batch) {
+        dao.insertAll(batch);
     }
 }

@@ -47,11 +47,12 @@ final class StatementCounts {
         for (BatchSide side : BatchSide.values()) {
             try (HikariDataSource pool = database.open()) {
                 StatementCounter counter = new StatementCounter(pool);
-                BatchContender batches = side.open(counter.dataSource());
-                // Warms the column types Optilock reads once per database on PostgreSQL.
+                BatchContender<Item> batches = side.open(counter.dataSource());
+                // Warms the column types Optilock reads once per database and statement on PostgreSQL.
                 List<Item> warm = Database.seed(pool, rows);
                 batches.updateAll(warm);
                 batches.deleteAll(warm);
+                batches.insertAll(warm);
                 List<Item> items = Database.seed(pool, rows);
                 counter.take();
                 batches.updateAll(items);

@@ -56,7 +56,7 @@ final class ArrayChunks {
                 rowValues.put(first + rows, values);
                 for (int column = 0; column < types.length; column++) {
                     columns[column][rows] = values[column];
-                    bytes += PostgresArrays.size(values[column]);
+                    bytes += PostgresArrays.bytes(values[column]);
                 }
                 rows++;
             }

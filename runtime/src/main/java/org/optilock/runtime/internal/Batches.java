@@ -120,16 +120,16 @@ final class Batches<T, V> {
     private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
             throws SQLException {
         boolean together = rows.batchesCheckedUpdates();
-        List<Integer> checked = indexes(list, true);
-        if (together && !checked.isEmpty()) {
-            database.updateChecked(connection, rows, list, checked, outcome);
+        boolean[] checked = checkedRows(list);
+        List<Integer> checkedIndexes = indexes(checked, true);
+        if (together && !checkedIndexes.isEmpty()) {
+            database.updateChecked(connection, rows, list, checkedIndexes, outcome);
         }
         for (int i = 0; i < list.size(); i++) {
-            boolean isChecked = rows.checked(list.get(i));
-            if (isChecked && together) {
+            if (checked[i] && together) {
                 continue;
             }
-            V version = rows.update(connection, list.get(i), isChecked);
+            V version = rows.update(connection, list.get(i), checked[i]);
             outcome.ran(1);
             if (version != null) {
                 outcome.written(i, version);
@@ -139,11 +139,12 @@ final class Batches<T, V> {
 
     private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
             throws SQLException {
-        List<Integer> checked = indexes(list, true);
-        if (!checked.isEmpty()) {
-            database.deleteChecked(connection, rows, list, checked, outcome);
+        boolean[] checked = checkedRows(list);
+        List<Integer> checkedIndexes = indexes(checked, true);
+        if (!checkedIndexes.isEmpty()) {
+            database.deleteChecked(connection, rows, list, checkedIndexes, outcome);
         }
-        List<Integer> unchecked = indexes(list, false);
+        List<Integer> unchecked = indexes(checked, false);
         if (!unchecked.isEmpty()) {
             JdbcBatch.delete(connection, rows, list, unchecked, false, outcome);
         }
@@ -239,10 +240,20 @@ final class Batches<T, V> {
         return list;
     }
 
-    private List<Integer> indexes(List<T> entities, boolean checked) {
+    /** Whether each entity's write carries the version condition, asked once a row. */
+    private boolean[] checkedRows(List<T> entities) {
+        boolean[] checked = new boolean[entities.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = rows.checked(entities.get(i));
+        }
+        return checked;
+    }
+
+    /** The positions whose {@code checked} is {@code which}. */
+    private static List<Integer> indexes(boolean[] checked, boolean which) {
         List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < entities.size(); i++) {
-            if (rows.checked(entities.get(i)) == checked) {
+        for (int i = 0; i < checked.length; i++) {
+            if (checked[i] == which) {
                 indexes.add(i);
             }
         }

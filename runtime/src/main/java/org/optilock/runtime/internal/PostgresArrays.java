@@ -89,7 +89,7 @@ final class PostgresArrays {
     }
 
     /** Roughly the bytes {@code value} takes in an array: a text its length, anything else a word. */
-    static int size(Object value) {
+    static int bytes(Object value) {
         return value instanceof String text ? text.length() : value instanceof byte[] bytes ? bytes.length : 8;
     }
 
