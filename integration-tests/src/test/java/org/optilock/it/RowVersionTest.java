@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.FailingCommitDataSource;
 import org.optilock.it.support.TestDatabase;
@@ -131,6 +132,51 @@ class RowVersionTest {
         database.execute("INSERT INTO note (id, text, version) VALUES (2, 'old', NULL)");
         notes.delete(notes.findById(2L).orElseThrow());
         assertTrue(notes.findById(2L).isEmpty(), "a copy that read NULL deletes its row too");
+    }
+
+    @Test
+    void aBatchWithANullVersionStillMatchesItAndOneWithoutSendsThePlainCondition() {
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        TallyDao tallies = new TallyDao(counting.dataSource());
+        database.execute("INSERT INTO tally (name, total, version) VALUES ('old', 1, NULL)");
+        database.execute("INSERT INTO tally (name, total, version) VALUES ('new', 1, 3)");
+        database.execute("INSERT INTO tally (name, total, version) VALUES ('stale', 1, 5)");
+        List<Tally> copies = tallies.findAll();
+        Tally stale = copies.stream().filter(t -> t.name.equals("stale")).findFirst().orElseThrow();
+        stale.version = 4;
+        counting.reset();
+
+        BatchResult<Tally> mixed = tallies.updateAll(copies, BatchPolicy.SILENT);
+
+        assertEquals(List.of("new", "old"), mixed.applied().stream().map(t -> t.name).sorted().toList(),
+                "the row whose version is NULL matched the copy that read it");
+        assertEquals(List.of("stale"), mixed.conflicts().stream().map(c -> c.id()).toList());
+        String mixedBatch = update(counting.statements());
+        counting.reset();
+
+        BatchResult<Tally> set = tallies.updateAll(mixed.applied(), BatchPolicy.SILENT);
+
+        assertTrue(set.isClean());
+        String setBatch = update(counting.statements());
+        if (database.kind() == DatabaseKind.POSTGRESQL) {
+            assertEquals(mixedBatch, setBatch, "PostgreSQL sends its statement over arrays either way");
+        } else {
+            assertTrue(mixedBatch.contains("version IS NULL"), mixedBatch);
+            assertFalse(setBatch.contains("IS NULL"), setBatch);
+            assertTrue(setBatch.endsWith("WHERE name = ? AND version = ?"), setBatch);
+        }
+        assertEquals(List.of(2L, 5L), List.of(database.queryLong("SELECT version FROM tally WHERE name = 'old'"),
+                database.queryLong("SELECT version FROM tally WHERE name = 'new'")));
+
+        database.execute("UPDATE tally SET version = NULL WHERE name = 'old'");
+        List<Tally> current = tallies.findAll();
+        tallies.deleteAll(current, BatchPolicy.ABORT_ALL);
+        assertEquals(0L, database.queryLong("SELECT COUNT(*) FROM tally"), "a NULL version deletes in a batch too");
+    }
+
+    /** The UPDATE among {@code statements}. */
+    private static String update(List<String> statements) {
+        return statements.stream().filter(sql -> sql.startsWith("UPDATE")).findFirst().orElseThrow();
     }
 
     @Test

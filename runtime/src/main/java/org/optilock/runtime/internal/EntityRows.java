@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 
 /**
@@ -27,6 +28,9 @@ final class EntityRows<T, ID, V> {
     private final StatementParameters<T, V> parameters;
     private final DaoStatements.Update checkedUpdate;
     private final DaoStatements.Update uncheckedUpdate;
+    /** The checked UPDATE and DELETE of batches whose rows all have their version set; see {@link DaoStatements#forSetVersions}. */
+    private final DaoStatements.Statement checkedUpdateOfSetVersions;
+    private final DaoStatements.Statement deleteOfSetVersions;
     /** Every column but the version: those {@link #holds} compares. */
     private final int[] columns;
     private final int keyColumns;
@@ -41,6 +45,8 @@ final class EntityRows<T, ID, V> {
         this.parameters = new StatementParameters<>(dao, statements.versionType, context);
         this.checkedUpdate = statements.checkedUpdate();
         this.uncheckedUpdate = statements.uncheckedUpdate();
+        this.checkedUpdateOfSetVersions = statements.forSetVersions(checkedUpdate.plain());
+        this.deleteOfSetVersions = statements.forSetVersions(statements.delete);
         this.columns = uncheckedUpdate.columns();
         this.keyColumns = statements.deleteUnchecked.parameters().length;
         List<ElementCollection<T, ?>> own = new ArrayList<>();
@@ -225,17 +231,37 @@ final class EntityRows<T, ID, V> {
         return checkedUpdate.isPlain();
     }
 
-    /** The checked UPDATE of one row, when {@link #batchesCheckedUpdates}. */
-    DaoStatements.Statement checkedUpdateStatement() {
-        return checkedUpdate.plain();
+    /**
+     * The checked UPDATE of one row, when {@link #batchesCheckedUpdates}, for a batch of {@code
+     * entities} at {@code indexes}: the simpler one where every one of them has its version set.
+     */
+    DaoStatements.Statement checkedUpdateStatement(List<T> entities, List<Integer> indexes) {
+        return versionsSet(entities, indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
     }
 
-    /** Binds the checked UPDATE for {@code entity}; returns the version it writes. */
-    V bindCheckedUpdate(PreparedStatement statement, T entity) throws SQLException {
+    /** Binds {@code update}, a checked UPDATE, for {@code entity}; returns the version it writes. */
+    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity) throws SQLException {
         boolean increments = context.incrementsVersion(true);
         V newVersion = newVersion(entity, increments);
-        parameters.bind(statement, checkedUpdate.plain(), entity, newVersion, increments);
+        parameters.bind(statement, update, entity, newVersion, increments);
         return newVersion;
+    }
+
+    /**
+     * The DELETE of a batch of {@code entities} at {@code indexes}: by key alone where unchecked, and
+     * where checked the simpler one when every one of them has its version set.
+     */
+    DaoStatements.Statement deleteStatement(boolean checked, List<T> entities, List<Integer> indexes) {
+        return checked && versionsSet(entities, indexes) ? deleteOfSetVersions : deleteStatement(checked);
+    }
+
+    private boolean versionsSet(List<T> entities, List<Integer> indexes) {
+        for (int i : indexes) {
+            if (OptilockSettings.isUnset(version(entities.get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts what the checked UPDATE binds for {@code entity} into {@code values}; returns the version it writes. */

@@ -25,9 +25,10 @@ final class JdbcBatch {
             BatchOutcome<T, V> outcome) throws SQLException {
         List<V> versions = new ArrayList<>(indexes.size());
         int[] counts;
-        try (PreparedStatement statement = connection.prepareStatement(rows.checkedUpdateStatement().sql())) {
+        DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
+        try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
-                versions.add(rows.bindCheckedUpdate(statement, entities.get(i)));
+                versions.add(rows.bindCheckedUpdate(statement, update, entities.get(i)));
                 statement.addBatch();
             }
             counts = statement.executeBatch();
@@ -57,7 +58,7 @@ final class JdbcBatch {
     /** Sends the deletes of {@code indexes}, with the version condition or by key alone. */
     static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
             boolean checked, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement delete = rows.deleteStatement(checked);
+        DaoStatements.Statement delete = rows.deleteStatement(checked, entities, indexes);
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
             for (int i : indexes) {
