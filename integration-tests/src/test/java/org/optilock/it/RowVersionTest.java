@@ -158,11 +158,12 @@ class RowVersionTest {
 
         assertTrue(set.isClean());
         String setBatch = update(counting.statements());
+        assertTrue(mixedBatch.contains("version IS NULL"), mixedBatch);
+        assertFalse(setBatch.contains("IS NULL"), setBatch);
         if (database.kind() == DatabaseKind.POSTGRESQL) {
-            assertEquals(mixedBatch, setBatch, "PostgreSQL sends its statement over arrays either way");
+            // The statement over arrays loses the array that said whether each version was unset.
+            assertTrue(setBatch.contains("unnest(?, ?, ?, ?)") && mixedBatch.contains("unnest(?, ?, ?, ?, ?)"), setBatch);
         } else {
-            assertTrue(mixedBatch.contains("version IS NULL"), mixedBatch);
-            assertFalse(setBatch.contains("IS NULL"), setBatch);
             assertTrue(setBatch.endsWith("WHERE name = ? AND version = ?"), setBatch);
         }
         assertEquals(List.of(2L, 5L), List.of(database.queryLong("SELECT version FROM tally WHERE name = 'old'"),

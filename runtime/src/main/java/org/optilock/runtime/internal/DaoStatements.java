@@ -2,6 +2,7 @@ package org.optilock.runtime.internal;
 
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,57 @@ public final class DaoStatements {
         }
         return new Statement(sql.substring(0, at) + column + " = ?" + sql.substring(at + unsetMatch.length()),
                 Arrays.stream(checked.parameters()).filter(parameter -> parameter != EXPECTED_UNSET).toArray());
+    }
+
+    /**
+     * A write of many rows in one statement over arrays, on PostgreSQL: the statement, whose
+     * parameters are those of the one-row statement it is made of, and the query of its arrays' types.
+     */
+    record ArrayWrite(Statement statement, String types) {}
+
+    /** The checked UPDATE of many rows over arrays. */
+    ArrayWrite updateRows() {
+        return new ArrayWrite(updateRows, updateRowsTypes);
+    }
+
+    /** The checked DELETE of many rows over arrays. */
+    ArrayWrite deleteRows() {
+        return new ArrayWrite(deleteRows, deleteRowsTypes);
+    }
+
+    /**
+     * {@code rows}, a write over arrays, for rows whose version is set, as {@link #forSetVersions(Statement)}
+     * makes a one-row statement: the condition {@code t.v = v.optilock_k} alone, without the last array,
+     * which only said whether each row's version was unset. {@code rows} itself where it is not of that
+     * shape.
+     */
+    ArrayWrite forSetVersions(ArrayWrite rows) {
+        Optional<String> version = versionColumn();
+        if (rows.statement() == null || version.isEmpty()) {
+            return rows;
+        }
+        int[] parameters = rows.statement().parameters();
+        int unset = parameters.length;
+        int expected = Arrays.stream(parameters).boxed().toList().indexOf(EXPECTED_VERSION) + 1;
+        if (unset == 0 || parameters[unset - 1] != EXPECTED_UNSET || expected == 0) {
+            return rows;
+        }
+        String column = "t." + version.get();
+        String sql = rows.statement().sql();
+        String condition = "(" + column + " = v.optilock_" + expected + " OR (" + column + " IS NULL AND v.optilock_"
+                + unset + " = 1))";
+        String arrays = "unnest(" + String.join(", ", Collections.nCopies(unset, "?")) + ")";
+        String names = "optilock_" + unset + ", optilock_row)";
+        String types = rows.types();
+        int lastType = types.lastIndexOf(", 1 FROM ");
+        if (!sql.contains(condition) || !sql.contains(arrays) || !sql.contains(names) || lastType < 0) {
+            return rows;
+        }
+        String simpler = sql.replace(condition, column + " = v.optilock_" + expected)
+                .replace(arrays, "unnest(" + String.join(", ", Collections.nCopies(unset - 1, "?")) + ")")
+                .replace(names, "optilock_row)");
+        return new ArrayWrite(new Statement(simpler, Arrays.copyOf(parameters, unset - 1)),
+                types.substring(0, lastType) + types.substring(lastType + ", 1".length()));
     }
 
     /** Inserts one row; for a key the database generates, without the key column. */

@@ -31,6 +31,8 @@ final class EntityRows<T, ID, V> {
     /** The checked UPDATE and DELETE of batches whose rows all have their version set; see {@link DaoStatements#forSetVersions}. */
     private final DaoStatements.Statement checkedUpdateOfSetVersions;
     private final DaoStatements.Statement deleteOfSetVersions;
+    private final DaoStatements.ArrayWrite updateRowsOfSetVersions;
+    private final DaoStatements.ArrayWrite deleteRowsOfSetVersions;
     /** Every column but the version: those {@link #holds} compares. */
     private final int[] columns;
     private final int keyColumns;
@@ -47,6 +49,8 @@ final class EntityRows<T, ID, V> {
         this.uncheckedUpdate = statements.uncheckedUpdate();
         this.checkedUpdateOfSetVersions = statements.forSetVersions(checkedUpdate.plain());
         this.deleteOfSetVersions = statements.forSetVersions(statements.delete);
+        this.updateRowsOfSetVersions = statements.forSetVersions(statements.updateRows());
+        this.deleteRowsOfSetVersions = statements.forSetVersions(statements.deleteRows());
         this.columns = uncheckedUpdate.columns();
         this.keyColumns = statements.deleteUnchecked.parameters().length;
         List<ElementCollection<T, ?>> own = new ArrayList<>();
@@ -264,16 +268,26 @@ final class EntityRows<T, ID, V> {
         return true;
     }
 
-    /** Puts what the checked UPDATE binds for {@code entity} into {@code values}; returns the version it writes. */
-    V updateValues(T entity, Object[] values) {
+    /** The checked UPDATE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
+    DaoStatements.ArrayWrite updateRows(List<T> entities, List<Integer> indexes) {
+        return versionsSet(entities, indexes) ? updateRowsOfSetVersions : statements.updateRows();
+    }
+
+    /** The checked DELETE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
+    DaoStatements.ArrayWrite deleteRows(List<T> entities, List<Integer> indexes) {
+        return versionsSet(entities, indexes) ? deleteRowsOfSetVersions : statements.deleteRows();
+    }
+
+    /** Puts what {@code update}, a checked UPDATE, binds for {@code entity} into {@code values}; returns the version it writes. */
+    V updateValues(DaoStatements.Statement update, T entity, Object[] values) {
         V newVersion = newVersion(entity, context.incrementsVersion(true));
-        parameters.values(checkedUpdate.plain(), entity, newVersion, values);
+        parameters.values(update, entity, newVersion, values);
         return newVersion;
     }
 
-    /** Puts what the checked DELETE binds for {@code entity} into {@code values}. */
-    void deleteValues(T entity, Object[] values) {
-        parameters.values(statements.delete, entity, null, values);
+    /** Puts what {@code delete}, a checked DELETE, binds for {@code entity} into {@code values}. */
+    void deleteValues(DaoStatements.Statement delete, T entity, Object[] values) {
+        parameters.values(delete, entity, null, values);
     }
 
     /** The DELETE, with the version condition or by key alone. */

@@ -67,10 +67,10 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements statements = rows.statements();
+        DaoStatements.ArrayWrite update = rows.updateRows(entities, indexes);
         List<V> versions = new ArrayList<>(indexes.size());
-        outcome.ran(ArrayChunks.send(connection, statements.updateRows.sql(), statements.updateRowsTypes, indexes.size(),
-                (k, values) -> versions.add(rows.updateValues(entities.get(indexes.get(k)), values)),
+        outcome.ran(ArrayChunks.send(connection, update.statement().sql(), update.types(), indexes.size(),
+                (k, values) -> versions.add(rows.updateValues(update.statement(), entities.get(indexes.get(k)), values)),
                 (statement, first) -> {
                     for (int k : writtenRows(statement, first)) {
                         outcome.written(indexes.get(k), versions.get(k));
@@ -81,9 +81,9 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             List<Integer> indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements statements = rows.statements();
-        outcome.ran(ArrayChunks.send(connection, statements.deleteRows.sql(), statements.deleteRowsTypes, indexes.size(),
-                (k, values) -> rows.deleteValues(entities.get(indexes.get(k)), values),
+        DaoStatements.ArrayWrite delete = rows.deleteRows(entities, indexes);
+        outcome.ran(ArrayChunks.send(connection, delete.statement().sql(), delete.types(), indexes.size(),
+                (k, values) -> rows.deleteValues(delete.statement(), entities.get(indexes.get(k)), values),
                 (statement, first) -> {
                     for (int k : writtenRows(statement, first)) {
                         outcome.written(indexes.get(k), null);
