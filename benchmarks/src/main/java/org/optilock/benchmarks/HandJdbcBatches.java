@@ -23,7 +23,7 @@ final class HandJdbcBatches implements BatchContender<Item> {
 
     @Override
     public void updateAll(List<Item> items) {
-        run(HandJdbcRows.UPDATE, items, (statement, item) -> {
+        run(dataSource, HandJdbcRows.UPDATE, items, (statement, item) -> {
             statement.setString(1, item.name);
             statement.setLong(2, item.amount);
             statement.setLong(3, item.version + 1);
@@ -35,7 +35,7 @@ final class HandJdbcBatches implements BatchContender<Item> {
 
     @Override
     public void deleteAll(List<Item> items) {
-        run(DELETE, items, (statement, item) -> {
+        run(dataSource, DELETE, items, (statement, item) -> {
             statement.setLong(1, item.id);
             statement.setLong(2, item.version);
         });
@@ -43,7 +43,7 @@ final class HandJdbcBatches implements BatchContender<Item> {
 
     @Override
     public void insertAll(List<Item> items) {
-        run(INSERT, items, (statement, item) -> {
+        run(dataSource, INSERT, items, (statement, item) -> {
             statement.setLong(1, item.id);
             statement.setString(2, item.name);
             statement.setLong(3, item.amount);
@@ -54,10 +54,6 @@ final class HandJdbcBatches implements BatchContender<Item> {
     /** Binds one row. */
     interface Binder<E> {
         void bind(PreparedStatement statement, E row) throws SQLException;
-    }
-
-    private void run(String sql, List<Item> items, Binder<Item> binder) {
-        run(dataSource, sql, items, binder);
     }
 
     /**

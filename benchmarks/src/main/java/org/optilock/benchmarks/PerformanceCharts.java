@@ -1,15 +1,20 @@
 package org.optilock.benchmarks;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -43,6 +48,33 @@ final class PerformanceCharts {
         plot.setRangeAxis(new LogAxis("time / hand-written JDBC (below 1 is faster)"));
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /**
+     * Bars of ratios on a linear axis from zero, with a line at 1: {@code ratios} by series (a bar's
+     * colour), then by category (a group of bars), in the order given.
+     */
+    static void ratioBars(Path file, String title, String categories, String axis, Map<String, Map<String, Double>> ratios)
+            throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double highest = 1.0;
+        for (Map.Entry<String, Map<String, Double>> series : ratios.entrySet()) {
+            for (Map.Entry<String, Double> ratio : series.getValue().entrySet()) {
+                data.addValue(ratio.getValue(), series.getKey(), ratio.getKey());
+                highest = Math.max(highest, ratio.getValue());
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, categories, axis, data, PlotOrientation.VERTICAL, true,
+                false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        // Linear from zero: bars need a base, and these ratios span less than a decade.
+        NumberAxis range = new NumberAxis(axis);
+        range.setRange(0, Math.ceil(highest * 11) / 10);
+        plot.setRangeAxis(range);
+        plot.addRangeMarker(new ValueMarker(1.0, Color.DARK_GRAY, new BasicStroke(1.5f)));
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 1100, 520);
     }
 
     /** Lines of batch time against rows, on logarithmic axes, for each side and database. */

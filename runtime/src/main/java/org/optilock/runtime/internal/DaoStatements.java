@@ -150,8 +150,10 @@ public final class DaoStatements {
     /**
      * {@code checked} for rows whose version is set: without the clause that lets a NULL version in
      * the row match an unset one in the entity, {@code (v = ? OR (v IS NULL AND ? = 1))} becoming
-     * {@code v = ?}. It matches the same rows, since that clause only ever matches an unset version,
-     * and MariaDB runs the simpler condition faster: a JDBC batch of 1,000 updates took 9 % less.
+     * {@code v = ?}. It matches the same rows, since that clause only ever matches an unset version;
+     * it is the statement a careful programmer writes, and MariaDB runs it faster: a JDBC batch of
+     * 1,000 updates took 9 % less. The UPDATEs that read the new version back (a {@code TRIGGER} or
+     * conditional version, one statement per database) keep the full condition.
      * {@code checked} itself where it has no such clause.
      */
     Statement forSetVersions(Statement checked) {

@@ -28,7 +28,7 @@ final class EntityRows<T, ID, V> {
     private final StatementParameters<T, V> parameters;
     private final DaoStatements.Update checkedUpdate;
     private final DaoStatements.Update uncheckedUpdate;
-    /** The checked UPDATE and DELETE of batches whose rows all have their version set; see {@link DaoStatements#forSetVersions}. */
+    /** The checked UPDATE and DELETE of rows whose version is set, one row or many; see {@link DaoStatements#forSetVersions}. */
     private final DaoStatements.Statement checkedUpdateOfSetVersions;
     private final DaoStatements.Statement deleteOfSetVersions;
     private final DaoStatements.ArrayWrite updateRowsOfSetVersions;
@@ -130,8 +130,9 @@ final class EntityRows<T, ID, V> {
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
         if (update.isPlain()) {
-            try (PreparedStatement statement = connection.prepareStatement(update.plain().sql())) {
-                parameters.bind(statement, update.plain(), entity, newVersion, increments);
+            DaoStatements.Statement plain = checked && versionSet(entity) ? checkedUpdateOfSetVersions : update.plain();
+            try (PreparedStatement statement = connection.prepareStatement(plain.sql())) {
+                parameters.bind(statement, plain, entity, newVersion, increments);
                 return statement.executeUpdate() == 0 ? null : newVersion;
             }
         }
@@ -145,7 +146,7 @@ final class EntityRows<T, ID, V> {
 
     /** Deletes the row of {@code entity}; whether a row matched. */
     boolean delete(Connection connection, T entity, boolean checked) throws SQLException {
-        DaoStatements.Statement delete = deleteStatement(checked);
+        DaoStatements.Statement delete = checked && versionSet(entity) ? deleteOfSetVersions : deleteStatement(checked);
         try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
             bind(statement, delete, entity, null);
             return statement.executeUpdate() > 0;
@@ -261,11 +262,19 @@ final class EntityRows<T, ID, V> {
 
     private boolean versionsSet(List<T> entities, List<Integer> indexes) {
         for (int i : indexes) {
-            if (OptilockSettings.isUnset(version(entities.get(i)))) {
+            if (!versionSet(entities.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code entity}'s version is set, so that its checked write may use the plain version
+     * condition: only an unset version can match a row whose version is NULL.
+     */
+    private boolean versionSet(T entity) {
+        return !OptilockSettings.isUnset(version(entity));
     }
 
     /** The checked UPDATE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
