@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A batch's rows sent as PostgreSQL statements over arrays: each parameter of the statement is the
  * array of one column's values, one element a row, and each statement carries a chunk of the rows.
  *
- * <p>A chunk ends at {@link #ROWS} rows or about {@link #BYTES} bytes of values, whichever comes
+ * <p>A chunk ends at a thousand rows or about a megabyte of values ({@link #LIMIT}), whichever comes
  * first. Past about a thousand rows a statement saves no more round trips worth having. And the
  * server holds the unnested rows in memory only up to {@code work_mem} (4 MB by default), writing
  * them to a temporary file beyond it: measured on rows with a 2 KB text, one statement of 10,000
@@ -18,11 +18,8 @@ import java.util.Arrays;
  */
 final class ArrayChunks {
 
-    /** The most rows one statement carries. */
-    static final int ROWS = 1_000;
-
-    /** The most bytes of values, roughly, one statement carries. */
-    static final int BYTES = 1 << 20;
+    /** Where a statement's chunk of rows ends. */
+    static final ChunkLimit LIMIT = new ChunkLimit(1_000, 1 << 20);
 
     /** Puts the values of row {@code row} (0 for the first of the batch) into {@code values}, in parameter order. */
     interface RowValues {
@@ -49,14 +46,14 @@ final class ArrayChunks {
         int statements = 0;
         int first = 0;
         while (first < rowCount) {
-            Object[][] columns = new Object[types.length][Math.min(ROWS, rowCount - first)];
+            Object[][] columns = new Object[types.length][Math.min(LIMIT.rows(), rowCount - first)];
             int rows = 0;
             long bytes = 0;
-            while (rows < columns[0].length && bytes < BYTES) {
+            while (rows < columns[0].length && bytes < LIMIT.bytes()) {
                 rowValues.put(first + rows, values);
                 for (int column = 0; column < types.length; column++) {
                     columns[column][rows] = values[column];
-                    bytes += PostgresArrays.bytes(values[column]);
+                    bytes += ChunkLimit.bytes(values[column]);
                 }
                 rows++;
             }

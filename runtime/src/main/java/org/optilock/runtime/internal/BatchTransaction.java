@@ -90,6 +90,25 @@ final class BatchTransaction implements AutoCloseable {
         finished = true;
     }
 
+    /** Whether the batch can be undone: false where each statement commits itself. */
+    boolean undoable() {
+        return kind != Kind.NONE;
+    }
+
+    /**
+     * Undoes everything the batch wrote so far, and goes on: what it writes next is committed or rolled
+     * back with the batch, as before.
+     *
+     * @throws IllegalStateException where the batch cannot be undone ({@link #undoable} false)
+     */
+    void rollbackToStart() throws SQLException {
+        switch (kind) {
+            case OWN_TRANSACTION -> connection.rollback();
+            case SAVEPOINT -> connection.rollback(savepoint); // the savepoint stays, for the batch's end
+            case NONE -> throw new IllegalStateException("each statement of this batch commits itself");
+        }
+    }
+
     void rollback() throws SQLException {
         finished = true; // a rollback that fails is not tried again on close
         switch (kind) {

@@ -40,10 +40,10 @@ final class Batches<T, V> {
         void changed(Connection connection, List<T> written) throws SQLException;
     }
 
-    /** Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written. */
+    /** Writes a batch's rows on {@code connection}, in {@code batch}, marking on {@code outcome} each row written. */
     private interface RowsWriter<T, V> {
-        void write(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
-                throws SQLException;
+        void write(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
+                BatchTransaction batch) throws SQLException;
     }
 
     /** What the caller gets back for an entity written with {@code version}. */
@@ -77,7 +77,7 @@ final class Batches<T, V> {
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
-                writer.write(connection, context.database(), list, outcome);
+                writer.write(connection, context.database(), list, outcome, transaction);
                 conflicts = conflicts(connection, list, outcome);
                 probe.ran(outcome.statements());
                 if (!rows.collections().isEmpty()) {
@@ -117,13 +117,13 @@ final class Batches<T, V> {
      * The checked rows together where their versions are known before the write, the rest one
      * statement each, every row whose new version the database decides.
      */
-    private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
-            throws SQLException {
+    private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
+            BatchTransaction batch) throws SQLException {
         boolean together = rows.batchesCheckedUpdates();
         boolean[] checked = checkedRows(list);
         List<Integer> checkedIndexes = indexes(checked, true);
         if (together && !checkedIndexes.isEmpty()) {
-            database.updateChecked(connection, rows, list, checkedIndexes, outcome);
+            database.updateChecked(connection, rows, list, checkedIndexes, outcome, batch);
         }
         for (int i = 0; i < list.size(); i++) {
             if (checked[i] && together) {
@@ -137,12 +137,12 @@ final class Batches<T, V> {
         }
     }
 
-    private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome)
-            throws SQLException {
+    private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
+            BatchTransaction batch) throws SQLException {
         boolean[] checked = checkedRows(list);
         List<Integer> checkedIndexes = indexes(checked, true);
         if (!checkedIndexes.isEmpty()) {
-            database.deleteChecked(connection, rows, list, checkedIndexes, outcome);
+            database.deleteChecked(connection, rows, list, checkedIndexes, outcome, batch);
         }
         List<Integer> unchecked = indexes(checked, false);
         if (!unchecked.isEmpty()) {

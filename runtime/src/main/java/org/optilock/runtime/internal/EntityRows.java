@@ -226,7 +226,13 @@ final class EntityRows<T, ID, V> {
 
     /** Binds every parameter of {@code sql}, an insert or a delete, for {@code entity}, in order. */
     void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion) throws SQLException {
-        parameters.bind(statement, sql, entity, newVersion, true);
+        bind(statement, sql, entity, newVersion, 0);
+    }
+
+    /** {@link #bind} to the parameters after the first {@code offset}: one row of a statement of many. */
+    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, int offset)
+            throws SQLException {
+        parameters.bind(statement, sql, entity, newVersion, true, offset);
     }
 
     // ---- what batches need -------------------------------------------------------------------------
@@ -246,10 +252,21 @@ final class EntityRows<T, ID, V> {
 
     /** Binds {@code update}, a checked UPDATE, for {@code entity}; returns the version it writes. */
     V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity) throws SQLException {
+        return bindCheckedUpdate(statement, update, entity, 0);
+    }
+
+    /** {@link #bindCheckedUpdate} to the parameters after the first {@code offset}: one row of a statement of many. */
+    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity, int offset)
+            throws SQLException {
         boolean increments = context.incrementsVersion(true);
         V newVersion = newVersion(entity, increments);
-        parameters.bind(statement, update, entity, newVersion, increments);
+        parameters.bind(statement, update, entity, newVersion, increments, offset);
         return newVersion;
+    }
+
+    /** Roughly the bytes of the values {@code sql} binds for {@code entity}. */
+    long bytes(DaoStatements.Statement sql, T entity) {
+        return parameters.bytes(sql, entity);
     }
 
     /**

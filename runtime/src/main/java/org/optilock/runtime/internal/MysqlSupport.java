@@ -10,7 +10,8 @@ import org.optilock.runtime.Dialect;
 
 /**
  * MySQL 8 and MariaDB: an UPDATE cannot return a value, so the generated statement assigns the new
- * version to a session variable, read by one statement more on the same connection.
+ * version to a session variable, read by one statement more on the same connection; a batch's checked
+ * rows go hundreds to a statement that joins them to the table ({@link JoinedBatch}).
  */
 final class MysqlSupport implements DialectSupport {
 
@@ -57,6 +58,18 @@ final class MysqlSupport implements DialectSupport {
             resultSet.next();
             return versionType.read(resultSet, 1);
         }
+    }
+
+    @Override
+    public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+        JoinedBatch.update(connection, rows, entities, indexes, outcome, batch);
+    }
+
+    @Override
+    public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+        JoinedBatch.delete(connection, rows, entities, indexes, outcome, batch);
     }
 
     /** A schema is a database here; Optilock's triggers carry the mark in their body. */

@@ -88,11 +88,6 @@ final class PostgresArrays {
         return connection.createArrayOf(type, (Object[]) elements);
     }
 
-    /** Roughly the bytes {@code value} takes in an array: a text its length, anything else a word. */
-    static int bytes(Object value) {
-        return value instanceof String text ? text.length() : value instanceof byte[] bytes ? bytes.length : 8;
-    }
-
     private static <N> N[] numbers(Object[] values, N[] numbers, Function<Number, N> convert) {
         for (int i = 0; i < values.length; i++) {
             numbers[i] = values[i] == null ? null : convert.apply((Number) values[i]);

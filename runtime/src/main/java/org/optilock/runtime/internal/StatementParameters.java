@@ -35,9 +35,18 @@ final class StatementParameters<T, V> {
      */
     void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, boolean increments)
             throws SQLException {
+        bind(statement, sql, entity, newVersion, increments, 0);
+    }
+
+    /**
+     * {@link #bind} to the parameters after the first {@code offset} of {@code statement}: one row of
+     * a statement that carries many, each row's parameters those of {@code sql}, one row after another.
+     */
+    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, boolean increments,
+            int offset) throws SQLException {
         int[] parameters = sql.parameters();
         for (int i = 0; i < parameters.length; i++) {
-            int index = i + 1;
+            int index = offset + i + 1;
             switch (parameters[i]) {
                 case NEW_VERSION -> bindVersion(statement, index, newVersion);
                 case EXPECTED_VERSION -> bindVersion(statement, index, dao.version(entity));
@@ -60,6 +69,15 @@ final class StatementParameters<T, V> {
                 default -> dao.value(entity, parameters[i]);
             };
         }
+    }
+
+    /** Roughly the bytes of the column values {@code sql} binds for {@code entity}, as {@link ChunkLimit#bytes} counts them. */
+    long bytes(DaoStatements.Statement sql, T entity) {
+        long bytes = 0;
+        for (int parameter : sql.parameters()) {
+            bytes += parameter > 0 ? ChunkLimit.bytes(dao.value(entity, parameter)) : ChunkLimit.bytes(null);
+        }
+        return bytes;
     }
 
     /** Binds {@code version}, which may be {@code null}, as the database of the statement binds it. */

@@ -1,0 +1,189 @@
+package org.optilock.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.DatabaseKind;
+import org.optilock.it.support.RecordingObserver;
+import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.BatchConflictException;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.OptilockSettings;
+import org.optilock.runtime.RecordModifiedException;
+
+/**
+ * A clean batch is written by one set-based statement where the database has one (over arrays on
+ * PostgreSQL, joined to a derived table of the rows on MariaDB), and it lands exactly as the JDBC
+ * batch would: every column type, NULLs in the first row or a later one, timestamp versions that the
+ * next write still matches. A batch with a stale row is undone and named row by row, and undoing it
+ * never undoes the caller's own work.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class SetBasedBatchTest {
+
+    private final TestDatabase database;
+    private final RecordingObserver observer = new RecordingObserver();
+    private final OptilockSettings observed = OptilockSettings.builder().writeObserver(observer).build();
+
+    SetBasedBatchTest(DatabaseKind kind) {
+        this.database = TestDatabase.create(kind);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    /** The statements a clean batch of {@code rows} rows sends: one where the database has a set-based one. */
+    private int cleanBatchStatements(int rows) {
+        return switch (database.kind()) {
+            case POSTGRESQL, MARIADB -> 1;
+            case H2, SQLITE -> rows;
+        };
+    }
+
+    private int statementsOfTheOnlyWrite() {
+        return observer.onlyWrite().result().statements();
+    }
+
+    @Test
+    void everyColumnTypeAndNullLandsThroughOneStatement() {
+        SampleDao samples = new SampleDao(database.dataSource(), observed);
+        // NULLs first: the derived table's columns take their types from every row, not the first.
+        Sample empty = samples.insert(new Sample());
+        Sample full = samples.insert(new Sample());
+        Sample other = samples.insert(new Sample());
+        full.flag = true;
+        full.boxedFlag = false;
+        full.tiny = -128;
+        full.boxedTiny = 127;
+        full.number = Integer.MIN_VALUE;
+        full.boxedNumber = Integer.MAX_VALUE;
+        full.big = Long.MIN_VALUE;
+        full.boxedBig = Long.MAX_VALUE;
+        full.ratio = 1.0e-7f;
+        full.measure = 1.0e300;
+        full.text = "NULL";
+        full.amount = new BigDecimal("12345.67");
+        full.payload = new byte[] {0, '\'', '"', '\\', ',', (byte) 0xFF};
+        full.reference = UUID.randomUUID();
+        full.status = Sample.Status.RETIRED;
+        full.statusOrdinal = Sample.Status.DRAFT;
+        full.birthday = LocalDate.of(1, 1, 1);
+        full.wallClock = LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000);
+        full.instant = Instant.parse("1969-12-31T23:59:59.999999Z");
+        full.offsetTime = OffsetDateTime.of(2025, 6, 7, 8, 9, 10, 0, ZoneOffset.ofHours(-11));
+        other.text = "it's \"quoted\", {braced} \\ and 😀";
+        other.amount = new BigDecimal("-0.01");
+        other.payload = new byte[0];
+        observer.takeWrites();
+
+        BatchResult<Sample> result = samples.updateAll(List.of(empty, full, other), BatchPolicy.ABORT_ALL);
+
+        assertTrue(result.isClean());
+        assertEquals(cleanBatchStatements(3), statementsOfTheOnlyWrite());
+        Sample read = samples.findById(full.id).orElseThrow();
+        assertEquals(List.of(true, false, (byte) -128, (byte) 127), List.of(read.flag, read.boxedFlag, read.tiny, read.boxedTiny));
+        assertEquals(List.of(Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE),
+                List.of(read.number, read.boxedNumber, read.big, read.boxedBig));
+        assertEquals(List.of(1.0e-7f, 1.0e300), List.of(read.ratio, read.measure));
+        assertEquals("NULL", read.text, "the text NULL is not a null");
+        assertEquals(0, new BigDecimal("12345.67").compareTo(read.amount));
+        assertArrayEquals(full.payload, read.payload);
+        assertEquals(full.reference, read.reference);
+        assertEquals(List.of(Sample.Status.RETIRED, Sample.Status.DRAFT), List.of(read.status, read.statusOrdinal));
+        assertEquals(List.of(full.birthday, full.wallClock, full.instant), List.of(read.birthday, read.wallClock, read.instant));
+        assertEquals(full.offsetTime.toInstant(), read.offsetTime.toInstant());
+        Sample readOther = samples.findById(other.id).orElseThrow();
+        assertEquals(other.text, readOther.text);
+        assertEquals(0, new BigDecimal("-0.01").compareTo(readOther.amount));
+        assertArrayEquals(new byte[0], readOther.payload);
+        Sample readEmpty = samples.findById(empty.id).orElseThrow();
+        assertNull(readEmpty.text);
+        assertNull(readEmpty.boxedNumber);
+        assertNull(readEmpty.payload);
+        assertNull(readEmpty.instant);
+
+        // The versions the batch wrote are the rows' versions: a second batch of the same copies matches them all.
+        observer.takeWrites();
+        assertTrue(samples.updateAll(List.of(empty, full, other), BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(cleanBatchStatements(3), statementsOfTheOnlyWrite());
+        observer.takeWrites();
+        assertTrue(samples.deleteAll(List.of(empty, full, other), BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(cleanBatchStatements(3), statementsOfTheOnlyWrite());
+        assertTrue(samples.findAll().isEmpty());
+    }
+
+    @Test
+    void timestampVersionsWrittenTogetherAreMatchedByTheNextWrite() {
+        LedgerDao ledgers = new LedgerDao(database.dataSource(), observed);
+        ReminderDao reminders = new ReminderDao(database.dataSource(), observed);
+        List<Ledger> books = new ArrayList<>();
+        List<Reminder> notes = new ArrayList<>();
+        for (long id = 1; id <= 4; id++) {
+            Ledger ledger = new Ledger();
+            ledger.id = id;
+            books.add(ledgers.insert(ledger));
+            notes.add(reminders.insert(new Reminder(id, "note " + id)));
+        }
+        List<Ledger> staleBooks = List.of(ledgers.findById(1L).orElseThrow());
+        List<Reminder> staleNotes = List.of(reminders.findById(1L).orElseThrow());
+        books.forEach(book -> book.balance += 10);
+        notes.forEach(note -> note.note += " again");
+        observer.takeWrites();
+
+        assertTrue(ledgers.updateAll(books, BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(cleanBatchStatements(4), statementsOfTheOnlyWrite());
+        observer.takeWrites();
+        assertTrue(reminders.updateAll(notes, BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(cleanBatchStatements(4), statementsOfTheOnlyWrite());
+
+        for (Ledger book : books) {
+            assertEquals(book.version, ledgers.currentVersion(book.id).orElseThrow());
+        }
+        assertTrue(ledgers.updateAll(books, BatchPolicy.ABORT_ALL).isClean(), "every version held is the row's");
+        assertTrue(reminders.updateAll(notes, BatchPolicy.ABORT_ALL).isClean(), "every version held is the row's");
+        assertThrows(BatchConflictException.class, () -> ledgers.updateAll(staleBooks, BatchPolicy.ABORT_ALL));
+        assertThrows(BatchConflictException.class, () -> reminders.deleteAll(staleNotes, BatchPolicy.ABORT_ALL));
+    }
+
+    @Test
+    void aStaleRowInTheFirstStatementUndoesOnlyTheBatchNotTheCallersWork() throws SQLException {
+        ArticleDao articles = new ArticleDao(database.dataSource());
+        List<Article> copies = StaleCopies.fiveOfWhichTwoStale(articles);
+        BatchResult<Article> result;
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            ArticleDao inTransaction = new ArticleDao(connection);
+            inTransaction.insert(new Article("Earlier work", "in the caller's transaction"));
+
+            result = inTransaction.updateAll(copies, BatchPolicy.SILENT);
+
+            connection.commit();
+        }
+        assertEquals(List.of(copies.get(1).id, copies.get(3).id),
+                result.conflicts().stream().map(RecordModifiedException::id).toList());
+        assertEquals(List.of("Article 1 (ours)", "Theirs 2", "Article 3 (ours)", "Theirs 4", "Article 5 (ours)", "Earlier work"),
+                articles.findAll().stream().map(a -> a.title).toList());
+    }
+}

@@ -1,0 +1,111 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A batch's checked rows sent as MySQL and MariaDB statements that join the table to a chunk of the
+ * rows ({@link JoinedStatement}): one round trip for hundreds of rows instead of the JDBC batch's
+ * statement a row.
+ *
+ * <p>An UPDATE or DELETE on these databases returns no rows, only how many it matched, so a statement
+ * that matched them all wrote them all, and one that came short cannot say which rows conflict. A
+ * chunk that came short is therefore undone and sent again as a JDBC batch, whose row counts name
+ * each conflict exactly. The first chunk is undone by rolling the batch back to its start, where
+ * nothing else of it was written; each later one to a savepoint taken before it. Conflicts cost their
+ * chunk twice; batches without them, the usual case, go at the joined statement's speed, and a batch
+ * of one chunk pays no round trip more than the statement. Where nothing could be undone (each
+ * statement commits itself) the batch is a JDBC batch.
+ *
+ * <p>A chunk ends at 500 rows or about a megabyte of values, below the packet any server accepts. A
+ * chunk of one row is a JDBC batch: the joined statement would save nothing.
+ */
+final class JoinedBatch {
+
+    /** Where a statement's chunk of rows ends. */
+    static final ChunkLimit LIMIT = new ChunkLimit(500, 1 << 20);
+
+    /** Binds one row of a joined statement, its parameters after the first {@code offset}; returns the version it writes. */
+    private interface RowBinder<T, V> {
+        V bind(PreparedStatement statement, T entity, int offset) throws SQLException;
+    }
+
+    /** Writes the rows of {@code indexes} as a JDBC batch. */
+    private interface JdbcRows {
+        void write(List<Integer> indexes) throws SQLException;
+    }
+
+    private JoinedBatch() {}
+
+    /**
+     * Sends the checked updates of {@code indexes}, each writing a version computed before the write,
+     * as the first write of {@code batch}.
+     */
+    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+            BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+        DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
+        send(connection, rows, entities, indexes, outcome, batch, update, JoinedStatement.ofUpdate(update.sql()),
+                (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset),
+                chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
+    }
+
+    /** Sends the checked deletes of {@code indexes}, as the first write of {@code batch}. */
+    static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+            BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+        DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
+        send(connection, rows, entities, indexes, outcome, batch, delete, JoinedStatement.ofDelete(delete.sql()),
+                (statement, entity, offset) -> {
+                    rows.bind(statement, delete, entity, null, offset);
+                    return null;
+                },
+                chunk -> JdbcBatch.delete(connection, rows, entities, chunk, true, outcome));
+    }
+
+    private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch, DaoStatements.Statement oneRow,
+            JoinedStatement joined, RowBinder<T, V> binder, JdbcRows jdbc) throws SQLException {
+        if (!batch.undoable()) {
+            jdbc.write(indexes);
+            return;
+        }
+        int first = 0;
+        while (first < indexes.size()) {
+            int count = LIMIT.rowsFrom(first, indexes.size(), k -> rows.bytes(oneRow, entities.get(indexes.get(k))));
+            List<Integer> chunk = indexes.subList(first, first + count);
+            if (count == 1) {
+                jdbc.write(chunk);
+                first += count;
+                continue;
+            }
+            // Not released: that would cost a round trip a chunk, and the batch's end drops it anyway.
+            Savepoint savepoint = first == 0 ? null : connection.setSavepoint();
+            first += count;
+            List<V> versions = new ArrayList<>(count);
+            int matched;
+            try (PreparedStatement statement = connection.prepareStatement(joined.sql(count))) {
+                for (int k = 0; k < count; k++) {
+                    versions.add(binder.bind(statement, entities.get(chunk.get(k)), k * joined.width()));
+                }
+                matched = statement.executeUpdate();
+            }
+            outcome.ran(1);
+            if (matched == count) {
+                for (int k = 0; k < count; k++) {
+                    outcome.written(chunk.get(k), versions.get(k));
+                }
+                continue;
+            }
+            // A row conflicts, and the count cannot say which: undo the chunk and let a JDBC batch name them.
+            if (savepoint == null) {
+                batch.rollbackToStart();
+            } else {
+                connection.rollback(savepoint);
+            }
+            jdbc.write(chunk);
+        }
+    }
+}
