@@ -90,23 +90,23 @@ final class BatchTransaction implements AutoCloseable {
         finished = true;
     }
 
-    /** Whether the batch can be undone: false where each statement commits itself. */
-    boolean undoable() {
-        return kind != Kind.NONE;
-    }
+    /** The batch's start, for the database's way of writing its rows. */
+    BatchStart start() {
+        return new BatchStart() {
+            @Override
+            public boolean canRollBack() {
+                return kind != Kind.NONE;
+            }
 
-    /**
-     * Undoes everything the batch wrote so far, and goes on: what it writes next is committed or rolled
-     * back with the batch, as before.
-     *
-     * @throws IllegalStateException where the batch cannot be undone ({@link #undoable} false)
-     */
-    void rollbackToStart() throws SQLException {
-        switch (kind) {
-            case OWN_TRANSACTION -> connection.rollback();
-            case SAVEPOINT -> connection.rollback(savepoint); // the savepoint stays, for the batch's end
-            case NONE -> throw new IllegalStateException("each statement of this batch commits itself");
-        }
+            @Override
+            public void rollBack() throws SQLException {
+                switch (kind) {
+                    case OWN_TRANSACTION -> connection.rollback();
+                    case SAVEPOINT -> connection.rollback(savepoint); // the savepoint stays, for the batch's end
+                    case NONE -> throw new IllegalStateException("each statement of this batch commits itself");
+                }
+            }
+        };
     }
 
     void rollback() throws SQLException {

@@ -40,10 +40,13 @@ final class Batches<T, V> {
         void changed(Connection connection, List<T> written) throws SQLException;
     }
 
-    /** Writes a batch's rows on {@code connection}, in {@code batch}, marking on {@code outcome} each row written. */
+    /**
+     * Writes a batch's rows on {@code connection}, marking on {@code outcome} each row written; {@code
+     * start} is where the batch began, which nothing has written since.
+     */
     private interface RowsWriter<T, V> {
         void write(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
-                BatchTransaction batch) throws SQLException;
+                BatchStart start) throws SQLException;
     }
 
     /** What the caller gets back for an entity written with {@code version}. */
@@ -77,7 +80,7 @@ final class Batches<T, V> {
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
-                writer.write(connection, context.database(), list, outcome, transaction);
+                writer.write(connection, context.database(), list, outcome, transaction.start());
                 conflicts = conflicts(connection, list, outcome);
                 probe.ran(outcome.statements());
                 if (!rows.collections().isEmpty()) {
@@ -118,12 +121,12 @@ final class Batches<T, V> {
      * statement each, every row whose new version the database decides.
      */
     private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
-            BatchTransaction batch) throws SQLException {
+            BatchStart start) throws SQLException {
         boolean together = rows.batchesCheckedUpdates();
         boolean[] checked = checkedRows(list);
         List<Integer> checkedIndexes = indexes(checked, true);
         if (together && !checkedIndexes.isEmpty()) {
-            database.updateChecked(connection, rows, list, checkedIndexes, outcome, batch);
+            database.updateChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
         for (int i = 0; i < list.size(); i++) {
             if (checked[i] && together) {
@@ -138,11 +141,11 @@ final class Batches<T, V> {
     }
 
     private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
-            BatchTransaction batch) throws SQLException {
+            BatchStart start) throws SQLException {
         boolean[] checked = checkedRows(list);
         List<Integer> checkedIndexes = indexes(checked, true);
         if (!checkedIndexes.isEmpty()) {
-            database.deleteChecked(connection, rows, list, checkedIndexes, outcome, batch);
+            database.deleteChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
         List<Integer> unchecked = indexes(checked, false);
         if (!unchecked.isEmpty()) {

@@ -66,16 +66,16 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
 
     /**
      * Writes the checked updates of {@code indexes}, whose versions are computed before the write: the
-     * batch's first write in {@code batch}, which a database may therefore roll back to its start.
+     * batch's first write, so that a database may undo what it wrote by rolling back to {@code start}.
      */
     default <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         JdbcBatch.update(connection, rows, entities, indexes, outcome);
     }
 
-    /** Writes the checked deletes of {@code indexes}: the batch's first write in {@code batch}, as for updates. */
+    /** Writes the checked deletes of {@code indexes}: the batch's first write, as for updates. */
     default <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         JdbcBatch.delete(connection, rows, entities, indexes, true, outcome);
     }
 

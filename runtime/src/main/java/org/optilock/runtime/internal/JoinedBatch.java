@@ -43,21 +43,21 @@ final class JoinedBatch {
 
     /**
      * Sends the checked updates of {@code indexes}, each writing a version computed before the write,
-     * as the first write of {@code batch}.
+     * the batch's first write, which {@code start} can therefore undo.
      */
     static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
-            BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+            BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
-        send(connection, rows, entities, indexes, outcome, batch, update, JoinedStatement.ofUpdate(update.sql()),
+        send(connection, rows, entities, indexes, outcome, start, update, JoinedStatement.ofUpdate(update.sql()),
                 (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset),
                 chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
     }
 
-    /** Sends the checked deletes of {@code indexes}, as the first write of {@code batch}. */
+    /** Sends the checked deletes of {@code indexes}, the batch's first write, which {@code start} can therefore undo. */
     static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
-            BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+            BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
-        send(connection, rows, entities, indexes, outcome, batch, delete, JoinedStatement.ofDelete(delete.sql()),
+        send(connection, rows, entities, indexes, outcome, start, delete, JoinedStatement.ofDelete(delete.sql()),
                 (statement, entity, offset) -> {
                     rows.bind(statement, delete, entity, null, offset);
                     return null;
@@ -66,9 +66,9 @@ final class JoinedBatch {
     }
 
     private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch, DaoStatements.Statement oneRow,
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
             JoinedStatement joined, RowBinder<T, V> binder, JdbcRows jdbc) throws SQLException {
-        if (!batch.undoable()) {
+        if (!start.canRollBack()) {
             jdbc.write(indexes);
             return;
         }
@@ -101,7 +101,7 @@ final class JoinedBatch {
             }
             // A row conflicts, and the count cannot say which: undo the chunk and let a JDBC batch name them.
             if (savepoint == null) {
-                batch.rollbackToStart();
+                start.rollBack();
             } else {
                 connection.rollback(savepoint);
             }

@@ -66,7 +66,7 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
 
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.ArrayWrite update = rows.updateRows(entities, indexes);
         List<V> versions = new ArrayList<>(indexes.size());
         outcome.ran(ArrayChunks.send(connection, update.statement().sql(), update.types(), indexes.size(),
@@ -80,7 +80,7 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
 
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchTransaction batch) throws SQLException {
+            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.ArrayWrite delete = rows.deleteRows(entities, indexes);
         outcome.ran(ArrayChunks.send(connection, delete.statement().sql(), delete.types(), indexes.size(),
                 (k, values) -> rows.deleteValues(delete.statement(), entities.get(indexes.get(k)), values),
