@@ -25,8 +25,8 @@ import java.util.function.IntUnaryOperator;
  * PostgreSQL both tuned and as it comes, against the hand-written JDBC batch and, where Optilock sends
  * set-based statements, the hand-written set-based statement: over arrays on PostgreSQL, joined to a
  * derived table on MariaDB (with a multi-row {@code VALUES} for inserts); Spring Data JDBC's
- * {@code saveAll} and {@code deleteAll} where it has a dialect; on PostgreSQL also the JDBC batch with
- * {@code reWriteBatchedInserts}.
+ * {@code saveAll} and {@code deleteAll} and Hibernate's {@code StatelessSession} batches where they
+ * have a dialect; on PostgreSQL also the JDBC batch with {@code reWriteBatchedInserts}.
  *
  * <p>The contenders take turns within each round, in an order that moves by one each round, so a
  * server that drifts over seconds moves every side alike; each contender's time in a round is divided
@@ -82,6 +82,7 @@ public final class BatchMatrix {
     static final String SET_BASED = "hand-written set-based";
     static final String REWRITE = "JDBC batch, reWriteBatchedInserts";
     static final String SPRING_DATA = "Spring Data JDBC";
+    static final String HIBERNATE = "Hibernate StatelessSession";
 
     private BatchMatrix() {}
 
@@ -135,12 +136,14 @@ public final class BatchMatrix {
     static List<Cell> measure(Database database, int[] sizes, IntUnaryOperator rounds) throws SQLException {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = database.pool(); HikariDataSource rewriting = rewriting(database, pool);
-                SpringDataDocuments springData = database == Database.SQLITE ? null : new SpringDataDocuments(pool)) {
+                SpringDataDocuments springData = database == Database.SQLITE ? null : new SpringDataDocuments(pool);
+                HibernateStatelessDocuments hibernate = database == Database.SQLITE ? null : new HibernateStatelessDocuments(pool)) {
             Map<String, BatchContender<Document>> contenders = new LinkedHashMap<>();
             contenders.put(JDBC, new HandJdbcDocuments(pool));
             contenders.put(OPTILOCK, new OptilockBatches<>(new DocumentDao(pool)));
             if (springData != null) {
                 contenders.put(SPRING_DATA, springData);
+                contenders.put(HIBERNATE, hibernate);
             }
             if (rewriting != null) {
                 contenders.put(SET_BASED, new HandArrayDocuments(pool));
@@ -260,9 +263,9 @@ public final class BatchMatrix {
         StringBuilder table = new StringBuilder(String.format("%n#### %s%n%n", database));
         table.append("| text | rows | batch | JDBC batch, ms | Optilock, ms | Optilock ÷ JDBC batch (quartiles)");
         table.append(setBased ? " | " + kind + ", ms | Optilock ÷ " + kind + " (quartiles)" : "");
-        table.append(springData ? " | Spring Data JDBC ÷ JDBC batch" : "");
+        table.append(springData ? " | Spring Data JDBC ÷ JDBC batch | Hibernate stateless ÷ JDBC batch" : "");
         table.append(rewrite ? " | reWriteBatchedInserts ÷ JDBC |\n" : " |\n");
-        table.append("|---|---:|---|---:|---:|---|").append(setBased ? "---:|---|" : "").append(springData ? "---|" : "")
+        table.append("|---|---:|---|---:|---:|---|").append(setBased ? "---:|---|" : "").append(springData ? "---|---|" : "")
                 .append(rewrite ? "---|\n" : "\n");
         for (Cell cell : cells) {
             table.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.2f | %.2f | %s", cell.shape().name().toLowerCase(Locale.ROOT),
@@ -271,7 +274,7 @@ public final class BatchMatrix {
                 table.append(String.format(Locale.ROOT, " | %.2f | %s", cell.median(SET_BASED), cell.ratio(OPTILOCK, SET_BASED)));
             }
             if (springData) {
-                table.append(" | ").append(cell.ratio(SPRING_DATA, JDBC));
+                table.append(" | ").append(cell.ratio(SPRING_DATA, JDBC)).append(" | ").append(cell.ratio(HIBERNATE, JDBC));
             }
             if (rewrite) {
                 table.append(" | ").append(cell.times().containsKey(REWRITE) ? cell.ratio(REWRITE, JDBC) : "");

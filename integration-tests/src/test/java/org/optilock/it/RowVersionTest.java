@@ -160,11 +160,15 @@ class RowVersionTest {
         String setBatch = update(counting.statements());
         assertTrue(mixedBatch.contains("version IS NULL"), mixedBatch);
         assertFalse(setBatch.contains("IS NULL"), setBatch);
-        if (database.kind() == DatabaseKind.POSTGRESQL) {
+        switch (database.kind()) {
             // The statement over arrays loses the array that said whether each version was unset.
-            assertTrue(setBatch.contains("unnest(?, ?, ?, ?)") && mixedBatch.contains("unnest(?, ?, ?, ?, ?)"), setBatch);
-        } else {
-            assertTrue(setBatch.endsWith("WHERE name = ? AND version = ?"), setBatch);
+            case POSTGRESQL -> assertTrue(setBatch.contains("unnest(?, ?, ?, ?)") && mixedBatch.contains("unnest(?, ?, ?, ?, ?)"),
+                    setBatch);
+            // The joined statement loses the column that said so.
+            case MARIADB -> assertTrue(setBatch.endsWith("ON name = optilock_v.optilock_3 AND version = optilock_v.optilock_4"
+                    + " SET total = optilock_v.optilock_1, version = optilock_v.optilock_2")
+                    && mixedBatch.contains("optilock_5"), setBatch);
+            case H2, SQLITE -> assertTrue(setBatch.endsWith("WHERE name = ? AND version = ?"), setBatch);
         }
         assertEquals(List.of(2L, 5L), List.of(database.queryLong("SELECT version FROM tally WHERE name = 'old'"),
                 database.queryLong("SELECT version FROM tally WHERE name = 'new'")));

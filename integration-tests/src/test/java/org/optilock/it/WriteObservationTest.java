@@ -98,16 +98,18 @@ class WriteObservationTest {
 
         BatchResult<Counter> result = counters.updateAll(inserted, BatchPolicy.SILENT);
         assertEquals(1, result.conflicts().size());
-        // Then the conflicting row is read once.
+        // A checked batch with a conflict: on MariaDB the joined statement, undone when it came short,
+        // then the JDBC batch that names the conflict. Then the conflicting row is read once.
+        int checked = database.kind() == DatabaseKind.MARIADB ? 1 + 3 : sent;
         RecordingObserver.Write batch = observer.onlyWrite();
-        assertWrite(batch, Operation.UPDATE_ALL, Outcome.CONFLICT, 3, 1, sent + 1);
+        assertWrite(batch, Operation.UPDATE_ALL, Outcome.CONFLICT, 3, 1, checked + 1);
         assertEquals("b", batch.result().conflicts().get(0).id());
 
         List<Counter> stale = counters.findAll();
         counters.update(counters.findById("c").orElseThrow());
         observer.takeWrites();
         assertThrows(BatchConflictException.class, () -> counters.deleteAll(stale, BatchPolicy.ABORT_ALL));
-        assertWrite(observer.onlyWrite(), Operation.DELETE_ALL, Outcome.CONFLICT, 3, 1, sent + 1);
+        assertWrite(observer.onlyWrite(), Operation.DELETE_ALL, Outcome.CONFLICT, 3, 1, checked + 1);
     }
 
     @Test
