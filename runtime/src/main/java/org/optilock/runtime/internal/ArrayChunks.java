@@ -49,7 +49,7 @@ final class ArrayChunks {
             Object[][] columns = new Object[types.length][Math.min(LIMIT.rows(), rowCount - first)];
             int rows = 0;
             long bytes = 0;
-            while (rows < columns[0].length && bytes < LIMIT.bytes()) {
+            while (rows < columns[0].length && LIMIT.takesMore(rows, bytes)) {
                 rowValues.put(first + rows, values);
                 for (int column = 0; column < types.length; column++) {
                     columns[column][rows] = values[column];

@@ -23,11 +23,16 @@ record ChunkLimit(int rows, long bytes) {
     int rowsFrom(int first, int rowCount, RowBytes rowBytes) {
         int taken = 0;
         long size = 0;
-        while (first + taken < rowCount && taken < rows && size < bytes) {
+        while (first + taken < rowCount && takesMore(taken, size)) {
             size += rowBytes.of(first + taken);
             taken++;
         }
         return taken;
+    }
+
+    /** Whether a chunk that holds {@code taken} rows of {@code size} bytes takes one more. */
+    boolean takesMore(int taken, long size) {
+        return taken < rows && size < bytes;
     }
 
     /** The size in bytes of row {@code row} of the batch, roughly. */

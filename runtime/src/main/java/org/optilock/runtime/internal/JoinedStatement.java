@@ -62,10 +62,10 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
     }
 
     /**
-     * Where {@code keyword} first occurs in {@code sql} from {@code from} on, outside quotes; -1 when
-     * it does not.
+     * Where {@code token} first occurs in {@code sql} from {@code from} on, outside quotes; -1 when it
+     * does not. {@code from} must itself stand outside quotes.
      */
-    private static int topLevel(String sql, String keyword, int from) {
+    private static int topLevel(String sql, String token, int from) {
         if (from < 0) {
             return -1;
         }
@@ -76,7 +76,7 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
                 quote = c == quote ? 0 : quote;
             } else if (c == '"' || c == '`' || c == '\'') {
                 quote = c;
-            } else if (sql.startsWith(keyword, i)) {
+            } else if (sql.startsWith(token, i)) {
                 return i;
             }
         }
@@ -90,20 +90,12 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         /** {@code piece} with each {@code ?} outside quotes made the next column of the rows. */
         String replace(String piece) {
             StringBuilder replaced = new StringBuilder(piece.length() + 16);
-            char quote = 0;
-            for (int i = 0; i < piece.length(); i++) {
-                char c = piece.charAt(i);
-                if (quote != 0) {
-                    quote = c == quote ? 0 : quote;
-                } else if (c == '"' || c == '`' || c == '\'') {
-                    quote = c;
-                } else if (c == '?') {
-                    replaced.append(ROWS).append('.').append(COLUMN).append(++count);
-                    continue;
-                }
-                replaced.append(c);
+            int from = 0;
+            for (int at = topLevel(piece, "?", 0); at >= 0; at = topLevel(piece, "?", from)) {
+                replaced.append(piece, from, at).append(ROWS).append('.').append(COLUMN).append(++count);
+                from = at + 1;
             }
-            return replaced.toString();
+            return replaced.append(piece, from, piece.length()).toString();
         }
     }
 }

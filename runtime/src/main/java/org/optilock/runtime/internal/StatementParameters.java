@@ -75,7 +75,7 @@ final class StatementParameters<T, V> {
     long bytes(DaoStatements.Statement sql, T entity) {
         long bytes = 0;
         for (int parameter : sql.parameters()) {
-            bytes += parameter > 0 ? ChunkLimit.bytes(dao.value(entity, parameter)) : ChunkLimit.bytes(null);
+            bytes += ChunkLimit.bytes(parameter > 0 ? dao.value(entity, parameter) : null);
         }
         return bytes;
     }
