@@ -96,7 +96,7 @@ public final class BatchMatrix {
 
         StringBuilder section = new StringBuilder();
         section.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s %s; time per call is the median of its"
-                + " rounds (200 for 10 rows, 9 for 10,000; a fifth as many warm-up rounds first), each ratio the median of the per-round ratios to the JDBC batch with"
+                + " rounds (200 for 10 rows, 9 for 10,000; a fifth as many warm-up rounds first, and, before a database's first cell, 2,000 rounds of 10 rows and 20 of 1,000 of each operation), each ratio the median of the per-round ratios to the JDBC batch with"
                 + " its quartiles.%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version")));
         Path images = docs.resolve("images");
@@ -157,6 +157,15 @@ public final class BatchMatrix {
                 List<Document> background = documents(BACKGROUND_ROWS, shape);
                 background.forEach(document -> document.id += 1_000_000);
                 new HandJdbcDocuments(pool).insertAll(background);
+                if (shape.ordinal() == 0) {
+                    // Every contender compiled before the first cell, its work per batch as well as per row:
+                    // else the first cells time the JIT compiling whichever side has more code, which no
+                    // steady workload pays.
+                    for (Operation operation : Operation.values()) {
+                        measure(database, pool, contenders, shape, 10, operation, 10 * rounds.applyAsInt(10));
+                        measure(database, pool, contenders, shape, 1_000, operation, rounds.applyAsInt(1_000));
+                    }
+                }
                 for (int size : sizes) {
                     for (Operation operation : Operation.values()) {
                         Cell cell = measure(database, pool, contenders, shape, size, operation, rounds.applyAsInt(size));

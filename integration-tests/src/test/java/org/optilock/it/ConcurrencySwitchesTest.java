@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.BatchPolicy;
+import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.RecordModifiedException;
 
@@ -107,6 +111,30 @@ class ConcurrencySwitchesTest {
         articles.update(article);
         Concurrency.withoutIncrement(() ->
                 assertThrows(RecordModifiedException.class, () -> articles.update(stale)));
+    }
+
+    @Test
+    void withoutIncrementKeepsTheVersionsOfABatchAndItsConditions() {
+        List<Article> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(articles.insert(new Article("article " + i, "y")));
+        }
+        Article stale = StaleCopies.of(articles, batch.get(1));
+        batch.set(1, stale);
+        batch.forEach(article -> article.body = "touched up");
+
+        List<BatchResult<Article>> results = new ArrayList<>();
+        Concurrency.withoutIncrement(() -> results.add(articles.updateAll(batch, BatchPolicy.SILENT)));
+        BatchResult<Article> result = results.get(0);
+
+        assertEquals(1, result.conflicts().size(), "the stale copy still conflicts");
+        assertEquals(stale.id, result.conflicts().get(0).id());
+        for (Article written : result.applied()) {
+            assertEquals(1L, written.version);
+            assertEquals(1L, articles.currentVersion(written.id).orElseThrow(), "the row keeps its version");
+            assertEquals("touched up", articles.findById(written.id).orElseThrow().body);
+        }
+        assertEquals(2, result.applied().size());
     }
 
     @Test

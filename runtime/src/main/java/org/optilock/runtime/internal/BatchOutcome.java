@@ -1,9 +1,5 @@
 package org.optilock.runtime.internal;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 /**
  * What a batch did to each of its entities, by position: whether it was written and with which
  * version, and the row as it is now where that was read already (so a conflict does not read it
@@ -15,44 +11,46 @@ import java.util.List;
 final class BatchOutcome<T, V> {
 
     private final boolean[] written;
-    private final List<V> versions;
+    private final Object[] versions;
     private final boolean[] read;
-    private final List<T> currents;
+    private final Object[] currents;
     private int statements;
 
     BatchOutcome(int size) {
         written = new boolean[size];
         read = new boolean[size];
-        versions = new ArrayList<>(Collections.nCopies(size, null));
-        currents = new ArrayList<>(Collections.nCopies(size, null));
+        versions = new Object[size];
+        currents = new Object[size];
     }
 
     /** Marks row {@code i} written, with the version it got ({@code null} for deletes). */
     void written(int i, V version) {
         written[i] = true;
-        versions.set(i, version);
+        versions[i] = version;
     }
 
     boolean isWritten(int i) {
         return written[i];
     }
 
+    @SuppressWarnings("unchecked") // only written() puts a version here
     V version(int i) {
-        return versions.get(i);
+        return (V) versions[i];
     }
 
     /** Keeps the row of entity {@code i} as read now ({@code null}: gone). */
     void current(int i, T current) {
         read[i] = true;
-        currents.set(i, current);
+        currents[i] = current;
     }
 
     boolean hasCurrent(int i) {
         return read[i];
     }
 
+    @SuppressWarnings("unchecked") // only current() puts a row here
     T current(int i) {
-        return currents.get(i);
+        return (T) currents[i];
     }
 
     /** The batch ran {@code count} more statements on the entity's table. */

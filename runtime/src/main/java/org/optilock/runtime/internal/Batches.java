@@ -3,11 +3,10 @@ package org.optilock.runtime.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
@@ -96,7 +95,7 @@ final class Batches<T, V> {
         } catch (SQLException e) {
             return refused(list, policy, e, true);
         }
-        List<T> written = new ArrayList<>();
+        List<T> written = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             if (outcome.isWritten(i)) {
                 written.add(applied.of(list.get(i), outcome.version(i)));
@@ -123,9 +122,9 @@ final class Batches<T, V> {
     private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
         boolean together = rows.batchesCheckedUpdates();
-        boolean[] checked = checkedRows(list);
-        List<Integer> checkedIndexes = indexes(checked, true);
-        if (together && !checkedIndexes.isEmpty()) {
+        boolean[] checked = rows.checked(list);
+        int[] checkedIndexes = indexes(checked, true);
+        if (together && checkedIndexes.length > 0) {
             database.updateChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
         for (int i = 0; i < list.size(); i++) {
@@ -142,13 +141,13 @@ final class Batches<T, V> {
 
     private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
-        boolean[] checked = checkedRows(list);
-        List<Integer> checkedIndexes = indexes(checked, true);
-        if (!checkedIndexes.isEmpty()) {
+        boolean[] checked = rows.checked(list);
+        int[] checkedIndexes = indexes(checked, true);
+        if (checkedIndexes.length > 0) {
             database.deleteChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
-        List<Integer> unchecked = indexes(checked, false);
-        if (!unchecked.isEmpty()) {
+        int[] unchecked = indexes(checked, false);
+        if (unchecked.length > 0) {
             JdbcBatch.delete(connection, rows, list, unchecked, false, outcome);
         }
     }
@@ -186,17 +185,18 @@ final class Batches<T, V> {
         Connection connection = lease.connection();
         List<V> versions = new ArrayList<>(Collections.nCopies(list.size(), null));
         List<Object> keys = new ArrayList<>(Collections.nCopies(list.size(), null));
-        List<Integer> withKey = new ArrayList<>();
-        List<Integer> generating = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            (rows.generatesKey(list.get(i)) ? generating : withKey).add(i);
+        boolean[] generates = new boolean[list.size()];
+        for (int i = 0; i < generates.length; i++) {
+            generates[i] = rows.generatesKey(list.get(i));
         }
+        int[] withKey = indexes(generates, false);
+        int[] generating = indexes(generates, true);
         int statements = 0;
         try (BatchTransaction transaction = BatchTransaction.beginAllOrNothing(lease, "insertAll")) {
-            if (!withKey.isEmpty()) {
+            if (withKey.length > 0) {
                 statements += context.database().insertWithKeys(connection, rows, list, withKey, versions);
             }
-            if (!generating.isEmpty()) {
+            if (generating.length > 0) {
                 statements += context.database().insertGeneratingKeys(connection, rows, list, generating, versions, keys);
             }
             // An entity with element collections comes with its key (the processor requires it).
@@ -220,14 +220,10 @@ final class Batches<T, V> {
     private List<T> checkedInput(Collection<T> entities, BatchPolicy policy) {
         Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
         List<T> list = nonNull(entities);
-        Map<Object, Integer> positions = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            Object key = rows.key(list.get(i));
-            Integer earlier = positions.putIfAbsent(key, i);
-            if (earlier != null) {
-                throw new IllegalArgumentException("Entities " + earlier + " and " + i + " of the batch are the same row"
-                        + " (id " + key + "); nothing was written. Pass each row once.");
-            }
+        int[] repeated = RepeatedRows.first(list, rows::key);
+        if (repeated != null) {
+            throw new IllegalArgumentException("Entities " + repeated[0] + " and " + repeated[1] + " of the batch are the"
+                    + " same row (id " + rows.key(list.get(repeated[1])) + "); nothing was written. Pass each row once.");
         }
         return list;
     }
@@ -243,24 +239,16 @@ final class Batches<T, V> {
         return list;
     }
 
-    /** Whether each entity's write carries the version condition, asked once a row. */
-    private boolean[] checkedRows(List<T> entities) {
-        boolean[] checked = new boolean[entities.size()];
-        for (int i = 0; i < checked.length; i++) {
-            checked[i] = rows.checked(entities.get(i));
-        }
-        return checked;
-    }
-
-    /** The positions whose {@code checked} is {@code which}. */
-    private static List<Integer> indexes(boolean[] checked, boolean which) {
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < checked.length; i++) {
-            if (checked[i] == which) {
-                indexes.add(i);
+    /** The positions, in order, whose {@code flags} are {@code which}. */
+    private static int[] indexes(boolean[] flags, boolean which) {
+        int[] indexes = new int[flags.length];
+        int count = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i] == which) {
+                indexes[count++] = i;
             }
         }
-        return indexes;
+        return count == indexes.length ? indexes : Arrays.copyOf(indexes, count);
     }
 
     /** The conflicts of every row not written, each with its current row. */

@@ -90,11 +90,20 @@ final class DaoContext {
 
     /** Whether a write of {@code entityType} whose entity holds {@code expectedVersion} carries the version condition. */
     boolean checksVersion(Class<?> entityType, Object expectedVersion) {
-        OptilockSettings current = settings();
-        if (!current.enabled() || !Concurrency.isChecked(entityType)) {
-            return false;
-        }
-        return current.versionFieldRequired() || !OptilockSettings.isUnset(expectedVersion);
+        return checksVersions(entityType) && checksVersion(expectedVersion);
+    }
+
+    /**
+     * Whether writes of {@code entityType} carry the version condition at all, as the settings and the
+     * thread's {@link Concurrency} scope say: what a batch asks once for all its rows.
+     */
+    boolean checksVersions(Class<?> entityType) {
+        return settings().enabled() && Concurrency.isChecked(entityType);
+    }
+
+    /** Whether a write whose entity holds {@code expectedVersion} carries the condition, where its type's writes do. */
+    boolean checksVersion(Object expectedVersion) {
+        return settings().versionFieldRequired() || !OptilockSettings.isUnset(expectedVersion);
     }
 
     /**

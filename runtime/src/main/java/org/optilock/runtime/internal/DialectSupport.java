@@ -69,13 +69,13 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
      * batch's first write, so that a database may undo what it wrote by rolling back to {@code start}.
      */
     default <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         JdbcBatch.update(connection, rows, entities, indexes, outcome);
     }
 
     /** Writes the checked deletes of {@code indexes}: the batch's first write, as for updates. */
     default <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         JdbcBatch.delete(connection, rows, entities, indexes, true, outcome);
     }
 
@@ -84,9 +84,9 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
      * its index. Returns the statements it ran.
      */
     default <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, List<V> versions) throws SQLException {
+            int[] indexes, List<V> versions) throws SQLException {
         JdbcBatch.insert(connection, rows, entities, indexes, false, versions, null);
-        return indexes.size();
+        return indexes.length;
     }
 
     /**
@@ -94,9 +94,9 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
      * version and key at its index. Returns the statements it ran.
      */
     default <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
+            int[] indexes, List<V> versions, List<Object> keys) throws SQLException {
         JdbcBatch.insert(connection, rows, entities, indexes, true, versions, keys);
-        return indexes.size();
+        return indexes.length;
     }
 
     // ---- version triggers ------------------------------------------------------------------------

@@ -246,19 +246,22 @@ final class EntityRows<T, ID, V> {
      * The checked UPDATE of one row, when {@link #batchesCheckedUpdates}, for a batch of {@code
      * entities} at {@code indexes}: the simpler one where every one of them has its version set.
      */
-    DaoStatements.Statement checkedUpdateStatement(List<T> entities, List<Integer> indexes) {
+    DaoStatements.Statement checkedUpdateStatement(List<T> entities, int[] indexes) {
         return versionsSet(entities, indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
     }
 
-    /** Binds {@code update}, a checked UPDATE, for {@code entity}; returns the version it writes. */
-    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity) throws SQLException {
-        return bindCheckedUpdate(statement, update, entity, 0);
+    /** Whether the checked updates of a batch move their versions, asked once for all its rows. */
+    boolean incrementsCheckedVersions() {
+        return context.incrementsVersion(true);
     }
 
-    /** {@link #bindCheckedUpdate} to the parameters after the first {@code offset}: one row of a statement of many. */
-    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity, int offset)
-            throws SQLException {
-        boolean increments = context.incrementsVersion(true);
+    /**
+     * Binds {@code update}, a checked UPDATE, for {@code entity}, to the parameters after the first
+     * {@code offset} (one row of a statement of many, or 0); returns the version it writes, the next one
+     * where the batch {@code increments}.
+     */
+    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity, int offset,
+            boolean increments) throws SQLException {
         V newVersion = newVersion(entity, increments);
         parameters.bind(statement, update, entity, newVersion, increments, offset);
         return newVersion;
@@ -273,11 +276,11 @@ final class EntityRows<T, ID, V> {
      * The DELETE of a batch of {@code entities} at {@code indexes}: by key alone where unchecked, and
      * where checked the simpler one when every one of them has its version set.
      */
-    DaoStatements.Statement deleteStatement(boolean checked, List<T> entities, List<Integer> indexes) {
+    DaoStatements.Statement deleteStatement(boolean checked, List<T> entities, int[] indexes) {
         return checked && versionsSet(entities, indexes) ? deleteOfSetVersions : deleteStatement(checked);
     }
 
-    private boolean versionsSet(List<T> entities, List<Integer> indexes) {
+    private boolean versionsSet(List<T> entities, int[] indexes) {
         for (int i : indexes) {
             if (!versionSet(entities.get(i))) {
                 return false;
@@ -295,18 +298,18 @@ final class EntityRows<T, ID, V> {
     }
 
     /** The checked UPDATE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
-    DaoStatements.ArrayWrite updateRows(List<T> entities, List<Integer> indexes) {
+    DaoStatements.ArrayWrite updateRows(List<T> entities, int[] indexes) {
         return versionsSet(entities, indexes) ? updateRowsOfSetVersions : statements.updateRows();
     }
 
     /** The checked DELETE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
-    DaoStatements.ArrayWrite deleteRows(List<T> entities, List<Integer> indexes) {
+    DaoStatements.ArrayWrite deleteRows(List<T> entities, int[] indexes) {
         return versionsSet(entities, indexes) ? deleteRowsOfSetVersions : statements.deleteRows();
     }
 
     /** Puts what {@code update}, a checked UPDATE, binds for {@code entity} into {@code values}; returns the version it writes. */
-    V updateValues(DaoStatements.Statement update, T entity, Object[] values) {
-        V newVersion = newVersion(entity, context.incrementsVersion(true));
+    V updateValues(DaoStatements.Statement update, T entity, Object[] values, boolean increments) {
+        V newVersion = newVersion(entity, increments);
         parameters.values(update, entity, newVersion, values);
         return newVersion;
     }
@@ -367,6 +370,17 @@ final class EntityRows<T, ID, V> {
     /** Whether writes of {@code entity} carry the version condition. */
     boolean checked(T entity) {
         return context.checksVersion(statements.entityType, version(entity));
+    }
+
+    /** {@link #checked} for each of a batch's {@code entities}, the settings and the thread's scope asked once. */
+    boolean[] checked(List<T> entities) {
+        boolean[] checked = new boolean[entities.size()];
+        if (context.checksVersions(statements.entityType)) {
+            for (int i = 0; i < checked.length; i++) {
+                checked[i] = context.checksVersion(version(entities.get(i)));
+            }
+        }
+        return checked;
     }
 
     /** The version an update of {@code entity} writes: the next one, or the same where it {@code increments} not. */

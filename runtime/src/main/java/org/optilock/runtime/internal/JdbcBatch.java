@@ -21,21 +21,22 @@ final class JdbcBatch {
     private JdbcBatch() {}
 
     /** Sends the checked updates of {@code indexes}, each writing a version computed before the write. */
-    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome) throws SQLException {
-        List<V> versions = new ArrayList<>(indexes.size());
+        List<V> versions = new ArrayList<>(indexes.length);
         int[] counts;
         DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
+        boolean increments = rows.incrementsCheckedVersions();
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
-                versions.add(rows.bindCheckedUpdate(statement, update, entities.get(i)));
+                versions.add(rows.bindCheckedUpdate(statement, update, entities.get(i), 0, increments));
                 statement.addBatch();
             }
             counts = statement.executeBatch();
         }
-        outcome.ran(indexes.size());
-        for (int k = 0; k < indexes.size(); k++) {
-            int i = indexes.get(k);
+        outcome.ran(indexes.length);
+        for (int k = 0; k < indexes.length; k++) {
+            int i = indexes[k];
             T entity = entities.get(i);
             if (counts[k] > 0) {
                 outcome.written(i, versions.get(k));
@@ -56,7 +57,7 @@ final class JdbcBatch {
     }
 
     /** Sends the deletes of {@code indexes}, with the version condition or by key alone. */
-    static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+    static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             boolean checked, BatchOutcome<T, V> outcome) throws SQLException {
         DaoStatements.Statement delete = rows.deleteStatement(checked, entities, indexes);
         int[] counts;
@@ -67,9 +68,9 @@ final class JdbcBatch {
             }
             counts = statement.executeBatch();
         }
-        outcome.ran(indexes.size());
-        for (int k = 0; k < indexes.size(); k++) {
-            int i = indexes.get(k);
+        outcome.ran(indexes.length);
+        for (int k = 0; k < indexes.length; k++) {
+            int i = indexes[k];
             if (counts[k] > 0) {
                 outcome.written(i, null);
             } else if (counts[k] != 0) {
@@ -88,7 +89,7 @@ final class JdbcBatch {
      * Inserts the rows of {@code indexes}, putting each one's version at its index; when the database
      * generates their keys ({@code generating}), reads them back in order, each at its index.
      */
-    static <T, V> void insert(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+    static <T, V> void insert(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             boolean generating, List<V> versions, List<Object> keys) throws SQLException {
         String sql = rows.insertStatement(generating).sql();
         try (PreparedStatement statement = generating
@@ -101,8 +102,8 @@ final class JdbcBatch {
             statement.executeBatch();
             if (generating) {
                 try (ResultSet generated = statement.getGeneratedKeys()) {
-                    for (int k = 0; k < indexes.size(); k++) {
-                        keys.set(indexes.get(k), nextKey(rows, generated, k + 1, indexes.size()));
+                    for (int k = 0; k < indexes.length; k++) {
+                        keys.set(indexes[k], nextKey(rows, generated, k + 1, indexes.length));
                     }
                 }
             }

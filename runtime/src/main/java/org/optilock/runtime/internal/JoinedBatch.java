@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ final class JoinedBatch {
 
     /** Writes the rows of {@code indexes} as a JDBC batch. */
     private interface JdbcRows {
-        void write(List<Integer> indexes) throws SQLException;
+        void write(int[] indexes) throws SQLException;
     }
 
     private JoinedBatch() {}
@@ -45,16 +46,17 @@ final class JoinedBatch {
      * Sends the checked updates of {@code indexes}, each writing a version computed before the write,
      * the batch's first write, which {@code start} can therefore undo.
      */
-    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
+        boolean increments = rows.incrementsCheckedVersions();
         send(connection, rows, entities, indexes, outcome, start, update, JoinedStatement.ofUpdate(update.sql()),
-                (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset),
+                (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
                 chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
     }
 
     /** Sends the checked deletes of {@code indexes}, the batch's first write, which {@code start} can therefore undo. */
-    static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, List<Integer> indexes,
+    static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
         send(connection, rows, entities, indexes, outcome, start, delete, JoinedStatement.ofDelete(delete.sql()),
@@ -66,16 +68,16 @@ final class JoinedBatch {
     }
 
     private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
             JoinedStatement joined, RowBinder<T, V> binder, JdbcRows jdbc) throws SQLException {
         if (!start.canRollBack()) {
             jdbc.write(indexes);
             return;
         }
         int first = 0;
-        while (first < indexes.size()) {
-            int count = LIMIT.rowsFrom(first, indexes.size(), k -> rows.bytes(oneRow, entities.get(indexes.get(k))));
-            List<Integer> chunk = indexes.subList(first, first + count);
+        while (first < indexes.length) {
+            int count = LIMIT.rowsFrom(first, indexes.length, k -> rows.bytes(oneRow, entities.get(indexes[k])));
+            int[] chunk = Arrays.copyOfRange(indexes, first, first + count);
             if (count == 1) {
                 jdbc.write(chunk);
                 first += count;
@@ -88,14 +90,14 @@ final class JoinedBatch {
             int matched;
             try (PreparedStatement statement = connection.prepareStatement(joined.sql(count))) {
                 for (int k = 0; k < count; k++) {
-                    versions.add(binder.bind(statement, entities.get(chunk.get(k)), k * joined.width()));
+                    versions.add(binder.bind(statement, entities.get(chunk[k]), k * joined.width()));
                 }
                 matched = statement.executeUpdate();
             }
             outcome.ran(1);
             if (matched == count) {
                 for (int k = 0; k < count; k++) {
-                    outcome.written(chunk.get(k), versions.get(k));
+                    outcome.written(chunk[k], versions.get(k));
                 }
                 continue;
             }

@@ -62,13 +62,13 @@ final class MysqlSupport implements DialectSupport {
 
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         JoinedBatch.update(connection, rows, entities, indexes, outcome, start);
     }
 
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         JoinedBatch.delete(connection, rows, entities, indexes, outcome, start);
     }
 

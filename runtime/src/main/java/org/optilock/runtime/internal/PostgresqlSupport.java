@@ -66,27 +66,29 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
 
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.ArrayWrite update = rows.updateRows(entities, indexes);
-        List<V> versions = new ArrayList<>(indexes.size());
-        outcome.ran(ArrayChunks.send(connection, update.statement().sql(), update.types(), indexes.size(),
-                (k, values) -> versions.add(rows.updateValues(update.statement(), entities.get(indexes.get(k)), values)),
+        List<V> versions = new ArrayList<>(indexes.length);
+        boolean increments = rows.incrementsCheckedVersions();
+        outcome.ran(ArrayChunks.send(connection, update.statement().sql(), update.types(), indexes.length,
+                (k, values) -> versions.add(rows.updateValues(update.statement(), entities.get(indexes[k]), values,
+                        increments)),
                 (statement, first) -> {
                     for (int k : writtenRows(statement, first)) {
-                        outcome.written(indexes.get(k), versions.get(k));
+                        outcome.written(indexes[k], versions.get(k));
                     }
                 }));
     }
 
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.ArrayWrite delete = rows.deleteRows(entities, indexes);
-        outcome.ran(ArrayChunks.send(connection, delete.statement().sql(), delete.types(), indexes.size(),
-                (k, values) -> rows.deleteValues(delete.statement(), entities.get(indexes.get(k)), values),
+        outcome.ran(ArrayChunks.send(connection, delete.statement().sql(), delete.types(), indexes.length,
+                (k, values) -> rows.deleteValues(delete.statement(), entities.get(indexes[k]), values),
                 (statement, first) -> {
                     for (int k : writtenRows(statement, first)) {
-                        outcome.written(indexes.get(k), null);
+                        outcome.written(indexes[k], null);
                     }
                 }));
     }
@@ -108,11 +110,11 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     /** One INSERT over arrays for every thousand rows or so, instead of a statement a row. */
     @Override
     public <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, List<V> versions) throws SQLException {
+            int[] indexes, List<V> versions) throws SQLException {
         DaoStatements.Statement insert = rows.insertStatement(false);
         ArrayInsert many = ArrayInsert.of(insert.sql());
-        return ArrayChunks.send(connection, many.sql(false), many.typesQuery(), indexes.size(), (k, values) -> {
-            int i = indexes.get(k);
+        return ArrayChunks.send(connection, many.sql(false), many.typesQuery(), indexes.length, (k, values) -> {
+            int i = indexes[k];
             V version = rows.initialVersion();
             versions.set(i, version);
             rows.insertValues(insert, entities.get(i), version, values);
@@ -127,7 +129,7 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
      */
     @Override
     public <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
+            int[] indexes, List<V> versions, List<Object> keys) throws SQLException {
         DaoStatements.Statement withKey = rows.insertStatement(false);
         int keyParameter = keyParameter(withKey, rows.insertStatement(true));
         if (keyParameter < 0) {
@@ -135,13 +137,13 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
         }
         ArrayInsert many = ArrayInsert.of(withKey.sql());
         Optional<List<Object>> taken =
-                takeKeys(connection, rows, many.table(), many.columns().get(keyParameter), indexes.size());
+                takeKeys(connection, rows, many.table(), many.columns().get(keyParameter), indexes.length);
         if (taken.isEmpty()) {
             return 1 + DialectSupport.super.insertGeneratingKeys(connection, rows, entities, indexes, versions, keys);
         }
         List<Object> taking = taken.get();
-        return 1 + ArrayChunks.send(connection, many.sql(true), many.typesQuery(), indexes.size(), (k, values) -> {
-            int i = indexes.get(k);
+        return 1 + ArrayChunks.send(connection, many.sql(true), many.typesQuery(), indexes.length, (k, values) -> {
+            int i = indexes[k];
             V version = rows.initialVersion();
             versions.set(i, version);
             keys.set(i, taking.get(k));

@@ -29,7 +29,7 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     /** One statement a row: the driver reports only the last key of a batch, and in-process a statement costs little. */
     @Override
     public <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            List<Integer> indexes, List<V> versions, List<Object> keys) throws SQLException {
+            int[] indexes, List<V> versions, List<Object> keys) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(rows.insertStatement(true).sql(),
                 rows.generatedKeyColumns())) {
             for (int i : indexes) {
@@ -40,7 +40,7 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
                 }
             }
         }
-        return indexes.size();
+        return indexes.length;
     }
 
     /** {@code sqlite_master}; an attached database is named before it, not bound. */
