@@ -45,30 +45,31 @@ final class ArrayChunks {
         Object[] values = new Object[types.length];
         int statements = 0;
         int first = 0;
-        while (first < rowCount) {
-            Object[][] columns = new Object[types.length][Math.min(LIMIT.rows(), rowCount - first)];
-            int rows = 0;
-            long bytes = 0;
-            while (rows < columns[0].length && LIMIT.takesMore(rows, bytes)) {
-                rowValues.put(first + rows, values);
-                for (int column = 0; column < types.length; column++) {
-                    columns[column][rows] = values[column];
-                    bytes += ChunkLimit.bytes(values[column]);
+        // One statement for every chunk: a statement prepared anew for each would parse it anew.
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            while (first < rowCount) {
+                Object[][] columns = new Object[types.length][Math.min(LIMIT.rows(), rowCount - first)];
+                int rows = 0;
+                long bytes = 0;
+                while (rows < columns[0].length && LIMIT.takesMore(rows, bytes)) {
+                    rowValues.put(first + rows, values);
+                    for (int column = 0; column < types.length; column++) {
+                        columns[column][rows] = values[column];
+                        bytes += ChunkLimit.bytes(values[column]);
+                    }
+                    rows++;
                 }
-                rows++;
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int column = 0; column < types.length; column++) {
                     Object[] elements = rows == columns[column].length ? columns[column] : Arrays.copyOf(columns[column], rows);
                     statement.setArray(column + 1, PostgresArrays.of(connection, types[column], elements));
                 }
                 chunk.run(statement, first);
-            } catch (SQLException e) {
-                PostgresArrays.forget(connection, typesQuery);
-                throw e;
+                statements++;
+                first += rows;
             }
-            statements++;
-            first += rows;
+        } catch (SQLException e) {
+            PostgresArrays.forget(connection, typesQuery);
+            throw e;
         }
         return statements;
     }

@@ -2,6 +2,8 @@ package org.optilock.runtime.internal;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The INSERT of one row made the INSERT of many rows from arrays, on PostgreSQL: {@code INSERT INTO t
@@ -18,8 +20,15 @@ record ArrayInsert(String table, List<String> columns) {
     private static final String HEAD = "INSERT INTO ";
     private static final String VALUES = ") VALUES (";
 
+    /** Derived once per statement: a batch of a few rows would otherwise spend its time parsing. */
+    private static final Map<String, ArrayInsert> DERIVED = new ConcurrentHashMap<>();
+
     /** The table and columns of {@code insert}, one row's INSERT as the processor writes it. */
     static ArrayInsert of(String insert) {
+        return DERIVED.computeIfAbsent(insert, ArrayInsert::parse);
+    }
+
+    private static ArrayInsert parse(String insert) {
         int values = insert.lastIndexOf(VALUES);
         int open = insert.lastIndexOf(" (", values);
         if (!insert.startsWith(HEAD) || values < 0 || open < HEAD.length()) {

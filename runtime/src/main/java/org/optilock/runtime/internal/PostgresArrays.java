@@ -76,11 +76,11 @@ final class PostgresArrays {
      */
     static Array of(Connection connection, String type, Object[] values) throws SQLException {
         Object elements = switch (type) {
-            case "int8" -> numbers(values, new Long[values.length], Number::longValue);
-            case "int4" -> numbers(values, new Integer[values.length], Number::intValue);
-            case "int2" -> numbers(values, new Short[values.length], Number::shortValue);
-            case "float8" -> numbers(values, new Double[values.length], Number::doubleValue);
-            case "float4" -> numbers(values, new Float[values.length], Number::floatValue);
+            case "int8" -> numbers(values, new Long[values.length], Long.class, Number::longValue);
+            case "int4" -> numbers(values, new Integer[values.length], Integer.class, Number::intValue);
+            case "int2" -> numbers(values, new Short[values.length], Short.class, Number::shortValue);
+            case "float8" -> numbers(values, new Double[values.length], Double.class, Number::doubleValue);
+            case "float4" -> numbers(values, new Float[values.length], Float.class, Number::floatValue);
             case "bool" -> copy(values, new Boolean[values.length]);
             case "bytea" -> copy(values, new byte[values.length][]);
             default -> texts(values);
@@ -88,9 +88,12 @@ final class PostgresArrays {
         return connection.createArrayOf(type, (Object[]) elements);
     }
 
-    private static <N> N[] numbers(Object[] values, N[] numbers, Function<Number, N> convert) {
+    /** {@code values} as numbers of {@code type}: those already of it as they are, the rest converted. */
+    private static <N> N[] numbers(Object[] values, N[] numbers, Class<N> type, Function<Number, N> convert) {
         for (int i = 0; i < values.length; i++) {
-            numbers[i] = values[i] == null ? null : convert.apply((Number) values[i]);
+            Object value = values[i];
+            // Most values are of the column's own type already: converting them would box each anew.
+            numbers[i] = value == null ? null : type.isInstance(value) ? type.cast(value) : convert.apply((Number) value);
         }
         return numbers;
     }
