@@ -20,7 +20,7 @@ record ArrayInsert(String table, List<String> columns) {
     private static final String HEAD = "INSERT INTO ";
     private static final String VALUES = ") VALUES (";
 
-    /** Derived once per statement: a batch of a few rows would otherwise spend its time parsing. */
+    /** Derived once per statement, not for every batch: the derivation splits the columns with a regular expression. */
     private static final Map<String, ArrayInsert> DERIVED = new ConcurrentHashMap<>();
 
     /** The table and columns of {@code insert}, one row's INSERT as the processor writes it. */

@@ -7,10 +7,11 @@ import java.util.function.Function;
 /**
  * Finds two entities of a batch that name the same row, before anything is written.
  *
- * <p>Each batch asks this of every entity, so it is kept as cheap as the JDBC batch it precedes: a
- * table of positions addressed by the key's hash, a few arrays for the whole batch. A {@code HashMap}
- * of the keys allocated an entry per row and grew its table a dozen times on 10,000 rows, which made
- * a batch measurably slower than the same JDBC batch written by hand.
+ * <p>Each batch asks this of every entity: a table of positions addressed by the key's hash, a few
+ * arrays for the whole batch, where a {@code HashMap} allocates an entry per row. Measured alone on
+ * 10,000 keys: about 5 nanoseconds a row, against 8 for a {@code HashMap} sized in advance and 12 for
+ * one left to grow, which is what the batch used before. The difference from a sized map is small
+ * beside a row's write; the table stays because it also allocates nothing per row.
  */
 final class RepeatedRows {
 
