@@ -8,25 +8,31 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
+import java.util.function.LongFunction;
+import org.optilock.runtime.Triggers;
 
 /**
  * The batch matrix: {@code updateAll}, {@code deleteAll} and {@code insertAll} of documents whose
- * text is short, 250 characters or 2,000, in batches of 10 to 10,000 rows of a table of 20,000 more
- * rows, on every database and on
- * PostgreSQL both tuned and as it comes, against the hand-written JDBC batch and, where Optilock sends
- * set-based statements, the hand-written set-based statement: over arrays on PostgreSQL, joined to a
- * derived table on MariaDB (with a multi-row {@code VALUES} for inserts); Spring Data JDBC's
- * {@code saveAll} and {@code deleteAll} and Hibernate's {@code StatelessSession} batches where they
- * have a dialect; on PostgreSQL also the JDBC batch with {@code reWriteBatchedInserts}.
+ * text is short, 250 characters or 2,000, in batches of 10 to 10,000 rows (100,000 for the short one)
+ * of a table of 20,000 more rows; of ledger entries (a timestamp, a decimal, a note missing on every
+ * other row); and {@code updateAll} of documents whose version a trigger moves or that moves only when
+ * the title or body changes. On every database and on PostgreSQL both tuned and as it comes, against
+ * the hand-written JDBC batch and, where Optilock sends set-based statements, the hand-written
+ * set-based statement: over arrays on PostgreSQL, joined to a derived table on MariaDB (with a
+ * multi-row {@code VALUES} for inserts); Spring Data JDBC's {@code saveAll} and {@code deleteAll} and
+ * Hibernate's {@code StatelessSession} batches where they have a dialect; on PostgreSQL also the JDBC
+ * batch with {@code reWriteBatchedInserts}.
  *
  * <p>The contenders take turns within each round, in an order that moves by one each round, so a
  * server that drifts over seconds moves every side alike; each contender's time in a round is divided
@@ -35,12 +41,12 @@ import java.util.function.IntUnaryOperator;
  *
  * <pre>mvn -Pbenchmarks -pl benchmarks -am -DskipTests verify</pre>
  *
- * <p>{@code -Doptilock.bench.matrix.sizes=10,100} and {@code -Doptilock.bench.matrix.databases=H2,SQLITE}
- * narrow it.
+ * <p>{@code -Doptilock.bench.matrix.sizes=10,100}, {@code -Doptilock.bench.matrix.large=} (none) and
+ * {@code -Doptilock.bench.matrix.databases=H2,SQLITE} narrow it.
  */
 public final class BatchMatrix {
 
-    /** How long the text of a row is. */
+    /** How long the text of a document is. */
     enum Shape {
         /** A 10-character body: the row is its numbers. */
         NARROW(10),
@@ -54,20 +60,53 @@ public final class BatchMatrix {
         Shape(int length) {
             this.length = length;
         }
+
+        /** The body of every document of this shape: quotes, braces and commas included. */
+        String body() {
+            String text = "Lorem ipsum dolor sit amet, \"consectetur\" {adipiscing} elit; sed do eiusmod tempor. ";
+            return text.repeat(length / text.length() + 1).substring(0, length);
+        }
     }
 
     /** What a batch does. */
     enum Operation {
-        UPDATE_ALL("updateAll", BatchContender::updateAll),
-        DELETE_ALL("deleteAll", BatchContender::deleteAll),
-        INSERT_ALL("insertAll", BatchContender::insertAll);
+        UPDATE_ALL("updateAll"),
+        DELETE_ALL("deleteAll"),
+        INSERT_ALL("insertAll");
 
         final String method;
-        final BiConsumer<BatchContender<Document>, List<Document>> run;
 
-        Operation(String method, BiConsumer<BatchContender<Document>, List<Document>> run) {
+        Operation(String method) {
             this.method = method;
-            this.run = run;
+        }
+
+        <E> void run(BatchContender<E> contender, List<E> rows) {
+            switch (this) {
+                case UPDATE_ALL -> contender.updateAll(rows);
+                case DELETE_ALL -> contender.deleteAll(rows);
+                case INSERT_ALL -> contender.insertAll(rows);
+            }
+        }
+    }
+
+    /**
+     * One part of the matrix on one database: a table, the row of each key, how an update changes a
+     * row, the batches measured, the contenders that write it, and the one that seeds it (untimed).
+     *
+     * @param label the rows' name in the table: the text's length, or what kind of row it is
+     * @param table the table's name
+     * @param columns the table's columns, as {@code CREATE TABLE} lists them
+     */
+    record Workload<E>(String label, String table, String columns, LongFunction<E> row, Consumer<E> change,
+            List<Operation> operations, Map<String, BatchContender<E>> contenders, BatchContender<E> seeder) {
+
+        /** The rows of a batch of {@code size}, keys 1 to {@code size}. */
+        List<E> rows(int size) {
+            List<E> rows = new ArrayList<>(size);
+            for (long id = 1; id <= size; id++) {
+                rows.add(row.apply(id));
+            }
+            return rows;
         }
     }
 
@@ -77,6 +116,9 @@ public final class BatchMatrix {
      */
     static final int BACKGROUND_ROWS = 20_000;
 
+    /** Where the background rows' keys start: above every batch's. */
+    private static final long BACKGROUND_KEYS = 1_000_000;
+
     static final String JDBC = "JDBC batch";
     static final String OPTILOCK = "Optilock";
     static final String SET_BASED = "hand-written set-based";
@@ -84,28 +126,37 @@ public final class BatchMatrix {
     static final String SPRING_DATA = "Spring Data JDBC";
     static final String HIBERNATE = "Hibernate StatelessSession";
 
+    /**
+     * Above this many rows the matrix leaves out Spring Data JDBC and Hibernate, which take five times
+     * the JDBC batch's time and more: their figures at 10,000 rows already say where they stand.
+     */
+    private static final int FRAMEWORKS_UP_TO = 10_000;
+
     private BatchMatrix() {}
 
     public static void main(String[] args) throws IOException, SQLException {
         System.setProperty("java.awt.headless", "true");
         Path docs = Path.of(args.length > 0 ? args[0] : "docs");
-        int[] sizes = Arrays.stream(System.getProperty("optilock.bench.matrix.sizes", "10,100,1000,10000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        int[] sizes = sizes(System.getProperty("optilock.bench.matrix.sizes", "10,100,1000,10000"));
+        int[] large = sizes(System.getProperty("optilock.bench.matrix.large", "100000"));
         List<Database> databases = Arrays.stream(System.getProperty("optilock.bench.matrix.databases",
                 "H2,SQLITE,MARIADB,POSTGRESQL,POSTGRESQL_DEFAULTS").split(",")).map(Database::valueOf).toList();
 
         StringBuilder section = new StringBuilder();
         section.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s %s; time per call is the median of its"
-                + " rounds (200 for 10 rows, 9 for 10,000; a fifth as many warm-up rounds first, and, before a database's first cell, 2,000 rounds of 10 rows and 20 of 1,000 of each operation), each ratio the median of the per-round ratios to the JDBC batch with"
-                + " its quartiles.%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version")));
+                + " rounds (200 for 10 rows, 9 for 10,000, 5 for 100,000; a fifth as many warm-up rounds first, and,"
+                + " before a table's first cell, 2,000 rounds of 10 rows and 20 of 1,000 of each operation), each"
+                + " ratio the median of the per-round ratios to the JDBC batch with its quartiles. Spring Data JDBC"
+                + " and Hibernate are left out above 10,000 rows.%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version")));
         Path images = docs.resolve("images");
         Files.createDirectories(images);
         for (Database database : databases) {
-            List<Cell> cells = measure(database, sizes, BatchMatrix::rounds);
+            List<Cell> cells = measure(database, sizes, large, BatchMatrix::rounds);
             section.append(table(database, cells));
             PerformanceCharts.ratioBars(images.resolve("batch-matrix-" + database.name().toLowerCase(Locale.ROOT) + ".png"),
-                    "Batches on " + database, "text and rows", "Optilock time / JDBC batch (below 1 is faster)",
+                    "Batches on " + database, "rows and batch size", "Optilock time / JDBC batch (below 1 is faster)",
                     optilockToJdbc(cells));
             section.append(String.format("%n![Optilock against the JDBC batch on %s](images/batch-matrix-%s.png)%n",
                     database, database.name().toLowerCase(Locale.ROOT)));
@@ -114,26 +165,31 @@ public final class BatchMatrix {
         System.exit(0); // the embedded servers' shutdown hooks stop them
     }
 
-    /** Optilock's median ratio to the JDBC batch, by operation, then by text and rows: the chart's bars. */
+    private static int[] sizes(String list) {
+        return list.isBlank() ? new int[0] : Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** Optilock's median ratio to the JDBC batch, by operation, then by rows and size: the chart's bars. */
     private static Map<String, Map<String, Double>> optilockToJdbc(List<Cell> cells) {
         Map<String, Map<String, Double>> ratios = new LinkedHashMap<>();
         for (Cell cell : cells) {
             ratios.computeIfAbsent(cell.operation().method, operation -> new LinkedHashMap<>())
-                    .put(cell.shape().name().toLowerCase(Locale.ROOT) + " " + cell.size(), cell.medianRatio(OPTILOCK, JDBC));
+                    .put(cell.rows() + " " + cell.size(), cell.medianRatio(OPTILOCK, JDBC));
         }
         return ratios;
     }
 
     /** Small batches are cheap and noisy: many rounds; large ones a few. */
     private static int rounds(int size) {
-        return Math.max(9, Math.min(200, 20_000 / size));
+        return size >= 100_000 ? 5 : Math.max(9, Math.min(200, 20_000 / size));
     }
 
     /**
-     * Every cell of one database: shapes by sizes by operations, each over the rounds {@code rounds}
-     * gives its size, and a fifth as many warm-up rounds before them.
+     * Every cell of one database: each workload by sizes by operations, each over the rounds {@code
+     * rounds} gives its size, and a fifth as many warm-up rounds before them; the narrow documents
+     * also in batches of {@code large}.
      */
-    static List<Cell> measure(Database database, int[] sizes, IntUnaryOperator rounds) throws SQLException {
+    static List<Cell> measure(Database database, int[] sizes, int[] large, IntUnaryOperator rounds) throws SQLException {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = database.pool(); HikariDataSource rewriting = rewriting(database, pool);
                 SpringDataDocuments springData = database == Database.SQLITE ? null : new SpringDataDocuments(pool);
@@ -146,33 +202,106 @@ public final class BatchMatrix {
                 contenders.put(HIBERNATE, hibernate);
             }
             if (rewriting != null) {
-                contenders.put(SET_BASED, new HandArrayDocuments(pool));
+                contenders.put(SET_BASED, HandArrayRows.documents(pool));
                 contenders.put(REWRITE, new HandJdbcDocuments(rewriting));
             }
             if (database == Database.MARIADB) {
                 contenders.put(SET_BASED, new HandJoinedDocuments(pool));
             }
             for (Shape shape : Shape.values()) {
-                createTable(pool);
-                List<Document> background = documents(BACKGROUND_ROWS, shape);
-                background.forEach(document -> document.id += 1_000_000);
-                new HandJdbcDocuments(pool).insertAll(background);
-                if (shape.ordinal() == 0) {
-                    // Every contender compiled before the first cell, its work per batch as well as per row:
-                    // else the first cells time the JIT compiling whichever side has more code, which no
-                    // steady workload pays.
-                    for (Operation operation : Operation.values()) {
-                        measure(database, pool, contenders, shape, 10, operation, 10 * rounds.applyAsInt(10));
-                        measure(database, pool, contenders, shape, 1_000, operation, rounds.applyAsInt(1_000));
-                    }
-                }
-                for (int size : sizes) {
-                    for (Operation operation : Operation.values()) {
-                        Cell cell = measure(database, pool, contenders, shape, size, operation, rounds.applyAsInt(size));
-                        System.out.println(cell);
-                        cells.add(cell);
-                    }
-                }
+                String body = shape.body();
+                Workload<Document> documents = new Workload<>(shape.name().toLowerCase(Locale.ROOT), "bench_document",
+                        "id BIGINT PRIMARY KEY, title VARCHAR(200), body VARCHAR(4000), counter BIGINT NOT NULL,"
+                                + " version BIGINT NOT NULL",
+                        id -> new Document(id, "Document " + id, body), document -> document.counter++,
+                        List.of(Operation.values()), contenders, new HandJdbcDocuments(pool));
+                cells.addAll(measure(database, pool, documents, shape == Shape.NARROW, rounds,
+                        shape == Shape.NARROW ? concat(sizes, large) : sizes));
+            }
+            for (Workload<?> workload : kinds(database, pool, rewriting != null)) {
+                cells.addAll(measure(database, pool, workload, true, rounds, sizes));
+            }
+        }
+        return cells;
+    }
+
+    private static int[] concat(int[] first, int[] second) {
+        int[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /**
+     * The rows besides documents: ledger entries, with timestamps, decimals and missing values; and
+     * documents whose version the database decides, by a trigger or by what the update changes, of
+     * which only {@code updateAll} differs from a counter's.
+     */
+    private static List<Workload<?>> kinds(Database database, HikariDataSource pool, boolean overArrays) {
+        String body = Shape.NARROW.body();
+        LocalDateTime start = LocalDateTime.of(2026, 1, 1, 8, 0);
+        Map<String, BatchContender<Entry>> entries = new LinkedHashMap<>();
+        entries.put(JDBC, new HandJdbcEntries(pool));
+        entries.put(OPTILOCK, new OptilockBatches<>(new EntryDao(pool)));
+        if (overArrays) {
+            entries.put(SET_BASED, HandArrayRows.entries(pool));
+        }
+        Map<String, BatchContender<TriggeredDocument>> triggered = new LinkedHashMap<>();
+        triggered.put(JDBC, HandReadBackUpdates.triggered(pool));
+        triggered.put(OPTILOCK, new OptilockBatches<>(new TriggeredDocumentDao(pool)));
+        Map<String, BatchContender<ConditionalDocument>> conditional = new LinkedHashMap<>();
+        conditional.put(JDBC, HandReadBackUpdates.conditional(pool, database));
+        conditional.put(OPTILOCK, new OptilockBatches<>(new ConditionalDocumentDao(pool)));
+        String timestamp = database == Database.MARIADB ? "DATETIME(6)" : "TIMESTAMP";
+        String documentColumns = "id BIGINT PRIMARY KEY, title VARCHAR(200), body VARCHAR(4000), counter BIGINT NOT NULL,"
+                + " version BIGINT NOT NULL";
+        return List.of(
+                new Workload<>("typed", "bench_entry", "id BIGINT PRIMARY KEY, booked_at " + timestamp
+                        + " NOT NULL, amount DECIMAL(19, 4) NOT NULL, note VARCHAR(200), counter BIGINT NOT NULL,"
+                        + " version BIGINT NOT NULL",
+                        id -> new Entry(id, start.plusSeconds(id * 61).plusNanos(id % 1_000 * 1_000),
+                                BigDecimal.valueOf(id * 1_234_567, 4), id % 2 == 0 ? "Note " + id + " {\"paid\", late}" : null),
+                        entry -> entry.counter++, List.of(Operation.values()), entries, new HandJdbcEntries(pool)),
+                new Workload<>("trigger", "bench_triggered", documentColumns,
+                        id -> new TriggeredDocument(id, "Document " + id, body), document -> document.counter++,
+                        List.of(Operation.UPDATE_ALL), triggered, new OptilockBatches<>(new TriggeredDocumentDao(pool))),
+                // Half the rows change their title each round, so half the versions move.
+                new Workload<>("conditional", "bench_conditional", documentColumns,
+                        id -> new ConditionalDocument(id, "Document " + id, body), document -> {
+                            document.counter++;
+                            if (document.id % 2 == 0) {
+                                document.title = "Document " + document.id + ", edit " + document.counter;
+                            }
+                        }, List.of(Operation.UPDATE_ALL), conditional,
+                        new OptilockBatches<>(new ConditionalDocumentDao(pool))));
+    }
+
+    /**
+     * The cells of {@code workload}: its table made anew with the background rows, then, after a
+     * warm-up when {@code warmUp}, each size by each operation.
+     */
+    private static <E> List<Cell> measure(Database database, HikariDataSource pool, Workload<E> workload, boolean warmUp,
+            IntUnaryOperator rounds, int[] sizes) throws SQLException {
+        createTable(database, pool, workload);
+        List<E> background = new ArrayList<>(BACKGROUND_ROWS);
+        for (long id = 1; id <= BACKGROUND_ROWS; id++) {
+            background.add(workload.row().apply(BACKGROUND_KEYS + id));
+        }
+        workload.seeder().insertAll(background);
+        if (warmUp) {
+            // Every contender compiled before the first cell, its work per batch as well as per row:
+            // else the first cells time the JIT compiling whichever side has more code, which no
+            // steady workload pays.
+            for (Operation operation : workload.operations()) {
+                measure(database, pool, workload, 10, operation, 10 * rounds.applyAsInt(10));
+                measure(database, pool, workload, 1_000, operation, rounds.applyAsInt(1_000));
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (int size : sizes) {
+            for (Operation operation : workload.operations()) {
+                Cell cell = measure(database, pool, workload, size, operation, rounds.applyAsInt(size));
+                System.out.println(cell);
+                cells.add(cell);
             }
         }
         return cells;
@@ -189,85 +318,79 @@ public final class BatchMatrix {
         return new HikariDataSource(config);
     }
 
-    private static void createTable(HikariDataSource pool) throws SQLException {
+    /** {@code workload}'s table, empty, with its version trigger where it has one. */
+    private static void createTable(Database database, HikariDataSource pool, Workload<?> workload) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS bench_document");
-            statement.execute("CREATE TABLE bench_document (id BIGINT PRIMARY KEY, title VARCHAR(200),"
-                    + " body VARCHAR(4000), counter BIGINT NOT NULL, version BIGINT NOT NULL)");
+            statement.execute("DROP TABLE IF EXISTS " + workload.table());
+            statement.execute("CREATE TABLE " + workload.table() + " (" + workload.columns() + ")");
+        }
+        if (workload.table().equals("bench_triggered")) {
+            Triggers.create(pool, TriggeredDocument.class);
         }
     }
 
     /** One cell: every contender that does {@code operation}, in turns, for {@code rounds} rounds. */
-    private static Cell measure(Database database, HikariDataSource pool, Map<String, BatchContender<Document>> contenders,
-            Shape shape, int size, Operation operation, int rounds) throws SQLException {
-        List<String> names = contenders.keySet().stream()
-                .filter(name -> !name.equals(REWRITE) || operation == Operation.INSERT_ALL).toList();
+    private static <E> Cell measure(Database database, HikariDataSource pool, Workload<E> workload, int size,
+            Operation operation, int rounds) throws SQLException {
+        List<String> names = workload.contenders().keySet().stream()
+                .filter(name -> !name.equals(REWRITE) || operation == Operation.INSERT_ALL)
+                .filter(name -> size <= FRAMEWORKS_UP_TO || !(name.equals(SPRING_DATA) || name.equals(HIBERNATE)))
+                .toList();
         int warmUp = Math.max(1, rounds / 5);
         Map<String, double[]> times = new LinkedHashMap<>();
         names.forEach(name -> times.put(name, new double[rounds]));
-        List<Document> documents = documents(size, shape);
-        reseed(pool, documents);
-        analyze(database, pool);
+        List<E> rows = workload.rows(size);
+        reseed(pool, workload, rows);
+        analyze(database, pool, workload.table());
         for (int round = -warmUp; round < rounds; round++) {
             for (int turn = 0; turn < names.size(); turn++) {
                 String name = names.get(Math.floorMod(round + turn, names.size()));
                 switch (operation) {
-                    case UPDATE_ALL -> documents.forEach(document -> document.counter++);
-                    case DELETE_ALL -> reseed(pool, documents);
-                    case INSERT_ALL -> empty(pool, size);
+                    case UPDATE_ALL -> rows.forEach(workload.change());
+                    case DELETE_ALL -> reseed(pool, workload, rows);
+                    case INSERT_ALL -> empty(pool, workload.table(), size);
                 }
                 long start = System.nanoTime();
-                operation.run.accept(contenders.get(name), documents);
+                operation.run(workload.contenders().get(name), rows);
                 double millis = (System.nanoTime() - start) / 1e6;
                 if (round >= 0) {
                     times.get(name)[round] = millis;
                 }
             }
         }
-        return new Cell(database, shape, size, operation, times);
+        return new Cell(database, workload.label(), size, operation, times);
     }
 
-    /** {@code size} documents with bodies of {@code shape}'s length: quotes, braces and commas included. */
-    private static List<Document> documents(int size, Shape shape) {
-        String text = "Lorem ipsum dolor sit amet, \"consectetur\" {adipiscing} elit; sed do eiusmod tempor. ";
-        String body = text.repeat(shape.length / text.length() + 1).substring(0, shape.length);
-        List<Document> documents = new ArrayList<>(size);
-        for (long id = 1; id <= size; id++) {
-            documents.add(new Document(id, "Document " + id, body));
-        }
-        return documents;
-    }
-
-    /** The batch's rows, {@code documents}, back in the table at version 1. */
-    private static void reseed(HikariDataSource pool, List<Document> documents) throws SQLException {
-        empty(pool, documents.size());
-        new HandJdbcDocuments(pool).insertAll(documents);
+    /** The batch's rows back in the table at their first version. */
+    private static <E> void reseed(HikariDataSource pool, Workload<E> workload, List<E> rows) throws SQLException {
+        empty(pool, workload.table(), rows.size());
+        workload.seeder().insertAll(rows);
     }
 
     /**
      * On PostgreSQL, the table's statistics as a live server keeps them, read once a cell: analyzing
      * before every round would make every statement plan anew, which a live server seldom does.
      */
-    private static void analyze(Database database, HikariDataSource pool) throws SQLException {
+    private static void analyze(Database database, HikariDataSource pool, String table) throws SQLException {
         if (database == Database.POSTGRESQL || database == Database.POSTGRESQL_DEFAULTS) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE bench_document");
+                statement.execute("ANALYZE " + table);
             }
         }
     }
 
     /** The table without the rows of a batch of {@code size}, keys 1 to {@code size}; the background stays. */
-    private static void empty(HikariDataSource pool, int size) throws SQLException {
+    private static void empty(HikariDataSource pool, String table, int size) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM bench_document WHERE id <= " + size);
+            statement.execute("DELETE FROM " + table + " WHERE id <= " + size);
         }
     }
 
-    /** The section's table of one database. */
+    /** The section's table of one database; a contender a cell left out has an empty field. */
     private static String table(Database database, List<Cell> cells) {
-        boolean setBased = cells.get(0).times().containsKey(SET_BASED);
+        boolean setBased = cells.stream().anyMatch(cell -> cell.times().containsKey(SET_BASED));
         boolean rewrite = cells.stream().anyMatch(cell -> cell.times().containsKey(REWRITE));
-        boolean springData = cells.get(0).times().containsKey(SPRING_DATA);
+        boolean springData = cells.stream().anyMatch(cell -> cell.times().containsKey(SPRING_DATA));
         String kind = database == Database.MARIADB ? "joined" : "over arrays";
         StringBuilder table = new StringBuilder(String.format("%n#### %s%n%n", database));
         table.append("| text | rows | batch | JDBC batch, ms | Optilock, ms | Optilock ÷ JDBC batch (quartiles)");
@@ -277,16 +400,17 @@ public final class BatchMatrix {
         table.append("|---|---:|---|---:|---:|---|").append(setBased ? "---:|---|" : "").append(springData ? "---|---|" : "")
                 .append(rewrite ? "---|\n" : "\n");
         for (Cell cell : cells) {
-            table.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.2f | %.2f | %s", cell.shape().name().toLowerCase(Locale.ROOT),
-                    cell.size(), cell.operation().method, cell.median(JDBC), cell.median(OPTILOCK), cell.ratio(OPTILOCK, JDBC)));
+            table.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.2f | %.2f | %s", cell.rows(), cell.size(),
+                    cell.operation().method, cell.median(JDBC), cell.median(OPTILOCK), cell.ratio(OPTILOCK, JDBC)));
             if (setBased) {
-                table.append(String.format(Locale.ROOT, " | %.2f | %s", cell.median(SET_BASED), cell.ratio(OPTILOCK, SET_BASED)));
+                table.append(cell.times().containsKey(SET_BASED) ? String.format(Locale.ROOT, " | %.2f | %s",
+                        cell.median(SET_BASED), cell.ratio(OPTILOCK, SET_BASED)) : " | | ");
             }
             if (springData) {
-                table.append(" | ").append(cell.ratio(SPRING_DATA, JDBC)).append(" | ").append(cell.ratio(HIBERNATE, JDBC));
+                table.append(" | ").append(cell.ratioIfMeasured(SPRING_DATA)).append(" | ").append(cell.ratioIfMeasured(HIBERNATE));
             }
             if (rewrite) {
-                table.append(" | ").append(cell.times().containsKey(REWRITE) ? cell.ratio(REWRITE, JDBC) : "");
+                table.append(" | ").append(cell.ratioIfMeasured(REWRITE));
             }
             table.append(" |\n");
         }
@@ -298,7 +422,7 @@ public final class BatchMatrix {
      *
      * @param times by contender, a time per round; round {@code r} of every contender ran in the same turn
      */
-    record Cell(Database database, Shape shape, int size, Operation operation, Map<String, double[]> times) {
+    record Cell(Database database, String rows, int size, Operation operation, Map<String, double[]> times) {
 
         /** The median time of {@code contender}. */
         double median(String contender) {
@@ -310,6 +434,11 @@ public final class BatchMatrix {
             double[] ratios = ratios(contender, baseline);
             return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", quantile(ratios, 0.5), quantile(ratios, 0.25),
                     quantile(ratios, 0.75));
+        }
+
+        /** {@code contender}'s ratio to the JDBC batch, as {@link #ratio}; empty where it did not run. */
+        String ratioIfMeasured(String contender) {
+            return times.containsKey(contender) ? ratio(contender, JDBC) : "";
         }
 
         /** The median of the per-round ratios of {@code contender} to {@code baseline}. */
@@ -337,7 +466,7 @@ public final class BatchMatrix {
 
         @Override
         public String toString() {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %s %d %s:", database, shape, size,
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %s %d %s:", database, rows, size,
                     operation.method));
             for (String contender : times.keySet()) {
                 line.append(String.format(Locale.ROOT, " %s %.2f ms", contender, median(contender)));

@@ -21,6 +21,7 @@ public final class CountingDataSource {
 
     private final DataSource target;
     private final List<String> executed = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> prepared = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger metadataReads = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
 
@@ -50,6 +51,7 @@ public final class CountingDataSource {
             }
             if (method.getName().equals("prepareStatement")) {
                 String sql = (String) args[0];
+                prepared.add(sql);
                 return proxy(java.sql.PreparedStatement.class, result, (m, r, a) -> {
                     if (EXECUTIONS.contains(m.getName())) {
                         executed.add(sql);
@@ -86,6 +88,13 @@ public final class CountingDataSource {
         }
     }
 
+    /** The SQL of each statement prepared since the last {@link #reset()}, as often as it was prepared. */
+    public List<String> prepared() {
+        synchronized (prepared) {
+            return List.copyOf(prepared);
+        }
+    }
+
     /** How often connection metadata was asked for, in all. */
     public int metadataReads() {
         return metadataReads.get();
@@ -93,6 +102,7 @@ public final class CountingDataSource {
 
     public void reset() {
         executed.clear();
+        prepared.clear();
     }
 
     private interface AfterCall {

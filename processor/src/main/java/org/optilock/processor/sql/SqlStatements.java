@@ -164,7 +164,9 @@ public record SqlStatements(
                     .then(where);
             statements.put(dialect, new SqlStatement(DialectSql.readingBack(dialect, update.sql(), version), update.parameters()));
         }
-        return new UpdateStatement.ReadingBack(statements);
+        return new UpdateStatement.ReadingBack(statements, checked
+                ? Optional.of(arrayUpdateReadingBack(entity, statements.values().iterator().next().parameters()))
+                : Optional.empty());
     }
 
     /**
@@ -184,16 +186,59 @@ public record SqlStatements(
             set.add(key + " = t." + key);
         }
         return fromArrays(entity, parameters, "UPDATE " + entity.table() + " AS t SET " + String.join(", ", set)
-                + " FROM ");
+                + " FROM ", "");
+    }
+
+    /**
+     * The checked update of many rows whose versions the database decides, as {@link #arrayUpdate}
+     * but moving each version as the one-row update does, from the row's own: a trigger's always, a
+     * conditional one only where a relevant column differs from its new value. It returns each written
+     * row's version beside its position. The one-row update binds a compared column twice, once to
+     * compare and once to assign; here its array is sent once and serves both.
+     */
+    private static ArrayStatement arrayUpdateReadingBack(EntityModel entity, List<Parameter> oneRow) {
+        List<Parameter> parameters = oneRow.stream()
+                .filter(p -> !(p instanceof Compared compared && oneRow.contains(new Value(compared.property()))))
+                .distinct()
+                .toList();
+        String version = entity.version().property().column();
+        String moved;
+        if (entity.version().strategy() == Strategy.TRIGGER) {
+            moved = "COALESCE(t." + version + ", 0) + 1";
+        } else {
+            moved = entity.version().strategy() == Strategy.COUNTER
+                    ? "COALESCE(t." + version + ", 0) + " + element(parameters, new Increment())
+                    : element(parameters, new NewVersion());
+        }
+        if (entity.version().isConditional()) {
+            String changed = entity.relevantProperties().stream()
+                    .map(p -> "t." + p.column() + " IS DISTINCT FROM " + element(parameters,
+                            parameters.contains(new Value(p)) ? new Value(p) : new Compared(p)))
+                    .collect(Collectors.joining(" OR "));
+            moved = "CASE WHEN " + changed + " THEN " + moved + " ELSE t." + version + " END";
+        }
+        // The version first, as in the one-row update; PostgreSQL reads the row's old values on every
+        // right-hand side anyway.
+        List<String> set = new ArrayList<>();
+        set.add(version + " = " + moved);
+        for (PropertyModel property : entity.updatedProperties()) {
+            set.add(property.column() + " = " + element(parameters, new Value(property)));
+        }
+        return fromArrays(entity, parameters, "UPDATE " + entity.table() + " AS t SET " + String.join(", ", set)
+                + " FROM ", ", t." + version);
     }
 
     /** The checked delete of {@code parameters} for many rows, as {@link #arrayUpdate}. */
     private static ArrayStatement arrayDelete(EntityModel entity, List<Parameter> parameters) {
-        return fromArrays(entity, parameters, "DELETE FROM " + entity.table() + " AS t USING ");
+        return fromArrays(entity, parameters, "DELETE FROM " + entity.table() + " AS t USING ", "");
     }
 
-    /** {@code head}, then the unnested arrays, the key and version condition, and the rows written. */
-    private static ArrayStatement fromArrays(EntityModel entity, List<Parameter> parameters, String head) {
+    /**
+     * {@code head}, then the unnested arrays, the key and version condition, and the rows written: their
+     * positions, then {@code returned}.
+     */
+    private static ArrayStatement fromArrays(EntityModel entity, List<Parameter> parameters, String head,
+            String returned) {
         String version = entity.isVersioned() ? entity.version().property().column() : null;
         String byKey = entity.key().properties().stream()
                 .map(p -> "t." + p.column() + " = " + element(parameters, new KeyPart(p)))
@@ -206,10 +251,11 @@ public record SqlStatements(
                 + " WHERE " + byKey
                 + (version == null ? "" : " AND (t." + version + " = " + element(parameters, new ExpectedVersion())
                         + " OR (t." + version + " IS NULL AND " + element(parameters, new ExpectedUnset()) + " = 1))")
-                + " RETURNING v.optilock_row";
+                + " RETURNING v.optilock_row" + returned;
         String types = parameters.stream()
                 .map(p -> p instanceof Value value ? value.property().column()
                         : p instanceof KeyPart part ? part.property().column()
+                        : p instanceof Compared compared ? compared.property().column()
                         : p instanceof ExpectedUnset ? "1"
                         : version)
                 .collect(Collectors.joining(", "));

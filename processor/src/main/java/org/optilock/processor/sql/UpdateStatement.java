@@ -13,6 +13,9 @@ public sealed interface UpdateStatement {
     /** The parameters, the same for every dialect. */
     List<Parameter> parameters();
 
+    /** The same update for many rows at once on PostgreSQL, where there is one: for a checked update. */
+    Optional<ArrayStatement> fromArrays();
+
     /**
      * The version is computed in Java before the write and bound as {@link Parameter.NewVersion}; the
      * row count says whether the row matched. Such updates can run as one JDBC batch, or, for a
@@ -32,8 +35,13 @@ public sealed interface UpdateStatement {
      * the row's own value), so the statement reports it, differently per dialect: the update is a
      * query through {@code RETURNING} or H2's {@code FINAL TABLE}; on MySQL it stays an update and
      * the runtime reads the value it assigned to {@code DialectSql.MYSQL_VARIABLE}.
+     *
+     * @param fromArrays the same update for many rows at once, returning each written row's position
+     *     and version; present for the checked update. Its parameters are its own: a column a
+     *     conditional version compares is compared with the array that assigns it, not sent twice
      */
-    record ReadingBack(Map<SqlDialect, SqlStatement> statements) implements UpdateStatement {
+    record ReadingBack(Map<SqlDialect, SqlStatement> statements, Optional<ArrayStatement> fromArrays)
+            implements UpdateStatement {
         public ReadingBack {
             // An EnumMap keeps the dialects in declaration order, so the generated code is reproducible.
             statements = Collections.unmodifiableMap(new EnumMap<>(statements));

@@ -79,7 +79,6 @@ import org.optilock.processor.model.ColumnType;
 import org.optilock.processor.model.ElementCollectionModel;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.PropertyModel;
-import org.optilock.processor.sql.ArrayStatement;
 import org.optilock.processor.sql.Parameter;
 import org.optilock.processor.sql.SqlStatement;
 import org.optilock.processor.sql.SqlStatements;
@@ -249,10 +248,15 @@ public final class DaoWriter {
         sql.insertWithKey().ifPresent(insert -> code.add("\n.$N($S, $S$L)",
                 INSERT_WITH_KEY, insert.sql(), sql.generatedKeyColumn(), parameters(insert.parameters())));
         update(code, UPDATE, sql.update());
-        if (sql.update() instanceof UpdateStatement.Plain plain && plain.fromArrays().isPresent()) {
-            ArrayStatement arrays = plain.fromArrays().get();
-            code.add("\n.$N($S,\n$>$S)$<", UPDATE_ROWS, arrays.statement().sql(), arrays.columnTypes());
-        }
+        sql.update().fromArrays().ifPresent(arrays -> {
+            if (sql.update() instanceof UpdateStatement.Plain) {
+                code.add("\n.$N($S,\n$>$S)$<", UPDATE_ROWS, arrays.statement().sql(), arrays.columnTypes());
+            } else {
+                // Its own parameters: not the one-row statement's, as a plain update's are.
+                code.add("\n.$N($S,\n$>$S$L)$<", UPDATE_ROWS, arrays.statement().sql(), arrays.columnTypes(),
+                        parameters(arrays.statement().parameters()));
+            }
+        });
         update(code, UPDATE_UNCHECKED, sql.updateUnchecked());
         call(code, DELETE, sql.delete());
         code.add("\n.$N($S,\n$>$S)$<", DELETE_ROWS, sql.deleteRows().statement().sql(), sql.deleteRows().columnTypes());

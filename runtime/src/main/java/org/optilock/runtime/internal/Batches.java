@@ -116,19 +116,21 @@ final class Batches<T, V> {
     }
 
     /**
-     * The checked rows together where their versions are known before the write, the rest one
-     * statement each, every row whose new version the database decides.
+     * The checked rows as the database sends them best, those whose versions the database decides
+     * included; the unchecked rows one statement each.
      */
     private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
-        boolean together = rows.batchesCheckedUpdates();
         boolean[] checked = rows.checked(list);
         int[] checkedIndexes = indexes(checked, true);
-        if (together && checkedIndexes.length > 0) {
+        if (checkedIndexes.length > 0 && rows.readsBackCheckedUpdates()) {
+            rows.warnIfTriggerMissing(connection);
+            database.updateCheckedReadingBack(connection, rows, list, checkedIndexes, outcome, start);
+        } else if (checkedIndexes.length > 0) {
             database.updateChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
         for (int i = 0; i < list.size(); i++) {
-            if (checked[i] && together) {
+            if (checked[i]) {
                 continue;
             }
             V version = rows.update(connection, list.get(i), checked[i]);

@@ -258,6 +258,17 @@ public final class DaoStatements {
         return this;
     }
 
+    /**
+     * The checked UPDATE of many rows in one statement on PostgreSQL, for an entity whose version the
+     * database decides: it returns each written row's version beside its position, and binds {@code
+     * parameters}, its own, not those of the one-row update.
+     */
+    public DaoStatements updateRows(String sql, String types, int... parameters) {
+        updateRows = new Statement(sql, parameters);
+        updateRowsTypes = types;
+        return this;
+    }
+
     /** The UPDATE without the version condition, writing a version computed before the write. */
     public DaoStatements updateUnchecked(String sql, int... parameters) {
         updateUnchecked = new Statement(sql, parameters);

@@ -73,6 +73,29 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
         JdbcBatch.update(connection, rows, entities, indexes, outcome);
     }
 
+    /**
+     * Writes the checked updates of {@code indexes} whose versions the database decides, a trigger's or
+     * a conditional one, and reads each back: the batch's first write, as {@link #updateChecked}. A JDBC
+     * batch answers with counts, not rows, so by default they go one row at a time, as a single update
+     * would, through one prepared statement.
+     */
+    default <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+        DaoStatements.Statement update = rows.checkedUpdateReadingBack(this);
+        boolean increments = rows.incrementsCheckedVersions();
+        // One statement for every row: SQLite's driver compiles each statement it prepares, and a row a
+        // prepared statement cost it four times the JDBC batch.
+        try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
+            for (int i : indexes) {
+                V version = rows.updateReadingBack(connection, statement, update, entities.get(i), increments);
+                outcome.ran(1);
+                if (version != null) {
+                    outcome.written(i, version);
+                }
+            }
+        }
+    }
+
     /** Writes the checked deletes of {@code indexes}: the batch's first write, as for updates. */
     default <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {

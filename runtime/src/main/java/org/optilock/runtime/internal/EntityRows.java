@@ -124,9 +124,7 @@ final class EntityRows<T, ID, V> {
 
     /** {@link #update(Connection, Object, boolean)} writing {@code newVersion}, as {@link #nextVersion} gave it. */
     V update(Connection connection, T entity, boolean checked, V newVersion) throws SQLException {
-        if (statements.trigger != null) {
-            context.warnIfTriggerMissing(connection, statements.trigger);
-        }
+        warnIfTriggerMissing(connection);
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
         if (update.isPlain()) {
@@ -237,13 +235,46 @@ final class EntityRows<T, ID, V> {
 
     // ---- what batches need -------------------------------------------------------------------------
 
-    /** Whether the checked updates write a version known before the write, so a batch can send them together. */
-    boolean batchesCheckedUpdates() {
-        return checkedUpdate.isPlain();
+    /** Whether the checked updates read back the version the database decided, a trigger's or a conditional one. */
+    boolean readsBackCheckedUpdates() {
+        return !checkedUpdate.isPlain();
+    }
+
+    /** Whether the DAO has the checked UPDATE of many rows over arrays, for PostgreSQL. */
+    boolean updatesRowsOverArrays() {
+        return statements.updateRows != null;
+    }
+
+    /** The checked UPDATE on {@code database} that reads back the version the database decided. */
+    DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database) {
+        return checkedUpdate.of(database.dialect());
     }
 
     /**
-     * The checked UPDATE of one row, when {@link #batchesCheckedUpdates}, for a batch of {@code
+     * Runs {@code statement}, {@code update} prepared (a checked UPDATE that reads back), for {@code
+     * entity}: the version the database gave the row, or {@code null} when no row matched.
+     */
+    V updateReadingBack(Connection connection, PreparedStatement statement, DaoStatements.Statement update, T entity,
+            boolean increments) throws SQLException {
+        parameters.bind(statement, update, entity, checkedUpdate.bindsNewVersion() ? newVersion(entity, increments) : null,
+                increments);
+        return cast(context.database().updateReadingBack(connection, statement, statements.versionType));
+    }
+
+    /** The version column {@code column} of {@code row} holds, as the version type reads it. */
+    V readVersion(ResultSet row, int column) throws SQLException {
+        return cast(statements.versionType.read(row, column));
+    }
+
+    /** Warns, once for the DAO, when the version trigger its updates rely on is missing. */
+    void warnIfTriggerMissing(Connection connection) throws SQLException {
+        if (statements.trigger != null) {
+            context.warnIfTriggerMissing(connection, statements.trigger);
+        }
+    }
+
+    /**
+     * The checked UPDATE of one row, when it does not read back, for a batch of {@code
      * entities} at {@code indexes}: the simpler one where every one of them has its version set.
      */
     DaoStatements.Statement checkedUpdateStatement(List<T> entities, int[] indexes) {
@@ -310,13 +341,13 @@ final class EntityRows<T, ID, V> {
     /** Puts what {@code update}, a checked UPDATE, binds for {@code entity} into {@code values}; returns the version it writes. */
     V updateValues(DaoStatements.Statement update, T entity, Object[] values, boolean increments) {
         V newVersion = newVersion(entity, increments);
-        parameters.values(update, entity, newVersion, values);
+        parameters.values(update, entity, newVersion, increments, values);
         return newVersion;
     }
 
     /** Puts what {@code delete}, a checked DELETE, binds for {@code entity} into {@code values}. */
     void deleteValues(DaoStatements.Statement delete, T entity, Object[] values) {
-        parameters.values(delete, entity, null, values);
+        parameters.values(delete, entity, null, false, values);
     }
 
     /** The DELETE, with the version condition or by key alone. */
@@ -338,7 +369,7 @@ final class EntityRows<T, ID, V> {
 
     /** Puts what {@code insert} binds for {@code entity}, whose row starts at {@code version}, into {@code values}. */
     void insertValues(DaoStatements.Statement insert, T entity, V version, Object[] values) {
-        parameters.values(insert, entity, version, values);
+        parameters.values(insert, entity, version, false, values);
     }
 
     /** Whether {@code stored} holds every value of {@code entity}, with {@code version} as its version. */

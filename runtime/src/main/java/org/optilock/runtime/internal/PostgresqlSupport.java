@@ -64,18 +64,40 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
         return INSTANT_TEXT.format(value);
     }
 
+    /**
+     * Over arrays as well: the statement returns each written row's version beside its position (where
+     * the DAO has that statement; else one row at a time).
+     */
+    @Override
+    public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+        if (rows.updatesRowsOverArrays()) {
+            updateChecked(connection, rows, entities, indexes, outcome, start);
+        } else {
+            DialectSupport.super.updateCheckedReadingBack(connection, rows, entities, indexes, outcome, start);
+        }
+    }
+
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.ArrayWrite update = rows.updateRows(entities, indexes);
-        List<V> versions = new ArrayList<>(indexes.length);
+        boolean readsBack = rows.readsBackCheckedUpdates();
+        List<V> versions = new ArrayList<>(readsBack ? 0 : indexes.length);
         boolean increments = rows.incrementsCheckedVersions();
         outcome.ran(ArrayChunks.send(connection, update.statement().sql(), update.types(), indexes.length,
-                (k, values) -> versions.add(rows.updateValues(update.statement(), entities.get(indexes[k]), values,
-                        increments)),
+                (k, values) -> {
+                    V version = rows.updateValues(update.statement(), entities.get(indexes[k]), values, increments);
+                    if (!readsBack) {
+                        versions.add(version);
+                    }
+                },
                 (statement, first) -> {
-                    for (int k : writtenRows(statement, first)) {
-                        outcome.written(indexes[k], versions.get(k));
+                    try (ResultSet returned = statement.executeQuery()) {
+                        while (returned.next()) {
+                            int k = first + (int) returned.getLong(1) - 1;
+                            outcome.written(indexes[k], readsBack ? rows.readVersion(returned, 2) : versions.get(k));
+                        }
                     }
                 }));
     }

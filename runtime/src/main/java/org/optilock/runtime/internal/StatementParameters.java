@@ -58,14 +58,14 @@ final class StatementParameters<T, V> {
     }
 
     /** Puts into {@code values} what {@link #bind} binds, as objects, in the same order. */
-    void values(DaoStatements.Statement sql, T entity, V newVersion, Object[] values) {
+    void values(DaoStatements.Statement sql, T entity, V newVersion, boolean increments, Object[] values) {
         int[] parameters = sql.parameters();
         for (int i = 0; i < parameters.length; i++) {
             values[i] = switch (parameters[i]) {
                 case NEW_VERSION -> newVersion;
                 case EXPECTED_VERSION -> dao.version(entity);
                 case EXPECTED_UNSET -> OptilockSettings.isUnset(dao.version(entity)) ? 1 : 0;
-                case INCREMENT -> throw new IllegalArgumentException("a checked update of many rows binds no increment");
+                case INCREMENT -> increments ? 1 : 0;
                 default -> dao.value(entity, parameters[i]);
             };
         }
