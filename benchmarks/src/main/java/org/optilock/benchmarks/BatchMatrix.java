@@ -144,7 +144,7 @@ public final class BatchMatrix {
 
         StringBuilder section = new StringBuilder();
         section.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s %s; time per call is the median of its"
-                + " rounds (200 for 10 rows, 9 for 10,000, 5 for 100,000; a fifth as many warm-up rounds first, and,"
+                + " rounds (200 for 10 rows, 9 for 10,000 and 100,000; a fifth as many warm-up rounds first, and,"
                 + " before a table's first cell, 2,000 rounds of 10 rows and 20 of 1,000 of each operation), each"
                 + " ratio the median of the per-round ratios to the JDBC batch with its quartiles. Spring Data JDBC"
                 + " and Hibernate are left out above 10,000 rows.%n", LocalDate.now(),
@@ -181,7 +181,7 @@ public final class BatchMatrix {
 
     /** Small batches are cheap and noisy: many rounds; large ones a few. */
     private static int rounds(int size) {
-        return size >= 100_000 ? 5 : Math.max(9, Math.min(200, 20_000 / size));
+        return Math.max(9, Math.min(200, 20_000 / size));
     }
 
     /**

@@ -61,20 +61,23 @@ final class HandJdbcBatches implements BatchContender<Item> {
      * row was written.
      */
     static <E> void run(DataSource dataSource, String sql, List<E> rows, Binder<E> binder) {
-        inOneTransaction(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (E row : rows) {
-                    binder.bind(statement, row);
-                    statement.addBatch();
-                }
-                for (int count : statement.executeBatch()) {
-                    if (count == 0) {
-                        return false;
-                    }
-                }
-                return true;
+        inOneTransaction(dataSource, connection -> allWritten(connection, sql, rows, binder));
+    }
+
+    /** Sends {@code sql} for every row as one JDBC batch on {@code connection}; whether each row was written. */
+    static <E> boolean allWritten(Connection connection, String sql, List<E> rows, Binder<E> binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (E row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
             }
-        });
+            for (int count : statement.executeBatch()) {
+                if (count == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Work on one connection that says whether every row was written. */

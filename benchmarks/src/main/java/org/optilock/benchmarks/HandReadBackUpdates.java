@@ -82,16 +82,8 @@ final class HandReadBackUpdates<E> implements BatchContender<E> {
         Map<Long, E> byKey = new HashMap<>(rows.size() * 2);
         rows.forEach(row -> byKey.put(id.applyAsLong(row), row));
         HandJdbcBatches.inOneTransaction(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(update)) {
-                for (E row : rows) {
-                    binder.bind(statement, row);
-                    statement.addBatch();
-                }
-                for (int count : statement.executeBatch()) {
-                    if (count == 0) {
-                        return false;
-                    }
-                }
+            if (!HandJdbcBatches.allWritten(connection, update, rows, binder)) {
+                return false;
             }
             int read = 0;
             for (int from = 0; from < rows.size(); from += CHUNK) {

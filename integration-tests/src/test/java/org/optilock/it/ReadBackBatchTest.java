@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.optilock.it.support.BatchAnswerDataSource;
 import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
@@ -18,14 +23,15 @@ import org.optilock.runtime.BatchConflictException;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.Concurrency;
+import org.optilock.runtime.DataAccessException;
 import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.Triggers;
 
 /**
  * Batches of rows whose versions the database decides, a trigger's ({@link Ticket}) or a conditional
- * one ({@link Profile}, {@link Page}): each written row gets the version the database gave it, the stale ones are
- * named, and the batch costs one statement over arrays on PostgreSQL, elsewhere one prepared
- * statement run for each row.
+ * one ({@link Profile}, {@link Page}): each written row gets the version the database gave it, the
+ * stale ones are named, and the batch costs one statement over arrays on PostgreSQL, one JDBC batch
+ * and a query of the written rows on SQLite and MariaDB, one prepared statement run for each row on H2.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DatabaseKind.class)
@@ -88,13 +94,18 @@ class ReadBackBatchTest {
         assertEquals(1, copies.get(1).version, "a stale ticket keeps its version");
         assertEquals(List.of("Ticket 0 (ours)", "raw", "Ticket 2 (ours)", "raw", "Ticket 4 (ours)"), ticketTitles());
         assertEquals(List.of(3L, 2L, 2L, 2L, 2L), ticketVersions());
-        // The rows in one UPDATE over arrays on PostgreSQL, else an UPDATE each; one SELECT for each
-        // stale row, to name its current version.
-        assertEquals(database.kind() == DatabaseKind.POSTGRESQL ? 1 : 5, updates(statements), () -> "statements: " + statements);
+        // One UPDATE over arrays on PostgreSQL, one JDBC batch on SQLite and MariaDB (then a query of the
+        // written rows), an UPDATE a row on H2; one SELECT for each stale row, to name its current version.
+        assertEquals(updatesOf(5), updates(statements), () -> "statements: " + statements);
         assertEquals(2, statements.stream().filter(sql -> sql.startsWith("SELECT id, title, hits, version FROM Ticket WHERE id = ?"))
                 .count(), () -> "statements: " + statements);
         assertEquals(1, prepared.stream().filter(sql -> sql.startsWith("UPDATE") || sql.contains("(UPDATE")).count(),
                 () -> "one prepared UPDATE for the whole batch: " + prepared);
+    }
+
+    /** The UPDATE statements a batch of {@code rows} read-back updates runs: on H2 one a row, elsewhere one. */
+    private long updatesOf(int rows) {
+        return database.kind() == DatabaseKind.H2 ? rows : 1;
     }
 
     /** The UPDATEs among {@code statements}, H2's inside a query included. */
@@ -135,7 +146,7 @@ class ReadBackBatchTest {
         assertEquals(List.of(2, 1, 2, 1), List.of(named.version, seen.version, unmailed.version, untouched.version));
         assertEquals(List.of(2, 1, 2, 1), profiles.findAll().stream().map(p -> p.version).toList());
         assertEquals(LocalDate.of(2026, 12, 6), profiles.findById("bob").orElseThrow().lastSeen);
-        assertEquals(database.kind() == DatabaseKind.POSTGRESQL ? 1 : 4, updates(statements), () -> "statements: " + statements);
+        assertEquals(updatesOf(4), updates(statements), () -> "statements: " + statements);
 
         // Without increment a changed name is written and the version stays.
         named.name = "Ada Lovelace";
@@ -183,5 +194,38 @@ class ReadBackBatchTest {
         assertEquals(List.of(renamed, viewed), pages.findAll());
         assertThrows(BatchConflictException.class,
                 () -> pages.updateAll(List.of(home.withTitle("stale")), BatchPolicy.ABORT_ALL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Statement.SUCCESS_NO_INFO, Statement.EXECUTE_FAILED})
+    void aTriggerRowWithoutACountIsWrittenOnlyWithProof(int answer) {
+        List<Ticket> copies = fiveTicketsTwoOfThemStale();
+        DataSource answering = BatchAnswerDataSource.answering(database.dataSource(), answer);
+
+        BatchResult<Ticket> result = new TicketDao(answering).updateAll(copies, BatchPolicy.SILENT);
+
+        assertEquals(List.of(copies.get(0), copies.get(2), copies.get(4)), result.applied());
+        assertEquals(List.of(3L, 2L, 2L), result.applied().stream().map(t -> t.version).toList());
+        assertEquals(List.of(copies.get(1).id, copies.get(3).id),
+                result.conflicts().stream().map(RecordModifiedException::id).toList());
+    }
+
+    @Test
+    void aTriggerBatchTheDriverDroppedIsNeverReportedAsWritten() {
+        List<Ticket> copies = fiveTicketsTwoOfThemStale();
+        List<String> before = ticketTitles();
+        DataSource dropping = BatchAnswerDataSource.droppingBatches(database.dataSource(), Statement.SUCCESS_NO_INFO);
+        if (database.kind() == DatabaseKind.POSTGRESQL || database.kind() == DatabaseKind.H2) {
+            // No JDBC batch there: the rows' own statements return what they wrote, which is the proof.
+            assertEquals(3, new TicketDao(dropping).updateAll(copies, BatchPolicy.SILENT).applied().size());
+            return;
+        }
+
+        DataAccessException failure = assertThrows(DataAccessException.class,
+                () -> new TicketDao(dropping).updateAll(copies, BatchPolicy.SILENT));
+
+        assertTrue(failure.getMessage().contains("no row count"), failure.getMessage());
+        assertEquals(before, ticketTitles());
+        assertEquals(List.of(2L, 1L, 1L, 1L, 1L), copies.stream().map(t -> t.version).toList());
     }
 }

@@ -76,24 +76,23 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
     /**
      * Writes the checked updates of {@code indexes} whose versions the database decides, a trigger's or
      * a conditional one, and reads each back: the batch's first write, as {@link #updateChecked}. A JDBC
-     * batch answers with counts, not rows, so by default they go one row at a time, as a single update
-     * would, through one prepared statement.
+     * batch answers with counts, not rows, so by default the UPDATEs go as one, and the rows it wrote
+     * are read back by key ({@link ReadBackBatch#update}).
      */
     default <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateReadingBack(this);
-        boolean increments = rows.incrementsCheckedVersions();
-        // One statement for every row: SQLite's driver compiles each statement it prepares, and a row a
-        // prepared statement cost it four times the JDBC batch.
-        try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
-            for (int i : indexes) {
-                V version = rows.updateReadingBack(connection, statement, update, entities.get(i), increments);
-                outcome.ran(1);
-                if (version != null) {
-                    outcome.written(i, version);
-                }
-            }
-        }
+        ReadBackBatch.update(connection, this, rows, entities, indexes, outcome);
+    }
+
+    /**
+     * {@code sql}, an UPDATE that reports the version the database gave the row (see {@link
+     * #updateReadingBack}), as a plain UPDATE a JDBC batch can run: by default without its {@code
+     * RETURNING}. MySQL's assigns the version to a session variable as well, which is harmless in a
+     * batch; H2 sends such batches row by row and never asks.
+     */
+    default String withoutReadBack(String sql) {
+        int returning = sql.lastIndexOf(" RETURNING ");
+        return returning < 0 ? sql : sql.substring(0, returning);
     }
 
     /** Writes the checked deletes of {@code indexes}: the batch's first write, as for updates. */

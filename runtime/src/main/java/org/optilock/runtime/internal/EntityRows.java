@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 
@@ -248,6 +251,57 @@ final class EntityRows<T, ID, V> {
     /** The checked UPDATE on {@code database} that reads back the version the database decided. */
     DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database) {
         return checkedUpdate.of(database.dialect());
+    }
+
+    /**
+     * The checked UPDATE on {@code database} that reads back, without its read-back, for a JDBC batch
+     * ({@link DialectSupport#withoutReadBack}).
+     */
+    DaoStatements.Statement checkedUpdateWithoutReadBack(DialectSupport database) {
+        DaoStatements.Statement readingBack = checkedUpdateReadingBack(database);
+        return new DaoStatements.Statement(database.withoutReadBack(readingBack.sql()), readingBack.parameters());
+    }
+
+    /**
+     * The current rows of {@code entities} at {@code indexes}, by key, read in one query; a row that is
+     * gone is missing. Without their element collections: a batch asks only for versions and values.
+     */
+    Map<Object, T> currentRows(Connection connection, List<T> entities, int[] indexes) throws SQLException {
+        DaoStatements.Statement key = statements.deleteUnchecked;
+        Map<Object, T> current = new HashMap<>(indexes.length * 2);
+        try (PreparedStatement statement = connection.prepareStatement(selectByKeys(indexes.length))) {
+            for (int k = 0; k < indexes.length; k++) {
+                bind(statement, key, entities.get(indexes[k]), null, k * key.parameters().length);
+            }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    T row = dao.read(resultSet, statements.selectOrder);
+                    current.put(key(row), row);
+                }
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The SELECT of {@code count} rows by key, made from the one of a row by key: {@code k IN (?, …)},
+     * or for a composite key {@code (a, b) IN ((?, ?), …)}, each key's columns in the order the one-row
+     * statement binds them.
+     */
+    private String selectByKeys(int count) {
+        String byId = statements.selectById;
+        int where = byId.lastIndexOf(" WHERE ");
+        List<String> keys = new ArrayList<>();
+        for (String condition : byId.substring(where + " WHERE ".length()).split(" AND ")) {
+            if (!condition.endsWith(" = ?")) {
+                throw new IllegalStateException("Not a condition on a key column: " + condition + " in " + byId);
+            }
+            keys.add(condition.substring(0, condition.length() - " = ?".length()));
+        }
+        String one = keys.size() == 1 ? "?" : "(" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+        String columns = keys.size() == 1 ? keys.get(0) : "(" + String.join(", ", keys) + ")";
+        return byId.substring(0, where) + " WHERE " + columns + " IN (" + String.join(", ", Collections.nCopies(count, one))
+                + ")";
     }
 
     /**

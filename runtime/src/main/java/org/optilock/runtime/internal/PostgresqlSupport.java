@@ -74,7 +74,7 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
         if (rows.updatesRowsOverArrays()) {
             updateChecked(connection, rows, entities, indexes, outcome, start);
         } else {
-            DialectSupport.super.updateCheckedReadingBack(connection, rows, entities, indexes, outcome, start);
+            ReadBackBatch.rowByRow(connection, this, rows, entities, indexes, outcome);
         }
     }
 

@@ -1,0 +1,96 @@
+package org.optilock.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The checked updates of a batch whose versions the database decides, a trigger's or a conditional
+ * one, on a database whose JDBC batch answers with counts, not rows: how each row learns the version
+ * the database gave it.
+ *
+ * <p>{@link #update}: the UPDATEs without their read-back as one JDBC batch, then the written rows
+ * read back by key, 500 to a query, in the same transaction, whose locks keep them as the batch left
+ * them. {@link #rowByRow}: each UPDATE reading back its own version, one prepared statement for the
+ * whole batch, where a statement costs no round trip (H2 in the caller's process).
+ */
+final class ReadBackBatch {
+
+    /** Keys a query reads back: far below any database's limit of parameters. */
+    private static final int KEYS_PER_QUERY = 500;
+
+    private ReadBackBatch() {}
+
+    /**
+     * One JDBC batch of the UPDATEs, then each written row read back for its version. A row the driver
+     * gives no count for ({@code SUCCESS_NO_INFO}, {@code EXECUTE_FAILED}) counts as written only if,
+     * read back, it holds the values that were written; one that holds neither them nor a newer version
+     * is an error, as in {@link JdbcBatch}.
+     */
+    static <T, V> void update(Connection connection, DialectSupport database, EntityRows<T, ?, V> rows,
+            List<T> entities, int[] indexes, BatchOutcome<T, V> outcome) throws SQLException {
+        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(database);
+        boolean increments = rows.incrementsCheckedVersions();
+        int[] counts;
+        try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
+            for (int i : indexes) {
+                rows.bindCheckedUpdate(statement, update, entities.get(i), 0, increments);
+                statement.addBatch();
+            }
+            counts = statement.executeBatch();
+        }
+        outcome.ran(indexes.length);
+        // The rows the batch may have written: a count of 0 says a row was not.
+        int[] touched = new int[indexes.length];
+        int count = 0;
+        for (int k = 0; k < indexes.length; k++) {
+            if (counts[k] != 0) {
+                touched[count++] = k;
+            }
+        }
+        for (int from = 0; from < count; from += KEYS_PER_QUERY) {
+            int[] chunk = new int[Math.min(count, from + KEYS_PER_QUERY) - from];
+            for (int c = 0; c < chunk.length; c++) {
+                chunk[c] = indexes[touched[from + c]];
+            }
+            Map<Object, T> current = rows.currentRows(connection, entities, chunk);
+            outcome.ran(1);
+            for (int c = 0; c < chunk.length; c++) {
+                int i = chunk[c];
+                int answer = counts[touched[from + c]];
+                T entity = entities.get(i);
+                T stored = current.get(rows.key(entity));
+                // Without a count, only the row can say: it holds what was written. A conditional
+                // version may have stayed, so the version alone proves nothing.
+                if (stored != null && (answer > 0 || rows.holds(stored, entity, rows.version(stored)))) {
+                    outcome.written(i, rows.version(stored));
+                } else if (stored != null && Objects.equals(rows.version(stored), rows.version(entity))) {
+                    throw new SQLException("The driver gave no row count for row " + (touched[from + c] + 1)
+                            + " of the batch (answer " + answer + "), and the row still holds its old version and"
+                            + " not the values written, so it was not written. Nothing of the batch was committed.");
+                } else if (stored != null) {
+                    outcome.current(i, stored);
+                }
+            }
+        }
+    }
+
+    /** Each UPDATE reading back its own version, one prepared statement for the whole batch. */
+    static <T, V> void rowByRow(Connection connection, DialectSupport database, EntityRows<T, ?, V> rows,
+            List<T> entities, int[] indexes, BatchOutcome<T, V> outcome) throws SQLException {
+        DaoStatements.Statement update = rows.checkedUpdateReadingBack(database);
+        boolean increments = rows.incrementsCheckedVersions();
+        try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
+            for (int i : indexes) {
+                V version = rows.updateReadingBack(connection, statement, update, entities.get(i), increments);
+                outcome.ran(1);
+                if (version != null) {
+                    outcome.written(i, version);
+                }
+            }
+        }
+    }
+}
