@@ -114,4 +114,27 @@ class CompositeKeyTest {
                 .verify();
         assertEquals(List.of("optilock_seat_version"), Triggers.drop(database.dataSource(), Seat.class));
     }
+
+    @Test
+    void aBatchOfTriggerVersionsReadsEachRowBackByEveryKeyColumn() {
+        Triggers.create(database.dataSource(), Seat.class);
+        Seat a1 = seats.insert(new Seat("A", 1, "Ada"));
+        Seat a2 = seats.insert(new Seat("A", 2, "Bob"));
+        Seat b1 = seats.insert(new Seat("B", 1, "Cy"));
+        seats.update(a2);
+        database.execute("UPDATE seat SET holder = 'Dan' WHERE hall = 'B' AND number = 1");
+        a1.holder = "Eve";
+        a2.holder = "Fay";
+        b1.holder = "Gus";
+
+        BatchResult<Seat> result = seats.updateAll(List.of(a1, a2, b1), BatchPolicy.SILENT);
+
+        // A row read back by its hall alone, or its number alone, would take another seat's version.
+        assertEquals(List.of(a1, a2), result.applied());
+        assertEquals(List.of(2, 3), List.of(a1.version, a2.version));
+        assertEquals(new SeatId("B", 1), result.conflicts().get(0).id());
+        assertEquals(List.of(2, 3, 2), List.of(seats.currentVersion(new SeatId("A", 1)).orElseThrow(),
+                seats.currentVersion(new SeatId("A", 2)).orElseThrow(), seats.currentVersion(new SeatId("B", 1)).orElseThrow()));
+        assertEquals("Dan", seats.findById(new SeatId("B", 1)).orElseThrow().holder);
+    }
 }

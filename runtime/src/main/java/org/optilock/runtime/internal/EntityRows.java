@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.optilock.runtime.Dialect;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
 
@@ -36,6 +38,8 @@ final class EntityRows<T, ID, V> {
     private final DaoStatements.Statement deleteOfSetVersions;
     private final DaoStatements.ArrayWrite updateRowsOfSetVersions;
     private final DaoStatements.ArrayWrite deleteRowsOfSetVersions;
+    /** By database, the checked UPDATE that reads back, with the plain version condition; empty for a plain update. */
+    private final Map<Dialect, DaoStatements.Statement> readingBackOfSetVersions = new EnumMap<>(Dialect.class);
     /** Every column but the version: those {@link #holds} compares. */
     private final int[] columns;
     private final int keyColumns;
@@ -54,6 +58,11 @@ final class EntityRows<T, ID, V> {
         this.deleteOfSetVersions = statements.forSetVersions(statements.delete);
         this.updateRowsOfSetVersions = statements.forSetVersions(statements.updateRows());
         this.deleteRowsOfSetVersions = statements.forSetVersions(statements.deleteRows());
+        if (!checkedUpdate.isPlain()) {
+            for (Dialect dialect : Dialect.values()) {
+                readingBackOfSetVersions.put(dialect, statements.forSetVersions(checkedUpdate.of(dialect)));
+            }
+        }
         this.columns = uncheckedUpdate.columns();
         this.keyColumns = statements.deleteUnchecked.parameters().length;
         List<ElementCollection<T, ?>> own = new ArrayList<>();
@@ -248,17 +257,22 @@ final class EntityRows<T, ID, V> {
         return statements.updateRows != null;
     }
 
-    /** The checked UPDATE on {@code database} that reads back the version the database decided. */
-    DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database) {
-        return checkedUpdate.of(database.dialect());
+    /**
+     * The checked UPDATE on {@code database} that reads back the version the database decided, for a
+     * batch of {@code entities} at {@code indexes}: with the plain version condition where every one of
+     * them has its version set, as for other batches.
+     */
+    DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database, List<T> entities, int[] indexes) {
+        return versionsSet(entities, indexes) ? readingBackOfSetVersions.get(database.dialect())
+                : checkedUpdate.of(database.dialect());
     }
 
     /**
-     * The checked UPDATE on {@code database} that reads back, without its read-back, for a JDBC batch
-     * ({@link DialectSupport#withoutReadBack}).
+     * {@link #checkedUpdateReadingBack} without its read-back, for a JDBC batch ({@link
+     * DialectSupport#withoutReadBack}).
      */
-    DaoStatements.Statement checkedUpdateWithoutReadBack(DialectSupport database) {
-        DaoStatements.Statement readingBack = checkedUpdateReadingBack(database);
+    DaoStatements.Statement checkedUpdateWithoutReadBack(DialectSupport database, List<T> entities, int[] indexes) {
+        DaoStatements.Statement readingBack = checkedUpdateReadingBack(database, entities, indexes);
         return new DaoStatements.Statement(database.withoutReadBack(readingBack.sql()), readingBack.parameters());
     }
 

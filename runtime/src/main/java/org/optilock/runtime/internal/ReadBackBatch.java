@@ -32,7 +32,7 @@ final class ReadBackBatch {
      */
     static <T, V> void update(Connection connection, DialectSupport database, EntityRows<T, ?, V> rows,
             List<T> entities, int[] indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(database);
+        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(database, entities, indexes);
         boolean increments = rows.incrementsCheckedVersions();
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
@@ -81,7 +81,7 @@ final class ReadBackBatch {
     /** Each UPDATE reading back its own version, one prepared statement for the whole batch. */
     static <T, V> void rowByRow(Connection connection, DialectSupport database, EntityRows<T, ?, V> rows,
             List<T> entities, int[] indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateReadingBack(database);
+        DaoStatements.Statement update = rows.checkedUpdateReadingBack(database, entities, indexes);
         boolean increments = rows.incrementsCheckedVersions();
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
