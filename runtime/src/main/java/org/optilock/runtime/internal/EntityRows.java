@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -276,6 +277,61 @@ final class EntityRows<T, ID, V> {
         return new DaoStatements.Statement(database.withoutReadBack(readingBack.sql()), readingBack.parameters());
     }
 
+    /** Takes the version row {@code k} of a query holds. */
+    interface VersionRead<V> {
+        void read(int k, V version) throws SQLException;
+    }
+
+    /**
+     * Reads the versions the rows of {@code entities} at {@code indexes} hold now, in one query by key
+     * ({@link #selectByKeys}), each answer matched to its row by the key's values, whole numbers as
+     * longs and the rest by {@code equals}: {@code found} takes the row's position among {@code indexes}
+     * and its version. A row no answer matched is not taken: one that is gone, or whose key the database
+     * spells otherwise (a string in another case, under a collation that ignores case).
+     */
+    void readVersions(Connection connection, List<T> entities, int[] indexes, VersionRead<V> found) throws SQLException {
+        DaoStatements.Statement key = statements.deleteUnchecked;
+        int[] keyColumns = key.parameters();
+        Map<Object, Integer> positions = new HashMap<>(indexes.length * 2);
+        Object[] values = new Object[keyColumns.length];
+        for (int k = 0; k < indexes.length; k++) {
+            T entity = entities.get(indexes[k]);
+            for (int c = 0; c < keyColumns.length; c++) {
+                values[c] = dao.value(entity, keyColumns[c]);
+            }
+            positions.put(keyOfValues(values), k);
+        }
+        String select = statements.selectVersion;
+        String version = select.substring("SELECT ".length(), select.indexOf(" FROM "));
+        try (PreparedStatement statement = connection.prepareStatement(selectByKeys(select, version, indexes.length))) {
+            for (int k = 0; k < indexes.length; k++) {
+                bind(statement, key, entities.get(indexes[k]), null, k * keyColumns.length);
+            }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    for (int c = 0; c < keyColumns.length; c++) {
+                        values[c] = resultSet.getObject(c + 1);
+                    }
+                    Integer k = positions.get(keyOfValues(values));
+                    if (k != null) {
+                        found.read(k, readVersion(resultSet, keyColumns.length + 1));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A key's column values as a map key: whole numbers as longs, whatever type the driver chose. */
+    private static Object keyOfValues(Object[] values) {
+        Object[] keys = new Object[values.length];
+        for (int c = 0; c < values.length; c++) {
+            Object value = values[c];
+            keys[c] = value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                    ? (Object) ((Number) value).longValue() : value;
+        }
+        return keys.length == 1 ? keys[0] : Arrays.asList(keys);
+    }
+
     /**
      * The current rows of {@code entities} at {@code indexes}, by key, read in one query; a row that is
      * gone is missing. Without their element collections: a batch asks only for versions and values.
@@ -283,7 +339,8 @@ final class EntityRows<T, ID, V> {
     Map<Object, T> currentRows(Connection connection, List<T> entities, int[] indexes) throws SQLException {
         DaoStatements.Statement key = statements.deleteUnchecked;
         Map<Object, T> current = new HashMap<>(indexes.length * 2);
-        try (PreparedStatement statement = connection.prepareStatement(selectByKeys(indexes.length))) {
+        try (PreparedStatement statement = connection.prepareStatement(selectByKeys(statements.selectById, null,
+                indexes.length))) {
             for (int k = 0; k < indexes.length; k++) {
                 bind(statement, key, entities.get(indexes[k]), null, k * key.parameters().length);
             }
@@ -298,24 +355,25 @@ final class EntityRows<T, ID, V> {
     }
 
     /**
-     * The SELECT of {@code count} rows by key, made from the one of a row by key: {@code k IN (?, …)},
-     * or for a composite key {@code (a, b) IN ((?, ?), …)}, each key's columns in the order the one-row
-     * statement binds them.
+     * {@code select}, a query of one row by key, made the query of {@code count} rows by key: {@code k
+     * IN (?, …)}, or for a composite key {@code (a, b) IN ((?, ?), …)}, each key's columns in the order
+     * the one-row query binds them; selecting the key's columns and then {@code selected}, or where
+     * that is {@code null} what {@code select} selects.
      */
-    private String selectByKeys(int count) {
-        String byId = statements.selectById;
-        int where = byId.lastIndexOf(" WHERE ");
+    private static String selectByKeys(String select, String selected, int count) {
+        int where = select.lastIndexOf(" WHERE ");
         List<String> keys = new ArrayList<>();
-        for (String condition : byId.substring(where + " WHERE ".length()).split(" AND ")) {
+        for (String condition : select.substring(where + " WHERE ".length()).split(" AND ")) {
             if (!condition.endsWith(" = ?")) {
-                throw new IllegalStateException("Not a condition on a key column: " + condition + " in " + byId);
+                throw new IllegalStateException("Not a condition on a key column: " + condition + " in " + select);
             }
             keys.add(condition.substring(0, condition.length() - " = ?".length()));
         }
+        String head = selected == null ? select.substring(0, where)
+                : "SELECT " + String.join(", ", keys) + ", " + selected + select.substring(select.indexOf(" FROM "), where);
         String one = keys.size() == 1 ? "?" : "(" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
         String columns = keys.size() == 1 ? keys.get(0) : "(" + String.join(", ", keys) + ")";
-        return byId.substring(0, where) + " WHERE " + columns + " IN (" + String.join(", ", Collections.nCopies(count, one))
-                + ")";
+        return head + " WHERE " + columns + " IN (" + String.join(", ", Collections.nCopies(count, one)) + ")";
     }
 
     /**

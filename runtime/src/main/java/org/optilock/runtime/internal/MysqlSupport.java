@@ -60,6 +60,27 @@ final class MysqlSupport implements DialectSupport {
         }
     }
 
+    /**
+     * Without the assignment to the session variable, {@code version = (@optilock_version := e)}
+     * becoming {@code version = e}: a batch reads its versions back by key, and has no use for a variable
+     * that would hold only its last row's.
+     */
+    @Override
+    public String withoutReadBack(String sql) {
+        String assignment = "(" + VERSION_VARIABLE + " := ";
+        int at = sql.indexOf(assignment);
+        if (at < 0) {
+            return sql;
+        }
+        int depth = 1;
+        int end = at + assignment.length();
+        while (depth > 0 && end < sql.length()) {
+            char c = sql.charAt(end++);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return sql.substring(0, at) + sql.substring(at + assignment.length(), end - 1) + sql.substring(end);
+    }
+
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {

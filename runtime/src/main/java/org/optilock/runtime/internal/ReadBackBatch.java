@@ -12,15 +12,15 @@ import java.util.Objects;
  * one, on a database whose JDBC batch answers with counts, not rows: how each row learns the version
  * the database gave it.
  *
- * <p>{@link #update}: the UPDATEs without their read-back as one JDBC batch, then the written rows
- * read back by key, 500 to a query, in the same transaction, whose locks keep them as the batch left
- * them. {@link #rowByRow}: each UPDATE reading back its own version, one prepared statement for the
+ * <p>{@link #update}: the UPDATEs without their read-back as one JDBC batch, then the versions of
+ * the written rows read back by key, 500 rows to a query, in the same transaction, whose locks keep
+ * them as the batch left them. {@link #rowByRow}: each UPDATE reading back its own version, one prepared statement for the
  * whole batch, where a statement costs no round trip (H2 in the caller's process).
  */
 final class ReadBackBatch {
 
-    /** Keys a query reads back: far below any database's limit of parameters. */
-    private static final int KEYS_PER_QUERY = 500;
+    /** Rows a query reads back: far below any database's limit of parameters. */
+    private static final int ROWS_PER_QUERY = 500;
 
     private ReadBackBatch() {}
 
@@ -51,29 +51,59 @@ final class ReadBackBatch {
                 touched[count++] = k;
             }
         }
-        for (int from = 0; from < count; from += KEYS_PER_QUERY) {
-            int[] chunk = new int[Math.min(count, from + KEYS_PER_QUERY) - from];
+        for (int from = 0; from < count; from += ROWS_PER_QUERY) {
+            int[] chunk = new int[Math.min(count, from + ROWS_PER_QUERY) - from];
+            boolean counted = true;
             for (int c = 0; c < chunk.length; c++) {
                 chunk[c] = indexes[touched[from + c]];
+                counted &= counts[touched[from + c]] > 0;
             }
-            Map<Object, T> current = rows.currentRows(connection, entities, chunk);
             outcome.ran(1);
-            for (int c = 0; c < chunk.length; c++) {
-                int i = chunk[c];
-                int answer = counts[touched[from + c]];
-                T entity = entities.get(i);
-                T stored = current.get(rows.key(entity));
-                // Without a count, only the row can say: it holds what was written. A conditional
-                // version may have stayed, so the version alone proves nothing.
-                if (stored != null && (answer > 0 || rows.holds(stored, entity, rows.version(stored)))) {
-                    outcome.written(i, rows.version(stored));
-                } else if (stored != null && Objects.equals(rows.version(stored), rows.version(entity))) {
-                    throw new SQLException("The driver gave no row count for row " + (touched[from + c] + 1)
-                            + " of the batch (answer " + answer + "), and the row still holds its old version and"
-                            + " not the values written, so it was not written. Nothing of the batch was committed.");
-                } else if (stored != null) {
-                    outcome.current(i, stored);
+            if (counted) {
+                // Every row of the chunk was written: only its version is left to learn.
+                boolean[] read = new boolean[chunk.length];
+                rows.readVersions(connection, entities, chunk, (c, version) -> {
+                    read[c] = true;
+                    outcome.written(chunk[c], version);
+                });
+                for (int c = 0; c < chunk.length; c++) {
+                    if (!read[c]) {
+                        // The database matched its key, the map did not (a key it spells otherwise): ask by key.
+                        T stored = rows.current(connection, entities.get(chunk[c]));
+                        outcome.ran(1);
+                        if (stored != null) {
+                            outcome.written(chunk[c], rows.version(stored));
+                        }
+                    }
                 }
+            } else {
+                proveWritten(connection, rows, entities, chunk, counts, touched, from, outcome);
+            }
+        }
+    }
+
+    /**
+     * The rows of {@code chunk}, some of which the driver gave no count for, read back whole: each is
+     * written if it has a count or holds what was written.
+     */
+    private static <T, V> void proveWritten(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            int[] chunk, int[] counts, int[] touched, int from, BatchOutcome<T, V> outcome) throws SQLException {
+        Map<Object, T> current = rows.currentRows(connection, entities, chunk);
+        for (int c = 0; c < chunk.length; c++) {
+            int i = chunk[c];
+            int answer = counts[touched[from + c]];
+            T entity = entities.get(i);
+            T stored = current.get(rows.key(entity));
+            // Without a count, only the row can say: it holds what was written. A conditional version
+            // may have stayed, so the version alone proves nothing.
+            if (stored != null && (answer > 0 || rows.holds(stored, entity, rows.version(stored)))) {
+                outcome.written(i, rows.version(stored));
+            } else if (stored != null && Objects.equals(rows.version(stored), rows.version(entity))) {
+                throw new SQLException("The driver gave no row count for row " + (touched[from + c] + 1)
+                        + " of the batch (answer " + answer + "), and the row still holds its old version and"
+                        + " not the values written, so it was not written. Nothing of the batch was committed.");
+            } else if (stored != null) {
+                outcome.current(i, stored);
             }
         }
     }
