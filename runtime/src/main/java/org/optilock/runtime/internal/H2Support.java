@@ -23,7 +23,8 @@ final class H2Support implements DialectSupport {
     @Override
     public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        ReadBackBatch.rowByRow(connection, this, rows, entities, indexes, outcome);
+        ReadBackBatch.rowByRow(connection, rows, entities, indexes, rows.checkedUpdateReadingBack(this, entities, indexes),
+                outcome);
     }
 
     @Override

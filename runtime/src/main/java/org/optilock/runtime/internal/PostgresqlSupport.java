@@ -74,7 +74,8 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
         if (rows.updatesRowsOverArrays()) {
             updateChecked(connection, rows, entities, indexes, outcome, start);
         } else {
-            ReadBackBatch.rowByRow(connection, this, rows, entities, indexes, outcome);
+            ReadBackBatch.rowByRow(connection, rows, entities, indexes, rows.checkedUpdateReadingBack(this, entities, indexes),
+                    outcome);
         }
     }
 

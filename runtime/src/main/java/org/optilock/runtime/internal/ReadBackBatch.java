@@ -25,14 +25,14 @@ final class ReadBackBatch {
     private ReadBackBatch() {}
 
     /**
-     * One JDBC batch of the UPDATEs, then each written row read back for its version. A row the driver
+     * One JDBC batch of {@code update}, a checked UPDATE without its read-back, then each written row
+     * read back for its version. A row the driver
      * gives no count for ({@code SUCCESS_NO_INFO}, {@code EXECUTE_FAILED}) counts as written only if,
      * read back, it holds the values that were written; one that holds neither them nor a newer version
      * is an error, as in {@link JdbcBatch}.
      */
-    static <T, V> void update(Connection connection, DialectSupport database, EntityRows<T, ?, V> rows,
-            List<T> entities, int[] indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(database, entities, indexes);
+    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            DaoStatements.Statement update, BatchOutcome<T, V> outcome) throws SQLException {
         boolean increments = rows.incrementsCheckedVersions();
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
@@ -108,10 +108,9 @@ final class ReadBackBatch {
         }
     }
 
-    /** Each UPDATE reading back its own version, one prepared statement for the whole batch. */
-    static <T, V> void rowByRow(Connection connection, DialectSupport database, EntityRows<T, ?, V> rows,
-            List<T> entities, int[] indexes, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateReadingBack(database, entities, indexes);
+    /** Each row's {@code update}, which reads back its version, one prepared statement for the whole batch. */
+    static <T, V> void rowByRow(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            DaoStatements.Statement update, BatchOutcome<T, V> outcome) throws SQLException {
         boolean increments = rows.incrementsCheckedVersions();
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
