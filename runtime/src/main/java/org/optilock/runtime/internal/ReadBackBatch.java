@@ -14,8 +14,9 @@ import java.util.Objects;
  *
  * <p>{@link #update}: the UPDATEs without their read-back as one JDBC batch, then the versions of
  * the written rows read back by key, 500 rows to a query, in the same transaction, whose locks keep
- * them as the batch left them. {@link #rowByRow}: each UPDATE reading back its own version, one prepared statement for the
- * whole batch, where a statement costs no round trip (H2 in the caller's process).
+ * them as the batch left them. {@link #rowByRow}: each UPDATE reading back its own version, one
+ * prepared statement for the whole batch, where a statement costs no round trip (H2 in the caller's
+ * process).
  */
 final class ReadBackBatch {
 
@@ -26,10 +27,9 @@ final class ReadBackBatch {
 
     /**
      * One JDBC batch of {@code update}, a checked UPDATE without its read-back, then each written row
-     * read back for its version. A row the driver
-     * gives no count for ({@code SUCCESS_NO_INFO}, {@code EXECUTE_FAILED}) counts as written only if,
-     * read back, it holds the values that were written; one that holds neither them nor a newer version
-     * is an error, as in {@link JdbcBatch}.
+     * read back for its version. A row the driver gives no count for ({@code SUCCESS_NO_INFO}, {@code
+     * EXECUTE_FAILED}) counts as written only if, read back, it holds the values that were written; one
+     * that holds neither them nor a newer version is an error, as in {@link JdbcBatch}.
      */
     static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             DaoStatements.Statement update, BatchOutcome<T, V> outcome) throws SQLException {
