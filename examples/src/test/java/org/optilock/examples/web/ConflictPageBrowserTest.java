@@ -21,6 +21,7 @@ import org.optilock.examples.DocumentDao;
 import org.optilock.examples.Examples;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -106,25 +107,52 @@ class ConflictPageBrowserTest {
         // 25 documents by title: Memo 01..22, then Release notes, Roadmap, Style guide.
         browser.get(url("/documents?size=10"));
         assertEquals(titles(1, 10), shownTitles());
-        browser.findElement(By.id("next")).click();
+        clickThrough(By.id("next"));
         assertEquals(titles(11, 20), shownTitles());
         screenshot("list-second-page");
-        browser.findElement(By.id("next")).click();
+        clickThrough(By.id("next"));
         assertEquals(List.of("Memo 21", "Memo 22", "Release notes", "Roadmap", "Style guide"), shownTitles());
         assertTrue(browser.findElements(By.id("next")).isEmpty(), "the last page has no next page");
-        browser.findElement(By.id("previous")).click();
+        clickThrough(By.id("previous"));
         assertEquals(titles(11, 20), shownTitles());
-        browser.findElement(By.id("previous")).click();
+        clickThrough(By.id("previous"));
         assertEquals(titles(1, 10), shownTitles());
         assertTrue(browser.findElements(By.id("previous")).isEmpty(), "the first page has no previous page");
 
         type("q", "Roadmap");
-        browser.findElement(By.id("search-button")).click();
+        clickThrough(By.id("search-button"));
         assertEquals(List.of("Roadmap"), shownTitles());
     }
 
     private static List<String> titles(int from, int to) {
         return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> String.format("Memo %02d", i)).toList();
+    }
+
+    /**
+     * Clicks {@code control}, which leads to another page, and waits until the browser has left this
+     * one: the list's pages share their elements' names, so reading too soon would read the old page, or
+     * an element of it the browser has just dropped.
+     */
+    private void clickThrough(By control) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(control).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                page.isDisplayed();
+            } catch (StaleElementReferenceException left) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still on the same page 10 seconds after clicking " + control);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the next page", e);
+            }
+        }
     }
 
     private List<String> shownTitles() {
