@@ -253,11 +253,6 @@ final class EntityRows<T, ID, V> {
         return !checkedUpdate.isPlain();
     }
 
-    /** Whether the DAO has the checked UPDATE of many rows over arrays, for PostgreSQL. */
-    boolean updatesRowsOverArrays() {
-        return statements.updateRows != null;
-    }
-
     /**
      * The checked UPDATE on {@code database} that reads back the version the database decided, for a
      * batch of {@code entities} at {@code indexes}: with the plain version condition where every one of

@@ -65,18 +65,13 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     }
 
     /**
-     * Over arrays as well: the statement returns each written row's version beside its position (where
-     * the DAO has that statement; else one row at a time).
+     * Over arrays as well: the processor writes every checked update's statement over arrays, and one
+     * whose version the database decides returns that version beside each written row's position.
      */
     @Override
     public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        if (rows.updatesRowsOverArrays()) {
-            updateChecked(connection, rows, entities, indexes, outcome, start);
-        } else {
-            ReadBackBatch.rowByRow(connection, rows, entities, indexes, rows.checkedUpdateReadingBack(this, entities, indexes),
-                    outcome);
-        }
+        updateChecked(connection, rows, entities, indexes, outcome, start);
     }
 
     @Override
