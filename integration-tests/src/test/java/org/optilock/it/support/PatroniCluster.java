@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -295,6 +299,45 @@ public final class PatroniCluster {
             sleep(200);
         }
         throw new IllegalStateException("The replicas did not catch up in " + wait + ":\n" + describe());
+    }
+
+    /**
+     * Waits until every replica has replayed all the primary has written so far, so that what a test
+     * just made is on every node. {@link #awaitReplicas} cannot tell: a replica that lags by less than a
+     * megabyte of WAL passes it without a table made a moment ago, and with asynchronous replication a
+     * failover to that replica loses the table itself, not only the last writes.
+     */
+    public void awaitReplayed(Duration wait) {
+        int primary = awaitPrimary(wait);
+        String written = queryOn(nodes.get(primary), "SELECT pg_current_wal_lsn()::text");
+        if (written == null) {
+            throw new IllegalStateException("The primary, " + nodes.get(primary).name() + ", did not answer:\n" + describe());
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (int i = 0; i < NODES; i++) {
+            if (i == primary) {
+                continue;
+            }
+            while (!"t".equals(queryOn(nodes.get(i), "SELECT pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(nodes.get(i).name() + " did not replay the primary's WAL up to " + written
+                            + " in " + wait + ":\n" + describe());
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    /** The one value a query answers on one node, connected to it alone; null where the node does not answer. */
+    private String queryOn(Node node, String query) {
+        PGSimpleDataSource direct = new PGSimpleDataSource();
+        direct.setURL("jdbc:postgresql://127.0.0.1:" + node.port + "/postgres?user=postgres&connectTimeout=2&socketTimeout=10");
+        try (Connection connection = direct.getConnection(); Statement statement = connection.createStatement();
+                ResultSet answer = statement.executeQuery(query)) {
+            return answer.next() ? answer.getString(1) : null;
+        } catch (SQLException e) {
+            return null; // starting, or restarting as a replica: asked again
+        }
     }
 
     /** Whether a commit waits for a replica to have it ({@code synchronous_mode}). */
