@@ -387,6 +387,11 @@ final class EntityRows<T, ID, V> {
         return cast(statements.versionType.read(row, column));
     }
 
+    /** Whether the entity's versions are a trigger's ({@code TRIGGER}), not a conditional version's. */
+    boolean versionsByTrigger() {
+        return statements.trigger != null;
+    }
+
     /** Warns, once for the DAO, when the version trigger its updates rely on is missing. */
     void warnIfTriggerMissing(Connection connection) throws SQLException {
         if (statements.trigger != null) {

@@ -35,6 +35,11 @@ final class JoinedBatch {
         V bind(PreparedStatement statement, T entity, int offset) throws SQLException;
     }
 
+    /** Takes a chunk the joined statement wrote whole, with the versions its rows were bound to write. */
+    private interface ChunkWritten<V> {
+        void written(int[] chunk, List<V> versions) throws SQLException;
+    }
+
     /** Writes the rows of {@code indexes} as a JDBC batch. */
     private interface JdbcRows {
         void write(int[] indexes) throws SQLException;
@@ -52,7 +57,25 @@ final class JoinedBatch {
         boolean increments = rows.incrementsCheckedVersions();
         send(connection, rows, entities, indexes, outcome, start, update, JoinedStatement.ofUpdate(update.sql()),
                 (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
-                chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
+                asBound(outcome), chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
+    }
+
+    /**
+     * Sends the checked updates of {@code indexes} whose versions the database assigns, {@code update}
+     * (the one-row UPDATE without its read-back), then reads the versions of each chunk back by key
+     * ({@link ReadBackBatch#readWritten}): the batch's first write, which {@code start} can undo. A chunk
+     * that came short is undone and sent as the JDBC batch of {@link ReadBackBatch#update}, which names
+     * each conflict. Only for an UPDATE whose new version depends on no column it assigns: the order in
+     * which a joined UPDATE runs its assignments is not defined.
+     */
+    static <T, V> void updateReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            int[] indexes, DaoStatements.Statement update, BatchOutcome<T, V> outcome, BatchStart start)
+            throws SQLException {
+        boolean increments = rows.incrementsCheckedVersions();
+        send(connection, rows, entities, indexes, outcome, start, update, JoinedStatement.ofUpdate(update.sql()),
+                (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
+                (chunk, versions) -> ReadBackBatch.readWritten(connection, rows, entities, chunk, outcome),
+                chunk -> ReadBackBatch.update(connection, rows, entities, chunk, update, outcome));
     }
 
     /** Sends the checked deletes of {@code indexes}, the batch's first write, which {@code start} can therefore undo. */
@@ -64,12 +87,21 @@ final class JoinedBatch {
                     rows.bind(statement, delete, entity, null, offset);
                     return null;
                 },
-                chunk -> JdbcBatch.delete(connection, rows, entities, chunk, true, outcome));
+                asBound(outcome), chunk -> JdbcBatch.delete(connection, rows, entities, chunk, true, outcome));
+    }
+
+    /** Each row of a chunk written with the version it was bound to write. */
+    private static <T, V> ChunkWritten<V> asBound(BatchOutcome<T, V> outcome) {
+        return (chunk, versions) -> {
+            for (int k = 0; k < chunk.length; k++) {
+                outcome.written(chunk[k], versions.get(k));
+            }
+        };
     }
 
     private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
-            JoinedStatement joined, RowBinder<T, V> binder, JdbcRows jdbc) throws SQLException {
+            JoinedStatement joined, RowBinder<T, V> binder, ChunkWritten<V> written, JdbcRows jdbc) throws SQLException {
         if (!start.canRollBack()) {
             jdbc.write(indexes);
             return;
@@ -96,9 +128,7 @@ final class JoinedBatch {
             }
             outcome.ran(1);
             if (matched == count) {
-                for (int k = 0; k < count; k++) {
-                    outcome.written(chunk[k], versions.get(k));
-                }
+                written.written(chunk, versions);
                 continue;
             }
             // A row conflicts, and the count cannot say which: undo the chunk and let a JDBC batch name them.

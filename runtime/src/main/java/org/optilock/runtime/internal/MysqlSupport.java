@@ -87,6 +87,24 @@ final class MysqlSupport implements DialectSupport {
         JoinedBatch.update(connection, rows, entities, indexes, outcome, start);
     }
 
+    /**
+     * A trigger's versions go as statements joined to hundreds of rows, read back by key: here the
+     * statement computes the version itself, {@code version = COALESCE(version, 0) + 1}, from the
+     * version alone, so the order of the joined UPDATE's assignments, which MySQL does not define,
+     * cannot change it. A conditional version compares the columns the same statement assigns, and
+     * goes as the default JDBC batch.
+     */
+    @Override
+    public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+        if (!rows.versionsByTrigger()) {
+            DialectSupport.super.updateCheckedReadingBack(connection, rows, entities, indexes, outcome, start);
+            return;
+        }
+        JoinedBatch.updateReadingBack(connection, rows, entities, indexes,
+                rows.checkedUpdateWithoutReadBack(this, entities, indexes), outcome, start);
+    }
+
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {

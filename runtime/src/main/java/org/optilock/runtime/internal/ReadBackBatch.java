@@ -21,7 +21,7 @@ import java.util.Objects;
 final class ReadBackBatch {
 
     /** Rows a query reads back: far below any database's limit of parameters. */
-    private static final int ROWS_PER_QUERY = 500;
+    static final int ROWS_PER_QUERY = 500;
 
     private ReadBackBatch() {}
 
@@ -58,26 +58,35 @@ final class ReadBackBatch {
                 chunk[c] = indexes[touched[from + c]];
                 counted &= counts[touched[from + c]] > 0;
             }
-            outcome.ran(1);
             if (counted) {
-                // Every row of the chunk was written: only its version is left to learn.
-                boolean[] read = new boolean[chunk.length];
-                rows.readVersions(connection, entities, chunk, (c, version) -> {
-                    read[c] = true;
-                    outcome.written(chunk[c], version);
-                });
-                for (int c = 0; c < chunk.length; c++) {
-                    if (!read[c]) {
-                        // The database matched its key, the map did not (a key it spells otherwise): ask by key.
-                        T stored = rows.current(connection, entities.get(chunk[c]));
-                        outcome.ran(1);
-                        if (stored != null) {
-                            outcome.written(chunk[c], rows.version(stored));
-                        }
-                    }
-                }
+                readWritten(connection, rows, entities, chunk, outcome);
             } else {
+                outcome.ran(1);
                 proveWritten(connection, rows, entities, chunk, counts, touched, from, outcome);
+            }
+        }
+    }
+
+    /**
+     * The rows of {@code chunk}, every one of them written, at most {@value #ROWS_PER_QUERY}: each takes
+     * the version the database gave it, read back by key in one query.
+     */
+    static <T, V> void readWritten(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] chunk,
+            BatchOutcome<T, V> outcome) throws SQLException {
+        outcome.ran(1);
+        boolean[] read = new boolean[chunk.length];
+        rows.readVersions(connection, entities, chunk, (c, version) -> {
+            read[c] = true;
+            outcome.written(chunk[c], version);
+        });
+        for (int c = 0; c < chunk.length; c++) {
+            if (!read[c]) {
+                // The database matched its key, the map did not (a key it spells otherwise): ask by key.
+                T stored = rows.current(connection, entities.get(chunk[c]));
+                outcome.ran(1);
+                if (stored != null) {
+                    outcome.written(chunk[c], rows.version(stored));
+                }
             }
         }
     }
