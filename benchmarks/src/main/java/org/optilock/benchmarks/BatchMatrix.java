@@ -3,12 +3,12 @@ package org.optilock.benchmarks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.optilock.runtime.Triggers;
 
 /**
@@ -41,8 +43,10 @@ import org.optilock.runtime.Triggers;
  *
  * <pre>mvn -Pbenchmarks -pl benchmarks -am -DskipTests verify</pre>
  *
- * <p>{@code -Doptilock.bench.matrix.sizes=10,100}, {@code -Doptilock.bench.matrix.large=} (none) and
- * {@code -Doptilock.bench.matrix.databases=H2,SQLITE} narrow it.
+ * <p>{@code -Doptilock.bench.matrix.sizes=10,100}, {@code -Doptilock.bench.matrix.large=} (none),
+ * {@code -Doptilock.bench.matrix.databases=H2,SQLITE} and {@code -Doptilock.bench.matrix.rows=trigger,conditional}
+ * (the rows' labels as the tables name them) narrow it; a narrowed run is for a look at one change,
+ * and writes its own smaller section.
  */
 public final class BatchMatrix {
 
@@ -141,6 +145,8 @@ public final class BatchMatrix {
         int[] large = sizes(System.getProperty("optilock.bench.matrix.large", "100000"));
         List<Database> databases = Arrays.stream(System.getProperty("optilock.bench.matrix.databases",
                 "H2,SQLITE,MARIADB,POSTGRESQL,POSTGRESQL_DEFAULTS").split(",")).map(Database::valueOf).toList();
+        String rowList = System.getProperty("optilock.bench.matrix.rows", "");
+        Predicate<String> rows = rowList.isBlank() ? label -> true : Set.of(rowList.split(","))::contains;
 
         StringBuilder section = new StringBuilder();
         section.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s %s; time per call is the median of its"
@@ -153,7 +159,7 @@ public final class BatchMatrix {
         Path images = docs.resolve("images");
         Files.createDirectories(images);
         for (Database database : databases) {
-            List<Cell> cells = measure(database, sizes, large, BatchMatrix::rounds);
+            List<Cell> cells = measure(database, sizes, large, BatchMatrix::rounds, rows);
             section.append(table(database, cells));
             PerformanceCharts.ratioBars(images.resolve("batch-matrix-" + database.name().toLowerCase(Locale.ROOT) + ".png"),
                     "Batches on " + database, "rows and batch size", "Optilock time / JDBC batch (below 1 is faster)",
@@ -190,6 +196,12 @@ public final class BatchMatrix {
      * also in batches of {@code large}.
      */
     static List<Cell> measure(Database database, int[] sizes, int[] large, IntUnaryOperator rounds) throws SQLException {
+        return measure(database, sizes, large, rounds, label -> true);
+    }
+
+    /** {@link #measure(Database, int[], int[], IntUnaryOperator)} of only the rows whose labels {@code rows} accepts. */
+    static List<Cell> measure(Database database, int[] sizes, int[] large, IntUnaryOperator rounds, Predicate<String> rows)
+            throws SQLException {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = database.pool(); HikariDataSource rewriting = rewriting(database, pool);
                 SpringDataDocuments springData = database == Database.SQLITE ? null : new SpringDataDocuments(pool);
@@ -209,6 +221,9 @@ public final class BatchMatrix {
                 contenders.put(SET_BASED, new HandJoinedDocuments(pool));
             }
             for (Shape shape : Shape.values()) {
+                if (!rows.test(shape.name().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 String body = shape.body();
                 Workload<Document> documents = new Workload<>(shape.name().toLowerCase(Locale.ROOT), "bench_document",
                         "id BIGINT PRIMARY KEY, title VARCHAR(200), body VARCHAR(4000), counter BIGINT NOT NULL,"
@@ -219,6 +234,9 @@ public final class BatchMatrix {
                         shape == Shape.NARROW ? concat(sizes, large) : sizes));
             }
             for (Workload<?> workload : kinds(database, pool, rewriting != null)) {
+                if (!rows.test(workload.label())) {
+                    continue;
+                }
                 cells.addAll(measure(database, pool, workload, true, rounds, sizes));
             }
         }
