@@ -287,18 +287,35 @@ public final class PatroniCluster {
         throw new IllegalStateException("No primary after " + wait + "; the end of each node's log:\n" + describe());
     }
 
-    /** Waits until every node other than the primary is a running replica, streaming from it. */
+    /**
+     * Waits until every node other than the primary is a running replica, streaming from it, on its
+     * timeline. The timeline matters: an old primary that rejoins first runs as a replica of the
+     * timeline it left, passing Patroni's lag check, until Patroni stops it to rewind it onto the new
+     * one; a switchover to it then fails.
+     */
     public void awaitReplicas(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             int primary = awaitPrimary(wait);
-            if (IntStream.range(0, NODES).filter(i -> i != primary).allMatch(i -> answers(nodes.get(i), "/replica?lag=1MB"))
+            Optional<Integer> timeline = timeline(nodes.get(primary));
+            if (timeline.isPresent() && IntStream.range(0, NODES).filter(i -> i != primary)
+                    .allMatch(i -> answers(nodes.get(i), "/replica?lag=1MB") && timeline(nodes.get(i)).equals(timeline))
                     && (!isSynchronous() || IntStream.range(0, NODES).anyMatch(i -> answers(nodes.get(i), "/sync")))) {
                 return;
             }
             sleep(200);
         }
         throw new IllegalStateException("The replicas did not catch up in " + wait + ":\n" + describe());
+    }
+
+    /** The timeline the node's PostgreSQL runs on, as its Patroni says; empty when it does not answer. */
+    private Optional<Integer> timeline(Node node) {
+        try {
+            Matcher timeline = Pattern.compile("\"timeline\": (\\d+)").matcher(get(node, "/patroni"));
+            return timeline.find() ? Optional.of(Integer.parseInt(timeline.group(1))) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -404,20 +421,30 @@ public final class PatroniCluster {
      * primary's index once it serves.
      */
     public int switchover() {
-        int primary = awaitPrimary(START);
-        int candidate = IntStream.range(0, NODES).filter(i -> i != primary)
-                .filter(i -> !isSynchronous() || answers(nodes.get(i), "/sync")).findFirst().orElseThrow();
-        String answer = send(nodes.get(primary), "POST", "/switchover",
-                "{\"leader\": \"" + nodes.get(primary).name() + "\", \"candidate\": \"" + nodes.get(candidate).name() + "\"}");
-        int promoted = answer.contains("Successfully") ? candidate : handedTo(answer);
+        int promoted = -1;
+        // Patroni fails a switchover whose candidate stops meanwhile (to be rewound, say): once every
+        // replica is ready again, it is asked once more.
+        for (int attempt = 1; promoted < 0; attempt++) {
+            int primary = awaitPrimary(START);
+            int candidate = IntStream.range(0, NODES).filter(i -> i != primary)
+                    .filter(i -> !isSynchronous() || answers(nodes.get(i), "/sync")).findFirst().orElseThrow();
+            String answer = send(nodes.get(primary), "POST", "/switchover", "{\"leader\": \"" + nodes.get(primary).name()
+                    + "\", \"candidate\": \"" + nodes.get(candidate).name() + "\"}");
+            if (answer.contains("Switchover failed") && attempt < 3) {
+                awaitReplicas(START);
+                continue;
+            }
+            promoted = answer.contains("Successfully") ? candidate : handedTo(answer);
+        }
+        int chosen = promoted;
         long deadline = System.nanoTime() + START.toNanos();
-        while (primary().filter(p -> p == promoted).isEmpty()) {
+        while (primary().filter(p -> p == chosen).isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("node" + promoted + " did not become the primary:\n" + describe());
+                throw new IllegalStateException("node" + chosen + " did not become the primary:\n" + describe());
             }
             sleep(100);
         }
-        return promoted;
+        return chosen;
     }
 
     /**
