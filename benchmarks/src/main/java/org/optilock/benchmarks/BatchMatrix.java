@@ -269,6 +269,10 @@ public final class BatchMatrix {
         Map<String, BatchContender<ConditionalDocument>> conditional = new LinkedHashMap<>();
         conditional.put(JDBC, HandReadBackUpdates.conditional(pool, database));
         conditional.put(OPTILOCK, new OptilockBatches<>(new ConditionalDocumentDao(pool)));
+        if (database == Database.MARIADB) {
+            triggered.put(SET_BASED, HandJoinedReadBack.triggered(pool));
+            conditional.put(SET_BASED, HandJoinedReadBack.conditional(pool));
+        }
         String timestamp = database == Database.MARIADB ? "DATETIME(6)" : "TIMESTAMP";
         String documentColumns = "id BIGINT PRIMARY KEY, title VARCHAR(200), body VARCHAR(4000), counter BIGINT NOT NULL,"
                 + " version BIGINT NOT NULL";

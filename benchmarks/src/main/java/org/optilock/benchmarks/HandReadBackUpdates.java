@@ -1,7 +1,9 @@
 package org.optilock.benchmarks;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -79,30 +81,44 @@ final class HandReadBackUpdates<E> implements BatchContender<E> {
 
     @Override
     public void updateAll(List<E> rows) {
-        Map<Long, E> byKey = new HashMap<>(rows.size() * 2);
-        rows.forEach(row -> byKey.put(id.applyAsLong(row), row));
+        Map<Long, E> byKey = byKey(rows, id);
         HandJdbcBatches.inOneTransaction(dataSource, connection -> {
             if (!HandJdbcBatches.allWritten(connection, update, rows, binder)) {
                 return false;
             }
             int read = 0;
             for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<E> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                try (PreparedStatement select = connection.prepareStatement("SELECT id, version FROM " + table
-                        + " WHERE id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setLong(i + 1, id.applyAsLong(chunk.get(i)));
-                    }
-                    try (ResultSet versions = select.executeQuery()) {
-                        while (versions.next()) {
-                            version.set(byKey.get(versions.getLong(1)), versions.getLong(2));
-                            read++;
-                        }
-                    }
-                }
+                read += readVersions(connection, table, rows.subList(from, Math.min(rows.size(), from + CHUNK)), byKey, id,
+                        version);
             }
             return read == rows.size();
         });
+    }
+
+    /** The rows by key, to find each one a query of versions answers for. */
+    static <E> Map<Long, E> byKey(List<E> rows, ToLongFunction<E> id) {
+        Map<Long, E> byKey = new HashMap<>(rows.size() * 2);
+        rows.forEach(row -> byKey.put(id.applyAsLong(row), row));
+        return byKey;
+    }
+
+    /** Reads the versions of {@code chunk} in one query by key, each into its row; returns how many it read. */
+    static <E> int readVersions(Connection connection, String table, List<E> chunk, Map<Long, E> byKey,
+            ToLongFunction<E> id, HandArrayRows.VersionSetter<E> version) throws SQLException {
+        int read = 0;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, version FROM " + table
+                + " WHERE id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+            for (int i = 0; i < chunk.size(); i++) {
+                select.setLong(i + 1, id.applyAsLong(chunk.get(i)));
+            }
+            try (ResultSet versions = select.executeQuery()) {
+                while (versions.next()) {
+                    version.set(byKey.get(versions.getLong(1)), versions.getLong(2));
+                    read++;
+                }
+            }
+        }
+        return read;
     }
 
     @Override

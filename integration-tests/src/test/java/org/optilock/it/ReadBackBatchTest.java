@@ -253,7 +253,9 @@ class ReadBackBatchTest {
         assertEquals(List.of(2, 1, 2, 1), List.of(named.version, seen.version, unmailed.version, untouched.version));
         assertEquals(List.of(2, 1, 2, 1), profiles.findAll().stream().map(p -> p.version).toList());
         assertEquals(LocalDate.of(2026, 12, 6), profiles.findById("bob").orElseThrow().lastSeen);
-        assertEquals(updatesOf(4), updates(statements), () -> "statements: " + statements);
+        // On MariaDB two UPDATEs joined to the rows, the versions and then the columns, and a query.
+        long split = database.kind() == DatabaseKind.MARIADB ? 1 : 0;
+        assertEquals(updatesOf(4) + split, updates(statements), () -> "statements: " + statements);
 
         // Without increment a changed name is written and the version stays.
         named.name = "Ada Lovelace";
@@ -262,6 +264,45 @@ class ReadBackBatchTest {
         Profile stored = profiles.findById("ada").orElseThrow();
         assertEquals("Ada Lovelace", stored.name);
         assertEquals(2, stored.version);
+    }
+
+    /**
+     * 1,200 profiles, one stale in the middle of the batch; the even ones change a checked field, the
+     * odd ones only their last visit: on MariaDB the second chunk's versions statement comes short and
+     * is rolled back to its savepoint, the others keep both their statements.
+     */
+    @Test
+    void aLongConditionalBatchMovesTheVersionsOfChangedRowsAndNamesTheStaleOne() {
+        List<Profile> copies = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            copies.add(new Profile("p" + (10_000 + i), "Name " + i, null));
+        }
+        profiles.insertAll(copies);
+        Profile stale = copies.get(700);
+        database.execute("UPDATE profile SET name = 'raw', version = 2 WHERE username = '" + stale.username + "'");
+        for (int i = 0; i < copies.size(); i++) {
+            if (i % 2 == 0) {
+                copies.get(i).logins = i + 1;
+            } else {
+                copies.get(i).lastSeen = LocalDate.of(2026, 12, 6);
+            }
+        }
+
+        BatchResult<Profile> result = profiles.updateAll(copies, BatchPolicy.SILENT);
+
+        assertEquals(1_199, result.applied().size());
+        assertEquals(List.of(stale.username), result.conflicts().stream().map(RecordModifiedException::id).toList());
+        List<Profile> stored = profiles.findAll();
+        for (int i = 0; i < stored.size(); i++) {
+            Profile row = stored.get(i);
+            boolean ours = i != 700;
+            int moved = i % 2 == 0 ? 2 : 1;
+            assertEquals(ours ? moved : 2, row.version, "row " + i);
+            assertEquals(ours ? "Name " + i : "raw", row.name, "row " + i);
+            assertEquals(ours && i % 2 == 0 ? i + 1 : 0, row.logins, "row " + i);
+            assertEquals(ours && i % 2 == 1 ? LocalDate.of(2026, 12, 6) : null, row.lastSeen, "row " + i);
+            assertEquals(ours ? moved : 1, copies.get(i).version, "copy " + i);
+        }
     }
 
     @Test

@@ -387,6 +387,11 @@ final class EntityRows<T, ID, V> {
         return cast(statements.versionType.read(row, column));
     }
 
+    /** How many columns the key has: the conditions on them come first in every checked statement. */
+    int keyColumns() {
+        return keyColumns;
+    }
+
     /** Whether the entity's versions are a trigger's ({@code TRIGGER}), not a conditional version's. */
     boolean versionsByTrigger() {
         return statements.trigger != null;

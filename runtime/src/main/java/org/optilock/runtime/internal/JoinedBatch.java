@@ -30,9 +30,12 @@ final class JoinedBatch {
     /** Where a statement's chunk of rows ends. */
     static final ChunkLimit LIMIT = new ChunkLimit(500, 1 << 20);
 
-    /** Binds one row of a joined statement, its parameters after the first {@code offset}; returns the version it writes. */
+    /**
+     * Binds one row of a joined statement, the {@code which}-th of a chunk's, its parameters after the
+     * first {@code offset}; returns the version it writes.
+     */
     private interface RowBinder<T, V> {
-        V bind(PreparedStatement statement, T entity, int offset) throws SQLException;
+        V bind(PreparedStatement statement, int which, T entity, int offset) throws SQLException;
     }
 
     /** Takes a chunk the joined statement wrote whole, with the versions its rows were bound to write. */
@@ -55,25 +58,26 @@ final class JoinedBatch {
             BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
         boolean increments = rows.incrementsCheckedVersions();
-        send(connection, rows, entities, indexes, outcome, start, update, JoinedStatement.ofUpdate(update.sql()),
-                (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
+        send(connection, rows, entities, indexes, outcome, start, update, List.of(JoinedStatement.ofUpdate(update.sql())),
+                (statement, which, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
                 asBound(outcome), chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
     }
 
     /**
      * Sends the checked updates of {@code indexes} whose versions the database assigns, {@code update}
-     * (the one-row UPDATE without its read-back), then reads the versions of each chunk back by key
-     * ({@link ReadBackBatch#readWritten}): the batch's first write, which {@code start} can undo. A chunk
-     * that came short is undone and sent as the JDBC batch of {@link ReadBackBatch#update}, which names
-     * each conflict. Only for an UPDATE whose new version depends on no column it assigns: the order in
-     * which a joined UPDATE runs its assignments is not defined.
+     * (the one-row UPDATE without its read-back) made {@code joined}, the statements of a chunk, then
+     * reads the versions of each chunk back by key ({@link ReadBackBatch#readWritten}): the batch's
+     * first write, which {@code start} can undo. A chunk whose first statement came short is undone and
+     * sent as the JDBC batch of {@link ReadBackBatch#update}, which names each conflict.
      */
     static <T, V> void updateReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
-            int[] indexes, DaoStatements.Statement update, BatchOutcome<T, V> outcome, BatchStart start)
-            throws SQLException {
+            int[] indexes, DaoStatements.Statement update, List<JoinedStatement> joined, BatchOutcome<T, V> outcome,
+            BatchStart start) throws SQLException {
         boolean increments = rows.incrementsCheckedVersions();
-        send(connection, rows, entities, indexes, outcome, start, update, JoinedStatement.ofUpdate(update.sql()),
-                (statement, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
+        List<DaoStatements.Statement> bound = joined.stream().map(statement -> statement.binding(update)).toList();
+        send(connection, rows, entities, indexes, outcome, start, update, joined,
+                (statement, which, entity, offset) -> rows.bindCheckedUpdate(statement, bound.get(which), entity, offset,
+                        increments),
                 (chunk, versions) -> ReadBackBatch.readWritten(connection, rows, entities, chunk, outcome),
                 chunk -> ReadBackBatch.update(connection, rows, entities, chunk, update, outcome));
     }
@@ -82,8 +86,8 @@ final class JoinedBatch {
     static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
-        send(connection, rows, entities, indexes, outcome, start, delete, JoinedStatement.ofDelete(delete.sql()),
-                (statement, entity, offset) -> {
+        send(connection, rows, entities, indexes, outcome, start, delete, List.of(JoinedStatement.ofDelete(delete.sql())),
+                (statement, which, entity, offset) -> {
                     rows.bind(statement, delete, entity, null, offset);
                     return null;
                 },
@@ -99,9 +103,28 @@ final class JoinedBatch {
         };
     }
 
+    /**
+     * Runs the {@code which}-th of {@code statements} for the rows of {@code chunk}, adding the version
+     * each binds to {@code versions} where that is not null; returns how many rows it matched.
+     */
+    private static <T, V> int execute(Connection connection, List<JoinedStatement> statements, int which,
+            List<T> entities, int[] chunk, RowBinder<T, V> binder, List<V> versions) throws SQLException {
+        JoinedStatement joined = statements.get(which);
+        try (PreparedStatement statement = connection.prepareStatement(joined.sql(chunk.length))) {
+            for (int k = 0; k < chunk.length; k++) {
+                V version = binder.bind(statement, which, entities.get(chunk[k]), k * joined.width());
+                if (versions != null) {
+                    versions.add(version);
+                }
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
-            JoinedStatement joined, RowBinder<T, V> binder, ChunkWritten<V> written, JdbcRows jdbc) throws SQLException {
+            List<JoinedStatement> joined, RowBinder<T, V> binder, ChunkWritten<V> written, JdbcRows jdbc)
+            throws SQLException {
         if (!start.canRollBack()) {
             jdbc.write(indexes);
             return;
@@ -119,15 +142,18 @@ final class JoinedBatch {
             Savepoint savepoint = first == 0 ? null : connection.setSavepoint();
             first += count;
             List<V> versions = new ArrayList<>(count);
-            int matched;
-            try (PreparedStatement statement = connection.prepareStatement(joined.sql(count))) {
-                for (int k = 0; k < count; k++) {
-                    versions.add(binder.bind(statement, entities.get(chunk[k]), k * joined.width()));
-                }
-                matched = statement.executeUpdate();
-            }
+            int matched = execute(connection, joined, 0, entities, chunk, binder, versions);
             outcome.ran(1);
             if (matched == count) {
+                for (int next = 1; next < joined.size(); next++) {
+                    int assigned = execute(connection, joined, next, entities, chunk, binder, null);
+                    outcome.ran(1);
+                    if (assigned != count) {
+                        throw new SQLException("The UPDATE that assigns the columns of " + count + " rows found " + assigned
+                                + " of them by key, though the UPDATE before it, in the same transaction, had just"
+                                + " matched them all. Nothing of the batch was committed.");
+                    }
+                }
                 written.written(chunk, versions);
                 continue;
             }

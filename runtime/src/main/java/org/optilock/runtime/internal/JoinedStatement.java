@@ -1,6 +1,12 @@
 package org.optilock.runtime.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checked UPDATE or DELETE of one row made the write of many rows on MySQL and MariaDB: the table
@@ -18,9 +24,12 @@ import java.util.Collections;
  * @param table the table, as the one-row statement names it
  * @param assignments the SET list, each {@code ?} a column of the rows (empty for a delete)
  * @param condition the WHERE condition, each {@code ?} a column of the rows
- * @param width the parameters of the one-row statement: the columns of each row
+ * @param width the columns of each row
+ * @param parameters where the rows' columns come from: each the position of a parameter of the one-row
+ *     statement, in the order of the columns; {@code null} where the columns are those parameters, all
+ *     of them in their order
  */
-record JoinedStatement(boolean delete, String table, String assignments, String condition, int width) {
+record JoinedStatement(boolean delete, String table, String assignments, String condition, int width, int[] parameters) {
 
     private static final String ROWS = "optilock_v";
     private static final String COLUMN = "optilock_";
@@ -35,7 +44,97 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         Columns columns = new Columns();
         String assignments = columns.replace(update.substring(set + " SET ".length(), where));
         String condition = columns.replace(update.substring(where + " WHERE ".length()));
-        return new JoinedStatement(false, update.substring("UPDATE ".length(), set), assignments, condition, columns.count);
+        return new JoinedStatement(false, update.substring("UPDATE ".length(), set), assignments, condition, columns.count,
+                null);
+    }
+
+    /**
+     * The joined form of {@code update}, a checked UPDATE whose new version compares the columns it
+     * assigns (a conditional version), as two statements over the same rows, bound alike: the first
+     * moves only the versions, under the whole condition, while the columns still hold the values it
+     * compares; the second assigns the columns of the same rows, found by their first {@code
+     * keyColumns} conditions, the key's, in the same transaction, which holds them locked since the
+     * first. One joined statement would not do: MySQL does not define the order in which a joined
+     * UPDATE runs its assignments, so the comparison could see a column's new value. The processor
+     * assigns the version first and conditions on the key first. Each statement's rows carry only the
+     * parameters it uses ({@link #parameters}). Only the first statement where the UPDATE assigns
+     * nothing else.
+     */
+    static List<JoinedStatement> ofVersionThenColumns(String update, int keyColumns) {
+        JoinedStatement whole = ofUpdate(update);
+        List<String> assignments = topLevelParts(whole.assignments, ", ");
+        JoinedStatement versions = whole.taking(assignments.get(0), whole.condition);
+        if (assignments.size() == 1) {
+            return List.of(versions);
+        }
+        List<String> conditions = topLevelParts(whole.condition, " AND ");
+        if (conditions.size() <= keyColumns) {
+            throw new IllegalArgumentException("not a condition on " + keyColumns + " key columns and the version: " + update);
+        }
+        return List.of(versions, whole.taking(String.join(", ", assignments.subList(1, assignments.size())),
+                String.join(" AND ", conditions.subList(0, keyColumns))));
+    }
+
+    /**
+     * The statement of {@code assignments} and {@code condition}, pieces of this one, whose rows carry
+     * only the columns those use, numbered anew in the order they first appear.
+     */
+    private JoinedStatement taking(String assignments, String condition) {
+        Map<Integer, Integer> renumbered = new LinkedHashMap<>();
+        String taken = renumber(assignments, renumbered);
+        String on = renumber(condition, renumbered);
+        int[] parameters = renumbered.keySet().stream().mapToInt(column -> column - 1).toArray();
+        return new JoinedStatement(false, table, taken, on, parameters.length, parameters);
+    }
+
+    /** {@code piece} with each column of the rows numbered as {@code renumbered} says, new ones next. */
+    private static String renumber(String piece, Map<Integer, Integer> renumbered) {
+        Matcher column = Pattern.compile(Pattern.quote(ROWS + "." + COLUMN) + "(\\d+)").matcher(piece);
+        StringBuilder result = new StringBuilder(piece.length());
+        while (column.find()) {
+            int number = renumbered.computeIfAbsent(Integer.parseInt(column.group(1)), old -> renumbered.size() + 1);
+            column.appendReplacement(result, ROWS + "." + COLUMN + number);
+        }
+        return column.appendTail(result).toString();
+    }
+
+    /**
+     * {@code statement}, the one-row statement this one was made from, as the rows of this one bind
+     * it: its parameters, or those {@link #parameters} names.
+     */
+    DaoStatements.Statement binding(DaoStatements.Statement statement) {
+        if (parameters == null) {
+            return statement;
+        }
+        int[] taken = new int[parameters.length];
+        for (int c = 0; c < parameters.length; c++) {
+            taken[c] = statement.parameters()[parameters[c]];
+        }
+        return new DaoStatements.Statement(statement.sql(), taken);
+    }
+
+    /** {@code sql} cut at each {@code separator} outside quotes and parentheses. */
+    private static List<String> topLevelParts(String sql, String separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int from = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '`' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == ')') {
+                depth += c == '(' ? 1 : -1;
+            } else if (depth == 0 && sql.startsWith(separator, i)) {
+                parts.add(sql.substring(from, i));
+                from = i + separator.length();
+                i = from - 1;
+            }
+        }
+        parts.add(sql.substring(from));
+        return parts;
     }
 
     /** The joined form of {@code delete}, one row's checked DELETE as the processor writes it. */
@@ -46,7 +145,8 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         }
         Columns columns = new Columns();
         String condition = columns.replace(delete.substring(where + " WHERE ".length()));
-        return new JoinedStatement(true, delete.substring("DELETE FROM ".length(), where), "", condition, columns.count);
+        return new JoinedStatement(true, delete.substring("DELETE FROM ".length(), where), "", condition, columns.count,
+                null);
     }
 
     /** The statement that writes {@code rows} rows, their parameters bound one row after another. */

@@ -88,21 +88,20 @@ final class MysqlSupport implements DialectSupport {
     }
 
     /**
-     * A trigger's versions go as statements joined to hundreds of rows, read back by key: here the
-     * statement computes the version itself, {@code version = COALESCE(version, 0) + 1}, from the
-     * version alone, so the order of the joined UPDATE's assignments, which MySQL does not define,
-     * cannot change it. A conditional version compares the columns the same statement assigns, and
-     * goes as the default JDBC batch.
+     * Versions the database decides go as statements joined to hundreds of rows, then read back by key.
+     * A trigger's in one statement a chunk: here the statement computes the version itself, {@code
+     * version = COALESCE(version, 0) + 1}, from the version alone, so the order of the joined UPDATE's
+     * assignments, which MySQL does not define, cannot change it. A conditional version compares the
+     * columns the same statement assigns, so its chunk goes as two statements, the versions and then
+     * the columns ({@link JoinedStatement#ofVersionThenColumns}).
      */
     @Override
     public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        if (!rows.versionsByTrigger()) {
-            DialectSupport.super.updateCheckedReadingBack(connection, rows, entities, indexes, outcome, start);
-            return;
-        }
-        JoinedBatch.updateReadingBack(connection, rows, entities, indexes,
-                rows.checkedUpdateWithoutReadBack(this, entities, indexes), outcome, start);
+        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(this, entities, indexes);
+        List<JoinedStatement> joined = rows.versionsByTrigger() ? List.of(JoinedStatement.ofUpdate(update.sql()))
+                : JoinedStatement.ofVersionThenColumns(update.sql(), rows.keyColumns());
+        JoinedBatch.updateReadingBack(connection, rows, entities, indexes, update, joined, outcome, start);
     }
 
     @Override

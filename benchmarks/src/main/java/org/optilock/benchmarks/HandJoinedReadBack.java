@@ -1,0 +1,152 @@
+package org.optilock.benchmarks;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import javax.sql.DataSource;
+
+/**
+ * The best set-based statements a careful programmer writes on MariaDB for documents whose new version
+ * the database decides: the table joined to a derived table of 500 rows ({@code UPDATE ... JOIN
+ * (SELECT ... UNION ALL ...)}), every statement checked by its row count, then the new versions read
+ * back by key, in one transaction. A trigger's rows take one statement a chunk, the trigger moving
+ * each version. A conditional version's take two: the versions, compared with the row's title and
+ * body while it still holds them, then the columns, by key; one statement would depend on the order
+ * of a joined UPDATE's assignments, which MySQL does not define. Only {@code updateAll}: these rows
+ * are deleted and inserted as a counter's are.
+ *
+ * @param <E> the rows written
+ */
+final class HandJoinedReadBack<E> implements BatchContender<E> {
+
+    private static final int CHUNK = 500;
+    private static final String ROWS = "SELECT ? AS title, ? AS body, ? AS counter, ? AS id, ? AS version";
+    private static final String ROW = " UNION ALL SELECT ?, ?, ?, ?, ?";
+
+    /** What a document binds, in the order of the derived table's columns. */
+    interface Columns<E> {
+        String title(E row);
+
+        String body(E row);
+
+        long counter(E row);
+    }
+
+    private final DataSource dataSource;
+    private final String table;
+    private final List<String> statements;
+    private final Columns<E> columns;
+    private final ToLongFunction<E> id;
+    private final ToLongFunction<E> readVersion;
+    private final HandArrayRows.VersionSetter<E> version;
+
+    private HandJoinedReadBack(DataSource dataSource, String table, List<String> statements, Columns<E> columns,
+            ToLongFunction<E> id, ToLongFunction<E> readVersion, HandArrayRows.VersionSetter<E> version) {
+        this.dataSource = dataSource;
+        this.table = table;
+        this.statements = statements;
+        this.columns = columns;
+        this.id = id;
+        this.readVersion = readVersion;
+        this.version = version;
+    }
+
+    /** Documents whose version a trigger moves: the UPDATE does not name the version. */
+    static HandJoinedReadBack<TriggeredDocument> triggered(DataSource dataSource) {
+        return new HandJoinedReadBack<>(dataSource, "bench_triggered", List.of(
+                "UPDATE bench_triggered JOIN (%s) AS v ON bench_triggered.id = v.id AND bench_triggered.version = v.version"
+                        + " SET bench_triggered.title = v.title, bench_triggered.body = v.body,"
+                        + " bench_triggered.counter = v.counter"),
+                new Columns<>() {
+                    @Override
+                    public String title(TriggeredDocument d) {
+                        return d.title;
+                    }
+
+                    @Override
+                    public String body(TriggeredDocument d) {
+                        return d.body;
+                    }
+
+                    @Override
+                    public long counter(TriggeredDocument d) {
+                        return d.counter;
+                    }
+                }, d -> d.id, d -> d.version, (d, v) -> d.version = v);
+    }
+
+    /** Documents whose version moves only when the title or the body changes. */
+    static HandJoinedReadBack<ConditionalDocument> conditional(DataSource dataSource) {
+        return new HandJoinedReadBack<>(dataSource, "bench_conditional", List.of(
+                "UPDATE bench_conditional JOIN (%s) AS v ON bench_conditional.id = v.id"
+                        + " AND bench_conditional.version = v.version SET bench_conditional.version ="
+                        + " CASE WHEN NOT (bench_conditional.title <=> v.title) OR NOT (bench_conditional.body <=> v.body)"
+                        + " THEN bench_conditional.version + 1 ELSE bench_conditional.version END",
+                "UPDATE bench_conditional JOIN (%s) AS v ON bench_conditional.id = v.id"
+                        + " SET bench_conditional.title = v.title, bench_conditional.body = v.body,"
+                        + " bench_conditional.counter = v.counter"),
+                new Columns<>() {
+                    @Override
+                    public String title(ConditionalDocument d) {
+                        return d.title;
+                    }
+
+                    @Override
+                    public String body(ConditionalDocument d) {
+                        return d.body;
+                    }
+
+                    @Override
+                    public long counter(ConditionalDocument d) {
+                        return d.counter;
+                    }
+                }, d -> d.id, d -> d.version, (d, v) -> d.version = v);
+    }
+
+    @Override
+    public void updateAll(List<E> rows) {
+        Map<Long, E> byKey = HandReadBackUpdates.byKey(rows, id);
+        HandJdbcBatches.inOneTransaction(dataSource, connection -> {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<E> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                String derived = ROWS + ROW.repeat(chunk.size() - 1);
+                for (String statement : statements) {
+                    try (PreparedStatement update = connection.prepareStatement(statement.formatted(derived))) {
+                        bind(update, chunk);
+                        if (update.executeUpdate() != chunk.size()) {
+                            return false;
+                        }
+                    }
+                }
+                if (HandReadBackUpdates.readVersions(connection, table, chunk, byKey, id, version) != chunk.size()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void bind(PreparedStatement update, List<E> chunk) throws SQLException {
+        int at = 1;
+        for (E row : chunk) {
+            update.setString(at++, columns.title(row));
+            update.setString(at++, columns.body(row));
+            update.setLong(at++, columns.counter(row));
+            update.setLong(at++, id.applyAsLong(row));
+            update.setLong(at++, readVersion.applyAsLong(row));
+        }
+    }
+
+    @Override
+    public void deleteAll(List<E> rows) {
+        throw new UnsupportedOperationException("deleted as a counter's rows are");
+    }
+
+    @Override
+    public void insertAll(List<E> rows) {
+        throw new UnsupportedOperationException("inserted as a counter's rows are");
+    }
+}
