@@ -31,9 +31,9 @@ import org.optilock.runtime.Triggers;
  * Batches of rows whose versions the database decides, a trigger's ({@link Ticket}) or a conditional
  * one ({@link Profile}, {@link Page}): each written row gets the version the database gave it, the
  * stale ones are named, and the batch costs one statement over arrays on PostgreSQL, one JDBC batch
- * and a query of the written rows on SQLite (and on MariaDB for a conditional version), one UPDATE
- * joined to the rows and a query on MariaDB for a trigger's, one prepared statement run for each row
- * on H2.
+ * and a query of the written rows on SQLite, on MariaDB one UPDATE joined to the rows (two for a
+ * conditional version, the versions and then the columns) and a query, one prepared statement run
+ * for each row on H2.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DatabaseKind.class)
