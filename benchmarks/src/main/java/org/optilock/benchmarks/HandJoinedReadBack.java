@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
@@ -26,31 +27,25 @@ final class HandJoinedReadBack<E> implements BatchContender<E> {
     private static final String ROWS = "SELECT ? AS title, ? AS body, ? AS counter, ? AS id, ? AS version";
     private static final String ROW = " UNION ALL SELECT ?, ?, ?, ?, ?";
 
-    /** What a document binds, in the order of the derived table's columns. */
-    interface Columns<E> {
-        String title(E row);
-
-        String body(E row);
-
-        long counter(E row);
+    /** Binds one row's title, body, counter, key and version, from parameter {@code at} on. */
+    interface RowBinder<E> {
+        void bind(PreparedStatement statement, int at, E row) throws SQLException;
     }
 
     private final DataSource dataSource;
     private final String table;
     private final List<String> statements;
-    private final Columns<E> columns;
+    private final RowBinder<E> binder;
     private final ToLongFunction<E> id;
-    private final ToLongFunction<E> readVersion;
     private final HandArrayRows.VersionSetter<E> version;
 
-    private HandJoinedReadBack(DataSource dataSource, String table, List<String> statements, Columns<E> columns,
-            ToLongFunction<E> id, ToLongFunction<E> readVersion, HandArrayRows.VersionSetter<E> version) {
+    private HandJoinedReadBack(DataSource dataSource, String table, List<String> statements, RowBinder<E> binder,
+            ToLongFunction<E> id, HandArrayRows.VersionSetter<E> version) {
         this.dataSource = dataSource;
         this.table = table;
         this.statements = statements;
-        this.columns = columns;
+        this.binder = binder;
         this.id = id;
-        this.readVersion = readVersion;
         this.version = version;
     }
 
@@ -60,22 +55,8 @@ final class HandJoinedReadBack<E> implements BatchContender<E> {
                 "UPDATE bench_triggered JOIN (%s) AS v ON bench_triggered.id = v.id AND bench_triggered.version = v.version"
                         + " SET bench_triggered.title = v.title, bench_triggered.body = v.body,"
                         + " bench_triggered.counter = v.counter"),
-                new Columns<>() {
-                    @Override
-                    public String title(TriggeredDocument d) {
-                        return d.title;
-                    }
-
-                    @Override
-                    public String body(TriggeredDocument d) {
-                        return d.body;
-                    }
-
-                    @Override
-                    public long counter(TriggeredDocument d) {
-                        return d.counter;
-                    }
-                }, d -> d.id, d -> d.version, (d, v) -> d.version = v);
+                columns(d -> d.title, d -> d.body, d -> d.counter, d -> d.id, d -> d.version), d -> d.id,
+                (d, v) -> d.version = v);
     }
 
     /** Documents whose version moves only when the title or the body changes. */
@@ -88,22 +69,20 @@ final class HandJoinedReadBack<E> implements BatchContender<E> {
                 "UPDATE bench_conditional JOIN (%s) AS v ON bench_conditional.id = v.id"
                         + " SET bench_conditional.title = v.title, bench_conditional.body = v.body,"
                         + " bench_conditional.counter = v.counter"),
-                new Columns<>() {
-                    @Override
-                    public String title(ConditionalDocument d) {
-                        return d.title;
-                    }
+                columns(d -> d.title, d -> d.body, d -> d.counter, d -> d.id, d -> d.version), d -> d.id,
+                (d, v) -> d.version = v);
+    }
 
-                    @Override
-                    public String body(ConditionalDocument d) {
-                        return d.body;
-                    }
-
-                    @Override
-                    public long counter(ConditionalDocument d) {
-                        return d.counter;
-                    }
-                }, d -> d.id, d -> d.version, (d, v) -> d.version = v);
+    /** The binder of a document's columns, each read by the function given for it. */
+    private static <E> RowBinder<E> columns(Function<E, String> title, Function<E, String> body,
+            ToLongFunction<E> counter, ToLongFunction<E> id, ToLongFunction<E> version) {
+        return (statement, at, row) -> {
+            statement.setString(at, title.apply(row));
+            statement.setString(at + 1, body.apply(row));
+            statement.setLong(at + 2, counter.applyAsLong(row));
+            statement.setLong(at + 3, id.applyAsLong(row));
+            statement.setLong(at + 4, version.applyAsLong(row));
+        };
     }
 
     @Override
@@ -132,11 +111,8 @@ final class HandJoinedReadBack<E> implements BatchContender<E> {
     private void bind(PreparedStatement update, List<E> chunk) throws SQLException {
         int at = 1;
         for (E row : chunk) {
-            update.setString(at++, columns.title(row));
-            update.setString(at++, columns.body(row));
-            update.setLong(at++, columns.counter(row));
-            update.setLong(at++, id.applyAsLong(row));
-            update.setLong(at++, readVersion.applyAsLong(row));
+            binder.bind(update, at, row);
+            at += 5;
         }
     }
 
