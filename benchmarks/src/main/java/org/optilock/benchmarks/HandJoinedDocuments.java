@@ -77,7 +77,7 @@ final class HandJoinedDocuments implements BatchContender<Document> {
     }
 
     /** The derived table of {@code rows} rows of {@code columns}. */
-    private static String derived(int rows, String... columns) {
+    static String derived(int rows, String... columns) {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int c = 0; c < columns.length; c++) {
             sql.append(c == 0 ? "" : ", ").append("? AS ").append(columns[c]);

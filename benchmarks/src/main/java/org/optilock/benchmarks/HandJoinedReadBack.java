@@ -24,8 +24,6 @@ import javax.sql.DataSource;
 final class HandJoinedReadBack<E> implements BatchContender<E> {
 
     private static final int CHUNK = 500;
-    private static final String ROWS = "SELECT ? AS title, ? AS body, ? AS counter, ? AS id, ? AS version";
-    private static final String ROW = " UNION ALL SELECT ?, ?, ?, ?, ?";
 
     /** Binds one row's title, body, counter, key and version, from parameter {@code at} on. */
     interface RowBinder<E> {
@@ -91,7 +89,7 @@ final class HandJoinedReadBack<E> implements BatchContender<E> {
         HandJdbcBatches.inOneTransaction(dataSource, connection -> {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<E> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                String derived = ROWS + ROW.repeat(chunk.size() - 1);
+                String derived = HandJoinedDocuments.derived(chunk.size(), "title", "body", "counter", "id", "version");
                 for (String statement : statements) {
                     try (PreparedStatement update = connection.prepareStatement(statement.formatted(derived))) {
                         bind(update, chunk);

@@ -157,7 +157,9 @@ public record SqlStatements(
         for (SqlDialect dialect : SqlDialect.values()) {
             Fragment newVersion = newVersionExpression(entity, dialect);
             // The version is assigned first: MySQL evaluates assignments in order, and a conditional
-            // version must compare the columns before they take their new values.
+            // version must compare the columns before they take their new values. The runtime's batches
+            // on MySQL rely on it too (JoinedStatement.ofVersionThenColumns), and on the key's
+            // conditions coming first in the WHERE clause.
             Fragment update = Fragment.text("UPDATE " + entity.table() + " SET ")
                     .then(new Fragment(DialectSql.assignVersion(dialect, version, newVersion.sql()), newVersion.parameters()))
                     .then(columns.sql().isEmpty() ? Fragment.text("") : Fragment.text(", ").then(columns))

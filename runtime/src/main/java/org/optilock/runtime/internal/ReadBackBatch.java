@@ -3,6 +3,7 @@ package org.optilock.runtime.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.Objects;
 final class ReadBackBatch {
 
     /** Rows a query reads back: far below any database's limit of parameters. */
-    static final int ROWS_PER_QUERY = 500;
+    private static final int ROWS_PER_QUERY = 500;
 
     private ReadBackBatch() {}
 
@@ -68,10 +69,19 @@ final class ReadBackBatch {
     }
 
     /**
-     * The rows of {@code chunk}, every one of them written, at most {@value #ROWS_PER_QUERY}: each takes
-     * the version the database gave it, read back by key in one query.
+     * The rows of {@code written}, every one of them written: each takes the version the database gave
+     * it, read back by key, {@value #ROWS_PER_QUERY} rows to a query.
      */
-    static <T, V> void readWritten(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] chunk,
+    static <T, V> void readWritten(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] written,
+            BatchOutcome<T, V> outcome) throws SQLException {
+        for (int from = 0; from < written.length; from += ROWS_PER_QUERY) {
+            readChunk(connection, rows, entities, Arrays.copyOfRange(written, from,
+                    Math.min(written.length, from + ROWS_PER_QUERY)), outcome);
+        }
+    }
+
+    /** {@link #readWritten} of at most {@value #ROWS_PER_QUERY} rows, in one query. */
+    private static <T, V> void readChunk(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] chunk,
             BatchOutcome<T, V> outcome) throws SQLException {
         outcome.ran(1);
         boolean[] read = new boolean[chunk.length];
