@@ -102,6 +102,28 @@ class SetBasedBatchTest {
     }
 
     @Test
+    void decimalsWhoseTextHasAnExponentLandAsTheirValues() {
+        SampleDao samples = new SampleDao(database.dataSource(), observed);
+        // A negative scale: BigDecimal's own text has an exponent ("1.5E+3"), its plain one has not.
+        Sample thousands = new Sample();
+        thousands.amount = new BigDecimal("1.5E+3");
+        Sample negative = new Sample();
+        negative.amount = new BigDecimal("-7E+2");
+        List<Sample> inserted = samples.insertAll(List.of(thousands, negative));
+        assertEquals(0, new BigDecimal("1500").compareTo(samples.findById(inserted.get(0).id).orElseThrow().amount));
+        assertEquals(0, new BigDecimal("-700").compareTo(samples.findById(inserted.get(1).id).orElseThrow().amount));
+
+        inserted.get(0).amount = new BigDecimal("4E+5");
+        inserted.get(1).amount = new BigDecimal("-2.5E+1");
+        observer.takeWrites();
+        assertTrue(samples.updateAll(inserted, BatchPolicy.ABORT_ALL).isClean());
+
+        assertEquals(cleanBatchStatements(2), statementsOfTheOnlyWrite());
+        assertEquals(0, new BigDecimal("400000").compareTo(samples.findById(inserted.get(0).id).orElseThrow().amount));
+        assertEquals(0, new BigDecimal("-25").compareTo(samples.findById(inserted.get(1).id).orElseThrow().amount));
+    }
+
+    @Test
     void timestampVersionsWrittenTogetherAreMatchedByTheNextWrite() {
         LedgerDao ledgers = new LedgerDao(database.dataSource(), observed);
         ReminderDao reminders = new ReminderDao(database.dataSource(), observed);
