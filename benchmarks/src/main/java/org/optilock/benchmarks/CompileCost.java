@@ -59,15 +59,14 @@ public final class CompileCost {
         // The processor's one dependency, the annotations, goes on the processor path with it.
         Variant optilock = new Variant("optilock", "Optilock's processor", List.of(
                 "-processorpath", processor + File.pathSeparator + entry("optilock-annotations", "annotations")));
-        // Each processor's output, from a run of its own before the rounds, for the replays.
+        // Each processor's output, from a run of its own before the rounds, kept for the replays.
         for (Variant variant : List.of(hibernate, optilock)) {
-            javac(work, variant.name(), sources, classPath, variant.options());
-            copyRecursively(work.resolve(variant.name() + "-generated"), work.resolve(variant.name() + "-output"));
+            javac(work, variant.name() + "-kept", sources, classPath, variant.options());
         }
         writeLeastDaos(work.resolve("least-output"), entities);
-        Variant hibernateOutput = replay(work, "hibernate-replayed", "hibernate-output",
+        Variant hibernateOutput = replay(work, "hibernate-replayed", "hibernate-kept-generated",
                 "Hibernate's output alone, written by a processor that does nothing else");
-        Variant optilockOutput = replay(work, "optilock-replayed", "optilock-output",
+        Variant optilockOutput = replay(work, "optilock-replayed", "optilock-kept-generated",
                 "Optilock's output alone, written the same way");
         Variant least = replay(work, "least-replayed", "least-output",
                 "the least DAO the contract allows (its class and six constructors), written the same way");
@@ -279,19 +278,6 @@ public final class CompileCost {
         List<String> output = Files.readAllLines(report);
         String[] measured = output.get(output.size() - 1).trim().split(" ");
         return new Run(Double.parseDouble(measured[0]), Double.parseDouble(measured[1]) / 1024);
-    }
-
-    private static void copyRecursively(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.sorted().toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
