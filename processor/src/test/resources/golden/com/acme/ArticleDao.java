@@ -139,6 +139,7 @@ public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> 
             case 1 -> entity.id;
             case 2 -> entity.title;
             case 3 -> entity.body;
+            case 4 -> entity.version;
             default -> throw new IllegalArgumentException("Article has no column " + column);
         };
     }
@@ -154,29 +155,8 @@ public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> 
     }
 
     @Override
-    protected Long keyOf(Article entity) {
-        return entity.id;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, Long id) throws SQLException {
         ColumnValues.setLong(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Long version(Article entity) {
-        return entity.version;
-    }
-
-    @Override
-    protected Article withVersion(Article entity, Long version) {
-        entity.version = version;
-        return entity;
-    }
-
-    @Override
-    protected boolean generatesKey(Article entity) {
-        return entity.id == null;
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
             case 1 -> entity.getId();
             case 2 -> entity.getName();
             case 3 -> entity.isActive();
+            case 4 -> entity.getUpdatedAt();
             default -> throw new IllegalArgumentException("Customer has no column " + column);
         };
     }
@@ -151,18 +152,8 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
     }
 
     @Override
-    protected UUID keyOf(Customer entity) {
-        return entity.getId();
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, UUID id) throws SQLException {
         ColumnValues.setUuid(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Instant version(Customer entity) {
-        return entity.getUpdatedAt();
     }
 
     @Override

@@ -131,6 +131,7 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
         return switch (column) {
             case 1 -> entity.code;
             case 2 -> entity.reading;
+            case 3 -> entity.version;
             default -> throw new IllegalArgumentException("Meter has no column " + column);
         };
     }
@@ -145,18 +146,8 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
     }
 
     @Override
-    protected String keyOf(Meter entity) {
-        return entity.code;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, String id) throws SQLException {
         statement.setString(1, id); // key code
-    }
-
-    @Override
-    protected Long version(Meter entity) {
-        return entity.version;
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
         return switch (column) {
             case 1 -> entity.id();
             case 2 -> entity.text();
+            case 3 -> entity.version();
             default -> throw new IllegalArgumentException("Note has no column " + column);
         };
     }
@@ -149,18 +150,8 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
     }
 
     @Override
-    protected Long keyOf(Note entity) {
-        return entity.id();
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, Long id) throws SQLException {
         ColumnValues.setLong(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Integer version(Note entity) {
-        return entity.version();
     }
 
     @Override

@@ -137,6 +137,7 @@ public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLin
             case 1 -> entity.orderId;
             case 2 -> entity.lineNo;
             case 3 -> entity.product;
+            case 4 -> entity.version;
             default -> throw new IllegalArgumentException("OrderLine has no column " + column);
         };
     }
@@ -160,11 +161,6 @@ public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLin
     protected void bindId(PreparedStatement statement, OrderLine.Key id) throws SQLException {
         statement.setLong(1, id.orderId()); // key orderId
         statement.setInt(2, id.lineNo()); // key lineNo
-    }
-
-    @Override
-    protected Integer version(OrderLine entity) {
-        return entity.version;
     }
 
     @Override

@@ -141,6 +141,7 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
             case 1 -> entity.id();
             case 2 -> entity.title();
             case 3 -> entity.views();
+            case 4 -> entity.version();
             default -> throw new IllegalArgumentException("Page has no column " + column);
         };
     }
@@ -155,18 +156,8 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
     }
 
     @Override
-    protected Long keyOf(Page entity) {
-        return entity.id();
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, Long id) throws SQLException {
         ColumnValues.setLong(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Instant version(Page entity) {
-        return entity.version();
     }
 
     @Override

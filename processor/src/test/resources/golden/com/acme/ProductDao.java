@@ -158,6 +158,7 @@ public final class ProductDao extends AbstractVersionedDao<Product, String, Long
             case 3 -> entity.price;
             case 4 -> ColumnValues.charText(entity.grade);
             case 5 -> ColumnValues.enumName(entity.department);
+            case 6 -> entity.version;
             default -> throw new IllegalArgumentException("Product has no column " + column);
         };
     }
@@ -175,18 +176,8 @@ public final class ProductDao extends AbstractVersionedDao<Product, String, Long
     }
 
     @Override
-    protected String keyOf(Product entity) {
-        return entity.productNum;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, String id) throws SQLException {
         statement.setString(1, id); // key productNum
-    }
-
-    @Override
-    protected Long version(Product entity) {
-        return entity.version;
     }
 
     @Override

@@ -144,6 +144,7 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
             case 2 -> entity.name;
             case 3 -> entity.email;
             case 4 -> entity.lastSeen;
+            case 5 -> entity.version;
             default -> throw new IllegalArgumentException("Profile has no column " + column);
         };
     }
@@ -160,18 +161,8 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
     }
 
     @Override
-    protected String keyOf(Profile entity) {
-        return entity.username;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, String id) throws SQLException {
         statement.setString(1, id); // key username
-    }
-
-    @Override
-    protected Integer version(Profile entity) {
-        return entity.version;
     }
 
     @Override

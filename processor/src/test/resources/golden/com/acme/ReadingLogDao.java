@@ -142,6 +142,7 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
             case 3 -> ColumnValues.enumName(entity.readingKind);
             case 4 -> ColumnValues.enumOrdinal(entity.legacyKind);
             case 5 -> entity.rawPayload;
+            case 6 -> entity.lastChanged;
             default -> throw new IllegalArgumentException("ReadingLog has no column " + column);
         };
     }
@@ -159,18 +160,8 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
     }
 
     @Override
-    protected Long keyOf(ReadingLog entity) {
-        return entity.logId;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, Long id) throws SQLException {
         ColumnValues.setLong(statement, 1, id); // key log_id
-    }
-
-    @Override
-    protected OffsetDateTime version(ReadingLog entity) {
-        return entity.lastChanged;
     }
 
     @Override

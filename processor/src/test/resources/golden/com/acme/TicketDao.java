@@ -147,6 +147,7 @@ public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
         return switch (column) {
             case 1 -> entity.id;
             case 2 -> entity.title;
+            case 3 -> entity.version;
             default -> throw new IllegalArgumentException("Ticket has no column " + column);
         };
     }
@@ -161,29 +162,8 @@ public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
     }
 
     @Override
-    protected Long keyOf(Ticket entity) {
-        return entity.id;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, Long id) throws SQLException {
         ColumnValues.setLong(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Long version(Ticket entity) {
-        return entity.version;
-    }
-
-    @Override
-    protected Ticket withVersion(Ticket entity, Long version) {
-        entity.version = version;
-        return entity;
-    }
-
-    @Override
-    protected boolean generatesKey(Ticket entity) {
-        return entity.id == null;
     }
 
     @Override

@@ -51,6 +51,14 @@ final class ColumnCodec {
         };
     }
 
+    /** Whether {@link #value} gives a column of {@code type} as its field holds it, not converted. */
+    static boolean valueIsField(ColumnType type) {
+        return switch (type) {
+            case ENUM_BY_NAME, ENUM_BY_ORDINAL, CHAR, BOXED_CHAR -> false;
+            default -> true;
+        };
+    }
+
     /** The expression that reads column {@code column} of {@code resultSet} as {@code javaType}. */
     static CodeBlock read(ColumnType type, TypeName javaType, String resultSet, Object column) {
         Methods methods = methods(type);

@@ -44,7 +44,6 @@ import static org.optilock.processor.writing.RuntimeContract.UNVERSIONED;
 import static org.optilock.processor.writing.RuntimeContract.UNVERSIONED_TYPE;
 import static org.optilock.processor.writing.RuntimeContract.UPDATE_UNCHECKED;
 import static org.optilock.processor.writing.RuntimeContract.VALUE;
-import static org.optilock.processor.writing.RuntimeContract.VERSION;
 import static org.optilock.processor.writing.RuntimeContract.VERSION_TYPE;
 import static org.optilock.processor.writing.RuntimeContract.WITH_VERSION;
 
@@ -66,6 +65,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -95,6 +95,7 @@ public final class DaoWriter {
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String PROCESSOR = "org.optilock.processor.OptilockProcessor";
+    private static final String INDENT = "    ";
 
     private final EntityModel entity;
     private final EntityAccess access;
@@ -153,7 +154,7 @@ public final class DaoWriter {
         dao.addStaticBlock(registrations.build());
         JavaFile.Builder file = JavaFile.builder(entity.dao().packageName(), dao.build())
                 .skipJavaLangImports(true)
-                .indent("    ");
+                .indent(INDENT);
         codes.forEach(code -> file.addStaticImport(DAO_STATEMENTS, code));
         return file.build();
     }
@@ -228,11 +229,11 @@ public final class DaoWriter {
     private CodeBlock table() {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.$N($S)$>$>", TABLE_DEFINITION, TABLE_OF, entity.table());
         TableDdl.of(entity).forEach((dialect, create) ->
-                code.add("\n.$N($T.$L,\n$>$S)$<", TABLE_ON, DIALECT, dialect, create));
+                code.add("\n.$N($T.$L,\n$>$L)$<", TABLE_ON, DIALECT, dialect, literal(create)));
         for (ElementCollectionModel collection : entity.collections()) {
             code.add("\n.$N($T.$N($S)$>$>", TABLE_WITH, TABLE_DEFINITION, TABLE_OF, collection.table());
             TableDdl.of(entity, collection).forEach((dialect, create) ->
-                    code.add("\n.$N($T.$L,\n$>$S)$<", TABLE_ON, DIALECT, dialect, create));
+                    code.add("\n.$N($T.$L,\n$>$L)$<", TABLE_ON, DIALECT, dialect, literal(create)));
             code.add(")$<$<");
         }
         return code.add("$<$<").build();
@@ -243,26 +244,28 @@ public final class DaoWriter {
         CodeBlock.Builder code = CodeBlock.builder()
                 .add("$T.$N($T.class, $T.$L, $L)$>$>", DAO_STATEMENTS, STATEMENTS_OF, entityClass, VERSION_TYPE,
                         versionTypeConstant(), entity.properties().stream()
-                                .map(p -> CodeBlock.of("$S", p.column())).collect(CodeBlock.joining(", ")));
+                                .map(p -> literal(p.column())).collect(Collectors.joining(", ")));
         call(code, INSERT, sql.insert());
-        sql.insertWithKey().ifPresent(insert -> code.add("\n.$N($S, $S$L)",
-                INSERT_WITH_KEY, insert.sql(), sql.generatedKeyColumn(), parameters(insert.parameters())));
+        sql.insertWithKey().ifPresent(insert -> code.add("\n.$N($L, $S$L)",
+                INSERT_WITH_KEY, literal(insert.sql()), sql.generatedKeyColumn(), parameters(insert.parameters())));
         update(code, UPDATE, sql.update());
         sql.update().fromArrays().ifPresent(arrays -> {
             if (sql.update() instanceof UpdateStatement.Plain) {
-                code.add("\n.$N($S,\n$>$S)$<", UPDATE_ROWS, arrays.statement().sql(), arrays.columnTypes());
+                code.add("\n.$N($L,\n$>$L)$<", UPDATE_ROWS, literal(arrays.statement().sql()),
+                        literal(arrays.columnTypes()));
             } else {
                 // Its own parameters: not the one-row statement's, as a plain update's are.
-                code.add("\n.$N($S,\n$>$S$L)$<", UPDATE_ROWS, arrays.statement().sql(), arrays.columnTypes(),
-                        parameters(arrays.statement().parameters()));
+                code.add("\n.$N($L,\n$>$L$L)$<", UPDATE_ROWS, literal(arrays.statement().sql()),
+                        literal(arrays.columnTypes()), parameters(arrays.statement().parameters()));
             }
         });
         update(code, UPDATE_UNCHECKED, sql.updateUnchecked());
         call(code, DELETE, sql.delete());
-        code.add("\n.$N($S,\n$>$S)$<", DELETE_ROWS, sql.deleteRows().statement().sql(), sql.deleteRows().columnTypes());
+        code.add("\n.$N($L,\n$>$L)$<", DELETE_ROWS, literal(sql.deleteRows().statement().sql()),
+                literal(sql.deleteRows().columnTypes()));
         call(code, DELETE_UNCHECKED, sql.deleteUnchecked());
-        code.add("\n.$N($S,\n$>$S,\n$S,\n$S)$<", SELECTS, sql.selectById().sql(), sql.selectAll().sql(),
-                sql.selectVersion().sql(), sql.selectByIdAndVersion().sql());
+        code.add("\n.$N($L,\n$>$L,\n$L,\n$L)$<", SELECTS, literal(sql.selectById().sql()), literal(sql.selectAll().sql()),
+                literal(sql.selectVersion().sql()), literal(sql.selectByIdAndVersion().sql()));
         if (entity.hasTrigger()) {
             code.add("\n.$N(TRIGGER)", TRIGGER);
         }
@@ -291,38 +294,46 @@ public final class DaoWriter {
     }
 
     private void call(CodeBlock.Builder code, String method, SqlStatement statement) {
-        code.add("\n.$N($S$L)", method, statement.sql(), parameters(statement.parameters()));
+        code.add("\n.$N($L$L)", method, literal(statement.sql()), parameters(statement.parameters()));
     }
 
     /** A plain update in one call; one that reads back in one call per dialect. */
     private void update(CodeBlock.Builder code, String method, UpdateStatement update) {
         if (update instanceof UpdateStatement.ReadingBack readingBack) {
-            readingBack.statements().forEach((dialect, statement) -> code.add("\n.$N($T.$L, $S$L)",
-                    method, DIALECT, dialect, statement.sql(), parameters(statement.parameters())));
+            readingBack.statements().forEach((dialect, statement) -> code.add("\n.$N($T.$L, $L$L)",
+                    method, DIALECT, dialect, literal(statement.sql()), parameters(statement.parameters())));
         } else {
             call(code, method, ((UpdateStatement.Plain) update).statement());
         }
     }
 
-    /** Each parameter: a column number with its column's name in a comment, or a code of the runtime. */
-    private CodeBlock parameters(List<Parameter> parameters) {
-        CodeBlock.Builder code = CodeBlock.builder();
+    /**
+     * Each parameter: a column number with its column's name in a comment, or a code of the runtime,
+     * imported statically. Written as one piece of text, not a block of pieces: JavaPoet treats each
+     * piece anew in each of its passes, and a DAO has a few hundred of these.
+     */
+    private String parameters(List<Parameter> parameters) {
+        StringBuilder code = new StringBuilder();
         for (Parameter parameter : parameters) {
-            code.add(", ");
+            code.append(", ");
             PropertyModel property = parameter instanceof Parameter.Value value ? value.property()
                     : parameter instanceof Parameter.Compared compared ? compared.property()
                     : parameter instanceof Parameter.KeyPart part ? part.property()
                     : null;
             if (property != null) {
-                code.add("$L /* $L */", column(property), property.column());
+                code.append(column(property)).append(" /* ").append(property.column()).append(" */");
             } else {
                 String name = code(parameter);
                 codes.add(name);
-                // Written into the format, not as an argument, so JavaPoet sees the static import.
-                code.add("$T." + name, DAO_STATEMENTS);
+                code.append(name);
             }
         }
-        return code.build();
+        return code.toString();
+    }
+
+    /** {@code value} as a Java literal: see {@link StringLiteral}. */
+    private static String literal(String value) {
+        return StringLiteral.of(value, INDENT);
     }
 
     /** The runtime's code for a parameter that is not a column. */
@@ -384,17 +395,19 @@ public final class DaoWriter {
 
     // ---- the entity's columns --------------------------------------------------------------------
 
-    /** {@code bindColumn} and {@code value}: every column but the version, by number. */
+    /**
+     * {@code bindColumn}, every column but the version, and {@code value}, every column: the runtime
+     * takes the key and the version from {@code value} where they are the fields themselves.
+     */
     private List<MethodSpec> columnMethods() {
         CodeBlock.Builder binds = CodeBlock.builder();
         CodeBlock.Builder values = CodeBlock.builder();
         for (PropertyModel property : entity.properties()) {
-            if (property.equals(version)) {
-                continue;
-            }
             CodeBlock value = access.get("entity", property);
-            binds.add("case $L -> $L;\n", column(property),
-                    ColumnCodec.bind(property.columnType(), "statement", "index", value));
+            if (!property.equals(version)) {
+                binds.add("case $L -> $L;\n", column(property),
+                        ColumnCodec.bind(property.columnType(), "statement", "index", value));
+            }
             values.add("case $L -> $L;\n", column(property), ColumnCodec.value(property.columnType(), value));
         }
         CodeBlock noColumn = CodeBlock.of("default -> throw new $T($S + column);\n", IllegalArgumentException.class,
@@ -419,29 +432,24 @@ public final class DaoWriter {
 
     // ---- the version: taken from the entity and set on it; the runtime binds, reads and moves it ----
 
+    /**
+     * {@code withVersion}, for a versioned entity whose key is not generated. The runtime takes the
+     * version from {@code value}; where the key is generated, {@code inserted} with no key sets the
+     * version; an unversioned entity has none to set.
+     */
     private List<MethodSpec> versionMethods() {
-        if (!entity.isVersioned()) {
-            return List.of(
-                    override(VERSION, versionType).addParameter(type, "entity")
-                            .addStatement("return $T.NONE", UNVERSIONED).build(),
-                    override(WITH_VERSION, type).addParameter(type, "entity").addParameter(versionType, "version")
-                            .addStatement("return entity").build());
+        if (!entity.isVersioned() || entity.generatedId()) {
+            return List.of();
         }
-        List<MethodSpec> methods = new ArrayList<>();
-        methods.add(override(VERSION, versionType)
-                .addParameter(type, "entity")
-                .addStatement("return $L", access.get("entity", version))
-                .build());
         MethodSpec.Builder withVersion = override(WITH_VERSION, type)
                 .addParameter(type, "entity")
                 .addParameter(versionType, "version");
-        methods.add(entity.isImmutable()
+        return List.of(entity.isImmutable()
                 ? withVersion.addStatement("return $L", access.newRecord("entity", Map.of(version, CodeBlock.of("version"))))
                         .build()
                 : withVersion.addStatement(access.set("entity", version, CodeBlock.of("version")))
                         .addStatement("return entity")
                         .build());
-        return methods;
     }
 
     /** The runtime's {@code VersionType} of this entity's version. */
@@ -473,23 +481,27 @@ public final class DaoWriter {
         if (version != null) {
             written.put(version, CodeBlock.of("version"));
         }
-        return List.of(
-                override(GENERATES_KEY, boolean.class)
-                        .addParameter(type, "entity")
-                        .addStatement("return $L == $L", current, id.type().isPrimitive() ? "0" : "null")
-                        .build(),
-                override(READ_KEY, Object.class)
+        List<MethodSpec> methods = new ArrayList<>();
+        if (id.type().isPrimitive()) {
+            // The runtime's own test is a key of null; a primitive key is unset at 0.
+            methods.add(override(GENERATES_KEY, boolean.class)
+                    .addParameter(type, "entity")
+                    .addStatement("return $L == 0", current)
+                    .build());
+        }
+        methods.add(override(READ_KEY, Object.class)
                         .addParameter(ResultSet.class, "keys")
                         .addException(SQLException.class)
                         .addStatement("return $L", ColumnCodec.read(id.columnType(), id.type(), "keys", 1))
-                        .build(),
-                override(INSERTED, type)
+                        .build());
+        methods.add(override(INSERTED, type)
                         .addParameter(type, "entity")
                         .addParameter(Object.class, "generatedKey")
                         .addParameter(versionType, "version")
                         .addStatement("$T id = generatedKey == null ? $L : ($T) generatedKey", id.type(), current, id.type().box())
                         .addCode(access.writtenBack("entity", written))
                         .build());
+        return methods;
     }
 
     /** A protected method of the runtime's base class, implemented here. */

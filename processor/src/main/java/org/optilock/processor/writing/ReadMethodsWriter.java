@@ -47,8 +47,14 @@ final class ReadMethodsWriter {
         this.binder = new StatementBinder(entity, access);
     }
 
-    /** The reading methods: the row mapping, the key of an entity, and the binding of a key. */
+    /**
+     * The reading methods: the row mapping, the binding of a key, and the key of an entity where the
+     * runtime cannot take it from {@code value}: a composite key, or one its column converts.
+     */
     List<MethodSpec> methods() {
+        if (!key.isComposite() && ColumnCodec.valueIsField(key.single().columnType())) {
+            return List.of(read(), bindId());
+        }
         return List.of(read(), keyOf(), bindId());
     }
 

@@ -16,6 +16,7 @@ import org.optilock.runtime.ConnectionSource;
 import org.optilock.runtime.Merge;
 import org.optilock.runtime.OptilockSettings;
 import org.optilock.runtime.RecordModifiedException;
+import org.optilock.runtime.Unversioned;
 import org.optilock.runtime.VersionedDao;
 import org.optilock.runtime.WriteObserver;
 import org.optilock.runtime.WriteObserver.Operation;
@@ -39,6 +40,12 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     private final EntityRows<T, ID, V> rows;
     private final Batches<T, V> batches;
     private final String name;
+    /** The number of the version column, from 1; 0 for an unversioned entity. */
+    private final int versionColumn;
+    /** The number of the one key column; 0 for a composite key, whose DAO says how its key is made. */
+    private final int keyColumn;
+    /** Whether the database may generate the key: whether the DAO has an INSERT without it. */
+    private final boolean keysGenerated;
 
     /** A DAO that borrows a connection from {@code dataSource} for each call, with the global settings. */
     protected AbstractVersionedDao(DaoStatements statements, DataSource dataSource) {
@@ -79,6 +86,10 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         this.rows = new EntityRows<>(this, statements, context);
         this.batches = new Batches<>(rows, context);
         this.name = statements.name;
+        this.versionColumn = statements.versionNumber();
+        int[] key = statements.deleteUnchecked.parameters();
+        this.keyColumn = key.length == 1 ? key[0] : 0;
+        this.keysGenerated = statements.generatedKeyColumns != null;
     }
 
     /** Where this DAO's connections come from, and its settings: shared with its repositories. */
@@ -100,7 +111,10 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
      */
     protected abstract void bindColumn(PreparedStatement statement, int index, T entity, int column) throws SQLException;
 
-    /** {@code column} of {@code entity} as the driver binds it (an enum as its name or ordinal), for arrays and comparisons. */
+    /**
+     * {@code column} of {@code entity}, the version's included, as the driver binds it (an enum as its
+     * name or ordinal), for arrays and comparisons.
+     */
     protected abstract Object value(T entity, int column);
 
     /**
@@ -109,17 +123,8 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
      */
     protected abstract T read(ResultSet resultSet, int[] columns) throws SQLException;
 
-    /** The key of {@code entity}; {@code null} when it has none yet. */
-    protected abstract ID keyOf(T entity);
-
     /** Binds {@code id} to the first parameters of a SELECT by key, one per key column. */
     protected abstract void bindId(PreparedStatement statement, ID id) throws SQLException;
-
-    /** The version {@code entity} holds. */
-    protected abstract V version(T entity);
-
-    /** {@code entity} with {@code version}: the same object for classes, a new one for records. */
-    protected abstract T withVersion(T entity, V version);
 
     /**
      * The merge of {@code base}, {@code mine} and {@code theirs}: a new entity with the key and version of
@@ -127,9 +132,44 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
      */
     protected abstract T merged(FieldMerge fields, T base, T mine, T theirs);
 
-    /** Whether inserting {@code entity} makes the database generate its key. */
+    // The hooks below have bodies, so that a DAO writes them only where its entity needs it: each
+    // method a DAO declares costs every build that compiles it (see docs/performance.md).
+
+    /**
+     * The key of {@code entity}; {@code null} when it has none yet. Here the {@link #value} of its one
+     * key column; a DAO overrides it where the key is composite, or where its column holds the key
+     * converted (an enum by name or ordinal, a {@code char} as text).
+     */
+    @SuppressWarnings("unchecked") // where not overridden, the key column's value is the key itself
+    protected ID keyOf(T entity) {
+        if (keyColumn == 0) {
+            throw new IllegalStateException(name + "'s DAO must say how its composite key is made");
+        }
+        return (ID) value(entity, keyColumn);
+    }
+
+    /** The version {@code entity} holds: the {@link #value} of its version column, or {@link Unversioned#NONE}. */
+    @SuppressWarnings("unchecked") // V is the version column's boxed type, or Unversioned for an entity without one
+    protected V version(T entity) {
+        return versionColumn == 0 ? (V) Unversioned.NONE : (V) value(entity, versionColumn);
+    }
+
+    /**
+     * {@code entity} with {@code version}: the same object for classes, a new one for records. A DAO
+     * whose key the database generates overrides {@link #inserted} instead, which this calls with no
+     * key; any other DAO of a versioned entity overrides this. An unversioned entity has nothing to set.
+     */
+    protected T withVersion(T entity, V version) {
+        return keysGenerated ? inserted(entity, null, version) : entity;
+    }
+
+    /**
+     * Whether inserting {@code entity} makes the database generate its key: here, whether the DAO has
+     * an INSERT without the key and the entity has none. A DAO with a primitive key overrides it, its
+     * unset key being 0.
+     */
     protected boolean generatesKey(T entity) {
-        return false;
+        return keysGenerated && keyOf(entity) == null;
     }
 
     /** The key on the current row of {@code keys}, the generated keys of an INSERT. */
@@ -139,7 +179,8 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     /**
      * {@code entity} with its key and {@code version}: the same object for classes, a new one for
-     * records. {@code generatedKey} is {@code null} when the entity came with its key.
+     * records. {@code generatedKey} is {@code null} when the entity came with its key. A DAO whose key
+     * the database generates overrides it.
      */
     protected T inserted(T entity, Object generatedKey, V version) {
         return withVersion(entity, version);

@@ -134,14 +134,20 @@ public final class DaoStatements {
 
     /** The version column: the one column no update sets from the entity; none for an unversioned entity. */
     Optional<String> versionColumn() {
+        int number = versionNumber();
+        return number == 0 ? Optional.empty() : Optional.of(columns.get(number - 1));
+    }
+
+    /** The number of the version column as the SELECTs list it, from 1; 0 for an unversioned entity. */
+    int versionNumber() {
         if (versionType == VersionType.NONE) {
-            return Optional.empty();
+            return 0;
         }
         int[] others = uncheckedUpdate().columns();
         for (int column = 1; column <= columns.size(); column++) {
             int number = column;
             if (Arrays.stream(others).noneMatch(other -> other == number)) {
-                return Optional.of(columns.get(column - 1));
+                return number;
             }
         }
         throw new IllegalStateException(name + " has no version column");

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.optilock.runtime.ConnectionSource;
 
@@ -34,7 +33,6 @@ final class RepositoryQueries<T> {
     private final DaoContext context;
     private final String name;
     /** The number of the version's column, which the DAO's {@code value} does not give; 0 when there is none. */
-    private final int versionColumn;
     /** Reads the entity of a row of the entity's own SELECT. */
     final RowReader<T> entities;
     private final EntityCollections<T> collections;
@@ -44,10 +42,6 @@ final class RepositoryQueries<T> {
         this.context = dao.context();
         EntityRows<T, ?, ?> rows = dao.rows();
         this.name = rows.statements().name;
-        int[] others = rows.statements().uncheckedUpdate().columns();
-        this.versionColumn = IntStream.rangeClosed(1, rows.statements().columns.size())
-                .filter(column -> IntStream.of(others).noneMatch(other -> other == column))
-                .findFirst().orElse(0);
         int[] columns = rows.statements().selectOrder;
         this.entities = resultSet -> dao.read(resultSet, columns);
         this.collections = rows.collections();
@@ -201,7 +195,7 @@ final class RepositoryQueries<T> {
         if (request.mode() == PageRequest.Mode.CURSOR_PREVIOUS) {
             Collections.reverse(content);
         }
-        List<PageRequest.Cursor> cursors = new EntityCursors<>(content, page.order(), this::columnValue);
+        List<PageRequest.Cursor> cursors = new EntityCursors<>(content, page.order(), dao::value);
         long total = request.requestTotal() ? count(find, binder) : -1;
         return new CursoredPageRecord<>(content, cursors, total, request, firstPage, lastPage);
     }
@@ -255,11 +249,6 @@ final class RepositoryQueries<T> {
         } else {
             statement.setObject(index, value);
         }
-    }
-
-    /** Column {@code column} of {@code entity} as the DAO binds it. */
-    private Object columnValue(T entity, int column) {
-        return column == versionColumn ? dao.version(entity) : dao.value(entity, column);
     }
 
     /** How many rows {@code find} has. */

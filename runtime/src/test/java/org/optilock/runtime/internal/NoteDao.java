@@ -60,6 +60,7 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
         return switch (column) {
             case 1 -> entity.id;
             case 2 -> entity.title;
+            case 3 -> entity.version;
             default -> throw new IllegalArgumentException("Note has no column " + column);
         };
     }
@@ -74,24 +75,8 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
     }
 
     @Override
-    protected Long keyOf(Note entity) {
-        return entity.id;
-    }
-
-    @Override
     protected void bindId(PreparedStatement statement, Long id) throws SQLException {
         ColumnValues.setLong(statement, 1, id);
-    }
-
-    @Override
-    protected Long version(Note entity) {
-        return entity.version;
-    }
-
-    @Override
-    protected Note withVersion(Note entity, Long version) {
-        entity.version = version;
-        return entity;
     }
 
     @Override
@@ -101,11 +86,6 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
         merged.title = fields.field("title", base.title, mine.title, theirs.title);
         merged.version = theirs.version;
         return merged;
-    }
-
-    @Override
-    protected boolean generatesKey(Note entity) {
-        return entity.id == null;
     }
 
     @Override
