@@ -19,6 +19,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -51,7 +52,7 @@ public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> 
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS Article (id BIGINT NOT NULL AUTO_INCREMENT, title VARCHAR(255), body VARCHAR(255), version BIGINT NOT NULL, PRIMARY KEY (id))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Article.class, VersionType.COUNTER_LONG, "id", "title", "body", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Article.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "body", "version")
             .insert("INSERT INTO Article (title, body, version) VALUES (?, ?, ?)", 2 /* title */, 3 /* body */, NEW_VERSION)
             .insertWithKey("INSERT INTO Article (id, title, body, version) VALUES (?, ?, ?, ?)", "id", 1 /* id */, 2 /* title */, 3 /* body */, NEW_VERSION)
             .update("UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* title */, 3 /* body */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -152,16 +153,6 @@ public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> 
         entity.body = resultSet.getString(columns[2]);
         entity.version = resultSet.getLong(columns[3]);
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, Long id) throws SQLException {
-        ColumnValues.setLong(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Object readKey(ResultSet keys) throws SQLException {
-        return ColumnValues.getLong(keys, 1);
     }
 
     @Override

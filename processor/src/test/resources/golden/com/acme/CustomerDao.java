@@ -20,6 +20,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -52,7 +53,7 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS customer (id CHAR(36) NOT NULL, name VARCHAR(255), active BOOLEAN NOT NULL, updated_at DATETIME(6), PRIMARY KEY (id))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Customer.class, VersionType.TIMESTAMP_INSTANT, "id", "name", "active", "updated_at")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Customer.class, VersionType.TIMESTAMP_INSTANT, KeyType.UUID, "id", "name", "active", "updated_at")
             .insert("INSERT INTO customer (id, name, active, updated_at) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* name */, 3 /* active */, NEW_VERSION)
             .update("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", 2 /* name */, 3 /* active */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE customer AS t SET name = v.optilock_1, active = v.optilock_2, updated_at = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.updated_at = v.optilock_5 OR (t.updated_at IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",
@@ -149,11 +150,6 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
         entity.setActive(resultSet.getBoolean(columns[2]));
         entity.setUpdatedAt(ColumnValues.getInstant(resultSet, columns[3]));
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, UUID id) throws SQLException {
-        ColumnValues.setUuid(statement, 1, id); // key id
     }
 
     @Override

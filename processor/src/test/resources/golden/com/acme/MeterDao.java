@@ -17,6 +17,7 @@ import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -49,7 +50,7 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS Meter (code VARCHAR(255) NOT NULL, reading INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (code))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Meter.class, VersionType.TIMESTAMP_MICROS, "code", "reading", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Meter.class, VersionType.TIMESTAMP_MICROS, KeyType.STRING, "code", "reading", "version")
             .insert("INSERT INTO Meter (code, reading, version) VALUES (?, ?, ?)", 1 /* code */, 2 /* reading */, NEW_VERSION)
             .update("UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* reading */, NEW_VERSION, 1 /* code */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE Meter AS t SET reading = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.code = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row",
@@ -143,11 +144,6 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
         entity.reading = resultSet.getInt(columns[1]);
         entity.version = resultSet.getLong(columns[2]);
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, String id) throws SQLException {
-        statement.setString(1, id); // key code
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -51,7 +52,7 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS Note (id BIGINT NOT NULL, text VARCHAR(255), version INTEGER, PRIMARY KEY (id))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_INT, "id", "text", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_INT, KeyType.LONG, "id", "text", "version")
             .insert("INSERT INTO Note (id, text, version) VALUES (?, ?, ?)", 1 /* id */, 2 /* text */, NEW_VERSION)
             .update("UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* text */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE Note AS t SET text = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.id = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row",
@@ -147,11 +148,6 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
                 resultSet.getLong(columns[0]),
                 resultSet.getString(columns[1]),
                 ColumnValues.getInteger(resultSet, columns[2]));
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, Long id) throws SQLException {
-        ColumnValues.setLong(statement, 1, id); // key id
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.optilock.runtime.RecordModifiedException;
 import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -50,7 +51,7 @@ public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLin
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS OrderLine (orderId BIGINT NOT NULL, lineNo INTEGER NOT NULL, product VARCHAR(255), version INTEGER NOT NULL, PRIMARY KEY (orderId, lineNo))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(OrderLine.class, VersionType.COUNTER_INT, "orderId", "lineNo", "product", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(OrderLine.class, VersionType.COUNTER_INT, KeyType.OTHER, "orderId", "lineNo", "product", "version")
             .insert("INSERT INTO OrderLine (orderId, lineNo, product, version) VALUES (?, ?, ?, ?)", 1 /* orderId */, 2 /* lineNo */, 3 /* product */, NEW_VERSION)
             .update("UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", 3 /* product */, NEW_VERSION, 1 /* orderId */, 2 /* lineNo */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE OrderLine AS t SET product = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.orderId = v.optilock_3 AND t.lineNo = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",

@@ -19,6 +19,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -51,7 +52,7 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS Page (id BIGINT NOT NULL, title VARCHAR(255), views BIGINT NOT NULL, version DATETIME(6), PRIMARY KEY (id))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Page.class, VersionType.TIMESTAMP_INSTANT, "id", "title", "views", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Page.class, VersionType.TIMESTAMP_INSTANT, KeyType.LONG, "id", "title", "views", "version")
             .insert("INSERT INTO Page (id, title, views, version) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* title */, 3 /* views */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .update(Dialect.POSTGRESQL, "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -153,11 +154,6 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
                 resultSet.getString(columns[1]),
                 resultSet.getLong(columns[2]),
                 ColumnValues.getInstant(resultSet, columns[3]));
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, Long id) throws SQLException {
-        ColumnValues.setLong(statement, 1, id); // key id
     }
 
     @Override

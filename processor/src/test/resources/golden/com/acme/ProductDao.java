@@ -21,6 +21,7 @@ import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.ElementCollection;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -62,7 +63,7 @@ public final class ProductDao extends AbstractVersionedDao<Product, String, Long
                     .on(Dialect.MYSQL,
                         "CREATE TABLE IF NOT EXISTS Product_tags (Product_productNum VARCHAR(255) NOT NULL, tags VARCHAR(255))"));
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Product.class, VersionType.COUNTER_LONG, "productNum", "name", "price", "grade", "department", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Product.class, VersionType.COUNTER_LONG, KeyType.STRING, "productNum", "name", "price", "grade", "department", "version")
             .insert("INSERT INTO Product (productNum, name, price, grade, department, version) VALUES (?, ?, ?, ?, ?, ?)", 1 /* productNum */, 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, NEW_VERSION)
             .update("UPDATE Product SET name = ?, price = ?, grade = ?, department = ?, version = ? WHERE productNum = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, NEW_VERSION, 1 /* productNum */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE Product AS t SET name = v.optilock_1, price = v.optilock_2, grade = v.optilock_3, department = v.optilock_4, version = v.optilock_5 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_8, optilock_row) WHERE t.productNum = v.optilock_6 AND (t.version = v.optilock_7 OR (t.version IS NULL AND v.optilock_8 = 1)) RETURNING v.optilock_row",
@@ -173,11 +174,6 @@ public final class ProductDao extends AbstractVersionedDao<Product, String, Long
         entity.department = ColumnValues.getEnumByName(resultSet, columns[4], Product.Department.class);
         entity.version = resultSet.getLong(columns[5]);
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, String id) throws SQLException {
-        statement.setString(1, id); // key productNum
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -52,7 +53,7 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS Profile (username VARCHAR(255) NOT NULL, name VARCHAR(255), email VARCHAR(255), lastSeen DATE, version INTEGER, PRIMARY KEY (username))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Profile.class, VersionType.COUNTER_INT, "username", "name", "email", "lastSeen", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Profile.class, VersionType.COUNTER_INT, KeyType.STRING, "username", "name", "email", "lastSeen", "version")
             .insert("INSERT INTO Profile (username, name, email, lastSeen, version) VALUES (?, ?, ?, ?, ?)", 1 /* username */, 2 /* name */, 3 /* email */, 4 /* lastSeen */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
             .update(Dialect.POSTGRESQL, "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -158,11 +159,6 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
         entity.lastSeen = ColumnValues.getLocalDate(resultSet, columns[3]);
         entity.version = ColumnValues.getInteger(resultSet, columns[4]);
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, String id) throws SQLException {
-        statement.setString(1, id); // key username
     }
 
     @Override

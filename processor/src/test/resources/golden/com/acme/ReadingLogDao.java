@@ -20,6 +20,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.VersionType;
 
@@ -54,7 +55,7 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS reading_log (log_id BIGINT NOT NULL, meter_value DECIMAL(38, 10), reading_kind VARCHAR(255), legacy_kind INTEGER, raw_payload LONGBLOB, last_changed DATETIME(6), PRIMARY KEY (log_id))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(ReadingLog.class, VersionType.TIMESTAMP_OFFSET_DATE_TIME, "log_id", "meter_value", "reading_kind", "legacy_kind", "raw_payload", "last_changed")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(ReadingLog.class, VersionType.TIMESTAMP_OFFSET_DATE_TIME, KeyType.LONG, "log_id", "meter_value", "reading_kind", "legacy_kind", "raw_payload", "last_changed")
             .insert("INSERT INTO reading_log (log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed) VALUES (?, ?, ?, ?, ?, ?)", 1 /* log_id */, 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION)
             .update("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION, 1 /* log_id */, EXPECTED_VERSION, EXPECTED_UNSET)
             .updateRows("UPDATE reading_log AS t SET meter_value = v.optilock_1, reading_kind = v.optilock_2, legacy_kind = v.optilock_3, raw_payload = v.optilock_4, last_changed = v.optilock_5 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_8, optilock_row) WHERE t.log_id = v.optilock_6 AND (t.last_changed = v.optilock_7 OR (t.last_changed IS NULL AND v.optilock_8 = 1)) RETURNING v.optilock_row",
@@ -157,11 +158,6 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
         entity.rawPayload = resultSet.getBytes(columns[4]);
         entity.lastChanged = ColumnValues.getOffsetDateTime(resultSet, columns[5]);
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, Long id) throws SQLException {
-        ColumnValues.setLong(statement, 1, id); // key log_id
     }
 
     @Override

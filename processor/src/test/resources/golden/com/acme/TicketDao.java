@@ -19,6 +19,7 @@ import org.optilock.runtime.internal.AbstractVersionedDao;
 import org.optilock.runtime.internal.ColumnValues;
 import org.optilock.runtime.internal.DaoStatements;
 import org.optilock.runtime.internal.FieldMerge;
+import org.optilock.runtime.internal.KeyType;
 import org.optilock.runtime.internal.TableDefinition;
 import org.optilock.runtime.internal.TriggerTarget;
 import org.optilock.runtime.internal.TriggerTargets;
@@ -55,7 +56,7 @@ public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
             .on(Dialect.MYSQL,
                 "CREATE TABLE IF NOT EXISTS Ticket (id BIGINT NOT NULL AUTO_INCREMENT, title VARCHAR(255), version BIGINT NOT NULL, PRIMARY KEY (id))");
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Ticket.class, VersionType.COUNTER_LONG, "id", "title", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Ticket.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
             .insert("INSERT INTO Ticket (title, version) VALUES (?, ?)", 2 /* title */, NEW_VERSION)
             .insertWithKey("INSERT INTO Ticket (id, title, version) VALUES (?, ?, ?)", "id", 1 /* id */, 2 /* title */, NEW_VERSION)
             .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
@@ -159,16 +160,6 @@ public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
         entity.title = resultSet.getString(columns[1]);
         entity.version = resultSet.getLong(columns[2]);
         return entity;
-    }
-
-    @Override
-    protected void bindId(PreparedStatement statement, Long id) throws SQLException {
-        ColumnValues.setLong(statement, 1, id); // key id
-    }
-
-    @Override
-    protected Object readKey(ResultSet keys) throws SQLException {
-        return ColumnValues.getLong(keys, 1);
     }
 
     @Override

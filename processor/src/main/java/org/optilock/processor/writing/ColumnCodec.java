@@ -2,6 +2,11 @@ package org.optilock.processor.writing;
 
 import static org.optilock.processor.writing.RuntimeContract.BIND_INSTANT;
 import static org.optilock.processor.writing.RuntimeContract.COLUMN_VALUES;
+import static org.optilock.processor.writing.RuntimeContract.KEY_INTEGER;
+import static org.optilock.processor.writing.RuntimeContract.KEY_LONG;
+import static org.optilock.processor.writing.RuntimeContract.KEY_OTHER;
+import static org.optilock.processor.writing.RuntimeContract.KEY_STRING;
+import static org.optilock.processor.writing.RuntimeContract.KEY_UUID;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
@@ -9,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.optilock.processor.model.ColumnType;
+import org.optilock.processor.model.KeyModel;
 
 /**
  * The JDBC code that binds a value of one {@link ColumnType} to a statement parameter and reads it
@@ -48,6 +54,23 @@ final class ColumnCodec {
             case ENUM_BY_ORDINAL -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, ENUM_ORDINAL, value);
             case CHAR, BOXED_CHAR -> CodeBlock.of("$T.$N($L)", COLUMN_VALUES, CHAR_TEXT, value);
             default -> value;
+        };
+    }
+
+    /**
+     * The runtime's {@code KeyType} of {@code key}, which binds and reads it for the DAO; {@code OTHER}
+     * for a key of several columns or another type, which the DAO binds and reads itself.
+     */
+    static String keyType(KeyModel key) {
+        if (key.isComposite()) {
+            return KEY_OTHER;
+        }
+        return switch (key.single().columnType()) {
+            case LONG, BOXED_LONG -> KEY_LONG;
+            case INT, BOXED_INT -> KEY_INTEGER;
+            case STRING -> KEY_STRING;
+            case UUID -> KEY_UUID;
+            default -> KEY_OTHER;
         };
     }
 

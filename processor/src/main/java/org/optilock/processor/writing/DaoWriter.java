@@ -20,6 +20,8 @@ import static org.optilock.processor.writing.RuntimeContract.INCREMENT;
 import static org.optilock.processor.writing.RuntimeContract.INSERT;
 import static org.optilock.processor.writing.RuntimeContract.INSERTED;
 import static org.optilock.processor.writing.RuntimeContract.INSERT_WITH_KEY;
+import static org.optilock.processor.writing.RuntimeContract.KEY_OTHER;
+import static org.optilock.processor.writing.RuntimeContract.KEY_TYPE;
 import static org.optilock.processor.writing.RuntimeContract.NEW_VERSION;
 import static org.optilock.processor.writing.RuntimeContract.READ_KEY;
 import static org.optilock.processor.writing.RuntimeContract.RECORD_MODIFIED;
@@ -242,8 +244,8 @@ public final class DaoWriter {
     /** The statements as data: each one's SQL, and what each of its parameters binds. */
     private CodeBlock statements() {
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.$N($T.class, $T.$L, $L)$>$>", DAO_STATEMENTS, STATEMENTS_OF, entityClass, VERSION_TYPE,
-                        versionTypeConstant(), entity.properties().stream()
+                .add("$T.$N($T.class, $T.$L, $T.$L, $L)$>$>", DAO_STATEMENTS, STATEMENTS_OF, entityClass, VERSION_TYPE,
+                        versionTypeConstant(), KEY_TYPE, ColumnCodec.keyType(entity.key()), entity.properties().stream()
                                 .map(p -> literal(p.column())).collect(Collectors.joining(", ")));
         call(code, INSERT, sql.insert());
         sql.insertWithKey().ifPresent(insert -> code.add("\n.$N($L, $S$L)",
@@ -489,11 +491,13 @@ public final class DaoWriter {
                     .addStatement("return $L == 0", current)
                     .build());
         }
-        methods.add(override(READ_KEY, Object.class)
-                        .addParameter(ResultSet.class, "keys")
-                        .addException(SQLException.class)
-                        .addStatement("return $L", ColumnCodec.read(id.columnType(), id.type(), "keys", 1))
-                        .build());
+        if (ColumnCodec.keyType(entity.key()).equals(KEY_OTHER)) {
+            methods.add(override(READ_KEY, Object.class)
+                    .addParameter(ResultSet.class, "keys")
+                    .addException(SQLException.class)
+                    .addStatement("return $L", ColumnCodec.read(id.columnType(), id.type(), "keys", 1))
+                    .build());
+        }
         methods.add(override(INSERTED, type)
                         .addParameter(type, "entity")
                         .addParameter(Object.class, "generatedKey")

@@ -2,6 +2,7 @@ package org.optilock.processor.writing;
 
 import static org.optilock.processor.writing.RuntimeContract.BIND_ID;
 import static org.optilock.processor.writing.RuntimeContract.KEY_OF;
+import static org.optilock.processor.writing.RuntimeContract.KEY_OTHER;
 import static org.optilock.processor.writing.RuntimeContract.READ;
 import static org.optilock.processor.writing.RuntimeContract.VERSIONED;
 
@@ -12,6 +13,7 @@ import com.palantir.javapoet.TypeName;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.optilock.processor.model.EntityModel;
 import org.optilock.processor.model.IdClassModel;
@@ -48,14 +50,20 @@ final class ReadMethodsWriter {
     }
 
     /**
-     * The reading methods: the row mapping, the binding of a key, and the key of an entity where the
-     * runtime cannot take it from {@code value}: a composite key, or one its column converts.
+     * The reading methods: the row mapping, and where the runtime cannot do it, the key of an entity
+     * (for a composite key, or one its column converts: the runtime takes others from {@code value})
+     * and the binding of a key (for a key its {@code KeyType} does not cover).
      */
     List<MethodSpec> methods() {
-        if (!key.isComposite() && ColumnCodec.valueIsField(key.single().columnType())) {
-            return List.of(read(), bindId());
+        List<MethodSpec> methods = new ArrayList<>();
+        methods.add(read());
+        if (key.isComposite() || !ColumnCodec.valueIsField(key.single().columnType())) {
+            methods.add(keyOf());
         }
-        return List.of(read(), keyOf(), bindId());
+        if (ColumnCodec.keyType(key).equals(KEY_OTHER)) {
+            methods.add(bindId());
+        }
+        return methods;
     }
 
     /** Binds the key a finder was given, to the first parameters of a SELECT by key. */

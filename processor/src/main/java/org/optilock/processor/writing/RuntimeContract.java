@@ -27,6 +27,7 @@ final class RuntimeContract {
     static final ClassName COLUMN_VALUES = ClassName.get(INTERNAL, "ColumnValues");
     static final ClassName FIELD_MERGE = ClassName.get(INTERNAL, "FieldMerge");
     static final ClassName VERSION_TYPE = ClassName.get(INTERNAL, "VersionType");
+    static final ClassName KEY_TYPE = ClassName.get(INTERNAL, "KeyType");
     static final ClassName TRIGGER_TARGET = ClassName.get(INTERNAL, "TriggerTarget");
     static final ClassName TRIGGER_TARGETS = ClassName.get(INTERNAL, "TriggerTargets");
 
@@ -42,7 +43,7 @@ final class RuntimeContract {
 
     /** Every type above, for the test. */
     static final ClassName[] TYPES = {VERSIONED, SETTINGS, RECORD_MODIFIED, UNVERSIONED, DIALECT, CONNECTION_SOURCE,
-            ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, TRIGGER_TARGET,
+            ABSTRACT_VERSIONED_DAO, DAO_STATEMENTS, COLUMN_VALUES, FIELD_MERGE, VERSION_TYPE, KEY_TYPE, TRIGGER_TARGET,
             TRIGGER_TARGETS, TABLE_DEFINITION, REPOSITORY_OPERATIONS, REPOSITORY_STATEMENTS, FIND_STATEMENT, SORT_KEY, BINDER,
             SQL_TEXT, ROW_READER, ELEMENT_COLLECTION};
 
@@ -86,6 +87,16 @@ final class RuntimeContract {
 
     static final String[] VERSION_TYPES = {COUNTER_LONG, COUNTER_INT, TIMESTAMP_MICROS, TIMESTAMP_INSTANT,
             TIMESTAMP_LOCAL_DATE_TIME, TIMESTAMP_OFFSET_DATE_TIME, UNVERSIONED_TYPE};
+
+    // ---- KeyType constants -----------------------------------------------------------------------------
+
+    static final String KEY_LONG = "LONG";
+    static final String KEY_INTEGER = "INTEGER";
+    static final String KEY_STRING = "STRING";
+    static final String KEY_UUID = "UUID";
+    static final String KEY_OTHER = "OTHER";
+
+    static final String[] KEY_TYPES = {KEY_LONG, KEY_INTEGER, KEY_STRING, KEY_UUID, KEY_OTHER};
 
     // ---- AbstractVersionedDao: the hooks a DAO implements, and the one it calls -------------------------
 

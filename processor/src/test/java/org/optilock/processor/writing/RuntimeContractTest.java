@@ -51,6 +51,14 @@ class RuntimeContractTest {
     }
 
     @Test
+    void theKeyTypesAreTheRuntimesConstantsExactly() throws ClassNotFoundException {
+        Class<?> keyType = Class.forName(RuntimeContract.KEY_TYPE.reflectionName());
+        Set<String> runtime = Arrays.stream(keyType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.toSet());
+        assertEquals(runtime, Set.of(RuntimeContract.KEY_TYPES));
+    }
+
+    @Test
     void everyHookIsAProtectedMethodOfTheBaseClass() throws ClassNotFoundException {
         Class<?> base = Class.forName(RuntimeContract.ABSTRACT_VERSIONED_DAO.reflectionName());
         for (String hook : RuntimeContract.DAO_METHODS) {

@@ -46,6 +46,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
     private final int keyColumn;
     /** Whether the database may generate the key: whether the DAO has an INSERT without it. */
     private final boolean keysGenerated;
+    private final KeyType keyType;
 
     /** A DAO that borrows a connection from {@code dataSource} for each call, with the global settings. */
     protected AbstractVersionedDao(DaoStatements statements, DataSource dataSource) {
@@ -90,6 +91,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         int[] key = statements.deleteUnchecked.parameters();
         this.keyColumn = key.length == 1 ? key[0] : 0;
         this.keysGenerated = statements.generatedKeyColumns != null;
+        this.keyType = statements.keyType;
     }
 
     /** Where this DAO's connections come from, and its settings: shared with its repositories. */
@@ -123,8 +125,6 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
      */
     protected abstract T read(ResultSet resultSet, int[] columns) throws SQLException;
 
-    /** Binds {@code id} to the first parameters of a SELECT by key, one per key column. */
-    protected abstract void bindId(PreparedStatement statement, ID id) throws SQLException;
 
     /**
      * The merge of {@code base}, {@code mine} and {@code theirs}: a new entity with the key and version of
@@ -172,9 +172,23 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         return keysGenerated && keyOf(entity) == null;
     }
 
-    /** The key on the current row of {@code keys}, the generated keys of an INSERT. */
+    /**
+     * Binds {@code id} to the first parameters of a SELECT by key, one per key column: here as its
+     * {@link KeyType}. A DAO whose key is of several columns or of another type overrides it.
+     */
+    protected void bindId(PreparedStatement statement, ID id) throws SQLException {
+        keyType.bind(statement, 1, id);
+    }
+
+    /**
+     * The key on the current row of {@code keys}, the generated keys of an INSERT: here as its
+     * {@link KeyType}. A DAO whose generated key is of another type overrides it.
+     */
     protected Object readKey(ResultSet keys) throws SQLException {
-        throw new IllegalStateException("The key of " + name + " is never generated");
+        if (!keysGenerated) {
+            throw new IllegalStateException("The key of " + name + " is never generated");
+        }
+        return keyType.read(keys, 1);
     }
 
     /**

@@ -78,6 +78,7 @@ public final class DaoStatements {
     final Class<?> entityType;
     final String name;
     final VersionType versionType;
+    final KeyType keyType;
     /** The columns as the SELECTs list them, so that column {@code n} is {@code columns.get(n - 1)}. */
     final List<String> columns;
     /** 1, 2, ... n: where the SELECTs of the DAO put each column. */
@@ -103,20 +104,22 @@ public final class DaoStatements {
     String selectByIdAndVersion;
     TriggerTarget trigger;
 
-    private DaoStatements(Class<?> entityType, VersionType versionType, List<String> columns) {
+    private DaoStatements(Class<?> entityType, VersionType versionType, KeyType keyType, List<String> columns) {
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.name = entityType.getSimpleName();
         this.versionType = Objects.requireNonNull(versionType, "versionType");
+        this.keyType = Objects.requireNonNull(keyType, "keyType");
         this.columns = List.copyOf(columns);
         this.selectOrder = IntStream.rangeClosed(1, columns.size()).toArray();
     }
 
     /**
      * The statements of the DAO of {@code entityType}, the class conflicts name, whose version is a
-     * {@code versionType}, and whose SELECTs list {@code columns} in this order.
+     * {@code versionType}, whose key is a {@code keyType}, and whose SELECTs list {@code columns} in
+     * this order.
      */
-    public static DaoStatements of(Class<?> entityType, VersionType versionType, String... columns) {
-        DaoStatements statements = new DaoStatements(entityType, versionType, List.of(columns));
+    public static DaoStatements of(Class<?> entityType, VersionType versionType, KeyType keyType, String... columns) {
+        DaoStatements statements = new DaoStatements(entityType, versionType, keyType, List.of(columns));
         // Complete once the DAO's static initializer ends, before anyone can ask for its entity.
         REGISTERED.put(entityType, statements);
         return statements;

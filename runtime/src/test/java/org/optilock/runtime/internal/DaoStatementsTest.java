@@ -41,7 +41,7 @@ class DaoStatementsTest {
 
     @Test
     void theBuilderKeepsWhatTheDaoDeclares() {
-        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG)
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG)
                 .insert("INSERT", 2, NEW_VERSION)
                 .insertWithKey("INSERT WITH KEY", "id", 1, 2, NEW_VERSION)
                 .deleteUnchecked("DELETE", 1);

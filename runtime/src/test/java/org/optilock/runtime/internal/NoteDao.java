@@ -22,7 +22,7 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
     static final String SCHEMA = "CREATE TABLE note (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(100) NOT NULL,"
             + " version BIGINT)";
 
-    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, "id", "title", "version")
+    private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
             .insert("INSERT INTO note (title, version) VALUES (?, ?)", 2 /* title */, NEW_VERSION)
             .insertWithKey("INSERT INTO note (id, title, version) VALUES (?, ?, ?)", "id", 1 /* id */, 2 /* title */,
                     NEW_VERSION)
@@ -75,22 +75,12 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
     }
 
     @Override
-    protected void bindId(PreparedStatement statement, Long id) throws SQLException {
-        ColumnValues.setLong(statement, 1, id);
-    }
-
-    @Override
     protected Note merged(FieldMerge fields, Note base, Note mine, Note theirs) {
         Note merged = new Note();
         merged.id = theirs.id;
         merged.title = fields.field("title", base.title, mine.title, theirs.title);
         merged.version = theirs.version;
         return merged;
-    }
-
-    @Override
-    protected Object readKey(ResultSet keys) throws SQLException {
-        return ColumnValues.getLong(keys, 1);
     }
 
     @Override
