@@ -26,9 +26,10 @@ import org.optilock.runtime.WriteObserver.Operation;
  * hands the work to {@link EntityRows} (one row) or {@link Batches} (many), completes the lease, and
  * only then gives the entity its new version; a failure becomes an Optilock exception through
  * {@link SqlFailure}. The generated subclass says what is particular to its entity, through the
- * protected methods below: how a column is bound and a row read, how a key is taken and bound, how
- * the version is taken and set. No reflection: every value goes through the subclass's typed code, or
- * for the version through its {@link VersionType}.
+ * protected methods below: how a column is bound and its value taken, how a row is read, how the
+ * version is set and a three-way merge made; and where this class cannot derive it from those, how a
+ * key is taken and bound. No reflection: every value goes through the subclass's typed code, or
+ * through the {@link VersionType} and {@link KeyType} chosen for it at compile time.
  *
  * @param <T> the entity type
  * @param <ID> the key type
@@ -124,7 +125,6 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
      * SELECTs list it) is at position {@code columns[n - 1]}.
      */
     protected abstract T read(ResultSet resultSet, int[] columns) throws SQLException;
-
 
     /**
      * The merge of {@code base}, {@code mine} and {@code theirs}: a new entity with the key and version of
