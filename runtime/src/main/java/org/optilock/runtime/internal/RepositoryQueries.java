@@ -32,7 +32,6 @@ final class RepositoryQueries<T> {
     private final AbstractVersionedDao<T, ?, ?> dao;
     private final DaoContext context;
     private final String name;
-    /** The number of the version's column, which the DAO's {@code value} does not give; 0 when there is none. */
     /** Reads the entity of a row of the entity's own SELECT. */
     final RowReader<T> entities;
     private final EntityCollections<T> collections;
