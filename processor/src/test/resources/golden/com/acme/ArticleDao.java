@@ -1,10 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +25,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 body, 4 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -53,19 +48,19 @@ public final class ArticleDao extends AbstractVersionedDao<Article, Long, Long> 
                 "CREATE TABLE IF NOT EXISTS Article (id BIGINT NOT NULL AUTO_INCREMENT, title VARCHAR(255), body VARCHAR(255), version BIGINT NOT NULL, PRIMARY KEY (id))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Article.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "body", "version")
-            .insert("INSERT INTO Article (title, body, version) VALUES (?, ?, ?)", 2 /* title */, 3 /* body */, NEW_VERSION)
-            .insertWithKey("INSERT INTO Article (id, title, body, version) VALUES (?, ?, ?, ?)", "id", 1 /* id */, 2 /* title */, 3 /* body */, NEW_VERSION)
-            .update("UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* title */, 3 /* body */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Article (title, body, version) VALUES (?, ?, ?)", "2 title, 3 body, NEW_VERSION")
+            .insertWithKey("INSERT INTO Article (id, title, body, version) VALUES (?, ?, ?, ?)", "id", "1 id, 2 title, 3 body, NEW_VERSION")
+            .update("UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 title, 3 body, NEW_VERSION, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Article AS t SET title = v.optilock_1, body = v.optilock_2, version = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",
                 "SELECT title, body, version, id, version, 1 FROM Article WHERE 1 = 0")
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ?)", INCREMENT, 2 /* title */, 3 /* body */, 1 /* id */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version", INCREMENT, 2 /* title */, 3 /* body */, 1 /* id */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version", INCREMENT, 2 /* title */, 3 /* body */, 1 /* id */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE Article SET version = (@optilock_version := COALESCE(version, 0) + ?), title = ?, body = ? WHERE id = ?", INCREMENT, 2 /* title */, 3 /* body */, 1 /* id */)
-            .delete("DELETE FROM Article WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ?)", "INCREMENT, 2 title, 3 body, 1 id")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version", "INCREMENT, 2 title, 3 body, 1 id")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE Article SET version = COALESCE(version, 0) + ?, title = ?, body = ? WHERE id = ? RETURNING version", "INCREMENT, 2 title, 3 body, 1 id")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE Article SET version = (@optilock_version := COALESCE(version, 0) + ?), title = ?, body = ? WHERE id = ?", "INCREMENT, 2 title, 3 body, 1 id")
+            .delete("DELETE FROM Article WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Article AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT id, version, 1 FROM Article WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Article WHERE id = ?", 1 /* id */)
+            .deleteUnchecked("DELETE FROM Article WHERE id = ?", "1 id")
             .selects("SELECT id, title, body, version FROM Article WHERE id = ?",
                 "SELECT id, title, body, version FROM Article ORDER BY id",
                 "SELECT version FROM Article WHERE id = ?",

@@ -1,9 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,10 +27,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 id, 2 name, 3 active, 4 updated_at. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -54,15 +50,15 @@ public final class CustomerDao extends AbstractVersionedDao<Customer, UUID, Inst
                 "CREATE TABLE IF NOT EXISTS customer (id CHAR(36) NOT NULL, name VARCHAR(255), active BOOLEAN NOT NULL, updated_at DATETIME(6), PRIMARY KEY (id))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Customer.class, VersionType.TIMESTAMP_INSTANT, KeyType.UUID, "id", "name", "active", "updated_at")
-            .insert("INSERT INTO customer (id, name, active, updated_at) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* name */, 3 /* active */, NEW_VERSION)
-            .update("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", 2 /* name */, 3 /* active */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO customer (id, name, active, updated_at) VALUES (?, ?, ?, ?)", "1 id, 2 name, 3 active, NEW_VERSION")
+            .update("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", "2 name, 3 active, NEW_VERSION, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE customer AS t SET name = v.optilock_1, active = v.optilock_2, updated_at = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.updated_at = v.optilock_5 OR (t.updated_at IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",
                 "SELECT name, active, updated_at, id, updated_at, 1 FROM customer WHERE 1 = 0")
-            .updateUnchecked("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ?", 2 /* name */, 3 /* active */, NEW_VERSION, 1 /* id */)
-            .delete("DELETE FROM customer WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked("UPDATE customer SET name = ?, active = ?, updated_at = ? WHERE id = ?", "2 name, 3 active, NEW_VERSION, 1 id")
+            .delete("DELETE FROM customer WHERE id = ? AND (updated_at = ? OR (updated_at IS NULL AND ? = 1))", "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM customer AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.updated_at = v.optilock_2 OR (t.updated_at IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT id, updated_at, 1 FROM customer WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM customer WHERE id = ?", 1 /* id */)
+            .deleteUnchecked("DELETE FROM customer WHERE id = ?", "1 id")
             .selects("SELECT id, name, active, updated_at FROM customer WHERE id = ?",
                 "SELECT id, name, active, updated_at FROM customer ORDER BY id",
                 "SELECT updated_at FROM customer WHERE id = ?",

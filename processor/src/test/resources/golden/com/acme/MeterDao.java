@@ -1,9 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,10 +24,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 code, 2 reading, 3 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -51,15 +47,15 @@ public final class MeterDao extends AbstractVersionedDao<Meter, String, Long> {
                 "CREATE TABLE IF NOT EXISTS Meter (code VARCHAR(255) NOT NULL, reading INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (code))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Meter.class, VersionType.TIMESTAMP_MICROS, KeyType.STRING, "code", "reading", "version")
-            .insert("INSERT INTO Meter (code, reading, version) VALUES (?, ?, ?)", 1 /* code */, 2 /* reading */, NEW_VERSION)
-            .update("UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* reading */, NEW_VERSION, 1 /* code */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Meter (code, reading, version) VALUES (?, ?, ?)", "1 code, 2 reading, NEW_VERSION")
+            .update("UPDATE Meter SET reading = ?, version = ? WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 reading, NEW_VERSION, 1 code, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Meter AS t SET reading = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.code = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row",
                 "SELECT reading, version, code, version, 1 FROM Meter WHERE 1 = 0")
-            .updateUnchecked("UPDATE Meter SET reading = ?, version = ? WHERE code = ?", 2 /* reading */, NEW_VERSION, 1 /* code */)
-            .delete("DELETE FROM Meter WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* code */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked("UPDATE Meter SET reading = ?, version = ? WHERE code = ?", "2 reading, NEW_VERSION, 1 code")
+            .delete("DELETE FROM Meter WHERE code = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 code, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Meter AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.code = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT code, version, 1 FROM Meter WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Meter WHERE code = ?", 1 /* code */)
+            .deleteUnchecked("DELETE FROM Meter WHERE code = ?", "1 code")
             .selects("SELECT code, reading, version FROM Meter WHERE code = ?",
                 "SELECT code, reading, version FROM Meter ORDER BY code",
                 "SELECT version FROM Meter WHERE code = ?",

@@ -1,10 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +25,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 id, 2 text, 3 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -53,18 +48,18 @@ public final class NoteDao extends AbstractVersionedDao<Note, Long, Integer> {
                 "CREATE TABLE IF NOT EXISTS Note (id BIGINT NOT NULL, text VARCHAR(255), version INTEGER, PRIMARY KEY (id))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_INT, KeyType.LONG, "id", "text", "version")
-            .insert("INSERT INTO Note (id, text, version) VALUES (?, ?, ?)", 1 /* id */, 2 /* text */, NEW_VERSION)
-            .update("UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* text */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Note (id, text, version) VALUES (?, ?, ?)", "1 id, 2 text, NEW_VERSION")
+            .update("UPDATE Note SET text = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 text, NEW_VERSION, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Note AS t SET text = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_row) WHERE t.id = v.optilock_3 AND (t.version = v.optilock_4 OR (t.version IS NULL AND v.optilock_5 = 1)) RETURNING v.optilock_row",
                 "SELECT text, version, id, version, 1 FROM Note WHERE 1 = 0")
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ?)", INCREMENT, 2 /* text */, 1 /* id */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version", INCREMENT, 2 /* text */, 1 /* id */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version", INCREMENT, 2 /* text */, 1 /* id */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE Note SET version = (@optilock_version := COALESCE(version, 0) + ?), text = ? WHERE id = ?", INCREMENT, 2 /* text */, 1 /* id */)
-            .delete("DELETE FROM Note WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ?)", "INCREMENT, 2 text, 1 id")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version", "INCREMENT, 2 text, 1 id")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE Note SET version = COALESCE(version, 0) + ?, text = ? WHERE id = ? RETURNING version", "INCREMENT, 2 text, 1 id")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE Note SET version = (@optilock_version := COALESCE(version, 0) + ?), text = ? WHERE id = ?", "INCREMENT, 2 text, 1 id")
+            .delete("DELETE FROM Note WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Note AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT id, version, 1 FROM Note WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Note WHERE id = ?", 1 /* id */)
+            .deleteUnchecked("DELETE FROM Note WHERE id = ?", "1 id")
             .selects("SELECT id, text, version FROM Note WHERE id = ?",
                 "SELECT id, text, version FROM Note ORDER BY id",
                 "SELECT version FROM Note WHERE id = ?",

@@ -1,10 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +24,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 orderId, 2 lineNo, 3 product, 4 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -52,18 +47,18 @@ public final class OrderLineDao extends AbstractVersionedDao<OrderLine, OrderLin
                 "CREATE TABLE IF NOT EXISTS OrderLine (orderId BIGINT NOT NULL, lineNo INTEGER NOT NULL, product VARCHAR(255), version INTEGER NOT NULL, PRIMARY KEY (orderId, lineNo))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(OrderLine.class, VersionType.COUNTER_INT, KeyType.OTHER, "orderId", "lineNo", "product", "version")
-            .insert("INSERT INTO OrderLine (orderId, lineNo, product, version) VALUES (?, ?, ?, ?)", 1 /* orderId */, 2 /* lineNo */, 3 /* product */, NEW_VERSION)
-            .update("UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", 3 /* product */, NEW_VERSION, 1 /* orderId */, 2 /* lineNo */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO OrderLine (orderId, lineNo, product, version) VALUES (?, ?, ?, ?)", "1 orderId, 2 lineNo, 3 product, NEW_VERSION")
+            .update("UPDATE OrderLine SET product = ?, version = ? WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", "3 product, NEW_VERSION, 1 orderId, 2 lineNo, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE OrderLine AS t SET product = v.optilock_1, version = v.optilock_2 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.orderId = v.optilock_3 AND t.lineNo = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row",
                 "SELECT product, version, orderId, lineNo, version, 1 FROM OrderLine WHERE 1 = 0")
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ?)", INCREMENT, 3 /* product */, 1 /* orderId */, 2 /* lineNo */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version", INCREMENT, 3 /* product */, 1 /* orderId */, 2 /* lineNo */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version", INCREMENT, 3 /* product */, 1 /* orderId */, 2 /* lineNo */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE OrderLine SET version = (@optilock_version := COALESCE(version, 0) + ?), product = ? WHERE orderId = ? AND lineNo = ?", INCREMENT, 3 /* product */, 1 /* orderId */, 2 /* lineNo */)
-            .delete("DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* orderId */, 2 /* lineNo */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ?)", "INCREMENT, 3 product, 1 orderId, 2 lineNo")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version", "INCREMENT, 3 product, 1 orderId, 2 lineNo")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE OrderLine SET version = COALESCE(version, 0) + ?, product = ? WHERE orderId = ? AND lineNo = ? RETURNING version", "INCREMENT, 3 product, 1 orderId, 2 lineNo")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE OrderLine SET version = (@optilock_version := COALESCE(version, 0) + ?), product = ? WHERE orderId = ? AND lineNo = ?", "INCREMENT, 3 product, 1 orderId, 2 lineNo")
+            .delete("DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 orderId, 2 lineNo, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM OrderLine AS t USING unnest(?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_row) WHERE t.orderId = v.optilock_1 AND t.lineNo = v.optilock_2 AND (t.version = v.optilock_3 OR (t.version IS NULL AND v.optilock_4 = 1)) RETURNING v.optilock_row",
                 "SELECT orderId, lineNo, version, 1 FROM OrderLine WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ?", 1 /* orderId */, 2 /* lineNo */)
+            .deleteUnchecked("DELETE FROM OrderLine WHERE orderId = ? AND lineNo = ?", "1 orderId, 2 lineNo")
             .selects("SELECT orderId, lineNo, product, version FROM OrderLine WHERE orderId = ? AND lineNo = ?",
                 "SELECT orderId, lineNo, product, version FROM OrderLine ORDER BY orderId, lineNo",
                 "SELECT version FROM OrderLine WHERE orderId = ? AND lineNo = ?",

@@ -1,9 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +26,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 views, 4 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -53,21 +49,21 @@ public final class PageDao extends AbstractVersionedDao<Page, Long, Instant> {
                 "CREATE TABLE IF NOT EXISTS Page (id BIGINT NOT NULL, title VARCHAR(255), views BIGINT NOT NULL, version DATETIME(6), PRIMARY KEY (id))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Page.class, VersionType.TIMESTAMP_INSTANT, KeyType.LONG, "id", "title", "views", "version")
-            .insert("INSERT INTO Page (id, title, views, version) VALUES (?, ?, ?, ?)", 1 /* id */, 2 /* title */, 3 /* views */, NEW_VERSION)
-            .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.POSTGRESQL, "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.SQLITE, "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.MYSQL, "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Page (id, title, views, version) VALUES (?, ?, ?, ?)", "1 id, 2 title, 3 views, NEW_VERSION")
+            .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", "2 title, NEW_VERSION, 2 title, 3 views, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.POSTGRESQL, "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", "2 title, NEW_VERSION, 2 title, 3 views, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.SQLITE, "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", "2 title, NEW_VERSION, 2 title, 3 views, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.MYSQL, "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 title, NEW_VERSION, 2 title, 3 views, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Page AS t SET version = CASE WHEN t.title IS DISTINCT FROM v.optilock_2 THEN v.optilock_1 ELSE t.version END, title = v.optilock_2, views = v.optilock_3 FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_row) WHERE t.id = v.optilock_4 AND (t.version = v.optilock_5 OR (t.version IS NULL AND v.optilock_6 = 1)) RETURNING v.optilock_row, t.version",
-                "SELECT version, title, views, id, version, 1 FROM Page WHERE 1 = 0", NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ?)", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ?", 2 /* title */, NEW_VERSION, 2 /* title */, 3 /* views */, 1 /* id */)
-            .delete("DELETE FROM Page WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+                "SELECT version, title, views, id, version, 1 FROM Page WHERE 1 = 0", "NEW_VERSION, 2 title, 3 views, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ?)", "2 title, NEW_VERSION, 2 title, 3 views, 1 id")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Page SET version = CASE WHEN title IS DISTINCT FROM ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version", "2 title, NEW_VERSION, 2 title, 3 views, 1 id")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE Page SET version = CASE WHEN title IS NOT ? THEN ? ELSE version END, title = ?, views = ? WHERE id = ? RETURNING version", "2 title, NEW_VERSION, 2 title, 3 views, 1 id")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE Page SET version = (@optilock_version := CASE WHEN NOT (title <=> ?) THEN ? ELSE version END), title = ?, views = ? WHERE id = ?", "2 title, NEW_VERSION, 2 title, 3 views, 1 id")
+            .delete("DELETE FROM Page WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Page AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT id, version, 1 FROM Page WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Page WHERE id = ?", 1 /* id */)
+            .deleteUnchecked("DELETE FROM Page WHERE id = ?", "1 id")
             .selects("SELECT id, title, views, version FROM Page WHERE id = ?",
                 "SELECT id, title, views, version FROM Page ORDER BY id",
                 "SELECT version FROM Page WHERE id = ?",

@@ -1,10 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,10 +27,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 productNum, 2 name, 3 price, 4 grade, 5 department, 6 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -64,18 +59,18 @@ public final class ProductDao extends AbstractVersionedDao<Product, String, Long
                         "CREATE TABLE IF NOT EXISTS Product_tags (Product_productNum VARCHAR(255) NOT NULL, tags VARCHAR(255))"));
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Product.class, VersionType.COUNTER_LONG, KeyType.STRING, "productNum", "name", "price", "grade", "department", "version")
-            .insert("INSERT INTO Product (productNum, name, price, grade, department, version) VALUES (?, ?, ?, ?, ?, ?)", 1 /* productNum */, 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, NEW_VERSION)
-            .update("UPDATE Product SET name = ?, price = ?, grade = ?, department = ?, version = ? WHERE productNum = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, NEW_VERSION, 1 /* productNum */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Product (productNum, name, price, grade, department, version) VALUES (?, ?, ?, ?, ?, ?)", "1 productNum, 2 name, 3 price, 4 grade, 5 department, NEW_VERSION")
+            .update("UPDATE Product SET name = ?, price = ?, grade = ?, department = ?, version = ? WHERE productNum = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 name, 3 price, 4 grade, 5 department, NEW_VERSION, 1 productNum, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Product AS t SET name = v.optilock_1, price = v.optilock_2, grade = v.optilock_3, department = v.optilock_4, version = v.optilock_5 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_8, optilock_row) WHERE t.productNum = v.optilock_6 AND (t.version = v.optilock_7 OR (t.version IS NULL AND v.optilock_8 = 1)) RETURNING v.optilock_row",
                 "SELECT name, price, grade, department, version, productNum, version, 1 FROM Product WHERE 1 = 0")
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Product SET version = COALESCE(version, 0) + ?, name = ?, price = ?, grade = ?, department = ? WHERE productNum = ?)", INCREMENT, 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, 1 /* productNum */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Product SET version = COALESCE(version, 0) + ?, name = ?, price = ?, grade = ?, department = ? WHERE productNum = ? RETURNING version", INCREMENT, 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, 1 /* productNum */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE Product SET version = COALESCE(version, 0) + ?, name = ?, price = ?, grade = ?, department = ? WHERE productNum = ? RETURNING version", INCREMENT, 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, 1 /* productNum */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE Product SET version = (@optilock_version := COALESCE(version, 0) + ?), name = ?, price = ?, grade = ?, department = ? WHERE productNum = ?", INCREMENT, 2 /* name */, 3 /* price */, 4 /* grade */, 5 /* department */, 1 /* productNum */)
-            .delete("DELETE FROM Product WHERE productNum = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* productNum */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Product SET version = COALESCE(version, 0) + ?, name = ?, price = ?, grade = ?, department = ? WHERE productNum = ?)", "INCREMENT, 2 name, 3 price, 4 grade, 5 department, 1 productNum")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Product SET version = COALESCE(version, 0) + ?, name = ?, price = ?, grade = ?, department = ? WHERE productNum = ? RETURNING version", "INCREMENT, 2 name, 3 price, 4 grade, 5 department, 1 productNum")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE Product SET version = COALESCE(version, 0) + ?, name = ?, price = ?, grade = ?, department = ? WHERE productNum = ? RETURNING version", "INCREMENT, 2 name, 3 price, 4 grade, 5 department, 1 productNum")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE Product SET version = (@optilock_version := COALESCE(version, 0) + ?), name = ?, price = ?, grade = ?, department = ? WHERE productNum = ?", "INCREMENT, 2 name, 3 price, 4 grade, 5 department, 1 productNum")
+            .delete("DELETE FROM Product WHERE productNum = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 productNum, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Product AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.productNum = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT productNum, version, 1 FROM Product WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Product WHERE productNum = ?", 1 /* productNum */)
+            .deleteUnchecked("DELETE FROM Product WHERE productNum = ?", "1 productNum")
             .selects("SELECT productNum, name, price, grade, department, version FROM Product WHERE productNum = ?",
                 "SELECT productNum, name, price, grade, department, version FROM Product ORDER BY productNum",
                 "SELECT version FROM Product WHERE productNum = ?",

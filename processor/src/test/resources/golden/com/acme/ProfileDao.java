@@ -1,10 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,10 +26,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 username, 2 name, 3 email, 4 lastSeen, 5 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -54,21 +49,21 @@ public final class ProfileDao extends AbstractVersionedDao<Profile, String, Inte
                 "CREATE TABLE IF NOT EXISTS Profile (username VARCHAR(255) NOT NULL, name VARCHAR(255), email VARCHAR(255), lastSeen DATE, version INTEGER, PRIMARY KEY (username))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Profile.class, VersionType.COUNTER_INT, KeyType.STRING, "username", "name", "email", "lastSeen", "version")
-            .insert("INSERT INTO Profile (username, name, email, lastSeen, version) VALUES (?, ?, ?, ?, ?)", 1 /* username */, 2 /* name */, 3 /* email */, 4 /* lastSeen */, NEW_VERSION)
-            .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.POSTGRESQL, "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.SQLITE, "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.MYSQL, "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Profile (username, name, email, lastSeen, version) VALUES (?, ?, ?, ?, ?)", "1 username, 2 name, 3 email, 4 lastSeen, NEW_VERSION")
+            .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)))", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.POSTGRESQL, "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.SQLITE, "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.MYSQL, "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Profile AS t SET version = CASE WHEN t.name IS DISTINCT FROM v.optilock_2 OR t.email IS DISTINCT FROM v.optilock_3 THEN COALESCE(t.version, 0) + v.optilock_1 ELSE t.version END, name = v.optilock_2, email = v.optilock_3, lastSeen = v.optilock_4 FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_row) WHERE t.username = v.optilock_5 AND (t.version = v.optilock_6 OR (t.version IS NULL AND v.optilock_7 = 1)) RETURNING v.optilock_row, t.version",
-                "SELECT version, name, email, lastSeen, username, version, 1 FROM Profile WHERE 1 = 0", INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ?)", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ?", 2 /* name */, 3 /* email */, INCREMENT, 2 /* name */, 3 /* email */, 4 /* lastSeen */, 1 /* username */)
-            .delete("DELETE FROM Profile WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* username */, EXPECTED_VERSION, EXPECTED_UNSET)
+                "SELECT version, name, email, lastSeen, username, version, 1 FROM Profile WHERE 1 = 0", "INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username, EXPECTED_VERSION, EXPECTED_UNSET")
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ?)", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Profile SET version = CASE WHEN name IS DISTINCT FROM ? OR email IS DISTINCT FROM ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE Profile SET version = CASE WHEN name IS NOT ? OR email IS NOT ? THEN COALESCE(version, 0) + ? ELSE version END, name = ?, email = ?, lastSeen = ? WHERE username = ? RETURNING version", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE Profile SET version = (@optilock_version := CASE WHEN NOT (name <=> ?) OR NOT (email <=> ?) THEN COALESCE(version, 0) + ? ELSE version END), name = ?, email = ?, lastSeen = ? WHERE username = ?", "2 name, 3 email, INCREMENT, 2 name, 3 email, 4 lastSeen, 1 username")
+            .delete("DELETE FROM Profile WHERE username = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 username, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Profile AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.username = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT username, version, 1 FROM Profile WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Profile WHERE username = ?", 1 /* username */)
+            .deleteUnchecked("DELETE FROM Profile WHERE username = ?", "1 username")
             .selects("SELECT username, name, email, lastSeen, version FROM Profile WHERE username = ?",
                 "SELECT username, name, email, lastSeen, version FROM Profile ORDER BY username",
                 "SELECT version FROM Profile WHERE username = ?",

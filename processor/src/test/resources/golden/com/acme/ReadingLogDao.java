@@ -1,9 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +27,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 log_id, 2 meter_value, 3 reading_kind, 4 legacy_kind, 5 raw_payload, 6 last_changed. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -56,15 +52,15 @@ public final class ReadingLogDao extends AbstractVersionedDao<ReadingLog, Long, 
                 "CREATE TABLE IF NOT EXISTS reading_log (log_id BIGINT NOT NULL, meter_value DECIMAL(38, 10), reading_kind VARCHAR(255), legacy_kind INTEGER, raw_payload LONGBLOB, last_changed DATETIME(6), PRIMARY KEY (log_id))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(ReadingLog.class, VersionType.TIMESTAMP_OFFSET_DATE_TIME, KeyType.LONG, "log_id", "meter_value", "reading_kind", "legacy_kind", "raw_payload", "last_changed")
-            .insert("INSERT INTO reading_log (log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed) VALUES (?, ?, ?, ?, ?, ?)", 1 /* log_id */, 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION)
-            .update("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION, 1 /* log_id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO reading_log (log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed) VALUES (?, ?, ?, ?, ?, ?)", "1 log_id, 2 meter_value, 3 reading_kind, 4 legacy_kind, 5 raw_payload, NEW_VERSION")
+            .update("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", "2 meter_value, 3 reading_kind, 4 legacy_kind, 5 raw_payload, NEW_VERSION, 1 log_id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE reading_log AS t SET meter_value = v.optilock_1, reading_kind = v.optilock_2, legacy_kind = v.optilock_3, raw_payload = v.optilock_4, last_changed = v.optilock_5 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5, optilock_6, optilock_7, optilock_8, optilock_row) WHERE t.log_id = v.optilock_6 AND (t.last_changed = v.optilock_7 OR (t.last_changed IS NULL AND v.optilock_8 = 1)) RETURNING v.optilock_row",
                 "SELECT meter_value, reading_kind, legacy_kind, raw_payload, last_changed, log_id, last_changed, 1 FROM reading_log WHERE 1 = 0")
-            .updateUnchecked("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ?", 2 /* meter_value */, 3 /* reading_kind */, 4 /* legacy_kind */, 5 /* raw_payload */, NEW_VERSION, 1 /* log_id */)
-            .delete("DELETE FROM reading_log WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", 1 /* log_id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .updateUnchecked("UPDATE reading_log SET meter_value = ?, reading_kind = ?, legacy_kind = ?, raw_payload = ?, last_changed = ? WHERE log_id = ?", "2 meter_value, 3 reading_kind, 4 legacy_kind, 5 raw_payload, NEW_VERSION, 1 log_id")
+            .delete("DELETE FROM reading_log WHERE log_id = ? AND (last_changed = ? OR (last_changed IS NULL AND ? = 1))", "1 log_id, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM reading_log AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.log_id = v.optilock_1 AND (t.last_changed = v.optilock_2 OR (t.last_changed IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT log_id, last_changed, 1 FROM reading_log WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM reading_log WHERE log_id = ?", 1 /* log_id */)
+            .deleteUnchecked("DELETE FROM reading_log WHERE log_id = ?", "1 log_id")
             .selects("SELECT log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed FROM reading_log WHERE log_id = ?",
                 "SELECT log_id, meter_value, reading_kind, legacy_kind, raw_payload, last_changed FROM reading_log ORDER BY log_id",
                 "SELECT last_changed FROM reading_log WHERE log_id = ?",

@@ -1,9 +1,5 @@
 package com.acme;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,10 +28,10 @@ import org.optilock.runtime.internal.VersionType;
  * <p>Columns are numbered as the SELECTs list them: 1 id, 2 title, 3 version. Rows of other SQL are read by
  * column label ({@code read(ResultSet)}, {@code mapRow}).
  *
- * <p>Each statement lists what its parameters bind, in order: a column by number, or a
- * code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one
- * that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose
- * version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
+ * <p>Each statement lists what its parameters bind, in order: a column by its number and
+ * name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),
+ * the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row
+ * whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked
  * statements, without the version condition, serve writes inside
  * {@code Concurrency.disabled(...)} or with the check switched off in the settings, and
  * writes of an unset version where the settings do not require one.
@@ -57,22 +53,22 @@ public final class TicketDao extends AbstractVersionedDao<Ticket, Long, Long> {
                 "CREATE TABLE IF NOT EXISTS Ticket (id BIGINT NOT NULL AUTO_INCREMENT, title VARCHAR(255), version BIGINT NOT NULL, PRIMARY KEY (id))");
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Ticket.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
-            .insert("INSERT INTO Ticket (title, version) VALUES (?, ?)", 2 /* title */, NEW_VERSION)
-            .insertWithKey("INSERT INTO Ticket (id, title, version) VALUES (?, ?, ?)", "id", 1 /* id */, 2 /* title */, NEW_VERSION)
-            .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.POSTGRESQL, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.SQLITE, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .update(Dialect.MYSQL, "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+            .insert("INSERT INTO Ticket (title, version) VALUES (?, ?)", "2 title, NEW_VERSION")
+            .insertWithKey("INSERT INTO Ticket (id, title, version) VALUES (?, ?, ?)", "id", "1 id, 2 title, NEW_VERSION")
+            .update(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)))", "2 title, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.POSTGRESQL, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", "2 title, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.SQLITE, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1)) RETURNING version", "2 title, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .update(Dialect.MYSQL, "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "2 title, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateRows("UPDATE Ticket AS t SET version = COALESCE(t.version, 0) + 1, title = v.optilock_1 FROM unnest(?, ?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_row) WHERE t.id = v.optilock_2 AND (t.version = v.optilock_3 OR (t.version IS NULL AND v.optilock_4 = 1)) RETURNING v.optilock_row, t.version",
-                "SELECT title, id, version, 1 FROM Ticket WHERE 1 = 0", 2 /* title */, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
-            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ?)", 2 /* title */, 1 /* id */)
-            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version", 2 /* title */, 1 /* id */)
-            .updateUnchecked(Dialect.SQLITE, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version", 2 /* title */, 1 /* id */)
-            .updateUnchecked(Dialect.MYSQL, "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ?", 2 /* title */, 1 /* id */)
-            .delete("DELETE FROM Ticket WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+                "SELECT title, id, version, 1 FROM Ticket WHERE 1 = 0", "2 title, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ?)", "2 title, 1 id")
+            .updateUnchecked(Dialect.POSTGRESQL, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version", "2 title, 1 id")
+            .updateUnchecked(Dialect.SQLITE, "UPDATE Ticket SET version = COALESCE(version, 0) + 1, title = ? WHERE id = ? RETURNING version", "2 title, 1 id")
+            .updateUnchecked(Dialect.MYSQL, "UPDATE Ticket SET version = (@optilock_version := COALESCE(version, 0) + 1), title = ? WHERE id = ?", "2 title, 1 id")
+            .delete("DELETE FROM Ticket WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .deleteRows("DELETE FROM Ticket AS t USING unnest(?, ?, ?) WITH ORDINALITY AS v(optilock_1, optilock_2, optilock_3, optilock_row) WHERE t.id = v.optilock_1 AND (t.version = v.optilock_2 OR (t.version IS NULL AND v.optilock_3 = 1)) RETURNING v.optilock_row",
                 "SELECT id, version, 1 FROM Ticket WHERE 1 = 0")
-            .deleteUnchecked("DELETE FROM Ticket WHERE id = ?", 1 /* id */)
+            .deleteUnchecked("DELETE FROM Ticket WHERE id = ?", "1 id")
             .selects("SELECT id, title, version FROM Ticket WHERE id = ?",
                 "SELECT id, title, version FROM Ticket ORDER BY id",
                 "SELECT version FROM Ticket WHERE id = ?",

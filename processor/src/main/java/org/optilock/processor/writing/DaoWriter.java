@@ -71,8 +71,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
@@ -107,8 +105,6 @@ public final class DaoWriter {
     private final TypeName versionType;
     private final PropertyModel version;
     private final ReadMethodsWriter reads;
-    /** The runtime's parameter codes the statements use, imported statically. */
-    private final Set<String> codes = new TreeSet<>();
 
     private DaoWriter(EntityModel entity) {
         this.entity = entity;
@@ -154,11 +150,10 @@ public final class DaoWriter {
                     .addStatement("$T.$N($T.class, TRIGGER)", TRIGGER_TARGETS, REGISTER, entityClass);
         }
         dao.addStaticBlock(registrations.build());
-        JavaFile.Builder file = JavaFile.builder(entity.dao().packageName(), dao.build())
+        return JavaFile.builder(entity.dao().packageName(), dao.build())
                 .skipJavaLangImports(true)
-                .indent(INDENT);
-        codes.forEach(code -> file.addStaticImport(DAO_STATEMENTS, code));
-        return file.build();
+                .indent(INDENT)
+                .build();
     }
 
     /** What the DAO of a versioned entity is, and how its statements read. */
@@ -167,10 +162,10 @@ public final class DaoWriter {
                         + "that was read, and throws {@link $T} when another writer came first.\n"
                         + "\n<p>Columns are numbered as the SELECTs list them: $L. Rows of other SQL are read by\n"
                         + "column label ({@code read(ResultSet)}, {@code mapRow}).\n"
-                        + "\n<p>Each statement lists what its parameters bind, in order: a column by number, or a\n"
-                        + "code of the runtime: the version the write gives the row ({@code NEW_VERSION}), the one\n"
-                        + "that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row whose\n"
-                        + "version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked\n"
+                        + "\n<p>Each statement lists what its parameters bind, in order: a column by its number and\n"
+                        + "name, or a code of the runtime: the version the write gives the row ({@code NEW_VERSION}),\n"
+                        + "the one that was read ({@code EXPECTED_VERSION}; {@code EXPECTED_UNSET} matches a row\n"
+                        + "whose version is NULL), or how far the database moves it ({@code INCREMENT}). The unchecked\n"
                         + "statements, without the version condition, serve writes inside\n"
                         + "{@code Concurrency.disabled(...)} or with the check switched off in the settings, and\n"
                         + "writes of an unset version where the settings do not require one.\n"
@@ -310,27 +305,21 @@ public final class DaoWriter {
     }
 
     /**
-     * Each parameter: a column number with its column's name in a comment, or a code of the runtime,
-     * imported statically. Written as one piece of text, not a block of pieces: JavaPoet treats each
-     * piece anew in each of its passes, and a DAO has a few hundred of these.
+     * What the parameters bind, in order, as the one string the runtime reads: a column as its number
+     * and name ({@code 2 title}), or a code of the runtime ({@code NEW_VERSION}), after a comma. One
+     * constant instead of a number per parameter: javac resolves a call of many arguments over again
+     * for each of them, which cost every build more than the rest of the statement table.
      */
     private String parameters(List<Parameter> parameters) {
-        StringBuilder code = new StringBuilder();
+        List<String> bound = new ArrayList<>();
         for (Parameter parameter : parameters) {
-            code.append(", ");
             PropertyModel property = parameter instanceof Parameter.Value value ? value.property()
                     : parameter instanceof Parameter.Compared compared ? compared.property()
                     : parameter instanceof Parameter.KeyPart part ? part.property()
                     : null;
-            if (property != null) {
-                code.append(column(property)).append(" /* ").append(property.column()).append(" */");
-            } else {
-                String name = code(parameter);
-                codes.add(name);
-                code.append(name);
-            }
+            bound.add(property != null ? column(property) + " " + property.column() : code(parameter));
         }
-        return code.toString();
+        return ", " + literal(String.join(", ", bound));
     }
 
     /** {@code value} as a Java literal: see {@link StringLiteral}. */

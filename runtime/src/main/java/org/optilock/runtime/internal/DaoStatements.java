@@ -20,7 +20,10 @@ import org.optilock.runtime.Dialect;
  *
  * <p>A parameter is a column of the entity, numbered as the SELECTs list its columns (from 1), or
  * one of the negative codes {@link #NEW_VERSION}, {@link #EXPECTED_VERSION}, {@link #EXPECTED_UNSET}
- * and {@link #INCREMENT}.
+ * and {@link #INCREMENT}. A DAO states each statement's parameters as one text, each column as its
+ * number and name and each code as its name, separated by commas: {@code "2 title, NEW_VERSION, 1 id,
+ * EXPECTED_VERSION"}. It is read here once, and a column whose name is not the one under its number
+ * is refused.
  */
 public final class DaoStatements {
 
@@ -232,9 +235,54 @@ public final class DaoStatements {
                 types.substring(0, lastType) + types.substring(lastType + ", 1".length()));
     }
 
+    /**
+     * The statement {@code sql} binding {@code parameters}: for each {@code ?} in order, a column as
+     * its number and name ({@code "2 title"}) or a code ({@code NEW_VERSION}, {@code EXPECTED_VERSION},
+     * {@code EXPECTED_UNSET}, {@code INCREMENT}), separated by {@code ", "}. A text rather than
+     * numbers: a DAO states it in one constant, which costs the build of every DAO less than a call
+     * with a number per parameter, and it reads the same.
+     *
+     * @throws IllegalArgumentException for a column this DAO does not have under that number, or an
+     *     unknown code
+     */
+    private Statement statement(String sql, String parameters) {
+        if (parameters.isEmpty()) {
+            return new Statement(sql, new int[0]);
+        }
+        String[] each = parameters.split(", ");
+        int[] bound = new int[each.length];
+        for (int i = 0; i < each.length; i++) {
+            bound[i] = switch (each[i]) {
+                case "NEW_VERSION" -> NEW_VERSION;
+                case "EXPECTED_VERSION" -> EXPECTED_VERSION;
+                case "EXPECTED_UNSET" -> EXPECTED_UNSET;
+                case "INCREMENT" -> INCREMENT;
+                default -> column(each[i], sql);
+            };
+        }
+        return new Statement(sql, bound);
+    }
+
+    /** The number of the column {@code parameter} names as {@code "2 title"}, checked against this DAO's columns. */
+    private int column(String parameter, String sql) {
+        int space = parameter.indexOf(' ');
+        try {
+            int number = Integer.parseInt(space < 0 ? parameter : parameter.substring(0, space));
+            if (number >= 1 && number <= columns.size()
+                    && (space < 0 || parameter.substring(space + 1).equals(columns.get(number - 1)))) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Neither a code nor a column: said below.
+        }
+        throw new IllegalArgumentException("The parameter '" + parameter + "' of " + name + "'s statement " + sql
+                + " is neither a column of " + columns + " as its number and name, nor NEW_VERSION, EXPECTED_VERSION,"
+                + " EXPECTED_UNSET or INCREMENT");
+    }
+
     /** Inserts one row; for a key the database generates, without the key column. */
-    public DaoStatements insert(String sql, int... parameters) {
-        insert = new Statement(sql, parameters);
+    public DaoStatements insert(String sql, String parameters) {
+        insert = statement(sql, parameters);
         return this;
     }
 
@@ -242,21 +290,21 @@ public final class DaoStatements {
      * Inserts one row with the key the caller set, for an entity whose key the database otherwise
      * generates; {@code keyColumn} is the key column as the database reports generated keys.
      */
-    public DaoStatements insertWithKey(String sql, String keyColumn, int... parameters) {
-        insertWithKey = new Statement(sql, parameters);
+    public DaoStatements insertWithKey(String sql, String keyColumn, String parameters) {
+        insertWithKey = statement(sql, parameters);
         generatedKeyColumns = new String[] {keyColumn};
         return this;
     }
 
     /** The checked UPDATE, writing a version computed before the write. */
-    public DaoStatements update(String sql, int... parameters) {
-        update = new Statement(sql, parameters);
+    public DaoStatements update(String sql, String parameters) {
+        update = statement(sql, parameters);
         return this;
     }
 
     /** The checked UPDATE on {@code dialect}, reporting the version the database gave the row. */
-    public DaoStatements update(Dialect dialect, String sql, int... parameters) {
-        updateReadingBack.put(dialect, new Statement(sql, parameters));
+    public DaoStatements update(Dialect dialect, String sql, String parameters) {
+        updateReadingBack.put(dialect, statement(sql, parameters));
         return this;
     }
 
@@ -272,27 +320,27 @@ public final class DaoStatements {
      * database decides: it returns each written row's version beside its position, and binds {@code
      * parameters}, its own, not those of the one-row update.
      */
-    public DaoStatements updateRows(String sql, String types, int... parameters) {
-        updateRows = new Statement(sql, parameters);
+    public DaoStatements updateRows(String sql, String types, String parameters) {
+        updateRows = statement(sql, parameters);
         updateRowsTypes = types;
         return this;
     }
 
     /** The UPDATE without the version condition, writing a version computed before the write. */
-    public DaoStatements updateUnchecked(String sql, int... parameters) {
-        updateUnchecked = new Statement(sql, parameters);
+    public DaoStatements updateUnchecked(String sql, String parameters) {
+        updateUnchecked = statement(sql, parameters);
         return this;
     }
 
     /** The UPDATE without the version condition on {@code dialect}, reporting the version it wrote. */
-    public DaoStatements updateUnchecked(Dialect dialect, String sql, int... parameters) {
-        updateUncheckedReadingBack.put(dialect, new Statement(sql, parameters));
+    public DaoStatements updateUnchecked(Dialect dialect, String sql, String parameters) {
+        updateUncheckedReadingBack.put(dialect, statement(sql, parameters));
         return this;
     }
 
     /** The checked DELETE. */
-    public DaoStatements delete(String sql, int... parameters) {
-        delete = new Statement(sql, parameters);
+    public DaoStatements delete(String sql, String parameters) {
+        delete = statement(sql, parameters);
         return this;
     }
 
@@ -304,8 +352,8 @@ public final class DaoStatements {
     }
 
     /** The DELETE by key alone; its parameters are the key's columns, which every SELECT by key binds. */
-    public DaoStatements deleteUnchecked(String sql, int... parameters) {
-        deleteUnchecked = new Statement(sql, parameters);
+    public DaoStatements deleteUnchecked(String sql, String parameters) {
+        deleteUnchecked = statement(sql, parameters);
         return this;
     }
 

@@ -3,6 +3,7 @@ package org.optilock.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
 import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
@@ -41,12 +42,28 @@ class DaoStatementsTest {
 
     @Test
     void theBuilderKeepsWhatTheDaoDeclares() {
-        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG)
-                .insert("INSERT", 2, NEW_VERSION)
-                .insertWithKey("INSERT WITH KEY", "id", 1, 2, NEW_VERSION)
-                .deleteUnchecked("DELETE", 1);
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
+                .insert("INSERT", "2 title, NEW_VERSION")
+                .insertWithKey("INSERT WITH KEY", "id", "1 id, 2 title, NEW_VERSION")
+                .delete("DELETE CHECKED", "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+                .updateUnchecked(Dialect.H2, "UPDATE", "INCREMENT, 2 title, 1 id")
+                .deleteUnchecked("DELETE", "1 id");
         assertEquals("Note", statements.name);
         assertArrayEquals(new String[] {"id"}, statements.generatedKeyColumns);
         assertArrayEquals(new int[] {1, 2, NEW_VERSION}, statements.insertWithKey.parameters());
+        assertArrayEquals(new int[] {1, EXPECTED_VERSION, EXPECTED_UNSET}, statements.delete.parameters());
+        assertArrayEquals(new int[] {INCREMENT, 2, 1}, statements.uncheckedUpdate().of(Dialect.H2).parameters());
+    }
+
+    @Test
+    void aParameterThatNamesNoColumnOfTheDaoIsRefusedWithWhatItHas() {
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version");
+        IllegalArgumentException wrongName = assertThrows(IllegalArgumentException.class,
+                () -> statements.insert("INSERT INTO note (title) VALUES (?)", "2 body"));
+        assertEquals("The parameter '2 body' of Note's statement INSERT INTO note (title) VALUES (?) is neither a column"
+                + " of [id, title, version] as its number and name, nor NEW_VERSION, EXPECTED_VERSION, EXPECTED_UNSET or"
+                + " INCREMENT", wrongName.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "4 extra"));
+        assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "NEWER_VERSION"));
     }
 }

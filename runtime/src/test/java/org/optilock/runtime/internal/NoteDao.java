@@ -1,10 +1,5 @@
 package org.optilock.runtime.internal;
 
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
-import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
-import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
-import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,16 +18,15 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
             + " version BIGINT)";
 
     private static final DaoStatements STATEMENTS = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
-            .insert("INSERT INTO note (title, version) VALUES (?, ?)", 2 /* title */, NEW_VERSION)
-            .insertWithKey("INSERT INTO note (id, title, version) VALUES (?, ?, ?)", "id", 1 /* id */, 2 /* title */,
-                    NEW_VERSION)
+            .insert("INSERT INTO note (title, version) VALUES (?, ?)", "2 title, NEW_VERSION")
+            .insertWithKey("INSERT INTO note (id, title, version) VALUES (?, ?, ?)", "id", "1 id, 2 title, NEW_VERSION")
             .update("UPDATE note SET title = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))",
-                    2 /* title */, NEW_VERSION, 1 /* id */, EXPECTED_VERSION, EXPECTED_UNSET)
+                    "2 title, NEW_VERSION, 1 id, EXPECTED_VERSION, EXPECTED_UNSET")
             .updateUnchecked(Dialect.H2, "SELECT version FROM FINAL TABLE (UPDATE note SET version = COALESCE(version, 0)"
-                    + " + ?, title = ? WHERE id = ?)", INCREMENT, 2 /* title */, 1 /* id */)
-            .delete("DELETE FROM note WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))", 1 /* id */,
-                    EXPECTED_VERSION, EXPECTED_UNSET)
-            .deleteUnchecked("DELETE FROM note WHERE id = ?", 1 /* id */)
+                    + " + ?, title = ? WHERE id = ?)", "INCREMENT, 2 title, 1 id")
+            .delete("DELETE FROM note WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))",
+                    "1 id, EXPECTED_VERSION, EXPECTED_UNSET")
+            .deleteUnchecked("DELETE FROM note WHERE id = ?", "1 id")
             .selects("SELECT id, title, version FROM note WHERE id = ?",
                     "SELECT id, title, version FROM note ORDER BY id",
                     "SELECT version FROM note WHERE id = ?",
