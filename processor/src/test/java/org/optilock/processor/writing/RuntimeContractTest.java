@@ -44,18 +44,18 @@ class RuntimeContractTest {
 
     @Test
     void theVersionTypesAreTheRuntimesConstantsExactly() throws ClassNotFoundException {
-        Class<?> versionType = Class.forName(RuntimeContract.VERSION_TYPE.reflectionName());
-        Set<String> runtime = Arrays.stream(versionType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                .collect(Collectors.toSet());
-        assertEquals(runtime, Set.of(RuntimeContract.VERSION_TYPES));
+        assertEquals(constantsOf(RuntimeContract.VERSION_TYPE), Set.of(RuntimeContract.VERSION_TYPES));
     }
 
     @Test
     void theKeyTypesAreTheRuntimesConstantsExactly() throws ClassNotFoundException {
-        Class<?> keyType = Class.forName(RuntimeContract.KEY_TYPE.reflectionName());
-        Set<String> runtime = Arrays.stream(keyType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+        assertEquals(constantsOf(RuntimeContract.KEY_TYPE), Set.of(RuntimeContract.KEY_TYPES));
+    }
+
+    /** The names of the constants of the runtime's enum {@code type}. */
+    private static Set<String> constantsOf(ClassName type) throws ClassNotFoundException {
+        return Arrays.stream(Class.forName(type.reflectionName()).getEnumConstants()).map(c -> ((Enum<?>) c).name())
                 .collect(Collectors.toSet());
-        assertEquals(runtime, Set.of(RuntimeContract.KEY_TYPES));
     }
 
     @Test
