@@ -1,5 +1,6 @@
 package org.optilock.processor.writing;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,9 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.optilock.runtime.internal.DaoStatements;
+import org.optilock.runtime.internal.KeyType;
+import org.optilock.runtime.internal.VersionType;
 
 /**
  * Holds every runtime name the processor writes into generated code against the runtime's classes,
@@ -33,14 +37,20 @@ class RuntimeContractTest {
     }
 
     @Test
-    void everyParameterCodeIsAPublicConstantOfDaoStatements() throws Exception {
+    void everyParameterCodeIsAPublicConstantOfDaoStatementsAndReadInAParameterList() throws Exception {
         Class<?> statements = Class.forName(RuntimeContract.DAO_STATEMENTS.reflectionName());
         for (String code : RuntimeContract.PARAMETER_CODES) {
             Field field = statements.getField(code);
             assertTrue(Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers()), code);
             assertEquals(int.class, field.getType(), code);
+            // A DAO writes the code by name into a statement's parameters, which the runtime reads.
+            assertDoesNotThrow(() -> DaoStatements.of(CodeProbe.class, VersionType.COUNTER_LONG, KeyType.LONG, "id")
+                    .insert("INSERT INTO probe (id) VALUES (?)", "1 id, " + code), code);
         }
     }
+
+    /** The entity of the statements the test above builds. */
+    private static final class CodeProbe {}
 
     @Test
     void theVersionTypesAreTheRuntimesConstantsExactly() throws ClassNotFoundException {

@@ -89,7 +89,7 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
         this.batches = new Batches<>(rows, context);
         this.name = statements.name;
         this.versionColumn = statements.versionNumber();
-        int[] key = statements.deleteUnchecked.parameters();
+        int[] key = statements.keyColumns();
         this.keyColumn = key.length == 1 ? key[0] : 0;
         this.keysGenerated = statements.generatedKeyColumns != null;
         this.keyType = statements.keyType;

@@ -138,6 +138,11 @@ public final class DaoStatements {
         return statements;
     }
 
+    /** The numbers of the key's columns, in order: those the DELETE by key binds. */
+    int[] keyColumns() {
+        return deleteUnchecked.parameters();
+    }
+
     /** The version column: the one column no update sets from the entity; none for an unversioned entity. */
     Optional<String> versionColumn() {
         int number = versionNumber();

@@ -65,10 +65,10 @@ final class EntityRows<T, ID, V> {
             }
         }
         this.columns = uncheckedUpdate.columns();
-        this.keyColumns = statements.deleteUnchecked.parameters().length;
+        this.keyColumns = statements.keyColumns().length;
         List<ElementCollection<T, ?>> own = new ArrayList<>();
         statements.collections.forEach(collection -> own.add((ElementCollection<T, ?>) collection));
-        this.collections = new EntityCollections<>(dao, own, statements.deleteUnchecked.parameters()[0]);
+        this.collections = new EntityCollections<>(dao, own, statements.keyColumns()[0]);
     }
 
     /** The entity's element collections, kept with its rows. */
