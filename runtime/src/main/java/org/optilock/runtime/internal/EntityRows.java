@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +44,12 @@ final class EntityRows<T, ID, V> {
     private final int[] columns;
     private final int keyColumns;
     private final EntityCollections<T> collections;
+    /**
+     * The queries of many rows by key, each made on first use: {@link #versionsByKeys}, {@link
+     * #rowsByKeys}. Volatile, so another thread sees the query whole; a race at most makes it twice.
+     */
+    private volatile KeyedQuery versionsByKeys;
+    private volatile KeyedQuery rowsByKeys;
 
     // The collections are the entity's own, as its DAO states them: ElementCollection<T, ?> each.
     @SuppressWarnings("unchecked")
@@ -279,7 +284,7 @@ final class EntityRows<T, ID, V> {
 
     /**
      * Reads the versions the rows of {@code entities} at {@code indexes} hold now, in one query by key
-     * ({@link #selectByKeys}), each answer matched to its row by the key's values, whole numbers as
+     * ({@link KeyedQuery}), each answer matched to its row by the key's values, whole numbers as
      * longs and the rest by {@code equals}: {@code found} takes the row's position among {@code indexes}
      * and its version. A row no answer matched is not taken: one that is gone, or whose key the database
      * spells otherwise (a string in another case, under a collation that ignores case).
@@ -288,26 +293,16 @@ final class EntityRows<T, ID, V> {
         DaoStatements.Statement key = statements.deleteUnchecked;
         int[] keyColumns = key.parameters();
         Map<Object, Integer> positions = new HashMap<>(indexes.length * 2);
-        Object[] values = new Object[keyColumns.length];
         for (int k = 0; k < indexes.length; k++) {
-            T entity = entities.get(indexes[k]);
-            for (int c = 0; c < keyColumns.length; c++) {
-                values[c] = dao.value(entity, keyColumns[c]);
-            }
-            positions.put(keyOfValues(values), k);
+            positions.put(keyOf(entities.get(indexes[k]), keyColumns), k);
         }
-        String select = statements.selectVersion;
-        String version = select.substring("SELECT ".length(), select.indexOf(" FROM "));
-        try (PreparedStatement statement = connection.prepareStatement(selectByKeys(select, version, indexes.length))) {
+        try (PreparedStatement statement = connection.prepareStatement(versionsByKeys().of(indexes.length))) {
             for (int k = 0; k < indexes.length; k++) {
                 bind(statement, key, entities.get(indexes[k]), null, k * keyColumns.length);
             }
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
-                    for (int c = 0; c < keyColumns.length; c++) {
-                        values[c] = resultSet.getObject(c + 1);
-                    }
-                    Integer k = positions.get(keyOfValues(values));
+                    Integer k = positions.get(keyOf(resultSet, keyColumns.length));
                     if (k != null) {
                         found.read(k, readVersion(resultSet, keyColumns.length + 1));
                     }
@@ -316,15 +311,58 @@ final class EntityRows<T, ID, V> {
         }
     }
 
-    /** A key's column values as a map key: whole numbers as longs, whatever type the driver chose. */
-    private static Object keyOfValues(Object[] values) {
-        Object[] keys = new Object[values.length];
-        for (int c = 0; c < values.length; c++) {
-            Object value = values[c];
-            keys[c] = value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-                    ? (Object) ((Number) value).longValue() : value;
+    /** The key of {@code entity}, its columns {@code keyColumns}, as {@link #readVersions} matches keys. */
+    private Object keyOf(T entity, int[] keyColumns) {
+        if (keyColumns.length == 1) {
+            return matchable(dao.value(entity, keyColumns[0]));
         }
-        return keys.length == 1 ? keys[0] : Arrays.asList(keys);
+        Object[] keys = new Object[keyColumns.length];
+        for (int c = 0; c < keys.length; c++) {
+            keys[c] = matchable(dao.value(entity, keyColumns[c]));
+        }
+        return Arrays.asList(keys);
+    }
+
+    /**
+     * The key in the first {@code columns} columns of the current row, as {@link #readVersions} matches
+     * keys. A whole-number key is read as a {@code long}, sparing the driver from finding out its type
+     * for every row.
+     */
+    private Object keyOf(ResultSet resultSet, int columns) throws SQLException {
+        if (columns == 1) {
+            return statements.keyType == KeyType.LONG || statements.keyType == KeyType.INTEGER
+                    ? (Object) resultSet.getLong(1) : matchable(resultSet.getObject(1));
+        }
+        Object[] keys = new Object[columns];
+        for (int c = 0; c < columns; c++) {
+            keys[c] = matchable(resultSet.getObject(c + 1));
+        }
+        return Arrays.asList(keys);
+    }
+
+    /** A key's column value as a map key: whole numbers as longs, whatever type the driver chose. */
+    private static Object matchable(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                ? (Object) ((Number) value).longValue() : value;
+    }
+
+    /** The query of versions by key, made on first use (an unversioned entity never asks for it). */
+    private KeyedQuery versionsByKeys() {
+        KeyedQuery query = versionsByKeys;
+        if (query == null) {
+            String select = statements.selectVersion;
+            versionsByKeys = query = new KeyedQuery(select, select.substring("SELECT ".length(), select.indexOf(" FROM ")));
+        }
+        return query;
+    }
+
+    /** The query of whole rows by key, made on first use. */
+    private KeyedQuery rowsByKeys() {
+        KeyedQuery query = rowsByKeys;
+        if (query == null) {
+            rowsByKeys = query = new KeyedQuery(statements.selectById, null);
+        }
+        return query;
     }
 
     /**
@@ -334,8 +372,7 @@ final class EntityRows<T, ID, V> {
     Map<Object, T> currentRows(Connection connection, List<T> entities, int[] indexes) throws SQLException {
         DaoStatements.Statement key = statements.deleteUnchecked;
         Map<Object, T> current = new HashMap<>(indexes.length * 2);
-        try (PreparedStatement statement = connection.prepareStatement(selectByKeys(statements.selectById, null,
-                indexes.length))) {
+        try (PreparedStatement statement = connection.prepareStatement(rowsByKeys().of(indexes.length))) {
             for (int k = 0; k < indexes.length; k++) {
                 bind(statement, key, entities.get(indexes[k]), null, k * key.parameters().length);
             }
@@ -347,28 +384,6 @@ final class EntityRows<T, ID, V> {
             }
         }
         return current;
-    }
-
-    /**
-     * {@code select}, a query of one row by key, made the query of {@code count} rows by key: {@code k
-     * IN (?, …)}, or for a composite key {@code (a, b) IN ((?, ?), …)}, each key's columns in the order
-     * the one-row query binds them; selecting the key's columns and then {@code selected}, or where
-     * that is {@code null} what {@code select} selects.
-     */
-    private static String selectByKeys(String select, String selected, int count) {
-        int where = select.lastIndexOf(" WHERE ");
-        List<String> keys = new ArrayList<>();
-        for (String condition : select.substring(where + " WHERE ".length()).split(" AND ")) {
-            if (!condition.endsWith(" = ?")) {
-                throw new IllegalStateException("Not a condition on a key column: " + condition + " in " + select);
-            }
-            keys.add(condition.substring(0, condition.length() - " = ?".length()));
-        }
-        String head = selected == null ? select.substring(0, where)
-                : "SELECT " + String.join(", ", keys) + ", " + selected + select.substring(select.indexOf(" FROM "), where);
-        String one = keys.size() == 1 ? "?" : "(" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
-        String columns = keys.size() == 1 ? keys.get(0) : "(" + String.join(", ", keys) + ")";
-        return head + " WHERE " + columns + " IN (" + String.join(", ", Collections.nCopies(count, one)) + ")";
     }
 
     /**
