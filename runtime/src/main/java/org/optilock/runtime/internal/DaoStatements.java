@@ -270,11 +270,12 @@ public final class DaoStatements {
 
     /** The number of the column {@code parameter} names as {@code "2 title"}, checked against this DAO's columns. */
     private int column(String parameter, String sql) {
+        // A bare number is refused too: the name is what lets a column named under the wrong number
+        // be caught when the DAO's class is initialized, not in the rows it writes.
         int space = parameter.indexOf(' ');
         try {
-            int number = Integer.parseInt(space < 0 ? parameter : parameter.substring(0, space));
-            if (number >= 1 && number <= columns.size()
-                    && (space < 0 || parameter.substring(space + 1).equals(columns.get(number - 1)))) {
+            int number = space < 0 ? 0 : Integer.parseInt(parameter.substring(0, space));
+            if (number >= 1 && number <= columns.size() && parameter.substring(space + 1).equals(columns.get(number - 1))) {
                 return number;
             }
         } catch (NumberFormatException e) {

@@ -65,5 +65,7 @@ class DaoStatementsTest {
                 + " INCREMENT", wrongName.getMessage());
         assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "4 extra"));
         assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "NEWER_VERSION"));
+        assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "2"));
+        assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "two title"));
     }
 }
