@@ -137,8 +137,11 @@ public final class BatchMatrix {
      */
     private static final int FRAMEWORKS_UP_TO = 10_000;
 
-    /** Rounds of 10 rows each contender runs, each operation, before a table's first cell, unless {@link #WARM_UP_LIMIT} passes first. */
-    private static final int WARM_UP_ROUNDS = 20_000;
+    /**
+     * Before a table's first cell, each operation's 10-row batches run this many times ten times the
+     * rounds of a 10-row cell (20,000 rounds in the full run), unless {@link #WARM_UP_LIMIT} passes first.
+     */
+    private static final int WARM_UP_PARTS = 10;
 
     /** The longest the warm-up of one operation's 10-row batches runs. */
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(20);
@@ -322,12 +325,12 @@ public final class BatchMatrix {
             // else the first cells time the JIT compiling whichever side has more code, which no
             // steady workload pays.
             // 2,000 rounds of 10 rows left H2's first cells 1.1 to 1.3 times the JDBC batch, and
-            // 20,000 took them to 1.04 to 1.11: the first cells were timing the JIT. On a server a
+            // 20,000 took them to 1.06 to 1.10: the first cells were timing the JIT. On a server a
             // 10-row batch takes ten times as long, so the time limit keeps its warm-up in bounds.
             for (Operation operation : workload.operations()) {
                 long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
-                for (int done = 0; done < WARM_UP_ROUNDS && System.nanoTime() < deadline; done += rounds.applyAsInt(10)) {
-                    measure(database, pool, workload, 10, operation, rounds.applyAsInt(10));
+                for (int part = 0; part < WARM_UP_PARTS && System.nanoTime() < deadline; part++) {
+                    measure(database, pool, workload, 10, operation, 10 * rounds.applyAsInt(10));
                 }
                 measure(database, pool, workload, 1_000, operation, rounds.applyAsInt(1_000));
             }
