@@ -325,13 +325,12 @@ final class EntityRows<T, ID, V> {
 
     /**
      * The key in the first {@code columns} columns of the current row, as {@link #readVersions} matches
-     * keys. A whole-number key is read as a {@code long}, sparing the driver from finding out its type
-     * for every row.
+     * keys. A key of one column of a {@link KeyType} the DAO names is read by its type, sparing the
+     * driver from finding out the type for every row.
      */
     private Object keyOf(ResultSet resultSet, int columns) throws SQLException {
         if (columns == 1) {
-            return statements.keyType == KeyType.LONG || statements.keyType == KeyType.INTEGER
-                    ? (Object) resultSet.getLong(1) : matchable(resultSet.getObject(1));
+            return matchable(statements.keyType == KeyType.OTHER ? resultSet.getObject(1) : statements.keyType.read(resultSet, 1));
         }
         Object[] keys = new Object[columns];
         for (int c = 0; c < columns; c++) {
