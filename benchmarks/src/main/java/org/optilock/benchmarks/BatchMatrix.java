@@ -138,8 +138,8 @@ public final class BatchMatrix {
     private static final int FRAMEWORKS_UP_TO = 10_000;
 
     /**
-     * Before a table's first cell, each operation's 10-row batches run this many times ten times the
-     * rounds of a 10-row cell (20,000 rounds in the full run), unless {@link #WARM_UP_LIMIT} passes first.
+     * How many warm-ups of ten times a 10-row cell's rounds each operation runs before a table's first
+     * cell (20,000 rounds in the full run), fewer if {@link #WARM_UP_LIMIT} passes first.
      */
     private static final int WARM_UP_PARTS = 10;
 
