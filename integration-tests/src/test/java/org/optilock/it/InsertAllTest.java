@@ -175,6 +175,52 @@ class InsertAllTest {
         assertEquals(expected, counting.count(), counting.statements().toString());
     }
 
+    private static List<Article> keyedArticles(int count, long firstKey) {
+        List<Article> list = articles(count);
+        for (int i = 0; i < count; i++) {
+            list.get(i).id = firstKey + i;
+        }
+        return list;
+    }
+
+    @Test
+    void largeBatchesOfRowsWithTheirKeysGoAHundredRowsAStatementOnH2AndSqlite() {
+        articles.insertAll(articles(1));
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        ArticleDao counted = new ArticleDao(counting.dataSource());
+
+        List<Article> inserted = counted.insertAll(keyedArticles(1_050, 10_000));
+
+        // H2 and SQLite: ten statements of a hundred rows, and one of the fifty left; below 500 rows a JDBC
+        // batch (above). PostgreSQL: a thousand rows a statement over arrays. MariaDB: one JDBC batch.
+        int expected = switch (database.kind()) {
+            case H2, SQLITE -> 11;
+            case POSTGRESQL -> 2;
+            case MARIADB -> 1;
+        };
+        assertEquals(expected, counting.count(), counting.statements().toString());
+        assertEquals(1_051, articles.findAll().size());
+        for (int i = 0; i < inserted.size(); i++) {
+            Article stored = articles.findById(10_000L + i).orElseThrow();
+            assertEquals("Article " + i, stored.title, "row " + i + " holds its own values");
+            assertEquals(1L, stored.version);
+            assertEquals(1L, inserted.get(i).version);
+        }
+    }
+
+    @Test
+    void aRefusedRowOfALargeBatchOfRowsWithTheirKeysInsertsNothing() {
+        Article existing = articles.insert(keyedArticles(1, 10_777).get(0));
+        List<Article> input = keyedArticles(1_050, 10_000);
+
+        DataAccessException refused = assertThrows(DataAccessException.class, () -> articles.insertAll(input));
+
+        assertTrue(refused.getMessage().contains("insert a batch of Article"), refused.getMessage());
+        assertEquals(List.of(existing.id), articles.findAll().stream().map(a -> a.id).toList(),
+                "none of the batch's rows stays, those of the statements before the refused one included");
+        assertTrue(input.stream().allMatch(article -> article.version == 0L), "no version was given");
+    }
+
     @Test
     void nothingToInsertAndNullEntities() {
         assertEquals(List.of(), articles.insertAll(List.of()));

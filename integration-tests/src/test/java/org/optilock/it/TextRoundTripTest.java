@@ -102,6 +102,31 @@ class TextRoundTripTest {
         assertStored(copies);
     }
 
+    /**
+     * Rows that come with their keys, enough of them that SQLite inserts them many to a statement
+     * ({@code VALUES (...), (...)}): each row's texts stay in their row, none shifts to a neighbour.
+     */
+    @Test
+    void everyTextSurvivesALargeInsertAllOfRowsThatComeWithTheirKeys() {
+        List<String> texts = texts();
+        List<Article> input = new ArrayList<>();
+        for (int i = 0; i < 620; i++) {
+            Article article = new Article(texts.get(i % texts.size()), texts.get((i * 7 + 3) % texts.size()));
+            article.id = 1_000L + i;
+            input.add(article);
+        }
+        input.get(311).body = LONG_BODY;
+
+        List<Article> inserted = articles.insertAll(input);
+
+        assertEquals(620, inserted.size());
+        for (int i = 0; i < inserted.size(); i++) {
+            assertEquals(1_000L + i, inserted.get(i).id);
+            assertEquals(1L, inserted.get(i).version);
+        }
+        assertStored(inserted);
+    }
+
     @Test
     void aStaleBatchOfSuchTextIsAConflictNamingTheRowsAndWritesTheOthersExactly() {
         List<String> texts = texts();

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 import org.optilock.runtime.Dialect;
 
-/** H2 2.x: reads versions back through {@code FINAL TABLE}; its version trigger is a Java class. */
+/**
+ * H2 2.x: reads versions back through {@code FINAL TABLE}; inserts large batches many rows to a
+ * statement; its version trigger is a Java class.
+ */
 final class H2Support implements DialectSupport {
 
     static final H2Support INSTANCE = new H2Support();
@@ -25,6 +28,13 @@ final class H2Support implements DialectSupport {
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         ReadBackBatch.rowByRow(connection, rows, entities, indexes, rows.checkedUpdateReadingBack(this, entities, indexes),
                 outcome);
+    }
+
+    /** From {@value MultiRowInsert#SMALLEST_BATCH} rows on, a hundred rows a statement ({@link MultiRowInsert}). */
+    @Override
+    public <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            List<V> versions) throws SQLException {
+        return MultiRowInsert.insert(connection, rows, entities, indexes, versions);
     }
 
     @Override

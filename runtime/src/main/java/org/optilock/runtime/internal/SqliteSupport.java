@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.optilock.runtime.Dialect;
 
 /**
- * SQLite 3.35 or later: reads versions back through {@code RETURNING}; its driver reports only the
- * last generated key of a batch, and its errors carry no SQLState.
+ * SQLite 3.35 or later: reads versions back through {@code RETURNING}; inserts large batches many rows
+ * to a statement; its driver reports only the last generated key of a batch, and its errors carry no
+ * SQLState.
  */
 final class SqliteSupport implements DialectSupport, TriggerCatalog {
 
@@ -24,6 +25,13 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     @Override
     public Dialect dialect() {
         return Dialect.SQLITE;
+    }
+
+    /** From {@value MultiRowInsert#SMALLEST_BATCH} rows on, a hundred rows a statement ({@link MultiRowInsert}). */
+    @Override
+    public <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            List<V> versions) throws SQLException {
+        return MultiRowInsert.insert(connection, rows, entities, indexes, versions);
     }
 
     /** One statement a row: the driver reports only the last key of a batch, and in-process a statement costs little. */
