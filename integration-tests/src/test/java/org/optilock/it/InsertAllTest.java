@@ -175,6 +175,27 @@ class InsertAllTest {
         assertEquals(expected, counting.count(), counting.statements().toString());
     }
 
+    @Test
+    void onSqliteEachInsertReadsBackItsGeneratedKeyItself() {
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        ArticleDao counted = new ArticleDao(counting.dataSource());
+
+        Article single = counted.insert(new Article("Single", "b"));
+        List<Article> batch = counted.insertAll(articles(3));
+
+        assertEquals("Single", articles.findById(single.id).orElseThrow().title);
+        for (int i = 0; i < batch.size(); i++) {
+            assertEquals("Article " + i, articles.findById(batch.get(i).id).orElseThrow().title);
+        }
+        if (database.kind() == DatabaseKind.SQLITE) {
+            // JDBC's generated keys would cost SQLite's driver a SELECT last_insert_rowid() after each row.
+            List<String> inserts = counting.prepared().stream().filter(sql -> sql.startsWith("INSERT")).toList();
+            assertEquals(List.of("INSERT INTO Article (title, body, version) VALUES (?, ?, ?) RETURNING \"id\""),
+                    inserts.stream().distinct().toList());
+            assertEquals(4, counting.count(), counting.statements().toString());
+        }
+    }
+
     private static List<Article> keyedArticles(int count, long firstKey) {
         List<Article> list = articles(count);
         for (int i = 0; i < count; i++) {

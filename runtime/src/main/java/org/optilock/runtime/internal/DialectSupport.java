@@ -62,6 +62,27 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
         ColumnValues.setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));
     }
 
+    // ---- inserts whose key the database generates --------------------------------------------------
+
+    /**
+     * Prepares {@code sql}, the INSERT of one row whose key the database generates, to report that key
+     * when run by {@link #insertReportingKey}: by default through JDBC's generated keys, naming the key
+     * column, which keeps PostgreSQL from returning every column.
+     */
+    default PreparedStatement prepareInsertReportingKey(Connection connection, String sql, String[] keyColumns)
+            throws SQLException {
+        return connection.prepareStatement(sql, keyColumns);
+    }
+
+    /**
+     * Runs {@code statement}, prepared by {@link #prepareInsertReportingKey} and bound, and returns the
+     * generated key's row, for the caller to close.
+     */
+    default ResultSet insertReportingKey(PreparedStatement statement) throws SQLException {
+        statement.executeUpdate();
+        return statement.getGeneratedKeys();
+    }
+
     // ---- batches ---------------------------------------------------------------------------------
 
     /**

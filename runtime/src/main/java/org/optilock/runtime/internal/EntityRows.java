@@ -103,16 +103,18 @@ final class EntityRows<T, ID, V> {
         // A key the caller set is inserted as it is (django's create(pk=N)): the database refuses it if
         // a row has it already, so the same object is never inserted twice.
         DaoStatements.Statement insert = insertStatement(generating);
-        // Naming the key column keeps PostgreSQL from returning every column.
-        try (PreparedStatement statement = generating
-                ? connection.prepareStatement(insert.sql(), statements.generatedKeyColumns)
-                : connection.prepareStatement(insert.sql())) {
-            bind(statement, insert, entity, newVersion);
-            statement.executeUpdate();
-            if (!generating) {
+        if (!generating) {
+            try (PreparedStatement statement = connection.prepareStatement(insert.sql())) {
+                bind(statement, insert, entity, newVersion);
+                statement.executeUpdate();
                 return null;
             }
-            try (ResultSet keys = statement.getGeneratedKeys()) {
+        }
+        DialectSupport database = context.database();
+        try (PreparedStatement statement = database.prepareInsertReportingKey(connection, insert.sql(),
+                statements.generatedKeyColumns)) {
+            bind(statement, insert, entity, newVersion);
+            try (ResultSet keys = database.insertReportingKey(statement)) {
                 if (!keys.next()) {
                     throw new SQLException("The database returned no generated key for the new " + statements.name + " row");
                 }
