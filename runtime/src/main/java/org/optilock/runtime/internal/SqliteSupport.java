@@ -61,7 +61,8 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
             throws SQLException {
         StringBuilder returning = new StringBuilder(sql).append(" RETURNING ");
         for (int c = 0; c < keyColumns.length; c++) {
-            // The names as the database reports them, unquoted: quoted, each matches its column whatever it holds.
+            // The names come as the database reports them, unquoted. Quoted here, a name matches its
+            // column whatever characters it holds, and SQLite matches quoted names in any case.
             returning.append(c == 0 ? "" : ", ").append('"').append(keyColumns[c].replace("\"", "\"\"")).append('"');
         }
         return connection.prepareStatement(returning.toString());
