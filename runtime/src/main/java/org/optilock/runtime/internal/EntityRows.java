@@ -509,8 +509,13 @@ final class EntityRows<T, ID, V> {
 
     /** Binds the INSERT for {@code entity}; returns the version the row starts with. */
     V bindInsert(PreparedStatement statement, T entity, boolean generatesKey) throws SQLException {
+        return bindInsert(statement, entity, generatesKey, 0);
+    }
+
+    /** {@link #bindInsert} to the parameters after the first {@code offset}: one row of a statement of many. */
+    V bindInsert(PreparedStatement statement, T entity, boolean generatesKey, int offset) throws SQLException {
         V newVersion = initialVersion();
-        bind(statement, insertStatement(generatesKey), entity, newVersion);
+        bind(statement, insertStatement(generatesKey), entity, newVersion, offset);
         return newVersion;
     }
 

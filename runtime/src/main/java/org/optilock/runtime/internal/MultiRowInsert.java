@@ -78,8 +78,7 @@ record MultiRowInsert(String sql, int width) {
             JdbcBatch.insert(connection, rows, entities, indexes, false, versions, null);
             return indexes.length;
         }
-        DaoStatements.Statement insert = rows.insertStatement(false);
-        MultiRowInsert multiRow = of(insert);
+        MultiRowInsert multiRow = of(rows.insertStatement(false));
         int perStatement = multiRow.rowsPerStatement();
         int whole = indexes.length / perStatement;
         int statements = 0;
@@ -87,8 +86,7 @@ record MultiRowInsert(String sql, int width) {
             // One statement prepared for every full chunk; the rest, if any, gets its own below.
             try (PreparedStatement statement = connection.prepareStatement(multiRow.sql(perStatement))) {
                 for (int chunk = 0; chunk < whole; chunk++) {
-                    multiRow.execute(statement, rows, insert, entities, indexes, chunk * perStatement, perStatement,
-                            versions);
+                    multiRow.execute(statement, rows, entities, indexes, chunk * perStatement, perStatement, versions);
                     statements++;
                 }
             }
@@ -96,7 +94,7 @@ record MultiRowInsert(String sql, int width) {
         int rest = indexes.length - whole * perStatement;
         if (rest > 0) {
             try (PreparedStatement statement = connection.prepareStatement(multiRow.sql(rest))) {
-                multiRow.execute(statement, rows, insert, entities, indexes, whole * perStatement, rest, versions);
+                multiRow.execute(statement, rows, entities, indexes, whole * perStatement, rest, versions);
                 statements++;
             }
         }
@@ -104,13 +102,11 @@ record MultiRowInsert(String sql, int width) {
     }
 
     /** Binds and runs {@code statement} for the {@code count} rows of {@code indexes} from {@code from} on. */
-    private <T, V> void execute(PreparedStatement statement, EntityRows<T, ?, V> rows, DaoStatements.Statement insert,
-            List<T> entities, int[] indexes, int from, int count, List<V> versions) throws SQLException {
+    private <T, V> void execute(PreparedStatement statement, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            int from, int count, List<V> versions) throws SQLException {
         for (int k = 0; k < count; k++) {
             int i = indexes[from + k];
-            V version = rows.initialVersion();
-            rows.bind(statement, insert, entities.get(i), version, k * width);
-            versions.set(i, version);
+            versions.set(i, rows.bindInsert(statement, entities.get(i), false, k * width));
         }
         int inserted = statement.executeUpdate();
         if (inserted != count) {

@@ -61,9 +61,10 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
             throws SQLException {
         StringBuilder returning = new StringBuilder(sql).append(" RETURNING ");
         for (int c = 0; c < keyColumns.length; c++) {
-            // The names come as the database reports them, unquoted. Quoted here, a name matches its
-            // column whatever characters it holds, and SQLite matches quoted names in any case.
-            returning.append(c == 0 ? "" : ", ").append('"').append(keyColumns[c].replace("\"", "\"\"")).append('"');
+            // The names come as the database reports them: a quoted name without its outer quotes (any
+            // quote inside still doubled), an unquoted one folded to lower case. Quoted again here, each
+            // matches its column whatever characters it holds, and SQLite matches quoted names in any case.
+            returning.append(c == 0 ? "" : ", ").append('"').append(keyColumns[c]).append('"');
         }
         return connection.prepareStatement(returning.toString());
     }
