@@ -23,9 +23,14 @@ final class JdbcBatch {
     /** Sends the checked updates of {@code indexes}, each writing a version computed before the write. */
     static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome) throws SQLException {
+        update(connection, rows, entities, indexes, rows.checkedUpdateStatement(entities, indexes), outcome);
+    }
+
+    /** Sends {@code update}, a checked UPDATE chosen for these rows, for each row of {@code indexes}. */
+    static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            DaoStatements.Statement update, BatchOutcome<T, V> outcome) throws SQLException {
         List<V> versions = new ArrayList<>(indexes.length);
         int[] counts;
-        DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
         boolean increments = rows.incrementsCheckedVersions();
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {

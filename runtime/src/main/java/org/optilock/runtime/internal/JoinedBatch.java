@@ -43,6 +43,14 @@ final class JoinedBatch {
         void written(int[] chunk, List<V> versions) throws SQLException;
     }
 
+    /** How a database writes a joined statement of a number of rows. */
+    interface Spelling {
+        String sql(JoinedStatement statement, int rows);
+    }
+
+    /** MySQL's and MariaDB's: the table joined to a derived table of the rows ({@link JoinedStatement#sql}). */
+    static final Spelling JOINED = JoinedStatement::sql;
+
     /** Writes the rows of {@code indexes} as a JDBC batch. */
     private interface JdbcRows {
         void write(int[] indexes) throws SQLException;
@@ -51,16 +59,18 @@ final class JoinedBatch {
     private JoinedBatch() {}
 
     /**
-     * Sends the checked updates of {@code indexes}, each writing a version computed before the write,
-     * the batch's first write, which {@code start} can therefore undo.
+     * Sends the checked updates of {@code indexes}, {@code update} for each, as {@code spelling} writes
+     * them, each writing a version computed before the write: the batch's first write, which {@code
+     * start} can therefore undo.
      */
     static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
-            BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
+            DaoStatements.Statement update, Spelling spelling, BatchOutcome<T, V> outcome, BatchStart start)
+            throws SQLException {
         boolean increments = rows.incrementsCheckedVersions();
         send(connection, rows, entities, indexes, outcome, start, update, List.of(JoinedStatement.ofUpdate(update.sql())),
+                spelling,
                 (statement, which, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
-                asBound(outcome), chunk -> JdbcBatch.update(connection, rows, entities, chunk, outcome));
+                asBound(outcome), chunk -> JdbcBatch.update(connection, rows, entities, chunk, update, outcome));
     }
 
     /**
@@ -75,7 +85,7 @@ final class JoinedBatch {
             BatchStart start) throws SQLException {
         boolean increments = rows.incrementsCheckedVersions();
         List<DaoStatements.Statement> bound = joined.stream().map(statement -> statement.binding(update)).toList();
-        send(connection, rows, entities, indexes, outcome, start, update, joined,
+        send(connection, rows, entities, indexes, outcome, start, update, joined, JOINED,
                 (statement, which, entity, offset) -> rows.bindCheckedUpdate(statement, bound.get(which), entity, offset,
                         increments),
                 (chunk, versions) -> ReadBackBatch.readWritten(connection, rows, entities, chunk, outcome),
@@ -87,7 +97,7 @@ final class JoinedBatch {
             BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
         send(connection, rows, entities, indexes, outcome, start, delete, List.of(JoinedStatement.ofDelete(delete.sql())),
-                (statement, which, entity, offset) -> {
+                JOINED, (statement, which, entity, offset) -> {
                     rows.bind(statement, delete, entity, null, offset);
                     return null;
                 },
@@ -108,9 +118,10 @@ final class JoinedBatch {
      * each binds to {@code versions} where that is not null; returns how many rows it matched.
      */
     private static <T, V> int execute(Connection connection, List<JoinedStatement> statements, int which,
-            List<T> entities, int[] chunk, RowBinder<T, V> binder, List<V> versions) throws SQLException {
+            Spelling spelling, List<T> entities, int[] chunk, RowBinder<T, V> binder, List<V> versions)
+            throws SQLException {
         JoinedStatement joined = statements.get(which);
-        try (PreparedStatement statement = connection.prepareStatement(joined.sql(chunk.length))) {
+        try (PreparedStatement statement = connection.prepareStatement(spelling.sql(joined, chunk.length))) {
             for (int k = 0; k < chunk.length; k++) {
                 V version = binder.bind(statement, which, entities.get(chunk[k]), k * joined.width());
                 if (versions != null) {
@@ -123,7 +134,7 @@ final class JoinedBatch {
 
     private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
-            List<JoinedStatement> joined, RowBinder<T, V> binder, ChunkWritten<V> written, JdbcRows jdbc)
+            List<JoinedStatement> joined, Spelling spelling, RowBinder<T, V> binder, ChunkWritten<V> written, JdbcRows jdbc)
             throws SQLException {
         if (!start.canRollBack()) {
             jdbc.write(indexes);
@@ -142,11 +153,11 @@ final class JoinedBatch {
             Savepoint savepoint = first == 0 ? null : connection.setSavepoint();
             first += count;
             List<V> versions = new ArrayList<>(count);
-            int matched = execute(connection, joined, 0, entities, chunk, binder, versions);
+            int matched = execute(connection, joined, 0, spelling, entities, chunk, binder, versions);
             outcome.ran(1);
             if (matched == count) {
                 for (int next = 1; next < joined.size(); next++) {
-                    int assigned = execute(connection, joined, next, entities, chunk, binder, null);
+                    int assigned = execute(connection, joined, next, spelling, entities, chunk, binder, null);
                     outcome.ran(1);
                     if (assigned != count) {
                         throw new SQLException("The UPDATE that assigns the columns of " + count + " rows found " + assigned

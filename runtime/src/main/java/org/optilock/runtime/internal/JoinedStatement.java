@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The checked UPDATE or DELETE of one row made the write of many rows on MySQL and MariaDB: the table
+ * The checked UPDATE or DELETE of one row made the write of many rows on MySQL and MariaDB (and an
+ * UPDATE on H2, as a {@code MERGE}, {@link #merge}): the table
  * joined to the rows as a derived table, {@code UPDATE t JOIN (SELECT ? AS optilock_1, ... UNION ALL
  * SELECT ?, ...) AS optilock_v ON <condition> SET <assignments>}. Each row of the derived table
  * carries the parameters of the one-row statement in their order, and each {@code ?} of the one-row
@@ -159,6 +160,37 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         String row = " UNION ALL SELECT " + String.join(", ", Collections.nCopies(width, "?"));
         sql.append(row.repeat(rows - 1)).append(") AS ").append(ROWS).append(" ON ").append(condition);
         return delete ? sql.toString() : sql.append(" SET ").append(assignments).toString();
+    }
+
+    /**
+     * The same rows as H2 writes them, which has no joined UPDATE: {@code MERGE INTO t USING (VALUES
+     * (CAST(? AS type), ...), ...) AS optilock_v(optilock_1, ...) ON <condition> WHEN MATCHED THEN
+     * UPDATE SET <assignments>}. A row the condition does not match is left alone, as by the one-row
+     * UPDATE, and not counted. Each value is cast to {@code casts}' type for its parameter of the
+     * one-row statement, or left bare where that is null: a {@code VALUES} list of bare parameters has
+     * no types, and H2 would compare the key as text.
+     */
+    String merge(int rows, List<String> casts) {
+        if (delete) {
+            throw new IllegalStateException("H2's batches delete as a JDBC batch: " + table);
+        }
+        StringBuilder row = new StringBuilder(width * 24);
+        for (int column = 0; column < width; column++) {
+            String cast = casts.get(parameters == null ? column : parameters[column]);
+            row.append(column == 0 ? "(" : ", ").append(cast == null ? "?" : "CAST(? AS " + cast + ")");
+        }
+        row.append(')');
+        StringBuilder sql = new StringBuilder(64 + rows * (row.length() + 2) + assignments.length() + condition.length());
+        sql.append("MERGE INTO ").append(table).append(" USING (VALUES ").append(row);
+        for (int k = 1; k < rows; k++) {
+            sql.append(", ").append(row);
+        }
+        sql.append(") AS ").append(ROWS);
+        for (int column = 1; column <= width; column++) {
+            sql.append(column == 1 ? "(" : ", ").append(COLUMN).append(column);
+        }
+        return sql.append(") ON ").append(condition).append(" WHEN MATCHED THEN UPDATE SET ").append(assignments)
+                .toString();
     }
 
     /**

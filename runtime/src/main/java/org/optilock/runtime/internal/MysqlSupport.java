@@ -84,7 +84,8 @@ final class MysqlSupport implements DialectSupport {
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        JoinedBatch.update(connection, rows, entities, indexes, outcome, start);
+        JoinedBatch.update(connection, rows, entities, indexes, rows.checkedUpdateStatement(entities, indexes),
+                JoinedBatch.JOINED, outcome, start);
     }
 
     /**

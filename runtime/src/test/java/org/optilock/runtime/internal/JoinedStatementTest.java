@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The write of many rows on MySQL and MariaDB, derived from the one-row statement the processor writes. */
+/** The write of many rows on MySQL, MariaDB and H2, derived from the one-row statement the processor writes. */
 class JoinedStatementTest {
 
     @Test
@@ -19,6 +20,20 @@ class JoinedStatementTest {
                 + " UNION ALL SELECT ?, ?, ?, ? UNION ALL SELECT ?, ?, ?, ?) AS optilock_v"
                 + " ON id = optilock_v.optilock_3 AND version = optilock_v.optilock_4"
                 + " SET balance = optilock_v.optilock_1, version = optilock_v.optilock_2", joined.sql(3));
+    }
+
+    @Test
+    void onH2TheUpdateIsAMergeFromACastListOfTheRows() {
+        JoinedStatement joined = JoinedStatement.ofUpdate(
+                "UPDATE Ledger SET balance = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))");
+        assertEquals("MERGE INTO Ledger USING (VALUES (CAST(? AS DECFLOAT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+                + " CAST(? AS BIGINT), ?), (CAST(? AS DECFLOAT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), ?))"
+                + " AS optilock_v(optilock_1, optilock_2, optilock_3, optilock_4, optilock_5)"
+                + " ON id = optilock_v.optilock_3 AND (version = optilock_v.optilock_4 OR (version IS NULL AND optilock_v.optilock_5 = 1))"
+                + " WHEN MATCHED THEN UPDATE SET balance = optilock_v.optilock_1, version = optilock_v.optilock_2",
+                joined.merge(2, Arrays.asList("DECFLOAT", "BIGINT", "BIGINT", "BIGINT", null)));
+        assertThrows(IllegalStateException.class, () -> JoinedStatement.ofDelete("DELETE FROM Ledger WHERE id = ?")
+                .merge(2, List.of("BIGINT")));
     }
 
     @Test
