@@ -231,6 +231,9 @@ public final class BatchMatrix {
             if (database == Database.MARIADB) {
                 contenders.put(SET_BASED, new HandJoinedDocuments(pool));
             }
+            if (database == Database.H2) {
+                contenders.put(SET_BASED, HandMergedRows.documents(pool));
+            }
             for (Shape shape : Shape.values()) {
                 if (!rows.test(shape.name().toLowerCase(Locale.ROOT))) {
                     continue;
@@ -273,6 +276,9 @@ public final class BatchMatrix {
         entries.put(OPTILOCK, new OptilockBatches<>(new EntryDao(pool)));
         if (overArrays) {
             entries.put(SET_BASED, HandArrayRows.entries(pool));
+        }
+        if (database == Database.H2) {
+            entries.put(SET_BASED, HandMergedRows.entries(pool));
         }
         Map<String, BatchContender<TriggeredDocument>> triggered = new LinkedHashMap<>();
         triggered.put(JDBC, HandReadBackUpdates.triggered(pool));
@@ -373,6 +379,7 @@ public final class BatchMatrix {
             Operation operation, int rounds) throws SQLException {
         List<String> names = workload.contenders().keySet().stream()
                 .filter(name -> !name.equals(REWRITE) || operation == Operation.INSERT_ALL)
+                .filter(name -> workload.contenders().get(name).does(operation))
                 .filter(name -> size <= FRAMEWORKS_UP_TO || !(name.equals(SPRING_DATA) || name.equals(HIBERNATE)))
                 .toList();
         int warmUp = Math.max(1, rounds / 5);
@@ -430,7 +437,11 @@ public final class BatchMatrix {
         boolean setBased = cells.stream().anyMatch(cell -> cell.times().containsKey(SET_BASED));
         boolean rewrite = cells.stream().anyMatch(cell -> cell.times().containsKey(REWRITE));
         boolean springData = cells.stream().anyMatch(cell -> cell.times().containsKey(SPRING_DATA));
-        String kind = database == Database.MARIADB ? "joined" : "over arrays";
+        String kind = switch (database) {
+            case MARIADB -> "joined";
+            case H2 -> "merged";
+            default -> "over arrays";
+        };
         StringBuilder table = new StringBuilder(String.format("%n#### %s%n%n", database));
         table.append("| text | rows | batch | JDBC batch, ms | Optilock, ms | Optilock ÷ JDBC batch (quartiles)");
         table.append(setBased ? " | " + kind + ", ms | Optilock ÷ " + kind + " (quartiles)" : "");

@@ -21,26 +21,25 @@ final class H2Support implements DialectSupport {
 
     /**
      * One {@code MERGE} of the rows, 500 to a statement ({@link JoinedStatement#merge}), its values cast
-     * to the types H2 gives the one-row UPDATE's parameters ({@link H2MergeTypes}); a chunk the MERGE
+     * to the types H2 gives the one-row UPDATE's parameters ({@link H2Merge}); a chunk the MERGE
      * wrote short is undone and sent as a JDBC batch, which names each conflict ({@link JoinedBatch}).
      * Measured against the JDBC batch of the one-row UPDATE, the MERGE took 0.74 of its time at 10
      * rows, 0.93 at 100, 0.89 at 1,000 and 0.86 to 0.93 at 10,000. An entity with a column of a type
-     * H2MergeTypes cannot cast keeps the JDBC batch.
+     * H2Merge cannot cast keeps the JDBC batch.
      */
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
-        Optional<List<String>> casts = H2MergeTypes.of(connection, update);
-        if (casts.isEmpty()) {
+        Optional<H2Merge> merge = H2Merge.of(connection, update);
+        if (merge.isEmpty()) {
             JdbcBatch.update(connection, rows, entities, indexes, update, outcome);
             return;
         }
         try {
-            JoinedBatch.update(connection, rows, entities, indexes, update,
-                    (joined, count) -> joined.merge(count, casts.get()), outcome, start);
+            JoinedBatch.update(connection, rows, entities, indexes, update, merge.get(), outcome, start);
         } catch (SQLException e) {
-            H2MergeTypes.forget(connection, update);
+            H2Merge.forget(connection, update);
             throw e;
         }
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +36,18 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
     private static final String ROWS = "optilock_v";
     private static final String COLUMN = "optilock_";
 
+    /**
+     * The statements taken apart, by the one-row statement's text: a DAO has few, and a batch of a few
+     * rows on H2 would otherwise spend a tenth of its time taking its statement apart again.
+     */
+    private static final Map<String, JoinedStatement> UPDATES = new ConcurrentHashMap<>();
+
     /** The joined form of {@code update}, one row's checked UPDATE as the processor writes it. */
     static JoinedStatement ofUpdate(String update) {
+        return UPDATES.computeIfAbsent(update, JoinedStatement::takeApartUpdate);
+    }
+
+    private static JoinedStatement takeApartUpdate(String update) {
         int set = topLevel(update, " SET ", 0);
         int where = topLevel(update, " WHERE ", set);
         if (!update.startsWith("UPDATE ") || set < 0 || where < 0) {

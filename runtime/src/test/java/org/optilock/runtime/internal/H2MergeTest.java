@@ -88,16 +88,16 @@ class H2MergeTest {
 
     @Test
     void eachTypeIsCastToItsFamilyAndTheRestToNothing() {
-        assertEquals("CHARACTER VARYING", H2MergeTypes.cast("CHARACTER VARYING"));
-        assertEquals("DECFLOAT", H2MergeTypes.cast("DECIMAL"));
-        assertEquals("DECFLOAT", H2MergeTypes.cast("NUMERIC"));
-        assertEquals("BIGINT", H2MergeTypes.cast("BIGINT"));
-        assertEquals("TIMESTAMP(9) WITH TIME ZONE", H2MergeTypes.cast("TIMESTAMP WITH TIME ZONE"));
-        assertEquals("BINARY VARYING", H2MergeTypes.cast("BINARY"));
+        assertEquals("CHARACTER VARYING", H2Merge.cast("CHARACTER VARYING"));
+        assertEquals("DECFLOAT", H2Merge.cast("DECIMAL"));
+        assertEquals("DECFLOAT", H2Merge.cast("NUMERIC"));
+        assertEquals("BIGINT", H2Merge.cast("BIGINT"));
+        assertEquals("TIMESTAMP(9) WITH TIME ZONE", H2Merge.cast("TIMESTAMP WITH TIME ZONE"));
+        assertEquals("BINARY VARYING", H2Merge.cast("BINARY"));
         // Fixed-length text pads in comparisons; large objects, enums and JSON have no cast here.
-        assertNull(H2MergeTypes.cast("CHARACTER"));
-        assertNull(H2MergeTypes.cast("CHARACTER LARGE OBJECT"));
-        assertNull(H2MergeTypes.cast("ENUM"));
-        assertNull(H2MergeTypes.cast("JSON"));
+        assertNull(H2Merge.cast("CHARACTER"));
+        assertNull(H2Merge.cast("CHARACTER LARGE OBJECT"));
+        assertNull(H2Merge.cast("ENUM"));
+        assertNull(H2Merge.cast("JSON"));
     }
 }
