@@ -172,7 +172,9 @@ class BatchTest {
         for (BatchPolicy policy : BatchPolicy.values()) {
             List<Article> copies = fiveCopiesTwoOfThemStale();
             List<String> before = titles();
-            ArticleDao losingUpdates = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "UPDATE"));
+            // H2 sends the batch's updates as a MERGE.
+            ArticleDao losingUpdates = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "UPDATE",
+                    "MERGE"));
             ArticleDao losingDeletes = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "DELETE"));
 
             DataAccessException update = assertThrows(DataAccessException.class, () -> losingUpdates.updateAll(copies, policy));

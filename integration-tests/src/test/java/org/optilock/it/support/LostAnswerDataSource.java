@@ -2,6 +2,7 @@ package org.optilock.it.support;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
@@ -14,9 +15,9 @@ public final class LostAnswerDataSource {
 
     private LostAnswerDataSource() {}
 
-    /** {@code target}, losing the answer of every execution of SQL that starts with {@code prefix}. */
-    public static DataSource losingAnswersTo(DataSource target, String prefix) {
-        return JdbcProxy.wrappingStatements(target, (sql, statement) -> sql.startsWith(prefix)
+    /** {@code target}, losing the answer of every execution of SQL that starts with one of {@code prefixes}. */
+    public static DataSource losingAnswersTo(DataSource target, String... prefixes) {
+        return JdbcProxy.wrappingStatements(target, (sql, statement) -> Arrays.stream(prefixes).anyMatch(sql::startsWith)
                 ? JdbcProxy.of(PreparedStatement.class, (method, args) -> {
                     Object result = JdbcProxy.invoke(statement, method, args);
                     if (method.getName().startsWith("execute")) {

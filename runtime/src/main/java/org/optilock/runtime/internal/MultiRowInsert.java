@@ -4,30 +4,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rows of a batch that come with their keys inserted by statements of many rows, {@code INSERT
  * INTO t (a, b) VALUES (?, ?), (?, ?), ...}, made from the INSERT of one row as the processor writes
  * it, on the databases that run in the caller's process. Their drivers run a JDBC batch row by row:
  * H2 copies each row's parameters and runs the statement again, SQLite's driver crosses into native
- * code and back for each row. A statement of a hundred rows does that once. Measured against the JDBC
- * batch, alternating rounds: on H2 0.63 to 0.79 of its time from 500 rows up (0.95 with 2,000
- * characters of text), on SQLite 0.77 to 0.87 (0.88 to 0.93 with 250 characters, 0.96 with 2,000);
- * below 500 rows the two were within the noise or the statement of many rows slower (up to 1.09 on H2
- * at 100 rows, 1.29 on SQLite at 10), preparing the larger statement costing what it saves. So a
- * batch of fewer rows stays a JDBC batch.
+ * code and back for each row. A statement of a hundred rows does that once. From how many rows it
+ * wins is each database's own ({@code smallestBatch}): preparing the larger statement costs what it
+ * saves below that.
+ *
+ * <p>The text of each count of rows is kept, for the first {@value #KEPT_TEXTS} counts asked for:
+ * built anew and hashed by H2 to find the statement it had parsed, a statement of some thousand
+ * characters cost a batch of 10 rows on H2 more than the rows did.
  *
  * <p>Keys the database generates are not read this way: SQLite's {@code RETURNING} gives the rows of
  * one statement in no defined order, and H2 documents no order for the keys a statement of many rows
  * generates, so a key could not be told to its row.
- *
- * @param sql the INSERT of one row, ending with its one {@code VALUES (...)} row
- * @param width the parameters of one row
  */
-record MultiRowInsert(String sql, int width) {
-
-    /** The fewest rows that go this way; fewer go as a JDBC batch. */
-    static final int SMALLEST_BATCH = 500;
+final class MultiRowInsert {
 
     /** Rows a statement carries: more saved no more in the measurement, and the statement grows. */
     static final int ROWS_PER_STATEMENT = 100;
@@ -35,7 +32,24 @@ record MultiRowInsert(String sql, int width) {
     /** The most parameters SQLite binds in one statement (its {@code SQLITE_MAX_VARIABLE_NUMBER} since 3.32); H2 takes more. */
     static final int MOST_PARAMETERS = 32_766;
 
+    /** How many counts of rows the texts are kept of: a batch takes two, its full chunks and the rest. */
+    private static final int KEPT_TEXTS = 16;
+
     private static final String VALUES = " VALUES (";
+
+    /** The INSERT of one row, ending with its one {@code VALUES (...)} row. */
+    private final String sql;
+    /** That row, {@code (?, ?, ...)}. */
+    private final String row;
+    /** The parameters of one row. */
+    private final int width;
+    private final Map<Integer, String> texts = new ConcurrentHashMap<>();
+
+    private MultiRowInsert(String sql, String row, int width) {
+        this.sql = sql;
+        this.row = row;
+        this.width = width;
+    }
 
     /** The multi-row form of {@code insert}, one row's INSERT as the processor writes it. */
     static MultiRowInsert of(DaoStatements.Statement insert) {
@@ -44,12 +58,7 @@ record MultiRowInsert(String sql, int width) {
         if (!sql.startsWith("INSERT INTO ") || values < 0 || !sql.endsWith(")")) {
             throw new IllegalArgumentException("not an INSERT of one row ending with its VALUES: " + sql);
         }
-        return new MultiRowInsert(sql, insert.parameters().length);
-    }
-
-    /** Whether a batch of {@code rows} rows goes many rows a statement. */
-    static boolean takes(int rows) {
-        return rows >= SMALLEST_BATCH;
+        return new MultiRowInsert(sql, sql.substring(values + " VALUES ".length()), insert.parameters().length);
     }
 
     /** How many rows one statement carries: a hundred, fewer for a row of very many columns. */
@@ -59,26 +68,32 @@ record MultiRowInsert(String sql, int width) {
 
     /** The statement that inserts {@code rows} rows, their parameters bound one row after another. */
     String sql(int rows) {
-        String row = sql.substring(sql.lastIndexOf(VALUES) + " VALUES ".length());
-        StringBuilder statement = new StringBuilder(sql.length() + (rows - 1) * (row.length() + 2)).append(sql);
-        for (int r = 1; r < rows; r++) {
-            statement.append(", ").append(row);
+        String text = texts.get(rows);
+        if (text == null) {
+            StringBuilder statement = new StringBuilder(sql.length() + (rows - 1) * (row.length() + 2)).append(sql);
+            for (int r = 1; r < rows; r++) {
+                statement.append(", ").append(row);
+            }
+            text = statement.toString();
+            if (texts.size() < KEPT_TEXTS) {
+                texts.put(rows, text);
+            }
         }
-        return statement.toString();
+        return text;
     }
 
     /**
      * Inserts the rows of {@code indexes}, which come with their keys, putting each row's version at its
-     * index: a hundred rows a statement from {@value #SMALLEST_BATCH} rows on, else as a JDBC batch.
+     * index: a hundred rows a statement from {@code smallestBatch} rows on, else as a JDBC batch.
      * Returns the statements it ran.
      */
     static <T, V> int insert(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
-            List<V> versions) throws SQLException {
-        if (!takes(indexes.length)) {
+            List<V> versions, int smallestBatch) throws SQLException {
+        if (indexes.length < Math.max(2, smallestBatch)) {
             JdbcBatch.insert(connection, rows, entities, indexes, false, versions, null);
             return indexes.length;
         }
-        MultiRowInsert multiRow = of(rows.insertStatement(false));
+        MultiRowInsert multiRow = rows.multiRowInsert();
         int perStatement = multiRow.rowsPerStatement();
         int whole = indexes.length / perStatement;
         int statements = 0;

@@ -1,9 +1,8 @@
 package org.optilock.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +35,10 @@ class MultiRowInsertTest {
     }
 
     @Test
-    void onlyBatchesOfFiveHundredRowsOrMoreGoThisWay() {
-        assertFalse(MultiRowInsert.takes(499));
-        assertTrue(MultiRowInsert.takes(500));
+    void theTextOfACountOfRowsIsBuiltOnce() {
+        MultiRowInsert insert = MultiRowInsert.of(insert("INSERT INTO t (a, b) VALUES (?, ?)", 2));
+        assertSame(insert.sql(3), insert.sql(3));
+        assertEquals("INSERT INTO t (a, b) VALUES (?, ?), (?, ?)", insert.sql(2));
     }
 
     @Test
