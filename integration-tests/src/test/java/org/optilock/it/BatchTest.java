@@ -172,10 +172,11 @@ class BatchTest {
         for (BatchPolicy policy : BatchPolicy.values()) {
             List<Article> copies = fiveCopiesTwoOfThemStale();
             List<String> before = titles();
-            // H2 sends the batch's updates as a MERGE.
+            // H2 sends a batch's rows as a MERGE.
             ArticleDao losingUpdates = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "UPDATE",
                     "MERGE"));
-            ArticleDao losingDeletes = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "DELETE"));
+            ArticleDao losingDeletes = new ArticleDao(LostAnswerDataSource.losingAnswersTo(database.dataSource(), "DELETE",
+                    "MERGE"));
 
             DataAccessException update = assertThrows(DataAccessException.class, () -> losingUpdates.updateAll(copies, policy));
             DataAccessException delete = assertThrows(DataAccessException.class, () -> losingDeletes.deleteAll(copies, policy));

@@ -26,8 +26,8 @@ import org.optilock.runtime.RecordModifiedException;
 
 /**
  * A clean batch is written by one set-based statement where the database has one (over arrays on
- * PostgreSQL, joined to a derived table of the rows on MariaDB, an update merged from a list of the
- * rows on H2), and it lands exactly as the JDBC
+ * PostgreSQL, joined to a derived table of the rows on MariaDB, merged from a list of the rows on
+ * H2), and it lands exactly as the JDBC
  * batch would: every column type, NULLs in the first row or a later one, timestamp versions that the
  * next write still matches. A batch with a stale row is undone and named row by row, and undoing it
  * never undoes the caller's own work.
@@ -49,19 +49,11 @@ class SetBasedBatchTest {
         database.close();
     }
 
-    /** The statements a clean {@code updateAll} of {@code rows} rows sends: one where the database has a set-based one. */
-    private int cleanUpdateStatements(int rows) {
+    /** The statements a clean batch of {@code rows} rows sends: one where the database has a set-based one. */
+    private int cleanBatchStatements(int rows) {
         return switch (database.kind()) {
             case POSTGRESQL, MARIADB, H2 -> 1;
             case SQLITE -> rows;
-        };
-    }
-
-    /** The statements a clean {@code deleteAll} of {@code rows} rows sends: H2 deletes as a JDBC batch. */
-    private int cleanDeleteStatements(int rows) {
-        return switch (database.kind()) {
-            case POSTGRESQL, MARIADB -> 1;
-            case H2, SQLITE -> rows;
         };
     }
 
@@ -87,7 +79,7 @@ class SetBasedBatchTest {
         BatchResult<Sample> result = samples.updateAll(List.of(empty, full, other), BatchPolicy.ABORT_ALL);
 
         assertTrue(result.isClean());
-        assertEquals(cleanUpdateStatements(3), statementsOfTheOnlyWrite());
+        assertEquals(cleanBatchStatements(3), statementsOfTheOnlyWrite());
         SampleValues.assertHoldsEveryValue(full, samples.findById(full.id).orElseThrow());
         Sample readOther = samples.findById(other.id).orElseThrow();
         assertEquals(other.text, readOther.text);
@@ -103,10 +95,10 @@ class SetBasedBatchTest {
         // The versions the batch wrote are the rows' versions: a second batch of the same copies matches them all.
         observer.takeWrites();
         assertTrue(samples.updateAll(List.of(empty, full, other), BatchPolicy.ABORT_ALL).isClean());
-        assertEquals(cleanUpdateStatements(3), statementsOfTheOnlyWrite());
+        assertEquals(cleanBatchStatements(3), statementsOfTheOnlyWrite());
         observer.takeWrites();
         assertTrue(samples.deleteAll(List.of(empty, full, other), BatchPolicy.ABORT_ALL).isClean());
-        assertEquals(cleanDeleteStatements(3), statementsOfTheOnlyWrite());
+        assertEquals(cleanBatchStatements(3), statementsOfTheOnlyWrite());
         assertTrue(samples.findAll().isEmpty());
     }
 
@@ -127,7 +119,7 @@ class SetBasedBatchTest {
         observer.takeWrites();
         assertTrue(samples.updateAll(inserted, BatchPolicy.ABORT_ALL).isClean());
 
-        assertEquals(cleanUpdateStatements(2), statementsOfTheOnlyWrite());
+        assertEquals(cleanBatchStatements(2), statementsOfTheOnlyWrite());
         assertEquals(0, new BigDecimal("400000").compareTo(samples.findById(inserted.get(0).id).orElseThrow().amount));
         assertEquals(0, new BigDecimal("-25").compareTo(samples.findById(inserted.get(1).id).orElseThrow().amount));
     }
@@ -151,10 +143,10 @@ class SetBasedBatchTest {
         observer.takeWrites();
 
         assertTrue(ledgers.updateAll(books, BatchPolicy.ABORT_ALL).isClean());
-        assertEquals(cleanUpdateStatements(4), statementsOfTheOnlyWrite());
+        assertEquals(cleanBatchStatements(4), statementsOfTheOnlyWrite());
         observer.takeWrites();
         assertTrue(reminders.updateAll(notes, BatchPolicy.ABORT_ALL).isClean());
-        assertEquals(cleanUpdateStatements(4), statementsOfTheOnlyWrite());
+        assertEquals(cleanBatchStatements(4), statementsOfTheOnlyWrite());
 
         for (Ledger book : books) {
             assertEquals(book.version, ledgers.currentVersion(book.id).orElseThrow());

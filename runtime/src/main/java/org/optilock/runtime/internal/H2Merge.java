@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How H2 writes the rows of a one-row checked UPDATE as one {@code MERGE} ({@link
+ * How H2 writes the rows of a one-row checked UPDATE or DELETE as one {@code MERGE} ({@link
  * JoinedStatement#merge}), on one database: each value cast to the type H2 gives the same parameter
  * of the one-row statement, and the statement's text for the counts of rows asked for. H2 types a
  * parameter of the one-row statement by the column it meets, and reports that type through the
@@ -106,7 +106,7 @@ final class H2Merge implements JoinedBatch.Spelling {
         };
     }
 
-    /** The MERGE of {@code rows} rows of {@code statement}, the joined form of this one's UPDATE. */
+    /** The MERGE of {@code rows} rows of {@code statement}, the joined form of this one's UPDATE or DELETE. */
     @Override
     public String sql(JoinedStatement statement, int rows) {
         String text = texts.get(rows);

@@ -92,12 +92,15 @@ final class JoinedBatch {
                 chunk -> ReadBackBatch.update(connection, rows, entities, chunk, update, outcome));
     }
 
-    /** Sends the checked deletes of {@code indexes}, the batch's first write, which {@code start} can therefore undo. */
+    /**
+     * Sends the checked deletes of {@code indexes}, {@code delete} for each, as {@code spelling} writes
+     * them: the batch's first write, which {@code start} can therefore undo.
+     */
     static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
-            BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
+            DaoStatements.Statement delete, Spelling spelling, BatchOutcome<T, V> outcome, BatchStart start)
+            throws SQLException {
         send(connection, rows, entities, indexes, outcome, start, delete, List.of(JoinedStatement.ofDelete(delete.sql())),
-                JOINED, (statement, which, entity, offset) -> {
+                spelling, (statement, which, entity, offset) -> {
                     rows.bind(statement, delete, entity, null, offset);
                     return null;
                 },

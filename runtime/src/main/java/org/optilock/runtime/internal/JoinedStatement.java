@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The checked UPDATE or DELETE of one row made the write of many rows on MySQL and MariaDB (and an
- * UPDATE on H2, as a {@code MERGE}, {@link #merge}): the table
+ * The checked UPDATE or DELETE of one row made the write of many rows on MySQL and MariaDB (and on
+ * H2, as a {@code MERGE}, {@link #merge}): the table
  * joined to the rows as a derived table, {@code UPDATE t JOIN (SELECT ? AS optilock_1, ... UNION ALL
  * SELECT ?, ...) AS optilock_v ON <condition> SET <assignments>}. Each row of the derived table
  * carries the parameters of the one-row statement in their order, and each {@code ?} of the one-row
@@ -40,11 +40,11 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
      * The statements taken apart, by the one-row statement's text: a DAO has few, and a batch of a few
      * rows on H2 would otherwise spend a tenth of its time taking its statement apart again.
      */
-    private static final Map<String, JoinedStatement> UPDATES = new ConcurrentHashMap<>();
+    private static final Map<String, JoinedStatement> TAKEN_APART = new ConcurrentHashMap<>();
 
     /** The joined form of {@code update}, one row's checked UPDATE as the processor writes it. */
     static JoinedStatement ofUpdate(String update) {
-        return UPDATES.computeIfAbsent(update, JoinedStatement::takeApartUpdate);
+        return TAKEN_APART.computeIfAbsent(update, JoinedStatement::takeApartUpdate);
     }
 
     private static JoinedStatement takeApartUpdate(String update) {
@@ -151,6 +151,10 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
 
     /** The joined form of {@code delete}, one row's checked DELETE as the processor writes it. */
     static JoinedStatement ofDelete(String delete) {
+        return TAKEN_APART.computeIfAbsent(delete, JoinedStatement::takeApartDelete);
+    }
+
+    private static JoinedStatement takeApartDelete(String delete) {
         int where = topLevel(delete, " WHERE ", 0);
         if (!delete.startsWith("DELETE FROM ") || where < 0) {
             throw new IllegalArgumentException("not a DELETE of one row: " + delete);
@@ -174,17 +178,14 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
     }
 
     /**
-     * The same rows as H2 writes them, which has no joined UPDATE: {@code MERGE INTO t USING (VALUES
-     * (CAST(? AS type), ...), ...) AS optilock_v(optilock_1, ...) ON <condition> WHEN MATCHED THEN
-     * UPDATE SET <assignments>}. A row the condition does not match is left alone, as by the one-row
-     * UPDATE, and not counted. Each value is cast to {@code casts}' type for its parameter of the
-     * one-row statement, or left bare where that is null: a {@code VALUES} list of bare parameters has
-     * no types, and H2 would compare the key as text.
+     * The same rows as H2 writes them, which has no joined UPDATE or DELETE: {@code MERGE INTO t USING
+     * (VALUES (CAST(? AS type), ...), ...) AS optilock_v(optilock_1, ...) ON <condition> WHEN MATCHED
+     * THEN UPDATE SET <assignments>} (or {@code THEN DELETE}). A row the condition does not match is
+     * left alone, as by the one-row statement, and not counted. Each value is cast to {@code casts}'
+     * type for its parameter of the one-row statement, or left bare where that is null: a {@code
+     * VALUES} list of bare parameters has no types, and H2 would compare the key as text.
      */
     String merge(int rows, List<String> casts) {
-        if (delete) {
-            throw new IllegalStateException("H2's batches delete as a JDBC batch: " + table);
-        }
         StringBuilder row = new StringBuilder(width * 24);
         for (int column = 0; column < width; column++) {
             String cast = casts.get(parameters == null ? column : parameters[column]);
@@ -200,8 +201,8 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         for (int column = 1; column <= width; column++) {
             sql.append(column == 1 ? "(" : ", ").append(COLUMN).append(column);
         }
-        return sql.append(") ON ").append(condition).append(" WHEN MATCHED THEN UPDATE SET ").append(assignments)
-                .toString();
+        sql.append(") ON ").append(condition).append(" WHEN MATCHED THEN ");
+        return (delete ? sql.append("DELETE") : sql.append("UPDATE SET ").append(assignments)).toString();
     }
 
     /**

@@ -108,7 +108,8 @@ final class MysqlSupport implements DialectSupport {
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        JoinedBatch.delete(connection, rows, entities, indexes, outcome, start);
+        JoinedBatch.delete(connection, rows, entities, indexes, rows.deleteStatement(true, entities, indexes),
+                JoinedBatch.JOINED, outcome, start);
     }
 
     /** A schema is a database here; Optilock's triggers carry the mark in their body. */

@@ -13,9 +13,9 @@ import org.optilock.runtime.BatchResult;
 import org.optilock.runtime.OptilockSettings;
 
 /**
- * H2's {@code updateAll} as one {@code MERGE} of the rows, on a real H2: the values cast to the types
- * H2 gives the one-row statement's parameters, a stale row named through the JDBC batch, and a table
- * whose column has no cast kept on the JDBC batch.
+ * H2's {@code updateAll} and {@code deleteAll} as one {@code MERGE} of the rows, on a real H2: the
+ * values cast to the types H2 gives the one-row statement's parameters, a stale row named through the
+ * JDBC batch, and a table whose column has no cast kept on the JDBC batch.
  */
 class H2MergeTest {
 
@@ -73,6 +73,26 @@ class H2MergeTest {
     }
 
     @Test
+    void aDeleteIsOneMergeAndAStaleRowIsNamed() {
+        DataSource dataSource = H2Database.withNotes();
+        NoteDao notes = new NoteDao(dataSource, counted);
+        List<Note> copies = inserted(notes, 4);
+
+        assertTrue(notes.deleteAll(copies.subList(0, 2), BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(1, statementsOfTheLastWrite());
+        Note theirs = notes.findById(copies.get(3).id).orElseThrow();
+        theirs.title = "theirs";
+        notes.update(theirs);
+
+        BatchResult<Note> result = notes.deleteAll(copies.subList(2, 4), BatchPolicy.SILENT);
+
+        assertEquals(List.of(copies.get(3).id), result.conflicts().stream().map(c -> c.id()).toList());
+        // The MERGE, which came short; the JDBC batch of the two rows; the stale row read once.
+        assertEquals(1 + 2 + 1, statementsOfTheLastWrite());
+        assertEquals(List.of("theirs"), notes.findAll().stream().map(note -> note.title).toList());
+    }
+
+    @Test
     void aColumnWithoutACastKeepsTheJdbcBatch() {
         DataSource dataSource = H2Database.withNotes();
         H2Database.execute(dataSource, "ALTER TABLE note ALTER COLUMN title SET DATA TYPE CHARACTER LARGE OBJECT");
@@ -84,6 +104,9 @@ class H2MergeTest {
 
         assertEquals(3, statementsOfTheLastWrite());
         assertEquals(copies.get(2).title, notes.findById(copies.get(2).id).orElseThrow().title);
+        // The DELETE's parameters are the key and the version, which have casts.
+        assertTrue(notes.deleteAll(notes.findAll(), BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(1, statementsOfTheLastWrite());
     }
 
     @Test

@@ -23,7 +23,7 @@ class JoinedStatementTest {
     }
 
     @Test
-    void onH2TheUpdateIsAMergeFromACastListOfTheRows() {
+    void onH2TheUpdateAndTheDeleteAreMergesFromACastListOfTheRows() {
         JoinedStatement joined = JoinedStatement.ofUpdate(
                 "UPDATE Ledger SET balance = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))");
         assertEquals("MERGE INTO Ledger USING (VALUES (CAST(? AS DECFLOAT), CAST(? AS BIGINT), CAST(? AS BIGINT),"
@@ -32,8 +32,9 @@ class JoinedStatementTest {
                 + " ON id = optilock_v.optilock_3 AND (version = optilock_v.optilock_4 OR (version IS NULL AND optilock_v.optilock_5 = 1))"
                 + " WHEN MATCHED THEN UPDATE SET balance = optilock_v.optilock_1, version = optilock_v.optilock_2",
                 joined.merge(2, Arrays.asList("DECFLOAT", "BIGINT", "BIGINT", "BIGINT", null)));
-        assertThrows(IllegalStateException.class, () -> JoinedStatement.ofDelete("DELETE FROM Ledger WHERE id = ?")
-                .merge(2, List.of("BIGINT")));
+        assertEquals("MERGE INTO Ledger USING (VALUES (CAST(? AS BIGINT)), (CAST(? AS BIGINT))) AS optilock_v(optilock_1)"
+                + " ON id = optilock_v.optilock_1 WHEN MATCHED THEN DELETE",
+                JoinedStatement.ofDelete("DELETE FROM Ledger WHERE id = ?").merge(2, List.of("BIGINT")));
     }
 
     @Test
