@@ -17,9 +17,4 @@ interface BatchContender<E> {
 
     /** Inserts every row, with the key it has, at version 1. */
     void insertAll(List<E> rows);
-
-    /** Whether it writes batches of {@code operation}; every contender but the few written for one does all three. */
-    default boolean does(BatchMatrix.Operation operation) {
-        return true;
-    }
 }

@@ -379,7 +379,6 @@ public final class BatchMatrix {
             Operation operation, int rounds) throws SQLException {
         List<String> names = workload.contenders().keySet().stream()
                 .filter(name -> !name.equals(REWRITE) || operation == Operation.INSERT_ALL)
-                .filter(name -> workload.contenders().get(name).does(operation))
                 .filter(name -> size <= FRAMEWORKS_UP_TO || !(name.equals(SPRING_DATA) || name.equals(HIBERNATE)))
                 .toList();
         int warmUp = Math.max(1, rounds / 5);

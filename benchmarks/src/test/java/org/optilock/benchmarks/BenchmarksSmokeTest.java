@@ -115,17 +115,15 @@ class BenchmarksSmokeTest {
     /**
      * The JDBC batch and Optilock everywhere; for documents of up to 10,000 rows Spring Data JDBC and
      * Hibernate but on SQLite; for documents and entries the hand-written set-based statements on
-     * PostgreSQL, on MariaDB for documents and for the triggered and conditional ones, and on H2 the
-     * MERGE of documents' and entries' updates; reWriteBatchedInserts on PostgreSQL's document inserts.
+     * PostgreSQL and H2, and on MariaDB for documents and for the triggered and conditional ones;
+     * reWriteBatchedInserts on PostgreSQL's document inserts.
      */
     private static int contenders(Database database, BatchMatrix.Cell cell) {
         boolean documents = List.of("narrow", "text_250", "text_2k").contains(cell.rows());
         boolean postgresql = database == Database.POSTGRESQL || database == Database.POSTGRESQL_DEFAULTS;
         int frameworks = documents && cell.size() <= 10_000 && database != Database.SQLITE ? 2 : 0;
-        int setBased = postgresql && (documents || cell.rows().equals("typed"))
-                || database == Database.MARIADB && !cell.rows().equals("typed")
-                || database == Database.H2 && (documents || cell.rows().equals("typed"))
-                        && cell.operation() == BatchMatrix.Operation.UPDATE_ALL ? 1 : 0;
+        int setBased = (postgresql || database == Database.H2) && (documents || cell.rows().equals("typed"))
+                || database == Database.MARIADB && !cell.rows().equals("typed") ? 1 : 0;
         int rewrite = postgresql && documents && cell.operation() == BatchMatrix.Operation.INSERT_ALL ? 1 : 0;
         return 2 + frameworks + setBased + rewrite;
     }
