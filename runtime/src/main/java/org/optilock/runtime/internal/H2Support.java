@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.optilock.runtime.Dialect;
 
 /**
- * H2 2.x: reads versions back through {@code FINAL TABLE}; updates and deletes a batch's rows as one {@code MERGE};
- * inserts large batches many rows to a statement; its version trigger is a Java class.
+ * H2 2.x: reads versions back through {@code FINAL TABLE}; updates and deletes a batch's rows as one
+ * {@code MERGE}, and inserts them a hundred to a statement; its version trigger is a Java class.
  */
 final class H2Support implements DialectSupport {
 

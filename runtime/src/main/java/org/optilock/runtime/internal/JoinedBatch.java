@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A batch's checked rows sent as MySQL and MariaDB statements that join the table to a chunk of the
- * rows ({@link JoinedStatement}): one round trip for hundreds of rows instead of the JDBC batch's
- * statement a row.
+ * rows ({@link JoinedStatement}), or as H2's {@code MERGE} of them (each database's {@link Spelling}):
+ * one statement for hundreds of rows instead of the JDBC batch's statement a row.
  *
  * <p>An UPDATE or DELETE on these databases returns no rows, only how many it matched, so a statement
  * that matched them all wrote them all, and one that came short cannot say which rows conflict. A
