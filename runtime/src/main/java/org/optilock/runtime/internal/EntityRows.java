@@ -50,7 +50,6 @@ final class EntityRows<T, ID, V> {
      */
     private volatile KeyedQuery versionsByKeys;
     private volatile KeyedQuery rowsByKeys;
-    private volatile MultiRowInsert multiRowInsert;
 
     // The collections are the entity's own, as its DAO states them: ElementCollection<T, ?> each.
     @SuppressWarnings("unchecked")
@@ -506,15 +505,6 @@ final class EntityRows<T, ID, V> {
     /** The INSERT: without the key column when the database generates it. */
     DaoStatements.Statement insertStatement(boolean generatesKey) {
         return generatesKey || statements.insertWithKey == null ? statements.insert : statements.insertWithKey;
-    }
-
-    /** The INSERT of many rows that come with their keys, made on first use, its texts kept with it. */
-    MultiRowInsert multiRowInsert() {
-        MultiRowInsert insert = multiRowInsert;
-        if (insert == null) {
-            multiRowInsert = insert = MultiRowInsert.of(insertStatement(false));
-        }
-        return insert;
     }
 
     /** Binds the INSERT for {@code entity}; returns the version the row starts with. */

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * wins is each database's own ({@code smallestBatch}): preparing the larger statement costs what it
  * saves below that.
  *
- * <p>The text of each count of rows is kept, for the first {@value #KEPT_TEXTS} counts asked for:
- * built anew and hashed by H2 to find the statement it had parsed, a statement of some thousand
- * characters cost a batch of 10 rows on H2 more than the rows did.
+ * <p>Each form is made once, and its text for each count of rows kept, for the first {@value
+ * #KEPT_TEXTS} counts asked for: built anew and hashed by H2 to find the statement it had parsed, a
+ * statement of some thousand characters cost a batch of 10 rows on H2 more than the rows did.
  *
  * <p>Keys the database generates are not read this way: SQLite's {@code RETURNING} gives the rows of
  * one statement in no defined order, and H2 documents no order for the keys a statement of many rows
@@ -51,8 +51,18 @@ final class MultiRowInsert {
         this.width = width;
     }
 
+    /**
+     * The multi-row forms made, each with its texts, by the one-row INSERT they were made from: a DAO
+     * has one or two, each a constant of its own.
+     */
+    private static final Map<DaoStatements.Statement, MultiRowInsert> MADE = new ConcurrentHashMap<>();
+
     /** The multi-row form of {@code insert}, one row's INSERT as the processor writes it. */
     static MultiRowInsert of(DaoStatements.Statement insert) {
+        return MADE.computeIfAbsent(insert, MultiRowInsert::make);
+    }
+
+    private static MultiRowInsert make(DaoStatements.Statement insert) {
         String sql = insert.sql();
         int values = sql.lastIndexOf(VALUES);
         if (!sql.startsWith("INSERT INTO ") || values < 0 || !sql.endsWith(")")) {
@@ -93,7 +103,7 @@ final class MultiRowInsert {
             JdbcBatch.insert(connection, rows, entities, indexes, false, versions, null);
             return indexes.length;
         }
-        MultiRowInsert multiRow = rows.multiRowInsert();
+        MultiRowInsert multiRow = of(rows.insertStatement(false));
         int perStatement = multiRow.rowsPerStatement();
         int whole = indexes.length / perStatement;
         int statements = 0;
