@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of the one-row statement, and the statement's text for the counts of rows asked for. H2 types a
  * parameter of the one-row statement by the column it meets, and reports that type through the
  * driver's parameter metadata, which is read once per database and statement; the texts are kept
- * too, since a batch of 10 rows costs H2 some tens of microseconds, of which building and hashing a
- * statement of some thousand characters anew took a sixth.
+ * too ({@link TextsByRowCount}).
  *
  * <p>A cast names the type's family, not its declared length or precision: the value is converted to
  * the column's own type when assigned or compared, exactly as a parameter of the one-row statement
@@ -34,11 +33,8 @@ final class H2Merge implements JoinedBatch.Spelling {
     /** By database and statement; empty where a parameter has no cast. */
     private static final Map<Key, Optional<H2Merge>> MERGES = new ConcurrentHashMap<>();
 
-    /** How many counts of rows a statement keeps the text of: a batch's chunks take few, a caller could ask for many. */
-    private static final int KEPT_TEXTS = 16;
-
     private final List<String> casts;
-    private final Map<Integer, String> texts = new ConcurrentHashMap<>();
+    private final TextsByRowCount texts = new TextsByRowCount();
 
     private H2Merge(List<String> casts) {
         this.casts = casts;
@@ -109,13 +105,6 @@ final class H2Merge implements JoinedBatch.Spelling {
     /** The MERGE of {@code rows} rows of {@code statement}, the joined form of this one's UPDATE or DELETE. */
     @Override
     public String sql(JoinedStatement statement, int rows) {
-        String text = texts.get(rows);
-        if (text == null) {
-            text = statement.merge(rows, casts);
-            if (texts.size() < KEPT_TEXTS) {
-                texts.put(rows, text);
-            }
-        }
-        return text;
+        return texts.of(rows, count -> statement.merge(count, casts));
     }
 }

@@ -16,9 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * wins is each database's own ({@code smallestBatch}): preparing the larger statement costs what it
  * saves below that.
  *
- * <p>Each form is made once, and its text for each count of rows kept, for the first {@value
- * #KEPT_TEXTS} counts asked for: built anew and hashed by H2 to find the statement it had parsed, a
- * statement of some thousand characters cost a batch of 10 rows on H2 more than the rows did.
+ * <p>Each form is made once, and keeps its texts ({@link TextsByRowCount}).
  *
  * <p>Keys the database generates are not read this way: SQLite's {@code RETURNING} gives the rows of
  * one statement in no defined order, and H2 documents no order for the keys a statement of many rows
@@ -32,9 +30,6 @@ final class MultiRowInsert {
     /** The most parameters SQLite binds in one statement (its {@code SQLITE_MAX_VARIABLE_NUMBER} since 3.32); H2 takes more. */
     static final int MOST_PARAMETERS = 32_766;
 
-    /** How many counts of rows the texts are kept of: a batch takes two, its full chunks and the rest. */
-    private static final int KEPT_TEXTS = 16;
-
     private static final String VALUES = " VALUES (";
 
     /** The INSERT of one row, ending with its one {@code VALUES (...)} row. */
@@ -43,7 +38,7 @@ final class MultiRowInsert {
     private final String row;
     /** The parameters of one row. */
     private final int width;
-    private final Map<Integer, String> texts = new ConcurrentHashMap<>();
+    private final TextsByRowCount texts = new TextsByRowCount();
 
     private MultiRowInsert(String sql, String row, int width) {
         this.sql = sql;
@@ -78,18 +73,15 @@ final class MultiRowInsert {
 
     /** The statement that inserts {@code rows} rows, their parameters bound one row after another. */
     String sql(int rows) {
-        String text = texts.get(rows);
-        if (text == null) {
-            StringBuilder statement = new StringBuilder(sql.length() + (rows - 1) * (row.length() + 2)).append(sql);
-            for (int r = 1; r < rows; r++) {
-                statement.append(", ").append(row);
-            }
-            text = statement.toString();
-            if (texts.size() < KEPT_TEXTS) {
-                texts.put(rows, text);
-            }
+        return texts.of(rows, this::build);
+    }
+
+    private String build(int rows) {
+        StringBuilder statement = new StringBuilder(sql.length() + (rows - 1) * (row.length() + 2)).append(sql);
+        for (int r = 1; r < rows; r++) {
+            statement.append(", ").append(row);
         }
-        return text;
+        return statement.toString();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,6 +51,33 @@ class ColumnValuesTest {
     @Test
     void nullBoxedNumbersStayNullNotZero() throws SQLException {
         assertNull(roundTrip("BIGINT", s -> ColumnValues.setLong(s, 1, null), r -> ColumnValues.getLong(r, 1)));
+    }
+
+    /** Each reader asks whether a value was NULL only of a zero or false, so a real zero must still read as one. */
+    @Test
+    void everyNumberReaderTellsANullFromAZero() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT CAST(NULL AS BOOLEAN), FALSE, CAST(NULL AS TINYINT),"
+                        + " CAST(0 AS TINYINT), CAST(NULL AS SMALLINT), CAST(0 AS SMALLINT), CAST(NULL AS INTEGER), 0,"
+                        + " CAST(NULL AS BIGINT), CAST(0 AS BIGINT), CAST(NULL AS REAL), CAST(0 AS REAL),"
+                        + " CAST(NULL AS DOUBLE PRECISION), CAST(-0.0 AS DOUBLE PRECISION), CAST(7 AS BIGINT)")) {
+            row.next();
+            assertNull(ColumnValues.getBoolean(row, 1));
+            assertEquals(Boolean.FALSE, ColumnValues.getBoolean(row, 2));
+            assertNull(ColumnValues.getByte(row, 3));
+            assertEquals(Byte.valueOf((byte) 0), ColumnValues.getByte(row, 4));
+            assertNull(ColumnValues.getShort(row, 5));
+            assertEquals(Short.valueOf((short) 0), ColumnValues.getShort(row, 6));
+            assertNull(ColumnValues.getInteger(row, 7));
+            assertEquals(Integer.valueOf(0), ColumnValues.getInteger(row, 8));
+            assertNull(ColumnValues.getLong(row, 9));
+            assertEquals(Long.valueOf(0), ColumnValues.getLong(row, 10));
+            assertNull(ColumnValues.getFloat(row, 11));
+            assertEquals(Float.valueOf(0), ColumnValues.getFloat(row, 12));
+            assertNull(ColumnValues.getDouble(row, 13));
+            assertEquals(0.0, ColumnValues.getDouble(row, 14), 0.0);
+            assertEquals(Long.valueOf(7), ColumnValues.getLong(row, 15));
+        }
     }
 
     @Test

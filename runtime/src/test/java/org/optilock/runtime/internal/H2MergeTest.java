@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.optilock.runtime.BatchPolicy;
 import org.optilock.runtime.BatchResult;
+import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.OptilockSettings;
 
 /**
@@ -90,6 +98,87 @@ class H2MergeTest {
         // The MERGE, which came short; the JDBC batch of the two rows; the stale row read once.
         assertEquals(1 + 2 + 1, statementsOfTheLastWrite());
         assertEquals(List.of("theirs"), notes.findAll().stream().map(note -> note.title).toList());
+    }
+
+    @Test
+    void aLiveColumnLongerThanTheEntitysDdlTakesItsWholeValue() {
+        DataSource dataSource = H2Database.withNotes();
+        // The DAO's DDL says VARCHAR(100); a cast to that length would cut or refuse the text.
+        H2Database.execute(dataSource, "ALTER TABLE note ALTER COLUMN title SET DATA TYPE VARCHAR(5000)");
+        NoteDao notes = new NoteDao(dataSource, counted);
+        List<Note> copies = inserted(notes, 2);
+        copies.forEach(note -> note.title = "long ".repeat(600));
+
+        assertTrue(notes.updateAll(copies, BatchPolicy.ABORT_ALL).isClean());
+
+        assertEquals(1, statementsOfTheLastWrite());
+        assertEquals(3_000, notes.findById(copies.get(1).id).orElseThrow().title.length());
+    }
+
+    @Test
+    void aMergeWaitsForARowAnotherTransactionHoldsAndNamesItWhenThatOneCommitted() throws Exception {
+        DataSource dataSource = H2Database.withNotes();
+        NoteDao notes = new NoteDao(dataSource);
+        List<Note> copies = inserted(notes, 2);
+        copies.forEach(note -> note.title = "ours");
+
+        BatchResult<Note> updated = whileTheirsHolds(dataSource, copies.get(0),
+                () -> notes.updateAll(copies, BatchPolicy.SILENT));
+
+        assertEquals(List.of(copies.get(0).id), updated.conflicts().stream().map(c -> c.id()).toList());
+        assertEquals(List.of("theirs", "ours"), notes.findAll().stream().map(note -> note.title).toList());
+
+        List<Note> current = notes.findAll();
+        BatchResult<Note> deleted = whileTheirsHolds(dataSource, current.get(1),
+                () -> notes.deleteAll(current, BatchPolicy.SILENT));
+
+        assertEquals(List.of(current.get(1).id), deleted.conflicts().stream().map(c -> c.id()).toList());
+        assertEquals(List.of("theirs"), notes.findAll().stream().map(note -> note.title).toList());
+    }
+
+    /** The same batches with checks off overwrite and delete the row the other transaction wrote. */
+    @Test
+    void withChecksOffTheSameBatchesLoseTheOtherTransactionsWrite() throws Exception {
+        DataSource dataSource = H2Database.withNotes();
+        NoteDao notes = new NoteDao(dataSource);
+        List<Note> copies = inserted(notes, 2);
+        copies.forEach(note -> note.title = "ours");
+
+        BatchResult<Note> updated = whileTheirsHolds(dataSource, copies.get(0),
+                () -> Concurrency.disabled(() -> notes.updateAll(copies, BatchPolicy.SILENT)));
+
+        assertTrue(updated.isClean());
+        assertEquals(List.of("ours", "ours"), notes.findAll().stream().map(note -> note.title).toList());
+
+        List<Note> stale = notes.findAll();
+        whileTheirsHolds(dataSource, stale.get(1), () -> Concurrency.disabled(() -> notes.deleteAll(stale, BatchPolicy.SILENT)));
+
+        assertEquals(List.of(), notes.findAll());
+    }
+
+    /**
+     * Runs {@code batch} while another transaction holds {@code held}'s row, having moved its title and
+     * version on: once the batch waits for the row, that transaction commits.
+     */
+    private static BatchResult<Note> whileTheirsHolds(DataSource dataSource, Note held, Callable<BatchResult<Note>> batch)
+            throws Exception {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Connection theirs = dataSource.getConnection()) {
+            theirs.setAutoCommit(false);
+            try (Statement statement = theirs.createStatement()) {
+                statement.executeUpdate("UPDATE note SET title = 'theirs', version = version + 1 WHERE id = " + held.id);
+            }
+            Future<BatchResult<Note>> result = writer.submit(batch);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (H2Database.count(dataSource, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the batch never waited for the held row");
+                Thread.sleep(5);
+            }
+            theirs.commit();
+            return result.get(30, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
     }
 
     @Test
