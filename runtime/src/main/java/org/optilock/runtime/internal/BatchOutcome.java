@@ -1,7 +1,8 @@
 package org.optilock.runtime.internal;
 
 /**
- * What a batch did to each of its entities, by position: whether it was written and with which
+ * What a batch knows of each of its entities, by position: the version it held when the batch began
+ * (read once, for every statement that binds or tests it), whether it was written and with which
  * version, and the row as it is now where that was read already (so a conflict does not read it
  * twice).
  *
@@ -10,6 +11,7 @@ package org.optilock.runtime.internal;
  */
 final class BatchOutcome<T, V> {
 
+    private final Object[] expected;
     private final boolean[] written;
     private final Object[] versions;
     private final boolean[] read;
@@ -17,10 +19,21 @@ final class BatchOutcome<T, V> {
     private int statements;
 
     BatchOutcome(int size) {
+        expected = new Object[size];
         written = new boolean[size];
         read = new boolean[size];
         versions = new Object[size];
         currents = new Object[size];
+    }
+
+    /** Keeps the version entity {@code i} held when the batch began: the one its checked write expects. */
+    void expected(int i, V version) {
+        expected[i] = version;
+    }
+
+    @SuppressWarnings("unchecked") // only expected(int, V) puts a version here
+    V expected(int i) {
+        return (V) expected[i];
     }
 
     /** Marks row {@code i} written, with the version it got ({@code null} for deletes). */

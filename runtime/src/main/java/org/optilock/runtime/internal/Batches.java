@@ -121,7 +121,7 @@ final class Batches<T, V> {
      */
     private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
-        boolean[] checked = rows.checked(list);
+        boolean[] checked = rows.checked(list, outcome);
         int[] checkedIndexes = indexes(checked, true);
         if (checkedIndexes.length > 0 && rows.readsBackCheckedUpdates()) {
             rows.warnIfTriggerMissing(connection);
@@ -143,7 +143,7 @@ final class Batches<T, V> {
 
     private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
-        boolean[] checked = rows.checked(list);
+        boolean[] checked = rows.checked(list, outcome);
         int[] checkedIndexes = indexes(checked, true);
         if (checkedIndexes.length > 0) {
             database.deleteChecked(connection, rows, list, checkedIndexes, outcome, start);

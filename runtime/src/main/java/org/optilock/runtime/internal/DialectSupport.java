@@ -102,7 +102,7 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
      */
     default <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        ReadBackBatch.update(connection, rows, entities, indexes, rows.checkedUpdateWithoutReadBack(this, entities, indexes),
+        ReadBackBatch.update(connection, rows, entities, indexes, rows.checkedUpdateWithoutReadBack(this, outcome, indexes),
                 outcome);
     }
 

@@ -105,7 +105,7 @@ final class EntityRows<T, ID, V> {
         DaoStatements.Statement insert = insertStatement(generating);
         if (!generating) {
             try (PreparedStatement statement = connection.prepareStatement(insert.sql())) {
-                bind(statement, insert, entity, newVersion);
+                bindInsert(statement, insert, entity, newVersion, 0);
                 statement.executeUpdate();
                 return null;
             }
@@ -113,7 +113,7 @@ final class EntityRows<T, ID, V> {
         DialectSupport database = context.database();
         try (PreparedStatement statement = database.prepareInsertReportingKey(connection, insert.sql(),
                 statements.generatedKeyColumns)) {
-            bind(statement, insert, entity, newVersion);
+            bindInsert(statement, insert, entity, newVersion, 0);
             try (ResultSet keys = database.insertReportingKey(statement)) {
                 if (!keys.next()) {
                     throw new SQLException("The database returned no generated key for the new " + statements.name + " row");
@@ -139,7 +139,8 @@ final class EntityRows<T, ID, V> {
     V nextVersion(T entity, boolean checked) {
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         // A plain update writes a version known before the write (none, for an unversioned entity).
-        return update.isPlain() || update.bindsNewVersion() ? newVersion(entity, context.incrementsVersion(checked)) : null;
+        return update.isPlain() || update.bindsNewVersion() ? newVersion(version(entity), context.incrementsVersion(checked))
+                : null;
     }
 
     /** {@link #update(Connection, Object, boolean)} writing {@code newVersion}, as {@link #nextVersion} gave it. */
@@ -148,7 +149,8 @@ final class EntityRows<T, ID, V> {
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
         if (update.isPlain()) {
-            DaoStatements.Statement plain = checked && versionSet(entity) ? checkedUpdateOfSetVersions : update.plain();
+            DaoStatements.Statement plain = checked && !OptilockSettings.isUnset(version(entity)) ? checkedUpdateOfSetVersions
+                    : update.plain();
             try (PreparedStatement statement = connection.prepareStatement(plain.sql())) {
                 parameters.bind(statement, plain, entity, newVersion, increments);
                 return statement.executeUpdate() == 0 ? null : newVersion;
@@ -164,9 +166,11 @@ final class EntityRows<T, ID, V> {
 
     /** Deletes the row of {@code entity}; whether a row matched. */
     boolean delete(Connection connection, T entity, boolean checked) throws SQLException {
-        DaoStatements.Statement delete = checked && versionSet(entity) ? deleteOfSetVersions : deleteStatement(checked);
+        V expected = version(entity);
+        DaoStatements.Statement delete = checked && !OptilockSettings.isUnset(expected) ? deleteOfSetVersions
+                : deleteStatement(checked);
         try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
-            bind(statement, delete, entity, null);
+            bindDelete(statement, delete, entity, expected, 0);
             return statement.executeUpdate() > 0;
         }
     }
@@ -242,15 +246,19 @@ final class EntityRows<T, ID, V> {
         return selectById(connection, key(entity));
     }
 
-    /** Binds every parameter of {@code sql}, an insert or a delete, for {@code entity}, in order. */
-    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion) throws SQLException {
-        bind(statement, sql, entity, newVersion, 0);
+    /**
+     * Binds {@code delete}, a DELETE, for {@code entity}, which held {@code expected}, to the parameters
+     * after the first {@code offset}: one row of a statement of many, or 0.
+     */
+    void bindDelete(PreparedStatement statement, DaoStatements.Statement delete, T entity, V expected, int offset)
+            throws SQLException {
+        parameters.bind(statement, delete, entity, expected, null, true, offset);
     }
 
-    /** {@link #bind} to the parameters after the first {@code offset}: one row of a statement of many. */
-    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, int offset)
+    /** Binds {@code key}, a statement by key alone, for {@code entity}, after the first {@code offset} parameters. */
+    private void bindKey(PreparedStatement statement, DaoStatements.Statement key, T entity, int offset)
             throws SQLException {
-        parameters.bind(statement, sql, entity, newVersion, true, offset);
+        parameters.bind(statement, key, entity, null, null, true, offset);
     }
 
     // ---- what batches need -------------------------------------------------------------------------
@@ -265,8 +273,9 @@ final class EntityRows<T, ID, V> {
      * batch of {@code entities} at {@code indexes}: with the plain version condition where every one of
      * them has its version set, as for other batches.
      */
-    DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database, List<T> entities, int[] indexes) {
-        return versionsSet(entities, indexes) ? readingBackOfSetVersions.get(database.dialect())
+    DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database, BatchOutcome<T, V> outcome,
+            int[] indexes) {
+        return versionsSet(outcome, indexes) ? readingBackOfSetVersions.get(database.dialect())
                 : checkedUpdate.of(database.dialect());
     }
 
@@ -274,8 +283,9 @@ final class EntityRows<T, ID, V> {
      * {@link #checkedUpdateReadingBack} without its read-back, for a JDBC batch ({@link
      * DialectSupport#withoutReadBack}).
      */
-    DaoStatements.Statement checkedUpdateWithoutReadBack(DialectSupport database, List<T> entities, int[] indexes) {
-        DaoStatements.Statement readingBack = checkedUpdateReadingBack(database, entities, indexes);
+    DaoStatements.Statement checkedUpdateWithoutReadBack(DialectSupport database, BatchOutcome<T, V> outcome,
+            int[] indexes) {
+        DaoStatements.Statement readingBack = checkedUpdateReadingBack(database, outcome, indexes);
         return new DaoStatements.Statement(database.withoutReadBack(readingBack.sql()), readingBack.parameters());
     }
 
@@ -300,7 +310,7 @@ final class EntityRows<T, ID, V> {
         }
         try (PreparedStatement statement = connection.prepareStatement(versionsByKeys().of(indexes.length))) {
             for (int k = 0; k < indexes.length; k++) {
-                bind(statement, key, entities.get(indexes[k]), null, k * keyColumns.length);
+                bindKey(statement, key, entities.get(indexes[k]), k * keyColumns.length);
             }
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
@@ -375,7 +385,7 @@ final class EntityRows<T, ID, V> {
         Map<Object, T> current = new HashMap<>(indexes.length * 2);
         try (PreparedStatement statement = connection.prepareStatement(rowsByKeys().of(indexes.length))) {
             for (int k = 0; k < indexes.length; k++) {
-                bind(statement, key, entities.get(indexes[k]), null, k * key.parameters().length);
+                bindKey(statement, key, entities.get(indexes[k]), k * key.parameters().length);
             }
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
@@ -392,9 +402,9 @@ final class EntityRows<T, ID, V> {
      * entity}: the version the database gave the row, or {@code null} when no row matched.
      */
     V updateReadingBack(Connection connection, PreparedStatement statement, DaoStatements.Statement update, T entity,
-            boolean increments) throws SQLException {
-        parameters.bind(statement, update, entity, checkedUpdate.bindsNewVersion() ? newVersion(entity, increments) : null,
-                increments);
+            V expected, boolean increments) throws SQLException {
+        parameters.bind(statement, update, entity, expected,
+                checkedUpdate.bindsNewVersion() ? newVersion(expected, increments) : null, increments, 0);
         return cast(context.database().updateReadingBack(connection, statement, statements.versionType));
     }
 
@@ -424,8 +434,8 @@ final class EntityRows<T, ID, V> {
      * The checked UPDATE of one row, when it does not read back, for a batch of {@code
      * entities} at {@code indexes}: the simpler one where every one of them has its version set.
      */
-    DaoStatements.Statement checkedUpdateStatement(List<T> entities, int[] indexes) {
-        return versionsSet(entities, indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
+    DaoStatements.Statement checkedUpdateStatement(BatchOutcome<T, V> outcome, int[] indexes) {
+        return versionsSet(outcome, indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
     }
 
     /** Whether the checked updates of a batch move their versions, asked once for all its rows. */
@@ -438,10 +448,10 @@ final class EntityRows<T, ID, V> {
      * {@code offset} (one row of a statement of many, or 0); returns the version it writes, the next one
      * where the batch {@code increments}.
      */
-    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity, int offset,
+    V bindCheckedUpdate(PreparedStatement statement, DaoStatements.Statement update, T entity, V expected, int offset,
             boolean increments) throws SQLException {
-        V newVersion = newVersion(entity, increments);
-        parameters.bind(statement, update, entity, newVersion, increments, offset);
+        V newVersion = newVersion(expected, increments);
+        parameters.bind(statement, update, entity, expected, newVersion, increments, offset);
         return newVersion;
     }
 
@@ -454,47 +464,43 @@ final class EntityRows<T, ID, V> {
      * The DELETE of a batch of {@code entities} at {@code indexes}: by key alone where unchecked, and
      * where checked the simpler one when every one of them has its version set.
      */
-    DaoStatements.Statement deleteStatement(boolean checked, List<T> entities, int[] indexes) {
-        return checked && versionsSet(entities, indexes) ? deleteOfSetVersions : deleteStatement(checked);
+    DaoStatements.Statement deleteStatement(boolean checked, BatchOutcome<T, V> outcome, int[] indexes) {
+        return checked && versionsSet(outcome, indexes) ? deleteOfSetVersions : deleteStatement(checked);
     }
 
-    private boolean versionsSet(List<T> entities, int[] indexes) {
+    /**
+     * Whether every entity at {@code indexes} held a set version, so that their checked writes may use
+     * the plain version condition: only an unset version can match a row whose version is NULL.
+     */
+    private boolean versionsSet(BatchOutcome<T, V> outcome, int[] indexes) {
         for (int i : indexes) {
-            if (!versionSet(entities.get(i))) {
+            if (OptilockSettings.isUnset(outcome.expected(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /**
-     * Whether {@code entity}'s version is set, so that its checked write may use the plain version
-     * condition: only an unset version can match a row whose version is NULL.
-     */
-    private boolean versionSet(T entity) {
-        return !OptilockSettings.isUnset(version(entity));
-    }
-
     /** The checked UPDATE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
-    DaoStatements.ArrayWrite updateRows(List<T> entities, int[] indexes) {
-        return versionsSet(entities, indexes) ? updateRowsOfSetVersions : statements.updateRows();
+    DaoStatements.ArrayWrite updateRows(BatchOutcome<T, V> outcome, int[] indexes) {
+        return versionsSet(outcome, indexes) ? updateRowsOfSetVersions : statements.updateRows();
     }
 
     /** The checked DELETE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
-    DaoStatements.ArrayWrite deleteRows(List<T> entities, int[] indexes) {
-        return versionsSet(entities, indexes) ? deleteRowsOfSetVersions : statements.deleteRows();
+    DaoStatements.ArrayWrite deleteRows(BatchOutcome<T, V> outcome, int[] indexes) {
+        return versionsSet(outcome, indexes) ? deleteRowsOfSetVersions : statements.deleteRows();
     }
 
     /** Puts what {@code update}, a checked UPDATE, binds for {@code entity} into {@code values}; returns the version it writes. */
-    V updateValues(DaoStatements.Statement update, T entity, Object[] values, boolean increments) {
-        V newVersion = newVersion(entity, increments);
-        parameters.values(update, entity, newVersion, increments, values);
+    V updateValues(DaoStatements.Statement update, T entity, V expected, Object[] values, boolean increments) {
+        V newVersion = newVersion(expected, increments);
+        parameters.values(update, entity, expected, newVersion, increments, values);
         return newVersion;
     }
 
     /** Puts what {@code delete}, a checked DELETE, binds for {@code entity} into {@code values}. */
-    void deleteValues(DaoStatements.Statement delete, T entity, Object[] values) {
-        parameters.values(delete, entity, null, false, values);
+    void deleteValues(DaoStatements.Statement delete, T entity, V expected, Object[] values) {
+        parameters.values(delete, entity, expected, null, false, values);
     }
 
     /** The DELETE, with the version condition or by key alone. */
@@ -515,13 +521,19 @@ final class EntityRows<T, ID, V> {
     /** {@link #bindInsert} to the parameters after the first {@code offset}: one row of a statement of many. */
     V bindInsert(PreparedStatement statement, T entity, boolean generatesKey, int offset) throws SQLException {
         V newVersion = initialVersion();
-        bind(statement, insertStatement(generatesKey), entity, newVersion, offset);
+        bindInsert(statement, insertStatement(generatesKey), entity, newVersion, offset);
         return newVersion;
+    }
+
+    /** Binds {@code insert} for {@code entity}, whose row starts at {@code version}, after the first {@code offset} parameters. */
+    private void bindInsert(PreparedStatement statement, DaoStatements.Statement insert, T entity, V version, int offset)
+            throws SQLException {
+        parameters.bind(statement, insert, entity, null, version, true, offset); // an INSERT expects no version
     }
 
     /** Puts what {@code insert} binds for {@code entity}, whose row starts at {@code version}, into {@code values}. */
     void insertValues(DaoStatements.Statement insert, T entity, V version, Object[] values) {
-        parameters.values(insert, entity, version, false, values);
+        parameters.values(insert, entity, null, version, false, values);
     }
 
     /** Whether {@code stored} holds every value of {@code entity}, with {@code version} as its version. */
@@ -555,20 +567,23 @@ final class EntityRows<T, ID, V> {
         return context.checksVersion(statements.entityType, version(entity));
     }
 
-    /** {@link #checked} for each of a batch's {@code entities}, the settings and the thread's scope asked once. */
-    boolean[] checked(List<T> entities) {
+    /**
+     * {@link #checked} for each of a batch's {@code entities}, the settings and the thread's scope asked
+     * once; keeps each one's version on {@code outcome}, so that nothing after reads it again.
+     */
+    boolean[] checked(List<T> entities, BatchOutcome<T, V> outcome) {
         boolean[] checked = new boolean[entities.size()];
-        if (context.checksVersions(statements.entityType)) {
-            for (int i = 0; i < checked.length; i++) {
-                checked[i] = context.checksVersion(version(entities.get(i)));
-            }
+        boolean checks = context.checksVersions(statements.entityType);
+        for (int i = 0; i < checked.length; i++) {
+            V version = version(entities.get(i));
+            outcome.expected(i, version);
+            checked[i] = checks && context.checksVersion(version);
         }
         return checked;
     }
 
-    /** The version an update of {@code entity} writes: the next one, or the same where it {@code increments} not. */
-    private V newVersion(T entity, boolean increments) {
-        V current = version(entity);
+    /** The version an update of an entity that holds {@code current} writes: the next one, or the same where it {@code increments} not. */
+    private V newVersion(V current, boolean increments) {
         return increments ? cast(statements.versionType.next(current, context.clock(), entityType())) : current;
     }
 

@@ -29,7 +29,7 @@ final class H2Support implements DialectSupport {
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateStatement(entities, indexes);
+        DaoStatements.Statement update = rows.checkedUpdateStatement(outcome, indexes);
         merged(connection, update,
                 merge -> JoinedBatch.update(connection, rows, entities, indexes, update, merge, outcome, start),
                 () -> JdbcBatch.update(connection, rows, entities, indexes, update, outcome));
@@ -43,7 +43,7 @@ final class H2Support implements DialectSupport {
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.Statement delete = rows.deleteStatement(true, entities, indexes);
+        DaoStatements.Statement delete = rows.deleteStatement(true, outcome, indexes);
         merged(connection, delete,
                 merge -> JoinedBatch.delete(connection, rows, entities, indexes, delete, merge, outcome, start),
                 () -> JdbcBatch.delete(connection, rows, entities, indexes, true, outcome));
@@ -87,7 +87,7 @@ final class H2Support implements DialectSupport {
     @Override
     public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        ReadBackBatch.rowByRow(connection, rows, entities, indexes, rows.checkedUpdateReadingBack(this, entities, indexes),
+        ReadBackBatch.rowByRow(connection, rows, entities, indexes, rows.checkedUpdateReadingBack(this, outcome, indexes),
                 outcome);
     }
 

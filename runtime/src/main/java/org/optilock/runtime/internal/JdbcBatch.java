@@ -23,7 +23,7 @@ final class JdbcBatch {
     /** Sends the checked updates of {@code indexes}, each writing a version computed before the write. */
     static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome) throws SQLException {
-        update(connection, rows, entities, indexes, rows.checkedUpdateStatement(entities, indexes), outcome);
+        update(connection, rows, entities, indexes, rows.checkedUpdateStatement(outcome, indexes), outcome);
     }
 
     /** Sends {@code update}, a checked UPDATE chosen for these rows, for each row of {@code indexes}. */
@@ -34,7 +34,7 @@ final class JdbcBatch {
         boolean increments = rows.incrementsCheckedVersions();
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
-                versions.add(rows.bindCheckedUpdate(statement, update, entities.get(i), 0, increments));
+                versions.add(rows.bindCheckedUpdate(statement, update, entities.get(i), outcome.expected(i), 0, increments));
                 statement.addBatch();
             }
             counts = statement.executeBatch();
@@ -64,11 +64,11 @@ final class JdbcBatch {
     /** Sends the deletes of {@code indexes}, with the version condition or by key alone. */
     static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             boolean checked, BatchOutcome<T, V> outcome) throws SQLException {
-        DaoStatements.Statement delete = rows.deleteStatement(checked, entities, indexes);
+        DaoStatements.Statement delete = rows.deleteStatement(checked, outcome, indexes);
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
             for (int i : indexes) {
-                rows.bind(statement, delete, entities.get(i), null);
+                rows.bindDelete(statement, delete, entities.get(i), outcome.expected(i), 0);
                 statement.addBatch();
             }
             counts = statement.executeBatch();

@@ -31,11 +31,11 @@ final class JoinedBatch {
     static final ChunkLimit LIMIT = new ChunkLimit(500, 1 << 20);
 
     /**
-     * Binds one row of a joined statement, the {@code which}-th of a chunk's, its parameters after the
-     * first {@code offset}; returns the version it writes.
+     * Binds the batch's row {@code i} to the {@code which}-th joined statement of a chunk, its
+     * parameters after the first {@code offset}; returns the version it writes.
      */
-    private interface RowBinder<T, V> {
-        V bind(PreparedStatement statement, int which, T entity, int offset) throws SQLException;
+    private interface RowBinder<V> {
+        V bind(PreparedStatement statement, int which, int i, int offset) throws SQLException;
     }
 
     /** Takes a chunk the joined statement wrote whole, with the versions its rows were bound to write. */
@@ -69,7 +69,8 @@ final class JoinedBatch {
         boolean increments = rows.incrementsCheckedVersions();
         send(connection, rows, entities, indexes, outcome, start, update, List.of(JoinedStatement.ofUpdate(update.sql())),
                 spelling,
-                (statement, which, entity, offset) -> rows.bindCheckedUpdate(statement, update, entity, offset, increments),
+                (statement, which, i, offset) -> rows.bindCheckedUpdate(statement, update, entities.get(i),
+                        outcome.expected(i), offset, increments),
                 asBound(outcome), chunk -> JdbcBatch.update(connection, rows, entities, chunk, update, outcome));
     }
 
@@ -86,8 +87,8 @@ final class JoinedBatch {
         boolean increments = rows.incrementsCheckedVersions();
         List<DaoStatements.Statement> bound = joined.stream().map(statement -> statement.binding(update)).toList();
         send(connection, rows, entities, indexes, outcome, start, update, joined, JOINED,
-                (statement, which, entity, offset) -> rows.bindCheckedUpdate(statement, bound.get(which), entity, offset,
-                        increments),
+                (statement, which, i, offset) -> rows.bindCheckedUpdate(statement, bound.get(which), entities.get(i),
+                        outcome.expected(i), offset, increments),
                 (chunk, versions) -> ReadBackBatch.readWritten(connection, rows, entities, chunk, outcome),
                 chunk -> ReadBackBatch.update(connection, rows, entities, chunk, update, outcome));
     }
@@ -100,8 +101,8 @@ final class JoinedBatch {
             DaoStatements.Statement delete, Spelling spelling, BatchOutcome<T, V> outcome, BatchStart start)
             throws SQLException {
         send(connection, rows, entities, indexes, outcome, start, delete, List.of(JoinedStatement.ofDelete(delete.sql())),
-                spelling, (statement, which, entity, offset) -> {
-                    rows.bind(statement, delete, entity, null, offset);
+                spelling, (statement, which, i, offset) -> {
+                    rows.bindDelete(statement, delete, entities.get(i), outcome.expected(i), offset);
                     return null;
                 },
                 asBound(outcome), chunk -> JdbcBatch.delete(connection, rows, entities, chunk, true, outcome));
@@ -120,13 +121,13 @@ final class JoinedBatch {
      * Runs the {@code which}-th of {@code statements} for the rows of {@code chunk}, adding the version
      * each binds to {@code versions} where that is not null; returns how many rows it matched.
      */
-    private static <T, V> int execute(Connection connection, List<JoinedStatement> statements, int which,
-            Spelling spelling, List<T> entities, int[] chunk, RowBinder<T, V> binder, List<V> versions)
+    private static <V> int execute(Connection connection, List<JoinedStatement> statements, int which,
+            Spelling spelling, int[] chunk, RowBinder<V> binder, List<V> versions)
             throws SQLException {
         JoinedStatement joined = statements.get(which);
         try (PreparedStatement statement = connection.prepareStatement(spelling.sql(joined, chunk.length))) {
             for (int k = 0; k < chunk.length; k++) {
-                V version = binder.bind(statement, which, entities.get(chunk[k]), k * joined.width());
+                V version = binder.bind(statement, which, chunk[k], k * joined.width());
                 if (versions != null) {
                     versions.add(version);
                 }
@@ -137,7 +138,7 @@ final class JoinedBatch {
 
     private static <T, V> void send(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start, DaoStatements.Statement oneRow,
-            List<JoinedStatement> joined, Spelling spelling, RowBinder<T, V> binder, ChunkWritten<V> written, JdbcRows jdbc)
+            List<JoinedStatement> joined, Spelling spelling, RowBinder<V> binder, ChunkWritten<V> written, JdbcRows jdbc)
             throws SQLException {
         if (!start.canRollBack()) {
             jdbc.write(indexes);
@@ -156,11 +157,11 @@ final class JoinedBatch {
             Savepoint savepoint = first == 0 ? null : connection.setSavepoint();
             first += count;
             List<V> versions = new ArrayList<>(count);
-            int matched = execute(connection, joined, 0, spelling, entities, chunk, binder, versions);
+            int matched = execute(connection, joined, 0, spelling, chunk, binder, versions);
             outcome.ran(1);
             if (matched == count) {
                 for (int next = 1; next < joined.size(); next++) {
-                    int assigned = execute(connection, joined, next, spelling, entities, chunk, binder, null);
+                    int assigned = execute(connection, joined, next, spelling, chunk, binder, null);
                     outcome.ran(1);
                     if (assigned != count) {
                         throw new SQLException("The UPDATE that assigns the columns of " + count + " rows found " + assigned

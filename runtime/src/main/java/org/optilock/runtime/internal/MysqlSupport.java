@@ -84,7 +84,7 @@ final class MysqlSupport implements DialectSupport {
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        JoinedBatch.update(connection, rows, entities, indexes, rows.checkedUpdateStatement(entities, indexes),
+        JoinedBatch.update(connection, rows, entities, indexes, rows.checkedUpdateStatement(outcome, indexes),
                 JoinedBatch.JOINED, outcome, start);
     }
 
@@ -99,7 +99,7 @@ final class MysqlSupport implements DialectSupport {
     @Override
     public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(this, entities, indexes);
+        DaoStatements.Statement update = rows.checkedUpdateWithoutReadBack(this, outcome, indexes);
         List<JoinedStatement> joined = rows.versionsByTrigger() ? List.of(JoinedStatement.ofUpdate(update.sql()))
                 : JoinedStatement.ofVersionThenColumns(update.sql(), rows.keyColumns());
         JoinedBatch.updateReadingBack(connection, rows, entities, indexes, update, joined, outcome, start);
@@ -108,7 +108,7 @@ final class MysqlSupport implements DialectSupport {
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        JoinedBatch.delete(connection, rows, entities, indexes, rows.deleteStatement(true, entities, indexes),
+        JoinedBatch.delete(connection, rows, entities, indexes, rows.deleteStatement(true, outcome, indexes),
                 JoinedBatch.JOINED, outcome, start);
     }
 

@@ -77,13 +77,14 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     @Override
     public <T, V> void updateChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.ArrayWrite update = rows.updateRows(entities, indexes);
+        DaoStatements.ArrayWrite update = rows.updateRows(outcome, indexes);
         boolean readsBack = rows.readsBackCheckedUpdates();
         List<V> versions = new ArrayList<>(readsBack ? 0 : indexes.length);
         boolean increments = rows.incrementsCheckedVersions();
         outcome.ran(ArrayChunks.send(connection, update.statement().sql(), update.types(), indexes.length,
                 (k, values) -> {
-                    V version = rows.updateValues(update.statement(), entities.get(indexes[k]), values, increments);
+                    V version = rows.updateValues(update.statement(), entities.get(indexes[k]), outcome.expected(indexes[k]),
+                            values, increments);
                     if (!readsBack) {
                         versions.add(version);
                     }
@@ -101,9 +102,10 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     @Override
     public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
-        DaoStatements.ArrayWrite delete = rows.deleteRows(entities, indexes);
+        DaoStatements.ArrayWrite delete = rows.deleteRows(outcome, indexes);
         outcome.ran(ArrayChunks.send(connection, delete.statement().sql(), delete.types(), indexes.length,
-                (k, values) -> rows.deleteValues(delete.statement(), entities.get(indexes[k]), values),
+                (k, values) -> rows.deleteValues(delete.statement(), entities.get(indexes[k]),
+                        outcome.expected(indexes[k]), values),
                 (statement, first) -> {
                     for (int k : writtenRows(statement, first)) {
                         outcome.written(indexes[k], null);

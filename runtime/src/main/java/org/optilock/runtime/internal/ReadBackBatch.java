@@ -38,7 +38,7 @@ final class ReadBackBatch {
         int[] counts;
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
-                rows.bindCheckedUpdate(statement, update, entities.get(i), 0, increments);
+                rows.bindCheckedUpdate(statement, update, entities.get(i), outcome.expected(i), 0, increments);
                 statement.addBatch();
             }
             counts = statement.executeBatch();
@@ -133,7 +133,8 @@ final class ReadBackBatch {
         boolean increments = rows.incrementsCheckedVersions();
         try (PreparedStatement statement = connection.prepareStatement(update.sql())) {
             for (int i : indexes) {
-                V version = rows.updateReadingBack(connection, statement, update, entities.get(i), increments);
+                V version = rows.updateReadingBack(connection, statement, update, entities.get(i), outcome.expected(i),
+                        increments);
                 outcome.ran(1);
                 if (version != null) {
                     outcome.written(i, version);

@@ -30,27 +30,29 @@ final class StatementParameters<T, V> {
     }
 
     /**
-     * Binds every parameter of {@code sql} for {@code entity}, in order; {@code increments} says whether
-     * a version the database moves moves.
+     * Binds every parameter of {@code sql} for {@code entity}, one row's statement, in order; {@code
+     * increments} says whether a version the database moves moves.
      */
     void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, boolean increments)
             throws SQLException {
-        bind(statement, sql, entity, newVersion, increments, 0);
+        bind(statement, sql, entity, dao.version(entity), newVersion, increments, 0);
     }
 
     /**
-     * {@link #bind} to the parameters after the first {@code offset} of {@code statement}: one row of
-     * a statement that carries many, each row's parameters those of {@code sql}, one row after another.
+     * Binds every parameter of {@code sql} for {@code entity}, which held {@code expected} when it was
+     * read (a batch reads each entity's version once, and hands it here), to the parameters after the
+     * first {@code offset} of {@code statement}: one row of a statement that carries many, each row's
+     * parameters those of {@code sql}, one row after another, or 0.
      */
-    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, boolean increments,
-            int offset) throws SQLException {
+    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V expected, V newVersion,
+            boolean increments, int offset) throws SQLException {
         int[] parameters = sql.parameters();
         for (int i = 0; i < parameters.length; i++) {
             int index = offset + i + 1;
             switch (parameters[i]) {
                 case NEW_VERSION -> bindVersion(statement, index, newVersion);
-                case EXPECTED_VERSION -> bindVersion(statement, index, dao.version(entity));
-                case EXPECTED_UNSET -> statement.setInt(index, OptilockSettings.isUnset(dao.version(entity)) ? 1 : 0);
+                case EXPECTED_VERSION -> bindVersion(statement, index, expected);
+                case EXPECTED_UNSET -> statement.setInt(index, OptilockSettings.isUnset(expected) ? 1 : 0);
                 case INCREMENT -> statement.setInt(index, increments ? 1 : 0);
                 default -> dao.bindColumn(statement, index, entity, parameters[i]);
             }
@@ -58,13 +60,13 @@ final class StatementParameters<T, V> {
     }
 
     /** Puts into {@code values} what {@link #bind} binds, as objects, in the same order. */
-    void values(DaoStatements.Statement sql, T entity, V newVersion, boolean increments, Object[] values) {
+    void values(DaoStatements.Statement sql, T entity, V expected, V newVersion, boolean increments, Object[] values) {
         int[] parameters = sql.parameters();
         for (int i = 0; i < parameters.length; i++) {
             values[i] = switch (parameters[i]) {
                 case NEW_VERSION -> newVersion;
-                case EXPECTED_VERSION -> dao.version(entity);
-                case EXPECTED_UNSET -> OptilockSettings.isUnset(dao.version(entity)) ? 1 : 0;
+                case EXPECTED_VERSION -> expected;
+                case EXPECTED_UNSET -> OptilockSettings.isUnset(expected) ? 1 : 0;
                 case INCREMENT -> increments ? 1 : 0;
                 default -> dao.value(entity, parameters[i]);
             };

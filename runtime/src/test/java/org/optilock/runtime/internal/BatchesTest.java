@@ -115,6 +115,26 @@ class BatchesTest {
     }
 
     @Test
+    void aBatchReadsEachEntitysVersionOnce() {
+        List<Note> list = threeNotes();
+        moveOn(list.get(2));
+        list.forEach(note -> note.title = note.title + " edited");
+
+        notes.versionReads = 0;
+        BatchResult<Note> updated = notes.updateAll(list, BatchPolicy.SILENT);
+        // The statement chosen, the condition bound and the next version all come from the one read;
+        // the conflict's report reads the stale entity's version once more, and the current row's.
+        assertEquals(3 + 2, notes.versionReads);
+        assertEquals(2, updated.applied().size());
+
+        List<Note> current = List.of(list.get(0), list.get(1), notes.findById(list.get(2).id).orElseThrow());
+        notes.versionReads = 0;
+        BatchResult<Note> deleted = notes.deleteAll(current, BatchPolicy.ABORT_ALL);
+        assertEquals(3, notes.versionReads);
+        assertEquals(3, deleted.applied().size());
+    }
+
+    @Test
     void aRowNamedTwiceIsRefusedBeforeAnythingIsWritten() {
         List<Note> list = threeNotes();
         Note again = notes.findById(list.get(0).id).orElseThrow();

@@ -32,6 +32,9 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
                     "SELECT version FROM note WHERE id = ?",
                     "SELECT id, title, version FROM note WHERE id = ? AND version = ?");
 
+    /** How many times the engine asked for a note's version, for tests of how often a batch reads it. */
+    int versionReads;
+
     NoteDao(DataSource dataSource) {
         super(STATEMENTS, dataSource);
     }
@@ -54,7 +57,10 @@ final class NoteDao extends AbstractVersionedDao<Note, Long, Long> {
         return switch (column) {
             case 1 -> entity.id;
             case 2 -> entity.title;
-            case 3 -> entity.version;
+            case 3 -> {
+                versionReads++;
+                yield entity.version;
+            }
             default -> throw new IllegalArgumentException("Note has no column " + column);
         };
     }
