@@ -46,7 +46,7 @@ final class ArrayChunks {
         int statements = 0;
         int first = 0;
         // One statement for every chunk, as a hand-written loop keeps it: each chunk only binds and runs it.
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(PostgresArrays.castTexts(sql, types))) {
             while (first < rowCount) {
                 Object[][] columns = new Object[types.length][Math.min(LIMIT.rows(), rowCount - first)];
                 int rows = 0;

@@ -1,6 +1,5 @@
 package org.optilock.runtime.internal;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -10,6 +9,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -21,9 +21,22 @@ import java.util.function.Function;
  * <p>Numbers and booleans travel as binary arrays of their column's type; other values in
  * PostgreSQL's text form, each parsed by its column type's input function, as a literal would be: an {@code Instant} with its offset, so it lands as the instant in a
  * {@code timestamptz} column and as its UTC wall clock in a {@code timestamp} one, exactly as a
- * single-row update binds it.
+ * single-row update binds it. The texts of the common built-in types ({@link #CAST_FROM_TEXT}:
+ * times, decimals, UUIDs, JSON, fixed-length text) travel as a binary {@code varchar[]} that the
+ * statement casts to the column's array type ({@link #castTexts}): the driver writes a text array of
+ * any other type as one literal, quoting and escaping each element, and the server parses it back;
+ * measured on 10,000 rows of a timestamp, a decimal and a text, that literal took a third of the Java
+ * side of a batch.
  */
 final class PostgresArrays {
+
+    /**
+     * The column types whose values travel as text in a {@code varchar[]}, cast by the statement: each
+     * built in, named as the driver reports it, and read from text by the same input function a
+     * literal of its own array type would use, so the cast changes nothing of what lands.
+     */
+    private static final Set<String> CAST_FROM_TEXT = Set.of("timestamp", "timestamptz", "date", "time", "timetz",
+            "interval", "numeric", "uuid", "json", "jsonb", "bpchar");
 
     /** Element type names by database (URL and user) and types query. */
     private static final Map<String, String[]> TYPES = new ConcurrentHashMap<>();
@@ -75,6 +88,9 @@ final class PostgresArrays {
      * else as text.
      */
     static Array of(Connection connection, String type, Object[] values) throws SQLException {
+        if (CAST_FROM_TEXT.contains(type)) {
+            return connection.createArrayOf("varchar", texts(values));
+        }
         Object elements = switch (type) {
             case "int8" -> numbers(values, new Long[values.length], Long.class, Number::longValue);
             case "int4" -> numbers(values, new Integer[values.length], Integer.class, Number::intValue);
@@ -86,6 +102,31 @@ final class PostgresArrays {
             default -> texts(values);
         };
         return connection.createArrayOf(type, (Object[]) elements);
+    }
+
+    /**
+     * {@code sql}, whose parameters are arrays of {@code types} in order, with a cast after each
+     * parameter whose values {@link #of} sends as a {@code varchar[]}: {@code ?::timestamp[]}.
+     */
+    static String castTexts(String sql, String[] types) {
+        StringBuilder cast = new StringBuilder(sql.length() + 16 * types.length);
+        int parameter = 0;
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            cast.append(c);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '?') {
+                if (parameter < types.length && CAST_FROM_TEXT.contains(types[parameter])) {
+                    cast.append("::").append(types[parameter]).append("[]");
+                }
+                parameter++;
+            }
+        }
+        return cast.toString();
     }
 
     /** {@code values} as numbers of {@code type}: those already of it as they are, the rest converted. */
@@ -119,11 +160,10 @@ final class PostgresArrays {
         if (value instanceof Instant instant) {
             return PostgresqlSupport.text(instant); // as a single update binds it
         }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
         // Numbers, booleans, UUIDs, text, and java.time values other than Instant: their toString is
-        // a form PostgreSQL's input functions read (ISO 8601 for dates and times).
+        // a form PostgreSQL's input functions read (ISO 8601 for dates and times). A BigDecimal's
+        // exponent form (1.50E-7) is read as the same number of the same scale as its plain form, and
+        // the decimal keeps its text once made, where toPlainString would make it anew each batch.
         return value.toString();
     }
 }
