@@ -277,13 +277,14 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     private T updateRow(T entity, WriteProbe probe) {
         ID id = rows.key(entity);
-        boolean checked = rows.checked(entity);
-        V nextVersion = rows.nextVersion(entity, checked);
+        V expected = rows.version(entity);
+        boolean checked = rows.checked(expected);
+        V nextVersion = rows.nextVersion(expected, checked);
         try (ConnectionSource.Lease lease = context.lease();
                 BatchTransaction transaction = rows.collections().isEmpty() ? null
                         : BatchTransaction.beginAllOrNothing(lease, "update " + name)) {
             V newVersion = InDoubtFailure.sent(lease.connection(),
-                    () -> rows.update(lease.connection(), entity, checked, nextVersion));
+                    () -> rows.update(lease.connection(), entity, checked, expected, nextVersion));
             probe.ran(1);
             if (newVersion == null) {
                 probe.ran(1);
@@ -314,11 +315,12 @@ public abstract class AbstractVersionedDao<T, ID, V> implements VersionedDao<T, 
 
     private void deleteRow(T entity, WriteProbe probe) {
         ID id = rows.key(entity);
+        V expected = rows.version(entity);
         try (ConnectionSource.Lease lease = context.lease();
                 BatchTransaction transaction = rows.collections().isEmpty() ? null
                         : BatchTransaction.beginAllOrNothing(lease, "delete " + name)) {
             boolean deleted = InDoubtFailure.sent(lease.connection(),
-                    () -> rows.delete(lease.connection(), entity, rows.checked(entity)));
+                    () -> rows.delete(lease.connection(), entity, rows.checked(expected), expected));
             probe.ran(1);
             if (!deleted) {
                 probe.ran(1);

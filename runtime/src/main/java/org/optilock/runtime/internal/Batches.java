@@ -133,7 +133,7 @@ final class Batches<T, V> {
             if (checked[i]) {
                 continue;
             }
-            V version = rows.update(connection, list.get(i), checked[i]);
+            V version = rows.update(connection, list.get(i), false, outcome.expected(i));
             outcome.ran(1);
             if (version != null) {
                 outcome.written(i, version);

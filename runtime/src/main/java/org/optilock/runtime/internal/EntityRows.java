@@ -124,51 +124,56 @@ final class EntityRows<T, ID, V> {
     }
 
     /**
-     * Runs the UPDATE of one entity, checked or not: returns the version the row got, or {@code null}
-     * when no row matched. A plain update writes a version computed here; one that reads back reports
+     * Runs the UPDATE of one entity, which holds {@code expected}, checked or not: returns the version
+     * the row got, or {@code null} when no row matched. A plain update writes a version computed here; one that reads back reports
      * the version the database decided.
      */
-    V update(Connection connection, T entity, boolean checked) throws SQLException {
-        return update(connection, entity, checked, nextVersion(entity, checked));
+    V update(Connection connection, T entity, boolean checked, V expected) throws SQLException {
+        return update(connection, entity, checked, expected, nextVersion(expected, checked));
     }
 
     /**
-     * The version an update of {@code entity} writes, when it is known before the write; {@code null}
-     * where the database decides it and the update reads it back.
+     * The version an update of an entity that holds {@code expected} writes, when it is known before
+     * the write; {@code null} where the database decides it and the update reads it back.
      */
-    V nextVersion(T entity, boolean checked) {
+    V nextVersion(V expected, boolean checked) {
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         // A plain update writes a version known before the write (none, for an unversioned entity).
-        return update.isPlain() || update.bindsNewVersion() ? newVersion(version(entity), context.incrementsVersion(checked))
+        return update.isPlain() || update.bindsNewVersion() ? newVersion(expected, context.incrementsVersion(checked))
                 : null;
     }
 
-    /** {@link #update(Connection, Object, boolean)} writing {@code newVersion}, as {@link #nextVersion} gave it. */
-    V update(Connection connection, T entity, boolean checked, V newVersion) throws SQLException {
+    /** {@link #update(Connection, Object, boolean, Object)} writing {@code newVersion}, as {@link #nextVersion} gave it. */
+    V update(Connection connection, T entity, boolean checked, V expected, V newVersion) throws SQLException {
         warnIfTriggerMissing(connection);
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
         if (update.isPlain()) {
-            DaoStatements.Statement plain = checked && !OptilockSettings.isUnset(version(entity)) ? checkedUpdateOfSetVersions
-                    : update.plain();
+            DaoStatements.Statement plain = checksSetVersion(checked, expected) ? checkedUpdateOfSetVersions : update.plain();
             try (PreparedStatement statement = connection.prepareStatement(plain.sql())) {
-                parameters.bind(statement, plain, entity, newVersion, increments);
+                parameters.bind(statement, plain, entity, expected, newVersion, increments, 0);
                 return statement.executeUpdate() == 0 ? null : newVersion;
             }
         }
         DialectSupport database = context.database();
         DaoStatements.Statement readingBack = update.of(database.dialect());
         try (PreparedStatement statement = connection.prepareStatement(readingBack.sql())) {
-            parameters.bind(statement, readingBack, entity, newVersion, increments);
+            parameters.bind(statement, readingBack, entity, expected, newVersion, increments, 0);
             return cast(database.updateReadingBack(connection, statement, statements.versionType));
         }
     }
 
-    /** Deletes the row of {@code entity}; whether a row matched. */
-    boolean delete(Connection connection, T entity, boolean checked) throws SQLException {
-        V expected = version(entity);
-        DaoStatements.Statement delete = checked && !OptilockSettings.isUnset(expected) ? deleteOfSetVersions
-                : deleteStatement(checked);
+    /**
+     * Whether a write of an entity that holds {@code expected} may take the statement for rows whose
+     * version is set, whose condition is a plain {@code version = ?}: a checked one, holding a version.
+     */
+    private static boolean checksSetVersion(boolean checked, Object expected) {
+        return checked && !OptilockSettings.isUnset(expected);
+    }
+
+    /** Deletes the row of {@code entity}, which holds {@code expected}; whether a row matched. */
+    boolean delete(Connection connection, T entity, boolean checked, V expected) throws SQLException {
+        DaoStatements.Statement delete = checksSetVersion(checked, expected) ? deleteOfSetVersions : deleteStatement(checked);
         try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
             bindDelete(statement, delete, entity, expected, 0);
             return statement.executeUpdate() > 0;
@@ -562,9 +567,9 @@ final class EntityRows<T, ID, V> {
         return dao.version(entity);
     }
 
-    /** Whether writes of {@code entity} carry the version condition. */
-    boolean checked(T entity) {
-        return context.checksVersion(statements.entityType, version(entity));
+    /** Whether writes of an entity that holds {@code expected} carry the version condition. */
+    boolean checked(V expected) {
+        return context.checksVersion(statements.entityType, expected);
     }
 
     /**

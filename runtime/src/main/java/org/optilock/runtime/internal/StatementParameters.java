@@ -30,15 +30,6 @@ final class StatementParameters<T, V> {
     }
 
     /**
-     * Binds every parameter of {@code sql} for {@code entity}, one row's statement, in order; {@code
-     * increments} says whether a version the database moves moves.
-     */
-    void bind(PreparedStatement statement, DaoStatements.Statement sql, T entity, V newVersion, boolean increments)
-            throws SQLException {
-        bind(statement, sql, entity, dao.version(entity), newVersion, increments, 0);
-    }
-
-    /**
      * Binds every parameter of {@code sql} for {@code entity}, which held {@code expected} when it was
      * read (a batch reads each entity's version once, and hands it here), to the parameters after the
      * first {@code offset} of {@code statement}: one row of a statement that carries many, each row's
