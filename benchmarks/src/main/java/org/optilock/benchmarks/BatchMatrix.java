@@ -125,6 +125,11 @@ public final class BatchMatrix {
     private static final long BACKGROUND_KEYS = 1_000_000;
 
     static final String JDBC = "JDBC batch";
+    /**
+     * The JDBC batch again, the same code as {@link #JDBC} taking a turn of its own: its ratio to the
+     * JDBC batch is what the cell's noise alone does to a ratio, the yardstick for every other.
+     */
+    static final String JDBC_AGAIN = "JDBC batch again";
     static final String OPTILOCK = "Optilock";
     static final String SET_BASED = "hand-written set-based";
     static final String REWRITE = "JDBC batch, reWriteBatchedInserts";
@@ -219,6 +224,7 @@ public final class BatchMatrix {
                 HibernateStatelessDocuments hibernate = database == Database.SQLITE ? null : new HibernateStatelessDocuments(pool)) {
             Map<String, BatchContender<Document>> contenders = new LinkedHashMap<>();
             contenders.put(JDBC, new HandJdbcDocuments(pool));
+            contenders.put(JDBC_AGAIN, new HandJdbcDocuments(pool));
             contenders.put(OPTILOCK, new OptilockBatches<>(new DocumentDao(pool)));
             if (springData != null) {
                 contenders.put(SPRING_DATA, springData);
@@ -273,6 +279,7 @@ public final class BatchMatrix {
         LocalDateTime start = LocalDateTime.of(2026, 1, 1, 8, 0);
         Map<String, BatchContender<Entry>> entries = new LinkedHashMap<>();
         entries.put(JDBC, new HandJdbcEntries(pool));
+        entries.put(JDBC_AGAIN, new HandJdbcEntries(pool));
         entries.put(OPTILOCK, new OptilockBatches<>(new EntryDao(pool)));
         if (overArrays) {
             entries.put(SET_BASED, HandArrayRows.entries(pool));
@@ -282,9 +289,11 @@ public final class BatchMatrix {
         }
         Map<String, BatchContender<TriggeredDocument>> triggered = new LinkedHashMap<>();
         triggered.put(JDBC, HandReadBackUpdates.triggered(pool));
+        triggered.put(JDBC_AGAIN, HandReadBackUpdates.triggered(pool));
         triggered.put(OPTILOCK, new OptilockBatches<>(new TriggeredDocumentDao(pool)));
         Map<String, BatchContender<ConditionalDocument>> conditional = new LinkedHashMap<>();
         conditional.put(JDBC, HandReadBackUpdates.conditional(pool, database));
+        conditional.put(JDBC_AGAIN, HandReadBackUpdates.conditional(pool, database));
         conditional.put(OPTILOCK, new OptilockBatches<>(new ConditionalDocumentDao(pool)));
         if (database == Database.MARIADB) {
             triggered.put(SET_BASED, HandJoinedReadBack.triggered(pool));
@@ -442,15 +451,17 @@ public final class BatchMatrix {
             default -> "over arrays";
         };
         StringBuilder table = new StringBuilder(String.format("%n#### %s%n%n", database));
-        table.append("| text | rows | batch | JDBC batch, ms | Optilock, ms | Optilock ÷ JDBC batch (quartiles)");
+        table.append("| text | rows | batch | JDBC batch, ms | Optilock, ms | Optilock ÷ JDBC batch (quartiles)"
+                + " | JDBC batch again ÷ JDBC batch");
         table.append(setBased ? " | " + kind + ", ms | Optilock ÷ " + kind + " (quartiles)" : "");
         table.append(springData ? " | Spring Data JDBC ÷ JDBC batch | Hibernate stateless ÷ JDBC batch" : "");
         table.append(rewrite ? " | reWriteBatchedInserts ÷ JDBC |\n" : " |\n");
-        table.append("|---|---:|---|---:|---:|---|").append(setBased ? "---:|---|" : "").append(springData ? "---|---|" : "")
+        table.append("|---|---:|---|---:|---:|---|---|").append(setBased ? "---:|---|" : "").append(springData ? "---|---|" : "")
                 .append(rewrite ? "---|\n" : "\n");
         for (Cell cell : cells) {
             table.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.2f | %.2f | %s", cell.rows(), cell.size(),
                     cell.operation().method, cell.median(JDBC), cell.median(OPTILOCK), cell.ratio(OPTILOCK, JDBC)));
+            table.append(" | ").append(cell.ratioIfMeasured(JDBC_AGAIN));
             if (setBased) {
                 table.append(cell.times().containsKey(SET_BASED) ? String.format(Locale.ROOT, " | %.2f | %s",
                         cell.median(SET_BASED), cell.ratio(OPTILOCK, SET_BASED)) : " | | ");
@@ -463,7 +474,37 @@ public final class BatchMatrix {
             }
             table.append(" |\n");
         }
-        return table.toString();
+        return table.append(noise(cells, setBased ? kind : null)).toString();
+    }
+
+    /**
+     * What the table says once its noise is counted: how many cells are slower than the JDBC batch in
+     * three rounds of four, for Optilock and for the JDBC batch against itself, and how many of
+     * Optilock's lie above even the noisiest quarter of the same code's; and, where {@code kind} names a
+     * set-based statement written by hand, how many are over 1.10 times it.
+     */
+    static String noise(List<Cell> cells, String kind) {
+        List<Cell> controlled = cells.stream().filter(cell -> cell.times().containsKey(JDBC_AGAIN)).toList();
+        StringBuilder text = new StringBuilder();
+        if (!controlled.isEmpty()) {
+            long optilock = controlled.stream().filter(cell -> cell.ratioQuantile(OPTILOCK, JDBC, 0.25) > 1).count();
+            long again = controlled.stream().filter(cell -> cell.ratioQuantile(JDBC_AGAIN, JDBC, 0.25) > 1).count();
+            long beyond = controlled.stream().filter(cell -> cell.ratioQuantile(OPTILOCK, JDBC, 0.25)
+                    > Math.max(1, cell.ratioQuantile(JDBC_AGAIN, JDBC, 0.75))).count();
+            text.append(String.format(Locale.ROOT, "%nCells whose lower quartile is above 1 (slower than the JDBC batch"
+                    + " in three rounds of four): Optilock %d of %d, the JDBC batch again, the same code, %d of %d."
+                    + " Optilock's lower quartile above the JDBC batch again's upper quartile as well: %d of %d.%n",
+                    optilock, controlled.size(), again, controlled.size(), beyond, controlled.size()));
+        }
+        List<Cell> setBased = cells.stream().filter(cell -> cell.times().containsKey(SET_BASED)).toList();
+        if (kind != null && !setBased.isEmpty()) {
+            long median = setBased.stream().filter(cell -> cell.ratioQuantile(OPTILOCK, SET_BASED, 0.5) > 1.10).count();
+            long lower = setBased.stream().filter(cell -> cell.ratioQuantile(OPTILOCK, SET_BASED, 0.25) > 1.10).count();
+            text.append(String.format(Locale.ROOT, "%nCells over 1.10 times the statement written by hand (%s):"
+                    + " by the median %d of %d, by the lower quartile %d of %d.%n", kind, median, setBased.size(),
+                    lower, setBased.size()));
+        }
+        return text.toString();
     }
 
     /**
@@ -492,7 +533,12 @@ public final class BatchMatrix {
 
         /** The median of the per-round ratios of {@code contender} to {@code baseline}. */
         double medianRatio(String contender, String baseline) {
-            return quantile(ratios(contender, baseline), 0.5);
+            return ratioQuantile(contender, baseline, 0.5);
+        }
+
+        /** The quantile {@code q} of the per-round ratios of {@code contender} to {@code baseline}. */
+        double ratioQuantile(String contender, String baseline, double q) {
+            return quantile(ratios(contender, baseline), q);
         }
 
         private double[] ratios(String contender, String baseline) {
