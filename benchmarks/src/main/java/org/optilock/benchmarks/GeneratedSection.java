@@ -31,7 +31,10 @@ record GeneratedSection(Path page, String name) {
      * page laid out as it should be.
      */
     List<String> nested() throws IOException {
-        String text = Files.readString(page);
+        return nested(Files.readString(page));
+    }
+
+    private List<String> nested(String text) {
         Matcher start = START.matcher(text.substring(from(text), to(text)));
         List<String> names = new ArrayList<>();
         while (start.find()) {
@@ -45,12 +48,12 @@ record GeneratedSection(Path page, String name) {
      * other's text, and whatever was written by hand around it, would be lost.
      */
     void write(String content) throws IOException {
-        List<String> nested = nested();
+        String text = Files.readString(page);
+        List<String> nested = nested(text);
         if (!nested.isEmpty()) {
             throw new IllegalStateException(page + ": the section " + name + " holds the sections " + nested
                     + ", which writing it would wipe; move them out of its markers first");
         }
-        String text = Files.readString(page);
         Files.writeString(page, text.substring(0, from(text)) + "\n" + content + text.substring(to(text)));
     }
 

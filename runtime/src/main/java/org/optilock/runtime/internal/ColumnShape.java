@@ -53,24 +53,9 @@ record ColumnShape(String name, String type, boolean notNull) {
             return new Table(List.copyOf(columns), List.copyOf(key));
         }
 
-        /** The parts of {@code list} between commas outside parentheses, trimmed. */
+        /** The parts of {@code list} between commas outside quotes and parentheses, trimmed. */
         private static List<String> topLevel(String list) {
-            List<String> parts = new ArrayList<>();
-            int depth = 0;
-            int start = 0;
-            for (int i = 0; i < list.length(); i++) {
-                char c = list.charAt(i);
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    parts.add(list.substring(start, i).trim());
-                    start = i + 1;
-                }
-            }
-            parts.add(list.substring(start).trim());
-            return parts;
+            return SqlTokens.parts(list, ",").stream().map(String::trim).toList();
         }
     }
 }

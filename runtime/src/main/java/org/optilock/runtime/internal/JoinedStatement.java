@@ -1,6 +1,5 @@
 package org.optilock.runtime.internal;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,8 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
     }
 
     private static JoinedStatement takeApartUpdate(String update) {
-        int set = topLevel(update, " SET ", 0);
-        int where = topLevel(update, " WHERE ", set);
+        int set = SqlTokens.outsideQuotes(update, " SET ", 0);
+        int where = SqlTokens.outsideQuotes(update, " WHERE ", set);
         if (!update.startsWith("UPDATE ") || set < 0 || where < 0) {
             throw new IllegalArgumentException("not an UPDATE of one row: " + update);
         }
@@ -74,12 +73,12 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
      */
     static List<JoinedStatement> ofVersionThenColumns(String update, int keyColumns) {
         JoinedStatement whole = ofUpdate(update);
-        List<String> assignments = topLevelParts(whole.assignments, ", ");
+        List<String> assignments = SqlTokens.parts(whole.assignments, ", ");
         JoinedStatement versions = whole.taking(assignments.get(0), whole.condition);
         if (assignments.size() == 1) {
             return List.of(versions);
         }
-        List<String> conditions = topLevelParts(whole.condition, " AND ");
+        List<String> conditions = SqlTokens.parts(whole.condition, " AND ");
         if (conditions.size() <= keyColumns) {
             throw new IllegalArgumentException("not a condition on " + keyColumns + " key columns and the version: " + update);
         }
@@ -125,37 +124,13 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         return new DaoStatements.Statement(statement.sql(), taken);
     }
 
-    /** {@code sql} cut at each {@code separator} outside quotes and parentheses. */
-    private static List<String> topLevelParts(String sql, String separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int from = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '`' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == ')') {
-                depth += c == '(' ? 1 : -1;
-            } else if (depth == 0 && sql.startsWith(separator, i)) {
-                parts.add(sql.substring(from, i));
-                from = i + separator.length();
-                i = from - 1;
-            }
-        }
-        parts.add(sql.substring(from));
-        return parts;
-    }
-
     /** The joined form of {@code delete}, one row's checked DELETE as the processor writes it. */
     static JoinedStatement ofDelete(String delete) {
         return TAKEN_APART.computeIfAbsent(delete, JoinedStatement::takeApartDelete);
     }
 
     private static JoinedStatement takeApartDelete(String delete) {
-        int where = topLevel(delete, " WHERE ", 0);
+        int where = SqlTokens.outsideQuotes(delete, " WHERE ", 0);
         if (!delete.startsWith("DELETE FROM ") || where < 0) {
             throw new IllegalArgumentException("not a DELETE of one row: " + delete);
         }
@@ -205,28 +180,6 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         return (delete ? sql.append("DELETE") : sql.append("UPDATE SET ").append(assignments)).toString();
     }
 
-    /**
-     * Where {@code token} first occurs in {@code sql} from {@code from} on, outside quotes; -1 when it
-     * does not. {@code from} must itself stand outside quotes.
-     */
-    private static int topLevel(String sql, String token, int from) {
-        if (from < 0) {
-            return -1;
-        }
-        char quote = 0;
-        for (int i = from; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '`' || c == '\'') {
-                quote = c;
-            } else if (sql.startsWith(token, i)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Numbers the parameters of a statement's pieces, in order, as the rows' columns. */
     private static final class Columns {
         private int count;
@@ -235,7 +188,7 @@ record JoinedStatement(boolean delete, String table, String assignments, String 
         String replace(String piece) {
             StringBuilder replaced = new StringBuilder(piece.length() + 16);
             int from = 0;
-            for (int at = topLevel(piece, "?", 0); at >= 0; at = topLevel(piece, "?", from)) {
+            for (int at = SqlTokens.outsideQuotes(piece, "?", 0); at >= 0; at = SqlTokens.outsideQuotes(piece, "?", from)) {
                 replaced.append(piece, from, at).append(ROWS).append('.').append(COLUMN).append(++count);
                 from = at + 1;
             }

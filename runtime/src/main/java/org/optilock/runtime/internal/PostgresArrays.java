@@ -111,23 +111,17 @@ final class PostgresArrays {
      */
     static String castTexts(String sql, String[] types) {
         StringBuilder cast = new StringBuilder(sql.length() + 16 * types.length);
+        int from = 0;
         int parameter = 0;
-        char quote = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            cast.append(c);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '?') {
-                if (parameter < types.length && CAST_FROM_TEXT.contains(types[parameter])) {
-                    cast.append("::").append(types[parameter]).append("[]");
-                }
-                parameter++;
+        for (int at = SqlTokens.outsideQuotes(sql, "?", 0); at >= 0; at = SqlTokens.outsideQuotes(sql, "?", from)) {
+            cast.append(sql, from, at + 1);
+            if (parameter < types.length && CAST_FROM_TEXT.contains(types[parameter])) {
+                cast.append("::").append(types[parameter]).append("[]");
             }
+            parameter++;
+            from = at + 1;
         }
-        return cast.toString();
+        return cast.append(sql, from, sql.length()).toString();
     }
 
     /** {@code values} as numbers of {@code type}: those already of it as they are, the rest converted. */

@@ -97,17 +97,11 @@ public final class SqlText {
         return standard.isEmpty();
     }
 
-    /** How many parameters the text binds: its {@code ?}, but those inside a string literal. */
+    /** How many parameters the text binds: its {@code ?}, but those inside a literal or a quoted name. */
     int parameters() {
         int count = 0;
-        boolean quoted = false;
-        for (int i = 0; i < standard.length(); i++) {
-            char c = standard.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (c == '?' && !quoted) {
-                count++;
-            }
+        for (int at = SqlTokens.outsideQuotes(standard, "?", 0); at >= 0; at = SqlTokens.outsideQuotes(standard, "?", at + 1)) {
+            count++;
         }
         return count;
     }
