@@ -73,9 +73,12 @@ final class Batches<T, V> {
      */
     private BatchResult<T> run(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy, WriteProbe probe,
             RowsWriter<T, V> writer, CollectionsWriter<T> collections, Applied<T, V> applied) throws SQLException {
-        List<T> list = checkedInput(entities, policy);
+        Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
+        List<T> list = nonNull(entities);
+        // A row named twice is refused here, before anything is written: its second write would
+        // conflict with the first, and a rolled-back version would show in the report.
+        BatchOutcome<T, V> outcome = rows.begin(list);
         Connection connection = lease.connection();
-        BatchOutcome<T, V> outcome = new BatchOutcome<>(list.size());
         List<RecordModifiedException> conflicts;
         try (BatchTransaction transaction = BatchTransaction.begin(lease, policy)) {
             try {
@@ -95,13 +98,20 @@ final class Batches<T, V> {
         } catch (SQLException e) {
             return refused(list, policy, e, true);
         }
-        List<T> written = new ArrayList<>(list.size());
+        // An immutable list made here is the one the result keeps: it copies any other.
+        Object[] written = new Object[list.size() - conflicts.size()];
+        int k = 0;
         for (int i = 0; i < list.size(); i++) {
             if (outcome.isWritten(i)) {
-                written.add(applied.of(list.get(i), outcome.version(i)));
+                written[k++] = applied.of(list.get(i), outcome.version(i));
             }
         }
-        return new BatchResult<>(written, conflicts);
+        return new BatchResult<>(immutable(written), conflicts);
+    }
+
+    @SuppressWarnings("unchecked") // every element is a T, put there above
+    private static <T> List<T> immutable(Object[] entities) {
+        return (List<T>) List.of(entities);
     }
 
     /** The entities of {@code list} whose rows the batch wrote. */
@@ -121,18 +131,14 @@ final class Batches<T, V> {
      */
     private void updateRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
-        boolean[] checked = rows.checked(list, outcome);
-        int[] checkedIndexes = indexes(checked, true);
+        int[] checkedIndexes = outcome.indexes(true);
         if (checkedIndexes.length > 0 && rows.readsBackCheckedUpdates()) {
             rows.warnIfTriggerMissing(connection);
             database.updateCheckedReadingBack(connection, rows, list, checkedIndexes, outcome, start);
         } else if (checkedIndexes.length > 0) {
             database.updateChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
-        for (int i = 0; i < list.size(); i++) {
-            if (checked[i]) {
-                continue;
-            }
+        for (int i : outcome.indexes(false)) {
             V version = rows.update(connection, list.get(i), false, outcome.expected(i));
             outcome.ran(1);
             if (version != null) {
@@ -143,12 +149,11 @@ final class Batches<T, V> {
 
     private void deleteRows(Connection connection, DialectSupport database, List<T> list, BatchOutcome<T, V> outcome,
             BatchStart start) throws SQLException {
-        boolean[] checked = rows.checked(list, outcome);
-        int[] checkedIndexes = indexes(checked, true);
+        int[] checkedIndexes = outcome.indexes(true);
         if (checkedIndexes.length > 0) {
             database.deleteChecked(connection, rows, list, checkedIndexes, outcome, start);
         }
-        int[] unchecked = indexes(checked, false);
+        int[] unchecked = outcome.indexes(false);
         if (unchecked.length > 0) {
             JdbcBatch.delete(connection, rows, list, unchecked, false, outcome);
         }
@@ -212,22 +217,6 @@ final class Batches<T, V> {
             inserted.add(rows.inserted(list.get(i), keys.get(i), versions.get(i)));
         }
         return inserted;
-    }
-
-    /**
-     * The entities of a batch, refused before anything is written when the policy or an entity is
-     * missing, or when one row is named twice: its second write would conflict with the first, and a
-     * rolled-back version would show in the report.
-     */
-    private List<T> checkedInput(Collection<T> entities, BatchPolicy policy) {
-        Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
-        List<T> list = nonNull(entities);
-        int[] repeated = RepeatedRows.first(list, rows::key);
-        if (repeated != null) {
-            throw new IllegalArgumentException("Entities " + repeated[0] + " and " + repeated[1] + " of the batch are the"
-                    + " same row (id " + rows.key(list.get(repeated[1])) + "); nothing was written. Pass each row once.");
-        }
-        return list;
     }
 
     /** The entities of a batch as a list, refused before anything is written when one is missing. */

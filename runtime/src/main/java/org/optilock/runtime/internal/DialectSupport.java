@@ -57,6 +57,11 @@ sealed interface DialectSupport permits H2Support, PostgresqlSupport, SqliteSupp
         }
     }
 
+    /** Binds a nullable {@code Long} version, as {@link ColumnValues#setLong}. */
+    default void bindVersion(PreparedStatement statement, int index, Long value) throws SQLException {
+        ColumnValues.setLong(statement, index, value);
+    }
+
     /** Binds a nullable {@code Instant}, as a UTC {@code TIMESTAMP WITH TIME ZONE}: drivers agree on that one. */
     default void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         ColumnValues.setOffsetDateTime(statement, index, value == null ? null : value.atOffset(ZoneOffset.UTC));

@@ -573,18 +573,28 @@ final class EntityRows<T, ID, V> {
     }
 
     /**
-     * {@link #checked} for each of a batch's {@code entities}, the settings and the thread's scope asked
-     * once; keeps each one's version on {@code outcome}, so that nothing after reads it again.
+     * What a batch of {@code entities} starts from, read from each entity in one pass: its version, and
+     * whether its write carries the version condition ({@link #checked}, the settings and the thread's
+     * scope asked once), kept on the outcome so that nothing after reads them again; and its key, for
+     * the check that no row is named twice, which refuses the batch before anything is written.
      */
-    boolean[] checked(List<T> entities, BatchOutcome<T, V> outcome) {
-        boolean[] checked = new boolean[entities.size()];
+    BatchOutcome<T, V> begin(List<T> entities) {
+        int size = entities.size();
+        BatchOutcome<T, V> outcome = new BatchOutcome<>(size);
+        Object[] keys = new Object[size];
         boolean checks = context.checksVersions(statements.entityType);
-        for (int i = 0; i < checked.length; i++) {
-            V version = version(entities.get(i));
-            outcome.expected(i, version);
-            checked[i] = checks && context.checksVersion(version);
+        for (int i = 0; i < size; i++) {
+            T entity = entities.get(i);
+            keys[i] = key(entity);
+            V version = version(entity);
+            outcome.expected(i, version, checks && context.checksVersion(version));
         }
-        return checked;
+        int[] repeated = RepeatedRows.first(keys);
+        if (repeated != null) {
+            throw new IllegalArgumentException("Entities " + repeated[0] + " and " + repeated[1] + " of the batch are the"
+                    + " same row (id " + keys[repeated[1]] + "); nothing was written. Pass each row once.");
+        }
+        return outcome;
     }
 
     /** The version an update of an entity that holds {@code current} writes: the next one, or the same where it {@code increments} not. */

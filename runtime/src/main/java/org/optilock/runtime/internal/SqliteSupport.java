@@ -28,6 +28,16 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     }
 
     /**
+     * Binds the version object itself: SQLite's driver keeps every bound value as an object until the
+     * batch runs, and {@code setLong} would box the number again, where a batch has the version boxed
+     * already. That is one object fewer per version bound, two per updated row.
+     */
+    @Override
+    public void bindVersion(PreparedStatement statement, int index, Long value) throws SQLException {
+        statement.setObject(index, value);
+    }
+
+    /**
      * A hundred rows a statement ({@link MultiRowInsert}) from 500 rows on: SQLite compiles every
      * statement it is given anew, and a statement of many rows costs more to compile than it saves
      * below that. Measured against the JDBC batch of the one-row INSERT, alternating rounds: 1.29 of

@@ -37,7 +37,7 @@ public enum VersionType {
     /** Binds {@code version}, which may be {@code null}, to parameter {@code index} on {@code database}. */
     void bind(PreparedStatement statement, int index, Object version, DialectSupport database) throws SQLException {
         switch (this) {
-            case COUNTER_LONG, TIMESTAMP_MICROS -> ColumnValues.setLong(statement, index, (Long) version);
+            case COUNTER_LONG, TIMESTAMP_MICROS -> database.bindVersion(statement, index, (Long) version);
             case COUNTER_INT -> ColumnValues.setInteger(statement, index, (Integer) version);
             case TIMESTAMP_INSTANT -> database.bindInstant(statement, index, (Instant) version);
             case TIMESTAMP_LOCAL_DATE_TIME -> ColumnValues.setLocalDateTime(statement, index, (LocalDateTime) version);
