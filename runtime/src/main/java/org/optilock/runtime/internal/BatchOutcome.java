@@ -37,13 +37,13 @@ final class BatchOutcome<T, V> {
      */
     void expected(int i, V version, boolean checked) {
         expected[i] = version;
-        if (checked && !this.checked[i]) {
-            checkedCount++;
+        if (checked != this.checked[i]) {
+            checkedCount += checked ? 1 : -1;
         }
         this.checked[i] = checked;
     }
 
-    @SuppressWarnings("unchecked") // only expected(int, V) puts a version here
+    @SuppressWarnings("unchecked") // only expected(int, V, boolean) puts a version here
     V expected(int i) {
         return (V) expected[i];
     }
