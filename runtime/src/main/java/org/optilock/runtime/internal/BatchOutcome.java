@@ -22,7 +22,6 @@ final class BatchOutcome<T, V> {
     private Object[] versions;
     private boolean[] read;
     private Object[] currents;
-    private int checkedCount;
     private int statements;
 
     BatchOutcome(int size) {
@@ -37,9 +36,6 @@ final class BatchOutcome<T, V> {
      */
     void expected(int i, V version, boolean checked) {
         expected[i] = version;
-        if (checked != this.checked[i]) {
-            checkedCount += checked ? 1 : -1;
-        }
         this.checked[i] = checked;
     }
 
@@ -50,7 +46,10 @@ final class BatchOutcome<T, V> {
 
     /** The positions, in order, of the entities whose writes are {@code checked}, or of the others. */
     int[] indexes(boolean checked) {
-        int count = checked ? checkedCount : expected.length - checkedCount;
+        int count = 0;
+        for (boolean flag : this.checked) {
+            count += flag == checked ? 1 : 0;
+        }
         if (count == 0) {
             return NONE;
         }
