@@ -21,7 +21,7 @@ import org.optilock.examples.DocumentDao;
 import org.optilock.examples.Examples;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -129,22 +129,26 @@ class ConflictPageBrowserTest {
     }
 
     /**
-     * Clicks {@code control}, which leads to another page, and waits until the browser has left this
-     * one: the list's pages share their elements' names, so reading too soon would read the old page, or
-     * an element of it the browser has just dropped.
+     * Clicks {@code control}, which leads to another page, and waits until the browser shows that page
+     * whole: the list's pages share their elements' names, so reading too soon would read the old page,
+     * or an element of it the browser has just dropped. The old page is told apart by a mark put on its
+     * window, which the next document's window does not have; an element of the old page is no help, as
+     * what reading one reports once its page is gone differs between ChromeDriver versions.
      */
     private void clickThrough(By control) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        browser.executeScript("window.optilockLeftPage = true;");
         browser.findElement(control).click();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+        WebDriverException lastFailure = null;
+        while (System.nanoTime() < deadline) {
             try {
-                page.isDisplayed();
-            } catch (StaleElementReferenceException left) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still on the same page 10 seconds after clicking " + control);
+                if (Boolean.TRUE.equals(browser.executeScript(
+                        "return window.optilockLeftPage === undefined && document.readyState === 'complete';"))) {
+                    return;
+                }
+            } catch (WebDriverException navigating) {
+                // the script ran while one document replaced the other; ask again
+                lastFailure = navigating;
             }
             try {
                 Thread.sleep(20);
@@ -153,6 +157,7 @@ class ConflictPageBrowserTest {
                 throw new AssertionError("interrupted while waiting for the next page", e);
             }
         }
+        throw new AssertionError("the next page had not loaded 10 seconds after clicking " + control, lastFailure);
     }
 
     private List<String> shownTitles() {
