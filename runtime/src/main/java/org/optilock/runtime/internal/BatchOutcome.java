@@ -1,5 +1,7 @@
 package org.optilock.runtime.internal;
 
+import org.optilock.runtime.OptilockSettings;
+
 /**
  * What a batch knows of each of its entities, by position: the version it held when the batch began
  * (read once, for every statement that binds or tests it) and whether its write carries the version
@@ -18,38 +20,46 @@ final class BatchOutcome<T, V> {
 
     private final Object[] expected;
     private final boolean[] checked;
+    /** How many entities' writes are checked; whether every entity held a set version. Fixed at the start. */
+    private final int checkedCount;
+    private final boolean versionsSet;
     private final boolean[] written;
+    private int writtenCount;
     private Object[] versions;
     private boolean[] read;
     private Object[] currents;
     private int statements;
 
-    BatchOutcome(int size) {
-        expected = new Object[size];
-        checked = new boolean[size];
-        written = new boolean[size];
-    }
-
     /**
-     * Keeps the version entity {@code i} held when the batch began, the one its checked write expects,
-     * and whether its write is {@code checked}: carries the version condition.
+     * The outcome of a batch whose entity {@code i} held {@code expected[i]} when the batch began, the
+     * version its checked write expects, and whose write is {@code checked[i]}: carries the version
+     * condition. Both arrays, of the batch's size, are the outcome's from now on.
      */
-    void expected(int i, V version, boolean checked) {
-        expected[i] = version;
-        this.checked[i] = checked;
+    BatchOutcome(Object[] expected, boolean[] checked) {
+        if (expected.length != checked.length) {
+            throw new IllegalArgumentException(expected.length + " versions for " + checked.length + " entities");
+        }
+        this.expected = expected;
+        this.checked = checked;
+        this.written = new boolean[expected.length];
+        int count = 0;
+        boolean set = true;
+        for (int i = 0; i < expected.length; i++) {
+            count += checked[i] ? 1 : 0;
+            set &= !OptilockSettings.isUnset(expected[i]);
+        }
+        this.checkedCount = count;
+        this.versionsSet = set;
     }
 
-    @SuppressWarnings("unchecked") // only expected(int, V, boolean) puts a version here
+    @SuppressWarnings("unchecked") // the versions the batch's entities held, each a V
     V expected(int i) {
         return (V) expected[i];
     }
 
     /** The positions, in order, of the entities whose writes are {@code checked}, or of the others. */
     int[] indexes(boolean checked) {
-        int count = 0;
-        for (boolean flag : this.checked) {
-            count += flag == checked ? 1 : 0;
-        }
+        int count = checked ? checkedCount : expected.length - checkedCount;
         if (count == 0) {
             return NONE;
         }
@@ -63,9 +73,28 @@ final class BatchOutcome<T, V> {
         return indexes;
     }
 
+    /**
+     * Whether every entity at {@code indexes} held a set version, so that their checked writes may use
+     * the plain version condition: only an unset version can match a row whose version is NULL.
+     */
+    boolean versionsSet(int[] indexes) {
+        if (versionsSet) {
+            return true;
+        }
+        for (int i : indexes) {
+            if (OptilockSettings.isUnset(expected[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Marks row {@code i} written, with the version it got ({@code null} for deletes). */
     void written(int i, V version) {
-        written[i] = true;
+        if (!written[i]) {
+            written[i] = true;
+            writtenCount++;
+        }
         if (version != null) {
             if (versions == null) {
                 versions = new Object[expected.length];
@@ -76,6 +105,11 @@ final class BatchOutcome<T, V> {
 
     boolean isWritten(int i) {
         return written[i];
+    }
+
+    /** Whether every row of the batch was written: then there is no conflict to look for. */
+    boolean allWritten() {
+        return writtenCount == written.length;
     }
 
     @SuppressWarnings("unchecked") // only written() puts a version here

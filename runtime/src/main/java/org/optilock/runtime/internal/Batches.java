@@ -74,9 +74,9 @@ final class Batches<T, V> {
     private BatchResult<T> run(ConnectionSource.Lease lease, Collection<T> entities, BatchPolicy policy, WriteProbe probe,
             RowsWriter<T, V> writer, CollectionsWriter<T> collections, Applied<T, V> applied) throws SQLException {
         Objects.requireNonNull(policy, "policy: pass BatchPolicy.SILENT or BatchPolicy.ABORT_ALL");
-        List<T> list = nonNull(entities);
-        // A row named twice is refused here, before anything is written: its second write would
-        // conflict with the first, and a rolled-back version would show in the report.
+        List<T> list = new ArrayList<>(Objects.requireNonNull(entities, "entities"));
+        // A missing entity, or a row named twice, is refused here, before anything is written: a row's
+        // second write would conflict with its first, and a rolled-back version would show in the report.
         BatchOutcome<T, V> outcome = rows.begin(list);
         Connection connection = lease.connection();
         List<RecordModifiedException> conflicts;
@@ -224,7 +224,7 @@ final class Batches<T, V> {
         List<T> list = new ArrayList<>(Objects.requireNonNull(entities, "entities"));
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == null) {
-                throw new NullPointerException("entity " + i + " of the batch is null; nothing was written");
+                throw EntityRows.missingEntity(i);
             }
         }
         return list;
@@ -245,6 +245,9 @@ final class Batches<T, V> {
     /** The conflicts of every row not written, each with its current row. */
     private List<RecordModifiedException> conflicts(Connection connection, List<T> entities, BatchOutcome<T, V> outcome)
             throws SQLException {
+        if (outcome.allWritten()) {
+            return List.of();
+        }
         List<RecordModifiedException> conflicts = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
             if (!outcome.isWritten(i)) {

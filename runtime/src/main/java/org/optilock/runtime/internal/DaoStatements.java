@@ -190,6 +190,45 @@ public final class DaoStatements {
     }
 
     /**
+     * {@code checked}, an UPDATE whose database moves a conditional version by a bound {@link
+     * #INCREMENT}, with the increment written as {@code 1}: for the updates that move the version, all
+     * but those in {@link org.optilock.runtime.Concurrency#withoutIncrement}, which bind 0. One
+     * parameter fewer a row, which SQLite's driver binds in a call to native code of its own: a batch
+     * of 10,000 conditional rows there went from 1.06 of the hand-written batch's time to 1.02 (see
+     * docs/performance.md). {@code checked} itself where it binds no increment, or not in the one
+     * place the processor writes it.
+     */
+    Statement incrementingByOne(Statement checked) {
+        Optional<String> version = versionColumn();
+        if (checked == null || version.isEmpty()) {
+            return checked;
+        }
+        int[] parameters = checked.parameters();
+        int increment = -1;
+        for (int p = 0; p < parameters.length; p++) {
+            if (parameters[p] == INCREMENT) {
+                if (increment >= 0) {
+                    return checked;
+                }
+                increment = p;
+            }
+        }
+        String moved = "COALESCE(" + version.get() + ", 0) + ?";
+        String sql = checked.sql();
+        int at = sql.indexOf(moved);
+        // The increment's ? is the one the text ends with: as many ? before it as parameters before it.
+        if (increment < 0 || at < 0 || sql.indexOf(moved, at + 1) >= 0
+                || sql.substring(0, at + moved.length() - 1).chars().filter(c -> c == '?').count() != increment) {
+            return checked;
+        }
+        int[] others = new int[parameters.length - 1];
+        System.arraycopy(parameters, 0, others, 0, increment);
+        System.arraycopy(parameters, increment + 1, others, increment, others.length - increment);
+        return new Statement(sql.substring(0, at) + moved.substring(0, moved.length() - 1) + "1"
+                + sql.substring(at + moved.length()), others);
+    }
+
+    /**
      * A write of many rows in one statement over arrays, on PostgreSQL: the statement, whose
      * parameters are those of the one-row statement it is made of, and the query of its arrays' types.
      */

@@ -40,6 +40,8 @@ final class EntityRows<T, ID, V> {
     private final DaoStatements.ArrayWrite deleteRowsOfSetVersions;
     /** By database, the checked UPDATE that reads back, with the plain version condition; empty for a plain update. */
     private final Map<Dialect, DaoStatements.Statement> readingBackOfSetVersions = new EnumMap<>(Dialect.class);
+    /** The same, moving the version by 1 written in the SQL; see {@link DaoStatements#incrementingByOne}. */
+    private final Map<Dialect, DaoStatements.Statement> readingBackOfSetVersionsByOne = new EnumMap<>(Dialect.class);
     /** Every column but the version: those {@link #holds} compares. */
     private final int[] columns;
     private final int keyColumns;
@@ -66,7 +68,9 @@ final class EntityRows<T, ID, V> {
         this.deleteRowsOfSetVersions = statements.forSetVersions(statements.deleteRows());
         if (!checkedUpdate.isPlain()) {
             for (Dialect dialect : Dialect.values()) {
-                readingBackOfSetVersions.put(dialect, statements.forSetVersions(checkedUpdate.of(dialect)));
+                DaoStatements.Statement ofSetVersions = statements.forSetVersions(checkedUpdate.of(dialect));
+                readingBackOfSetVersions.put(dialect, ofSetVersions);
+                readingBackOfSetVersionsByOne.put(dialect, statements.incrementingByOne(ofSetVersions));
             }
         }
         this.columns = uncheckedUpdate.columns();
@@ -156,7 +160,8 @@ final class EntityRows<T, ID, V> {
             }
         }
         DialectSupport database = context.database();
-        DaoStatements.Statement readingBack = update.of(database.dialect());
+        DaoStatements.Statement readingBack = checksSetVersion(checked, expected)
+                ? readingBackOfSetVersions(database.dialect(), increments) : update.of(database.dialect());
         try (PreparedStatement statement = connection.prepareStatement(readingBack.sql())) {
             parameters.bind(statement, readingBack, entity, expected, newVersion, increments, 0);
             return cast(database.updateReadingBack(connection, statement, statements.versionType));
@@ -280,8 +285,13 @@ final class EntityRows<T, ID, V> {
      */
     DaoStatements.Statement checkedUpdateReadingBack(DialectSupport database, BatchOutcome<T, V> outcome,
             int[] indexes) {
-        return versionsSet(outcome, indexes) ? readingBackOfSetVersions.get(database.dialect())
+        return outcome.versionsSet(indexes) ? readingBackOfSetVersions(database.dialect(), incrementsCheckedVersions())
                 : checkedUpdate.of(database.dialect());
+    }
+
+    /** The checked UPDATE on {@code dialect} that reads back, for rows whose version is set, moving it where it {@code increments}. */
+    private DaoStatements.Statement readingBackOfSetVersions(Dialect dialect, boolean increments) {
+        return (increments ? readingBackOfSetVersionsByOne : readingBackOfSetVersions).get(dialect);
     }
 
     /**
@@ -440,7 +450,7 @@ final class EntityRows<T, ID, V> {
      * entities} at {@code indexes}: the simpler one where every one of them has its version set.
      */
     DaoStatements.Statement checkedUpdateStatement(BatchOutcome<T, V> outcome, int[] indexes) {
-        return versionsSet(outcome, indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
+        return outcome.versionsSet(indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
     }
 
     /** Whether the checked updates of a batch move their versions, asked once for all its rows. */
@@ -470,30 +480,17 @@ final class EntityRows<T, ID, V> {
      * where checked the simpler one when every one of them has its version set.
      */
     DaoStatements.Statement deleteStatement(boolean checked, BatchOutcome<T, V> outcome, int[] indexes) {
-        return checked && versionsSet(outcome, indexes) ? deleteOfSetVersions : deleteStatement(checked);
-    }
-
-    /**
-     * Whether every entity at {@code indexes} held a set version, so that their checked writes may use
-     * the plain version condition: only an unset version can match a row whose version is NULL.
-     */
-    private boolean versionsSet(BatchOutcome<T, V> outcome, int[] indexes) {
-        for (int i : indexes) {
-            if (OptilockSettings.isUnset(outcome.expected(i))) {
-                return false;
-            }
-        }
-        return true;
+        return checked && outcome.versionsSet(indexes) ? deleteOfSetVersions : deleteStatement(checked);
     }
 
     /** The checked UPDATE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
     DaoStatements.ArrayWrite updateRows(BatchOutcome<T, V> outcome, int[] indexes) {
-        return versionsSet(outcome, indexes) ? updateRowsOfSetVersions : statements.updateRows();
+        return outcome.versionsSet(indexes) ? updateRowsOfSetVersions : statements.updateRows();
     }
 
     /** The checked DELETE over arrays of {@code entities} at {@code indexes}: the simpler one where every version is set. */
     DaoStatements.ArrayWrite deleteRows(BatchOutcome<T, V> outcome, int[] indexes) {
-        return versionsSet(outcome, indexes) ? deleteRowsOfSetVersions : statements.deleteRows();
+        return outcome.versionsSet(indexes) ? deleteRowsOfSetVersions : statements.deleteRows();
     }
 
     /** Puts what {@code update}, a checked UPDATE, binds for {@code entity} into {@code values}; returns the version it writes. */
@@ -576,25 +573,36 @@ final class EntityRows<T, ID, V> {
      * What a batch of {@code entities} starts from, read from each entity in one pass: its version, and
      * whether its write carries the version condition ({@link #checked}, the settings and the thread's
      * scope asked once), kept on the outcome so that nothing after reads them again; and its key, for
-     * the check that no row is named twice, which refuses the batch before anything is written.
+     * the check that no row is named twice. A batch with a {@code null} entity or a repeated row is
+     * refused here, before anything is written.
      */
     BatchOutcome<T, V> begin(List<T> entities) {
         int size = entities.size();
-        BatchOutcome<T, V> outcome = new BatchOutcome<>(size);
         Object[] keys = new Object[size];
+        Object[] expected = new Object[size];
+        boolean[] checked = new boolean[size];
         boolean checks = context.checksVersions(statements.entityType);
         for (int i = 0; i < size; i++) {
             T entity = entities.get(i);
+            if (entity == null) {
+                throw missingEntity(i);
+            }
             keys[i] = key(entity);
             V version = version(entity);
-            outcome.expected(i, version, checks && context.checksVersion(version));
+            expected[i] = version;
+            checked[i] = checks && context.checksVersion(version);
         }
         int[] repeated = RepeatedRows.first(keys);
         if (repeated != null) {
             throw new IllegalArgumentException("Entities " + repeated[0] + " and " + repeated[1] + " of the batch are the"
                     + " same row (id " + keys[repeated[1]] + "); nothing was written. Pass each row once.");
         }
-        return outcome;
+        return new BatchOutcome<>(expected, checked);
+    }
+
+    /** The failure of a batch whose entity {@code i} is {@code null}, refused before anything is written. */
+    static NullPointerException missingEntity(int i) {
+        return new NullPointerException("entity " + i + " of the batch is null; nothing was written");
     }
 
     /** The version an update of an entity that holds {@code current} writes: the next one, or the same where it {@code increments} not. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -13,34 +14,57 @@ class BatchOutcomeTest {
 
     @Test
     void theCheckedAndTheUncheckedPositionsComeInOrderAndTogetherCoverTheBatch() {
-        BatchOutcome<String, Long> outcome = new BatchOutcome<>(5);
-        boolean[] checked = {true, false, true, true, false};
-        for (int i = 0; i < checked.length; i++) {
-            outcome.expected(i, (long) i, checked[i]);
-        }
+        BatchOutcome<String, Long> outcome = outcome(new Object[] {0L, 1L, 2L, 3L, 4L},
+                new boolean[] {true, false, true, true, false});
         assertArrayEquals(new int[] {0, 2, 3}, outcome.indexes(true));
         assertArrayEquals(new int[] {1, 4}, outcome.indexes(false));
-
-        outcome.expected(3, 3L, false); // read again, now unchecked: counted once, not twice
-        outcome.expected(1, 1L, true);
-        outcome.expected(1, 1L, true);
-        assertArrayEquals(new int[] {0, 1, 2}, outcome.indexes(true));
-        assertArrayEquals(new int[] {3, 4}, outcome.indexes(false));
         assertEquals(3L, outcome.expected(3));
     }
 
     @Test
     void aBatchWithoutUncheckedRowsHasNoneAndAnEmptyBatchHasNeither() {
-        BatchOutcome<String, Long> outcome = new BatchOutcome<>(2);
-        outcome.expected(0, 1L, true);
-        outcome.expected(1, 1L, true);
+        BatchOutcome<String, Long> outcome = outcome(new Object[] {1L, 1L}, new boolean[] {true, true});
+        assertArrayEquals(new int[] {0, 1}, outcome.indexes(true));
         assertEquals(0, outcome.indexes(false).length);
-        assertEquals(0, new BatchOutcome<String, Long>(0).indexes(true).length);
+        BatchOutcome<String, Long> empty = outcome(new Object[0], new boolean[0]);
+        assertEquals(0, empty.indexes(true).length);
+        assertEquals(0, empty.indexes(false).length);
+        assertTrue(empty.allWritten(), "nothing to write, so no conflict to look for");
+    }
+
+    @Test
+    void versionsAreSetForEveryPositionOnlyWhenNoneThereIsUnset() {
+        BatchOutcome<String, Long> allSet = outcome(new Object[] {1L, 7L}, new boolean[] {true, true});
+        assertTrue(allSet.versionsSet(new int[] {0, 1}));
+        BatchOutcome<String, Long> oneUnset = outcome(new Object[] {1L, 0L, null, 3L},
+                new boolean[] {true, true, true, false});
+        assertTrue(oneUnset.versionsSet(new int[] {0, 3}));
+        assertFalse(oneUnset.versionsSet(new int[] {0, 1}), "0 is a number's unset version");
+        assertFalse(oneUnset.versionsSet(new int[] {2}), "null is unset");
+    }
+
+    @Test
+    void aRowWrittenTwiceCountsOnceTowardsEveryRowWritten() {
+        BatchOutcome<String, Long> outcome = outcome(new Object[] {1L, 1L}, new boolean[] {true, true});
+        outcome.written(0, 2L);
+        outcome.written(0, 2L); // a read-back proving a row the batch counted already
+        assertFalse(outcome.allWritten());
+        outcome.written(1, 2L);
+        assertTrue(outcome.allWritten());
+    }
+
+    @Test
+    void versionsAndFlagsOfDifferentLengthsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> outcome(new Object[] {1L}, new boolean[2]));
+    }
+
+    private static BatchOutcome<String, Long> outcome(Object[] expected, boolean[] checked) {
+        return new BatchOutcome<>(expected, checked);
     }
 
     @Test
     void versionsWrittenAndRowsReadAreThereOnlyWhereTheyWereKept() {
-        BatchOutcome<String, Long> outcome = new BatchOutcome<>(3);
+        BatchOutcome<String, Long> outcome = outcome(new Object[] {1L, 1L, 1L}, new boolean[] {true, true, true});
         outcome.written(0, null); // a delete: written, with no version
         assertTrue(outcome.isWritten(0));
         assertNull(outcome.version(0));

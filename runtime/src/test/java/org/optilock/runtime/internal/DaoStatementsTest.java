@@ -68,4 +68,26 @@ class DaoStatementsTest {
         assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "2"));
         assertThrows(IllegalArgumentException.class, () -> statements.insert("INSERT", "two title"));
     }
+
+    @Test
+    void aConditionalVersionMovedByOneWritesTheOneInsteadOfBindingIt() {
+        String moving = "UPDATE note SET version = CASE WHEN title IS NOT ? THEN COALESCE(version, 0) + %s ELSE version END,"
+                + " title = ? WHERE id = ? AND version = ? RETURNING version";
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
+                .update(Dialect.SQLITE, moving.formatted("?"), "2 title, INCREMENT, 2 title, 1 id, EXPECTED_VERSION")
+                .updateUnchecked(Dialect.SQLITE, "UPDATE", "2 title, INCREMENT, 2 title, 1 id");
+        DaoStatements.Statement byOne = statements.incrementingByOne(statements.checkedUpdate().of(Dialect.SQLITE));
+        assertEquals(moving.formatted("1"), byOne.sql());
+        assertArrayEquals(new int[] {2, 2, 1, EXPECTED_VERSION}, byOne.parameters());
+
+        DaoStatements.Statement trigger = new DaoStatements.Statement("UPDATE note SET title = ? WHERE id = ? RETURNING version",
+                new int[] {2, 1});
+        assertEquals(trigger, statements.incrementingByOne(trigger), "nothing to write where nothing moves the version");
+        DaoStatements.Statement elsewhere = new DaoStatements.Statement(
+                "UPDATE note SET version = version + ?, title = ? WHERE id = ?", new int[] {INCREMENT, 2, 1});
+        assertEquals(elsewhere, statements.incrementingByOne(elsewhere), "kept where the increment is not where it is known");
+        DaoStatements.Statement misnumbered = new DaoStatements.Statement(moving.formatted("?"),
+                new int[] {INCREMENT, 2, 2, 1, EXPECTED_VERSION});
+        assertEquals(misnumbered, statements.incrementingByOne(misnumbered), "kept where its ? is not the increment's");
+    }
 }
