@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
+import org.optilock.runtime.Concurrency;
 import org.optilock.runtime.RecordModifiedException;
 
 /** Conditional versions: only changes to the relevant columns move the version, decided in SQL. */
@@ -88,6 +89,29 @@ class ConditionalVersionTest {
         RecordModifiedException conflict = assertThrows(RecordModifiedException.class, () -> profiles.update(mine));
         assertEquals(2, conflict.currentVersion());
         assertEquals("Cy", profiles.findById("cy").orElseThrow().name);
+    }
+
+    /**
+     * An update that moves the version writes its 1 into the statement; one inside {@code
+     * withoutIncrement} binds 0 to the same UPDATE: both are checked, and only the first moves it.
+     */
+    @Test
+    void withoutIncrementAChangedCheckedFieldKeepsTheVersionAndStaysChecked() {
+        Profile profile = profiles.insert(new Profile("dee", "Dee", "dee@example.com"));
+        Profile stale = profiles.findById("dee").orElseThrow();
+
+        profile.name = "Deirdre";
+        Concurrency.withoutIncrement(() -> profiles.update(profile));
+        assertEquals(1, profile.version, "a checked field changed, without increment");
+        assertEquals("Deirdre", profiles.findById("dee").orElseThrow().name);
+        assertEquals(1L, database.queryLong("SELECT version FROM profile WHERE username = 'dee'"));
+
+        profile.name = "Dee";
+        profiles.update(profile);
+        assertEquals(2, profile.version, "the same change outside it moves the version by one");
+        stale.email = "other@example.com";
+        Concurrency.withoutIncrement(() -> assertThrows(RecordModifiedException.class, () -> profiles.update(stale)));
+        assertEquals("dee@example.com", profiles.findById("dee").orElseThrow().email);
     }
 
     @Test
