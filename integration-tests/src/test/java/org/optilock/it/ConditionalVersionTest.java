@@ -1,6 +1,7 @@
 package org.optilock.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,21 +98,34 @@ class ConditionalVersionTest {
      */
     @Test
     void withoutIncrementAChangedCheckedFieldKeepsTheVersionAndStaysChecked() {
-        Profile profile = profiles.insert(new Profile("dee", "Dee", "dee@example.com"));
-        Profile stale = profiles.findById("dee").orElseThrow();
+        CountingDataSource counter = new CountingDataSource(database.dataSource());
+        ProfileDao counted = new ProfileDao(counter.dataSource());
+        Profile profile = counted.insert(new Profile("dee", "Dee", "dee@example.com"));
+        Profile stale = counted.findById("dee").orElseThrow();
 
+        counter.reset();
         profile.name = "Deirdre";
-        Concurrency.withoutIncrement(() -> profiles.update(profile));
+        Concurrency.withoutIncrement(() -> counted.update(profile));
         assertEquals(1, profile.version, "a checked field changed, without increment");
-        assertEquals("Deirdre", profiles.findById("dee").orElseThrow().name);
+        assertTrue(sentAnUpdateMovingTheVersionBy(counter, "?"), counter.prepared()::toString);
+        assertEquals("Deirdre", counted.findById("dee").orElseThrow().name);
         assertEquals(1L, database.queryLong("SELECT version FROM profile WHERE username = 'dee'"));
 
+        counter.reset();
         profile.name = "Dee";
-        profiles.update(profile);
+        counted.update(profile);
         assertEquals(2, profile.version, "the same change outside it moves the version by one");
+        assertTrue(sentAnUpdateMovingTheVersionBy(counter, "1"), counter.prepared()::toString);
+        assertFalse(sentAnUpdateMovingTheVersionBy(counter, "?"), "one value fewer to bind: " + counter.prepared());
+
         stale.email = "other@example.com";
-        Concurrency.withoutIncrement(() -> assertThrows(RecordModifiedException.class, () -> profiles.update(stale)));
-        assertEquals("dee@example.com", profiles.findById("dee").orElseThrow().email);
+        Concurrency.withoutIncrement(() -> assertThrows(RecordModifiedException.class, () -> counted.update(stale)));
+        assertEquals("dee@example.com", counted.findById("dee").orElseThrow().email);
+    }
+
+    /** Whether an UPDATE prepared since the counter's reset moved the conditional version by {@code increment}. */
+    private static boolean sentAnUpdateMovingTheVersionBy(CountingDataSource counter, String increment) {
+        return counter.prepared().stream().anyMatch(sql -> sql.contains("COALESCE(version, 0) + " + increment));
     }
 
     @Test
