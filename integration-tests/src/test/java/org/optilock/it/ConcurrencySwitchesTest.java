@@ -1,6 +1,7 @@
 package org.optilock.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.optilock.it.support.CountingDataSource;
 import org.optilock.it.support.DatabaseKind;
 import org.optilock.it.support.TestDatabase;
 import org.optilock.runtime.BatchPolicy;
@@ -111,6 +113,39 @@ class ConcurrencySwitchesTest {
         articles.update(article);
         Concurrency.withoutIncrement(() ->
                 assertThrows(RecordModifiedException.class, () -> articles.update(stale)));
+    }
+
+    @Test
+    void aCounterMovedByOneIsMovedByTheDatabaseAndWithoutIncrementBindsItsVersion() {
+        CountingDataSource counter = new CountingDataSource(database.dataSource());
+        ArticleDao counted = new ArticleDao(counter.dataSource());
+        Article article = counted.insert(new Article("x", "y"));
+        List<Article> batch = new ArrayList<>(List.of(article, counted.insert(new Article("z", "y"))));
+
+        counter.reset();
+        article.body = "moved";
+        counted.update(article);
+        assertEquals(List.of("UPDATE Article SET title = ?, body = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                counter.prepared(), "one value fewer to bind");
+        counter.reset();
+        counted.updateAll(batch, BatchPolicy.ABORT_ALL);
+        assertEquals(3L, articles.currentVersion(article.id).orElseThrow());
+        if (database.kind() == DatabaseKind.SQLITE) {
+            assertTrue(sentAnUpdateThatMovesTheCounter(counter), "a JDBC batch: " + counter.prepared());
+        }
+
+        counter.reset();
+        Concurrency.withoutIncrement(() -> {
+            counted.update(article);
+            counted.updateAll(batch, BatchPolicy.ABORT_ALL);
+        });
+        assertEquals(3L, articles.currentVersion(article.id).orElseThrow(), "kept, the version bound as it was read");
+        assertFalse(sentAnUpdateThatMovesTheCounter(counter), counter.prepared()::toString);
+    }
+
+    /** Whether a statement prepared since the counter's reset moved the version by one in its text. */
+    private static boolean sentAnUpdateThatMovesTheCounter(CountingDataSource counter) {
+        return counter.prepared().stream().anyMatch(sql -> sql.contains("version = version + 1"));
     }
 
     @Test

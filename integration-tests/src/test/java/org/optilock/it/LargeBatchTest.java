@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,9 @@ import org.optilock.runtime.RecordModifiedException;
 
 /**
  * A batch too big for one statement: thousands of rows with long text, which the set-based paths
- * split into several statements (over arrays on PostgreSQL, joined to the rows on MariaDB).
- * Conflicts in any of them are named exactly, the policies hold across them, and every text lands as
- * it was sent.
+ * split into several statements (over arrays on PostgreSQL, joined to the rows on MariaDB, merged on
+ * H2, and on SQLite the deletes 25 rows a statement). Conflicts in any of them are named exactly,
+ * the policies hold across them, and every text lands as it was sent.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(DatabaseKind.class)
@@ -127,7 +129,8 @@ class LargeBatchTest {
         for (int i = 0; i < 2_500; i++) {
             fresh.add(new Article("Article " + i, "short"));
         }
-        int sent = statementsOfACleanUpdate(articles.insertAll(fresh));
+        List<Article> copies = articles.insertAll(fresh);
+        int sent = statementsOfACleanUpdate(copies);
         // Far under the bytes a statement may carry, so the rows alone end each chunk: 1,000 a
         // statement over arrays, 500 a joined one or a MERGE.
         assertEquals(switch (database.kind()) {
@@ -135,6 +138,16 @@ class LargeBatchTest {
             case MARIADB, H2 -> 5;
             case SQLITE -> 2_500;
         }, sent);
+
+        observer.takeWrites();
+        assertTrue(articles.deleteAll(copies, BatchPolicy.ABORT_ALL).isClean());
+        assertEquals(0, stored().size());
+        // SQLite deletes 25 rows a statement.
+        assertEquals(switch (database.kind()) {
+            case POSTGRESQL -> 3;
+            case MARIADB, H2 -> 5;
+            case SQLITE -> 100;
+        }, observer.onlyWrite().result().statements());
     }
 
     @Test
@@ -154,6 +167,81 @@ class LargeBatchTest {
         observer.takeWrites();
         assertTrue(articles.deleteAll(copies, BatchPolicy.ABORT_ALL).isClean());
         assertEquals(0, stored().size());
+    }
+
+    @Test
+    void silentDeletesEveryCurrentRowAndNamesTheStaleOnesAcrossStatements() {
+        List<Article> copies = copiesSomeStale();
+
+        BatchResult<Article> result = articles.deleteAll(copies, BatchPolicy.SILENT);
+
+        assertEquals(staleIds(copies), result.conflicts().stream().map(RecordModifiedException::id).toList());
+        assertEquals(ROWS - STALE.size(), result.applied().size());
+        assertEquals(staleIds(copies), stored().keySet().stream().sorted().toList(), "only the stale rows are left");
+        int sent = observer.onlyWrite().result().statements() - STALE.size();
+        assertEquals(switch (database.kind()) {
+            // Three statements over arrays, whose rows name each conflict.
+            case POSTGRESQL -> 3;
+            // Five statements of 500 rows; the four that hold a stale row came short, and were sent again as JDBC batches.
+            case MARIADB, H2 -> 5 + 500 + 500 + 500 + 400;
+            // The first statement of 25 rows holds a stale row and came short: the batch was undone and sent again as
+            // a JDBC batch.
+            case SQLITE -> 1 + ROWS;
+        }, sent);
+    }
+
+    @Test
+    void aStaleRowLeftOverAfterTheLastWholeStatementIsNamedWithoutUndoingTheOthers() {
+        List<Article> fresh = new ArrayList<>();
+        for (int i = 0; i < 1_010; i++) {
+            fresh.add(new Article("Article " + i, "short"));
+        }
+        List<Article> copies = articles.insertAll(fresh);
+        Article stale = copies.get(1_005);
+        Article theirs = articles.findById(stale.id).orElseThrow();
+        theirs.title = "Theirs";
+        articles.update(theirs);
+        observer.takeWrites();
+
+        BatchResult<Article> result = articles.deleteAll(copies, BatchPolicy.SILENT);
+
+        assertEquals(List.of(stale.id), result.conflicts().stream().map(RecordModifiedException::id).toList());
+        assertEquals(List.of(stale.id), List.copyOf(stored().keySet()));
+        int sent = observer.onlyWrite().result().statements() - 1;
+        assertEquals(switch (database.kind()) {
+            case POSTGRESQL -> 2;
+            // Three statements of 500 rows and one of ten, which came short and was sent again as a JDBC batch.
+            case MARIADB, H2 -> 3 + 10;
+            // Forty statements of 25 rows, all whole; the ten rows left over as a JDBC batch, which names the stale one.
+            case SQLITE -> 40 + 10;
+        }, sent);
+    }
+
+    @Test
+    void aStaleRowInALaterStatementUndoesOnlyTheBatchNotTheCallersWork() throws SQLException {
+        List<Article> fresh = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            fresh.add(new Article("Article " + i, "short"));
+        }
+        List<Article> copies = articles.insertAll(fresh);
+        Article stale = copies.get(1_100);
+        Article theirs = articles.findById(stale.id).orElseThrow();
+        theirs.title = "Theirs";
+        articles.update(theirs);
+        BatchResult<Article> result;
+        Article earlier;
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            ArticleDao inTransaction = new ArticleDao(connection);
+            earlier = inTransaction.insert(new Article("Earlier work", "in the caller's transaction"));
+
+            result = inTransaction.deleteAll(copies, BatchPolicy.SILENT);
+
+            connection.commit();
+        }
+        assertEquals(List.of(stale.id, earlier.id), stored().keySet().stream().sorted().toList());
+        assertEquals(List.of(stale.id), result.conflicts().stream().map(RecordModifiedException::id).toList());
+        assertEquals(1_199, result.applied().size());
     }
 
     @Test

@@ -41,7 +41,7 @@ class StatementCountTest {
         Article stale = measure(1, () -> articles.findById(article.id).orElseThrow());
 
         measure(1, () -> articles.update(article));
-        assertEquals(List.of("UPDATE Article SET title = ?, body = ?, version = ? WHERE id = ? AND version = ?"),
+        assertEquals(List.of("UPDATE Article SET title = ?, body = ?, version = version + 1 WHERE id = ? AND version = ?"),
                 counter.statements());
         measure(2, () -> assertThrows(RecordModifiedException.class, () -> articles.update(stale)));
         assertEquals("SELECT id, title, body, version FROM Article WHERE id = ?", counter.statements().get(1));

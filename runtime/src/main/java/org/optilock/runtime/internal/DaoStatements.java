@@ -51,6 +51,34 @@ public final class DaoStatements {
         boolean binds(int code) {
             return Arrays.stream(parameters).anyMatch(parameter -> parameter == code);
         }
+
+        /**
+         * This statement with each value bound once where it binds one more than once, as a conditional
+         * version's UPDATE binds each checked column twice (to compare, then to set): every {@code ?}
+         * numbered, {@code ?1}, {@code ?2}, one number for each distinct parameter in the order they
+         * first come, which SQLite and H2 read. This statement itself where no parameter repeats.
+         */
+        Statement eachValueBoundOnce() {
+            int[] distinct = Arrays.stream(parameters).distinct().toArray();
+            if (distinct.length == parameters.length) {
+                return this;
+            }
+            StringBuilder numbered = new StringBuilder(sql.length() + 2 * parameters.length);
+            int from = 0;
+            for (int parameter : parameters) {
+                int at = SqlTokens.outsideQuotes(sql, "?", from);
+                if (at < 0) {
+                    return this;
+                }
+                int number = 1 + Arrays.stream(distinct).boxed().toList().indexOf(parameter);
+                numbered.append(sql, from, at + 1).append(number);
+                from = at + 1;
+            }
+            if (SqlTokens.outsideQuotes(sql, "?", from) >= 0) {
+                return this;
+            }
+            return new Statement(numbered.append(sql, from, sql.length()).toString(), distinct);
+        }
     }
 
     /**
@@ -226,6 +254,46 @@ public final class DaoStatements {
         System.arraycopy(parameters, increment + 1, others, increment, others.length - increment);
         return new Statement(sql.substring(0, at) + moved.substring(0, moved.length() - 1) + "1"
                 + sql.substring(at + moved.length()), others);
+    }
+
+    /**
+     * {@code checked}, a plain checked UPDATE with the condition {@code version = ?} alone ({@link
+     * #forSetVersions}), with the counter it writes moved by the database: {@code version = version + 1}
+     * in place of the bound {@link #NEW_VERSION}. The condition holds only on a row at the version
+     * expected, so the row gets the same version the runtime computes (and refuses at the counter's
+     * largest value) before the write. One parameter fewer a row, which SQLite's driver binds in a call
+     * to native code of its own. {@code checked} itself for a version that is not a counter, or whose
+     * new version is not bound in the one place the processor writes it.
+     */
+    Statement movingCounterByOne(Statement checked) {
+        Optional<String> version = versionColumn();
+        if (checked == null || version.isEmpty() || checked.binds(EXPECTED_UNSET)
+                || (versionType != VersionType.COUNTER_LONG && versionType != VersionType.COUNTER_INT)) {
+            return checked;
+        }
+        int[] parameters = checked.parameters();
+        int newVersion = -1;
+        for (int p = 0; p < parameters.length; p++) {
+            if (parameters[p] == NEW_VERSION) {
+                if (newVersion >= 0) {
+                    return checked;
+                }
+                newVersion = p;
+            }
+        }
+        String assigned = " " + version.get() + " = ?";
+        String sql = checked.sql();
+        int at = SqlTokens.outsideQuotes(sql, assigned, 0);
+        // The new version's ? is the one the assignment ends with: as many ? before it as parameters before it.
+        if (newVersion < 0 || at < 0 || !sql.startsWith("UPDATE ")
+                || sql.substring(0, at).chars().filter(c -> c == '?').count() != newVersion) {
+            return checked;
+        }
+        int[] others = new int[parameters.length - 1];
+        System.arraycopy(parameters, 0, others, 0, newVersion);
+        System.arraycopy(parameters, newVersion + 1, others, newVersion, others.length - newVersion);
+        return new Statement(sql.substring(0, at) + " " + version.get() + " = " + version.get() + " + 1"
+                + sql.substring(at + assigned.length()), others);
     }
 
     /**

@@ -35,6 +35,8 @@ final class EntityRows<T, ID, V> {
     private final DaoStatements.Update uncheckedUpdate;
     /** The checked UPDATE and DELETE of rows whose version is set, one row or many; see {@link DaoStatements#forSetVersions}. */
     private final DaoStatements.Statement checkedUpdateOfSetVersions;
+    /** The same, where it moves the version: a counter moved by the database; see {@link DaoStatements#movingCounterByOne}. */
+    private final DaoStatements.Statement checkedUpdateOfSetVersionsByOne;
     private final DaoStatements.Statement deleteOfSetVersions;
     private final DaoStatements.ArrayWrite updateRowsOfSetVersions;
     private final DaoStatements.ArrayWrite deleteRowsOfSetVersions;
@@ -63,6 +65,7 @@ final class EntityRows<T, ID, V> {
         this.checkedUpdate = statements.checkedUpdate();
         this.uncheckedUpdate = statements.uncheckedUpdate();
         this.checkedUpdateOfSetVersions = statements.forSetVersions(checkedUpdate.plain());
+        this.checkedUpdateOfSetVersionsByOne = statements.movingCounterByOne(checkedUpdateOfSetVersions);
         this.deleteOfSetVersions = statements.forSetVersions(statements.delete);
         this.updateRowsOfSetVersions = statements.forSetVersions(statements.updateRows());
         this.deleteRowsOfSetVersions = statements.forSetVersions(statements.deleteRows());
@@ -153,7 +156,8 @@ final class EntityRows<T, ID, V> {
         DaoStatements.Update update = checked ? checkedUpdate : uncheckedUpdate;
         boolean increments = context.incrementsVersion(checked);
         if (update.isPlain()) {
-            DaoStatements.Statement plain = checksSetVersion(checked, expected) ? checkedUpdateOfSetVersions : update.plain();
+            DaoStatements.Statement plain = checksSetVersion(checked, expected) ? checkedUpdateOfSetVersions(increments)
+                    : update.plain();
             try (PreparedStatement statement = connection.prepareStatement(plain.sql())) {
                 parameters.bind(statement, plain, entity, expected, newVersion, increments, 0);
                 return statement.executeUpdate() == 0 ? null : newVersion;
@@ -447,10 +451,25 @@ final class EntityRows<T, ID, V> {
 
     /**
      * The checked UPDATE of one row, when it does not read back, for a batch of {@code
-     * entities} at {@code indexes}: the simpler one where every one of them has its version set.
+     * entities} at {@code indexes}: the simpler one where every one of them has its version set. The
+     * statement other statements are made from ({@link JoinedStatement}, {@link H2Merge}): its new
+     * version is bound.
      */
     DaoStatements.Statement checkedUpdateStatement(BatchOutcome<T, V> outcome, int[] indexes) {
         return outcome.versionsSet(indexes) ? checkedUpdateOfSetVersions : checkedUpdate.plain();
+    }
+
+    /**
+     * {@link #checkedUpdateStatement} as a JDBC batch sends it: where the batch {@code increments} the
+     * versions, a counter moved by the database.
+     */
+    DaoStatements.Statement checkedUpdateOfOneRow(BatchOutcome<T, V> outcome, int[] indexes, boolean increments) {
+        return outcome.versionsSet(indexes) ? checkedUpdateOfSetVersions(increments) : checkedUpdate.plain();
+    }
+
+    /** The checked UPDATE of a row whose version is set, the counter moved by the database where it {@code increments}. */
+    private DaoStatements.Statement checkedUpdateOfSetVersions(boolean increments) {
+        return increments ? checkedUpdateOfSetVersionsByOne : checkedUpdateOfSetVersions;
     }
 
     /** Whether the checked updates of a batch move their versions, asked once for all its rows. */

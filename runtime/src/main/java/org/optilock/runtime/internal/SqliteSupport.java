@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.optilock.runtime.Dialect;
 
 /**
@@ -49,6 +51,38 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     public <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             List<V> versions) throws SQLException {
         return MultiRowInsert.insert(connection, rows, entities, indexes, versions, SMALLEST_MULTI_ROW_INSERT);
+    }
+
+    /** The UPDATEs {@link #updateCheckedReadingBack} sends, by the statement each is made from: one per DAO and kind. */
+    private final Map<DaoStatements.Statement, DaoStatements.Statement> readingBackInBatches = new ConcurrentHashMap<>();
+
+    /**
+     * As by default, the UPDATEs as one JDBC batch, then the versions read back by key; each value the
+     * UPDATE names twice bound once ({@link DaoStatements.Statement#eachValueBoundOnce}): a
+     * conditional version's compares each checked column before it sets it, and the driver binds each
+     * value in a call to native code of its own, text copied into SQLite's encoding first.
+     */
+    @Override
+    public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
+            int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+        DaoStatements.Statement update = readingBackInBatches.computeIfAbsent(
+                rows.checkedUpdateReadingBack(this, outcome, indexes), readingBack -> new DaoStatements.Statement(
+                        withoutReadBack(readingBack.sql()), readingBack.parameters()).eachValueBoundOnce());
+        ReadBackBatch.update(connection, rows, entities, indexes, update, outcome);
+    }
+
+    /**
+     * Twenty-five rows a statement ({@link MultiRowDelete}) from 1,000 rows on. Measured by hand against
+     * the JDBC batch of the one-row DELETE, narrow rows, alternating rounds: 1.08 of its time at 200
+     * rows, 0.98 at 500, 0.92 at 1,000 and 0.82 at 10,000.
+     */
+    private static final int SMALLEST_MULTI_ROW_DELETE = 1_000;
+
+    @Override
+    public <T, V> void deleteChecked(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
+            BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
+        MultiRowDelete.delete(connection, rows, entities, indexes, rows.deleteStatement(true, outcome, indexes), outcome,
+                start, SMALLEST_MULTI_ROW_DELETE);
     }
 
     /** One statement a row: the driver reports only the last key of a batch, and in-process a statement costs little. */

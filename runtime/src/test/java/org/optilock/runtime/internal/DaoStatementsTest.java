@@ -90,4 +90,51 @@ class DaoStatementsTest {
                 new int[] {INCREMENT, 2, 2, 1, EXPECTED_VERSION});
         assertEquals(misnumbered, statements.incrementingByOne(misnumbered), "kept where its ? is not the increment's");
     }
+
+    @Test
+    void aCounterMovedByOneIsWrittenAsTheColumnPlusOneInsteadOfBound() {
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_LONG, KeyType.LONG, "id", "title", "version")
+                .updateUnchecked("UPDATE note SET title = ?, version = ? WHERE id = ?", "2 title, NEW_VERSION, 1 id");
+        DaoStatements.Statement plain = new DaoStatements.Statement(
+                "UPDATE note SET title = ?, version = ? WHERE id = ? AND version = ?", new int[] {2, NEW_VERSION, 1, EXPECTED_VERSION});
+        DaoStatements.Statement byOne = statements.movingCounterByOne(plain);
+        assertEquals("UPDATE note SET title = ?, version = version + 1 WHERE id = ? AND version = ?", byOne.sql());
+        assertArrayEquals(new int[] {2, 1, EXPECTED_VERSION}, byOne.parameters());
+
+        DaoStatements.Statement unset = new DaoStatements.Statement(
+                "UPDATE note SET title = ?, version = ? WHERE id = ? AND (version = ? OR (version IS NULL AND ? = 1))",
+                new int[] {2, NEW_VERSION, 1, EXPECTED_VERSION, EXPECTED_UNSET});
+        assertEquals(unset, statements.movingCounterByOne(unset), "kept where the row's version may be NULL");
+        DaoStatements.Statement misnumbered = new DaoStatements.Statement(
+                "UPDATE note SET version = ?, title = ? WHERE id = ? AND version = ?", new int[] {2, NEW_VERSION, 1, EXPECTED_VERSION});
+        assertEquals(misnumbered, statements.movingCounterByOne(misnumbered), "kept where its ? is not the new version's");
+        DaoStatements.Statement similar = new DaoStatements.Statement(
+                "UPDATE note SET old_version = ?, title = ? WHERE id = ? AND version = ?", new int[] {NEW_VERSION, 2, 1, EXPECTED_VERSION});
+        assertEquals(similar, statements.movingCounterByOne(similar), "kept where only another column's name ends alike");
+
+        DaoStatements timestamps = DaoStatements.of(Note.class, VersionType.TIMESTAMP_INSTANT, KeyType.LONG, "id", "title", "version")
+                .updateUnchecked("UPDATE note SET title = ?, version = ? WHERE id = ?", "2 title, NEW_VERSION, 1 id");
+        assertEquals(plain, timestamps.movingCounterByOne(plain), "a timestamp is not the row's plus one");
+    }
+
+    @Test
+    void aValueTheStatementNamesTwiceIsBoundOnceByItsNumber() {
+        DaoStatements.Statement conditional = new DaoStatements.Statement("UPDATE note SET version = CASE WHEN title IS NOT ?"
+                + " THEN COALESCE(version, 0) + 1 ELSE version END, title = ? WHERE id = ? AND version = ?",
+                new int[] {2, 2, 1, EXPECTED_VERSION});
+        DaoStatements.Statement once = conditional.eachValueBoundOnce();
+        assertEquals("UPDATE note SET version = CASE WHEN title IS NOT ?1 THEN COALESCE(version, 0) + 1 ELSE version END,"
+                + " title = ?1 WHERE id = ?2 AND version = ?3", once.sql());
+        assertArrayEquals(new int[] {2, 1, EXPECTED_VERSION}, once.parameters());
+
+        DaoStatements.Statement distinct = new DaoStatements.Statement("UPDATE note SET title = ? WHERE id = ?", new int[] {2, 1});
+        assertEquals(distinct, distinct.eachValueBoundOnce(), "nothing to number where no value repeats");
+        DaoStatements.Statement quoted = new DaoStatements.Statement("UPDATE \"what?\" SET a = ?, b = ? WHERE id = ?",
+                new int[] {2, 2, 1});
+        assertEquals("UPDATE \"what?\" SET a = ?1, b = ?1 WHERE id = ?2", quoted.eachValueBoundOnce().sql(),
+                "a ? inside quotes is no parameter");
+        DaoStatements.Statement miscounted = new DaoStatements.Statement("UPDATE t SET a = ?, b = ? WHERE id = ?",
+                new int[] {2, 2});
+        assertEquals(miscounted, miscounted.eachValueBoundOnce(), "kept where the parameters do not match its ?");
+    }
 }
