@@ -151,6 +151,16 @@ public final class BatchMatrix {
     /** The longest the warm-up of one operation's 10-row batches runs. */
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(20);
 
+    /**
+     * The least time a cell's own warm-up runs, its contenders taking turns as in its rounds. A fifth
+     * of a 10-row cell's rounds takes a few milliseconds: where such a cell followed batches of a
+     * thousand rows, it timed the JIT compiling the code anew for ten, which a steady workload pays
+     * once. H2's first 10-row {@code updateAll}, three runs each: 1.22 to 1.39 times the JDBC batch
+     * after the table's warm-up, whose last batches had 1,000 rows; 0.94 to 0.97 with its batches of
+     * 10 last; 1.02 to 1.04 with a cell's warm-up of one second, 0.95 to 0.99 with three.
+     */
+    private static final Duration CELL_WARM_UP = Duration.ofSeconds(3);
+
     private BatchMatrix() {}
 
     public static void main(String[] args) throws IOException, SQLException {
@@ -165,7 +175,8 @@ public final class BatchMatrix {
 
         StringBuilder section = new StringBuilder();
         section.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s %s; time per call is the median of its"
-                + " rounds (200 for 10 rows, 9 for 10,000 and 100,000; a fifth as many warm-up rounds first, and,"
+                + " rounds (200 for 10 rows, 9 for 10,000 and 100,000; first a fifth as many warm-up rounds, or as many"
+                + " as three seconds take, and,"
                 + " before a table's first cell, 20,000 rounds of 10 rows (or as many as 20 seconds take) and 20 of 1,000 of each"
                 + " operation), each"
                 + " ratio the median of the per-round ratios to the JDBC batch with its quartiles. Spring Data JDBC"
@@ -396,23 +407,32 @@ public final class BatchMatrix {
         List<E> rows = workload.rows(size);
         reseed(pool, workload, rows);
         analyze(database, pool, workload.table());
-        for (int round = -warmUp; round < rounds; round++) {
+        long warmUpEnds = System.nanoTime() + CELL_WARM_UP.toNanos();
+        for (int round = 0; round < warmUp || System.nanoTime() < warmUpEnds; round++) {
+            for (int turn = 0; turn < names.size(); turn++) {
+                run(pool, workload, size, operation, names.get(Math.floorMod(round + turn, names.size())), rows);
+            }
+        }
+        for (int round = 0; round < rounds; round++) {
             for (int turn = 0; turn < names.size(); turn++) {
                 String name = names.get(Math.floorMod(round + turn, names.size()));
-                switch (operation) {
-                    case UPDATE_ALL -> rows.forEach(workload.change());
-                    case DELETE_ALL -> reseed(pool, workload, rows);
-                    case INSERT_ALL -> empty(pool, workload.table(), size);
-                }
-                long start = System.nanoTime();
-                operation.run(workload.contenders().get(name), rows);
-                double millis = (System.nanoTime() - start) / 1e6;
-                if (round >= 0) {
-                    times.get(name)[round] = millis;
-                }
+                times.get(name)[round] = run(pool, workload, size, operation, name, rows);
             }
         }
         return new Cell(database, workload.label(), size, operation, times);
+    }
+
+    /** One turn of contender {@code name}: the rows made ready for {@code operation}, then timed; its time in ms. */
+    private static <E> double run(HikariDataSource pool, Workload<E> workload, int size, Operation operation, String name,
+            List<E> rows) throws SQLException {
+        switch (operation) {
+            case UPDATE_ALL -> rows.forEach(workload.change());
+            case DELETE_ALL -> reseed(pool, workload, rows);
+            case INSERT_ALL -> empty(pool, workload.table(), size);
+        }
+        long start = System.nanoTime();
+        operation.run(workload.contenders().get(name), rows);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /** The batch's rows back in the table at their first version. */

@@ -3,6 +3,7 @@ package org.optilock.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +101,48 @@ class TextRoundTripTest {
         Article fresh = articles.insert(new Article(texts.get(5), texts.get(6)));
         copies.add(fresh);
         assertStored(copies);
+    }
+
+    /**
+     * A conditional version's batch compares each checked column with its new value before it sets it
+     * (on SQLite binding that value once, by number): every text lands, and only the rows whose checked
+     * texts changed move their version. Each text moves two rows on, so that no two texts a row holds
+     * in turn differ only in case, which MariaDB's collation would take as no change.
+     */
+    @Test
+    void everyTextSurvivesAConditionalBatchThatComparesItBeforeSettingIt() {
+        ProfileDao profiles = new ProfileDao(database.dataSource());
+        List<String> texts = texts();
+        List<Profile> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(profiles.insert(new Profile("user " + i, fitted(texts.get(i)), fitted(texts.get((i + 1) % texts.size())))));
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Profile row = rows.get(i);
+            if (i % 2 == 0) {
+                row.name = fitted(texts.get((i + 2) % texts.size()));
+                row.email = fitted(texts.get((i + 3) % texts.size()));
+            } else {
+                row.lastSeen = LocalDate.of(2026, 12, 1 + i);
+            }
+        }
+
+        assertTrue(profiles.updateAll(rows, BatchPolicy.ABORT_ALL).isClean());
+
+        for (int i = 0; i < rows.size(); i++) {
+            Profile expected = rows.get(i);
+            Profile stored = profiles.findById(expected.username).orElseThrow();
+            assertEquals(expected.name, stored.name, "name of " + expected.username);
+            assertEquals(expected.email, stored.email, "email of " + expected.username);
+            assertEquals(expected.lastSeen, stored.lastSeen, "last seen of " + expected.username);
+            assertEquals(i % 2 == 0 ? 2 : 1, stored.version, "version of " + expected.username);
+            assertEquals(stored.version, expected.version);
+        }
+    }
+
+    /** {@code text} cut to the 100 characters the tests' profile columns hold. */
+    private static String fitted(String text) {
+        return text == null ? null : text.substring(0, Math.min(100, text.length()));
     }
 
     /**
