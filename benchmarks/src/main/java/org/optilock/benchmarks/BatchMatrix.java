@@ -186,7 +186,7 @@ public final class BatchMatrix {
         Path images = docs.resolve("images");
         Files.createDirectories(images);
         for (Database database : databases) {
-            List<Cell> cells = measure(database, sizes, large, BatchMatrix::rounds, rows);
+            List<Cell> cells = measure(database, sizes, large, BatchMatrix::rounds, CELL_WARM_UP, rows);
             section.append(table(database, cells));
             PerformanceCharts.ratioBars(images.resolve("batch-matrix-" + database.name().toLowerCase(Locale.ROOT) + ".png"),
                     "Batches on " + database, "rows and batch size", "Optilock time / JDBC batch (below 1 is faster)",
@@ -223,11 +223,16 @@ public final class BatchMatrix {
      * also in batches of {@code large}.
      */
     static List<Cell> measure(Database database, int[] sizes, int[] large, IntUnaryOperator rounds) throws SQLException {
-        return measure(database, sizes, large, rounds, label -> true);
+        return measure(database, sizes, large, rounds, Duration.ZERO, label -> true);
     }
 
-    /** {@link #measure(Database, int[], int[], IntUnaryOperator)} of only the rows whose labels {@code rows} accepts. */
-    static List<Cell> measure(Database database, int[] sizes, int[] large, IntUnaryOperator rounds, Predicate<String> rows)
+    /**
+     * {@link #measure(Database, int[], int[], IntUnaryOperator)} of only the rows whose labels {@code rows}
+     * accepts, each cell warming up for at least {@code cellWarmUp} ({@link #CELL_WARM_UP} in a run whose
+     * figures count).
+     */
+    static List<Cell> measure(Database database, int[] sizes, int[] large, IntUnaryOperator rounds, Duration cellWarmUp,
+            Predicate<String> rows)
             throws SQLException {
         List<Cell> cells = new ArrayList<>();
         try (HikariDataSource pool = database.pool(); HikariDataSource rewriting = rewriting(database, pool);
@@ -261,14 +266,14 @@ public final class BatchMatrix {
                                 + " version BIGINT NOT NULL",
                         id -> new Document(id, "Document " + id, body), document -> document.counter++,
                         List.of(Operation.values()), contenders, new HandJdbcDocuments(pool));
-                cells.addAll(measure(database, pool, documents, shape == Shape.NARROW, rounds,
+                cells.addAll(measure(database, pool, documents, shape == Shape.NARROW, rounds, cellWarmUp,
                         shape == Shape.NARROW ? concat(sizes, large) : sizes));
             }
             for (Workload<?> workload : kinds(database, pool, rewriting != null)) {
                 if (!rows.test(workload.label())) {
                     continue;
                 }
-                cells.addAll(measure(database, pool, workload, true, rounds, sizes));
+                cells.addAll(measure(database, pool, workload, true, rounds, cellWarmUp, sizes));
             }
         }
         return cells;
@@ -339,7 +344,7 @@ public final class BatchMatrix {
      * warm-up when {@code warmUp}, each size by each operation.
      */
     private static <E> List<Cell> measure(Database database, HikariDataSource pool, Workload<E> workload, boolean warmUp,
-            IntUnaryOperator rounds, int[] sizes) throws SQLException {
+            IntUnaryOperator rounds, Duration cellWarmUp, int[] sizes) throws SQLException {
         createTable(database, pool, workload);
         List<E> background = new ArrayList<>(BACKGROUND_ROWS);
         for (long id = 1; id <= BACKGROUND_ROWS; id++) {
@@ -356,15 +361,15 @@ public final class BatchMatrix {
             for (Operation operation : workload.operations()) {
                 long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
                 for (int part = 0; part < WARM_UP_PARTS && System.nanoTime() < deadline; part++) {
-                    measure(database, pool, workload, 10, operation, 10 * rounds.applyAsInt(10));
+                    measure(database, pool, workload, 10, operation, 10 * rounds.applyAsInt(10), Duration.ZERO);
                 }
-                measure(database, pool, workload, 1_000, operation, rounds.applyAsInt(1_000));
+                measure(database, pool, workload, 1_000, operation, rounds.applyAsInt(1_000), Duration.ZERO);
             }
         }
         List<Cell> cells = new ArrayList<>();
         for (int size : sizes) {
             for (Operation operation : workload.operations()) {
-                Cell cell = measure(database, pool, workload, size, operation, rounds.applyAsInt(size));
+                Cell cell = measure(database, pool, workload, size, operation, rounds.applyAsInt(size), cellWarmUp);
                 System.out.println(cell);
                 cells.add(cell);
             }
@@ -394,9 +399,12 @@ public final class BatchMatrix {
         }
     }
 
-    /** One cell: every contender that does {@code operation}, in turns, for {@code rounds} rounds. */
+    /**
+     * One cell: every contender that does {@code operation}, in turns, for {@code rounds} rounds, after
+     * a fifth as many rounds of warm-up, or as many as {@code warmUpTime} takes.
+     */
     private static <E> Cell measure(Database database, HikariDataSource pool, Workload<E> workload, int size,
-            Operation operation, int rounds) throws SQLException {
+            Operation operation, int rounds, Duration warmUpTime) throws SQLException {
         List<String> names = workload.contenders().keySet().stream()
                 .filter(name -> !name.equals(REWRITE) || operation == Operation.INSERT_ALL)
                 .filter(name -> size <= FRAMEWORKS_UP_TO || !(name.equals(SPRING_DATA) || name.equals(HIBERNATE)))
@@ -407,7 +415,7 @@ public final class BatchMatrix {
         List<E> rows = workload.rows(size);
         reseed(pool, workload, rows);
         analyze(database, pool, workload.table());
-        long warmUpEnds = System.nanoTime() + CELL_WARM_UP.toNanos();
+        long warmUpEnds = System.nanoTime() + warmUpTime.toNanos();
         for (int round = 0; round < warmUp || System.nanoTime() < warmUpEnds; round++) {
             for (int turn = 0; turn < names.size(); turn++) {
                 run(pool, workload, size, operation, names.get(Math.floorMod(round + turn, names.size())), rows);

@@ -231,29 +231,8 @@ public final class DaoStatements {
         if (checked == null || version.isEmpty()) {
             return checked;
         }
-        int[] parameters = checked.parameters();
-        int increment = -1;
-        for (int p = 0; p < parameters.length; p++) {
-            if (parameters[p] == INCREMENT) {
-                if (increment >= 0) {
-                    return checked;
-                }
-                increment = p;
-            }
-        }
-        String moved = "COALESCE(" + version.get() + ", 0) + ?";
-        String sql = checked.sql();
-        int at = sql.indexOf(moved);
-        // The increment's ? is the one the text ends with: as many ? before it as parameters before it.
-        if (increment < 0 || at < 0 || sql.indexOf(moved, at + 1) >= 0
-                || sql.substring(0, at + moved.length() - 1).chars().filter(c -> c == '?').count() != increment) {
-            return checked;
-        }
-        int[] others = new int[parameters.length - 1];
-        System.arraycopy(parameters, 0, others, 0, increment);
-        System.arraycopy(parameters, increment + 1, others, increment, others.length - increment);
-        return new Statement(sql.substring(0, at) + moved.substring(0, moved.length() - 1) + "1"
-                + sql.substring(at + moved.length()), others);
+        String moved = "COALESCE(" + version.get() + ", 0) + ";
+        return writtenIn(checked, INCREMENT, moved + "?", moved + "1");
     }
 
     /**
@@ -267,33 +246,43 @@ public final class DaoStatements {
      */
     Statement movingCounterByOne(Statement checked) {
         Optional<String> version = versionColumn();
-        if (checked == null || version.isEmpty() || checked.binds(EXPECTED_UNSET)
+        if (checked == null || version.isEmpty() || checked.binds(EXPECTED_UNSET) || !checked.sql().startsWith("UPDATE ")
                 || (versionType != VersionType.COUNTER_LONG && versionType != VersionType.COUNTER_INT)) {
             return checked;
         }
-        int[] parameters = checked.parameters();
-        int newVersion = -1;
+        String column = " " + version.get() + " = ";
+        return writtenIn(checked, NEW_VERSION, column + "?", column + version.get() + " + 1");
+    }
+
+    /**
+     * {@code statement} with its one parameter {@code code} written into its text: {@code written} in
+     * place of {@code bound}, a piece of the text that ends with that parameter's {@code ?}, and the
+     * parameter gone from the list. {@code statement} itself where it binds {@code code} not once, or
+     * no {@code bound} outside quotes ends with that parameter's {@code ?}.
+     */
+    private static Statement writtenIn(Statement statement, int code, String bound, String written) {
+        int[] parameters = statement.parameters();
+        int index = -1;
         for (int p = 0; p < parameters.length; p++) {
-            if (parameters[p] == NEW_VERSION) {
-                if (newVersion >= 0) {
-                    return checked;
+            if (parameters[p] == code) {
+                if (index >= 0) {
+                    return statement;
                 }
-                newVersion = p;
+                index = p;
             }
         }
-        String assigned = " " + version.get() + " = ?";
-        String sql = checked.sql();
-        int at = SqlTokens.outsideQuotes(sql, assigned, 0);
-        // The new version's ? is the one the assignment ends with: as many ? before it as parameters before it.
-        if (newVersion < 0 || at < 0 || !sql.startsWith("UPDATE ")
-                || sql.substring(0, at).chars().filter(c -> c == '?').count() != newVersion) {
-            return checked;
+        String sql = statement.sql();
+        for (int at = index < 0 ? -1 : SqlTokens.outsideQuotes(sql, bound, 0); at >= 0;
+                at = SqlTokens.outsideQuotes(sql, bound, at + bound.length())) {
+            // The parameter's ? is the one this piece ends with: as many ? before it as parameters before it.
+            if (sql.substring(0, at + bound.length() - 1).chars().filter(c -> c == '?').count() == index) {
+                int[] others = new int[parameters.length - 1];
+                System.arraycopy(parameters, 0, others, 0, index);
+                System.arraycopy(parameters, index + 1, others, index, others.length - index);
+                return new Statement(sql.substring(0, at) + written + sql.substring(at + bound.length()), others);
+            }
         }
-        int[] others = new int[parameters.length - 1];
-        System.arraycopy(parameters, 0, others, 0, newVersion);
-        System.arraycopy(parameters, newVersion + 1, others, newVersion, others.length - newVersion);
-        return new Statement(sql.substring(0, at) + " " + version.get() + " = " + version.get() + " + 1"
-                + sql.substring(at + assigned.length()), others);
+        return statement;
     }
 
     /**
