@@ -176,7 +176,7 @@ public final class BatchMatrix {
         StringBuilder section = new StringBuilder();
         section.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s %s; time per call is the median of its"
                 + " rounds (200 for 10 rows, 9 for 10,000 and 100,000; first a fifth as many warm-up rounds, or as many"
-                + " as three seconds take, and,"
+                + " as " + CELL_WARM_UP.toSeconds() + " seconds take, and,"
                 + " before a table's first cell, 20,000 rounds of 10 rows (or as many as 20 seconds take) and 20 of 1,000 of each"
                 + " operation), each"
                 + " ratio the median of the per-round ratios to the JDBC batch with its quartiles. Spring Data JDBC"

@@ -63,6 +63,7 @@ public final class DaoStatements {
             if (distinct.length == parameters.length) {
                 return this;
             }
+            List<Integer> numbers = Arrays.stream(distinct).boxed().toList();
             StringBuilder numbered = new StringBuilder(sql.length() + 2 * parameters.length);
             int from = 0;
             for (int parameter : parameters) {
@@ -70,8 +71,7 @@ public final class DaoStatements {
                 if (at < 0) {
                     return this;
                 }
-                int number = 1 + Arrays.stream(distinct).boxed().toList().indexOf(parameter);
-                numbered.append(sql, from, at + 1).append(number);
+                numbered.append(sql, from, at + 1).append(1 + numbers.indexOf(parameter));
                 from = at + 1;
             }
             if (SqlTokens.outsideQuotes(sql, "?", from) >= 0) {

@@ -460,11 +460,12 @@ final class EntityRows<T, ID, V> {
     }
 
     /**
-     * {@link #checkedUpdateStatement} as a JDBC batch sends it: where the batch {@code increments} the
-     * versions, a counter moved by the database.
+     * {@link #checkedUpdateStatement} as a JDBC batch sends it: where the batch moves the versions, a
+     * counter moved by the database.
      */
-    DaoStatements.Statement checkedUpdateOfOneRow(BatchOutcome<T, V> outcome, int[] indexes, boolean increments) {
-        return outcome.versionsSet(indexes) ? checkedUpdateOfSetVersions(increments) : checkedUpdate.plain();
+    DaoStatements.Statement checkedUpdateInJdbcBatch(BatchOutcome<T, V> outcome, int[] indexes) {
+        return outcome.versionsSet(indexes) ? checkedUpdateOfSetVersions(incrementsCheckedVersions())
+                : checkedUpdate.plain();
     }
 
     /** The checked UPDATE of a row whose version is set, the counter moved by the database where it {@code increments}. */

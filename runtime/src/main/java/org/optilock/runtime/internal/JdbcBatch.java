@@ -23,8 +23,7 @@ final class JdbcBatch {
     /** Sends the checked updates of {@code indexes}, each writing a version computed before the write. */
     static <T, V> void update(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             BatchOutcome<T, V> outcome) throws SQLException {
-        update(connection, rows, entities, indexes,
-                rows.checkedUpdateOfOneRow(outcome, indexes, rows.incrementsCheckedVersions()), outcome);
+        update(connection, rows, entities, indexes, rows.checkedUpdateInJdbcBatch(outcome, indexes), outcome);
     }
 
     /** Sends {@code update}, a checked UPDATE chosen for these rows, for each row of {@code indexes}. */

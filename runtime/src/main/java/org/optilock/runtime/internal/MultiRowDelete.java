@@ -83,12 +83,12 @@ final class MultiRowDelete {
     static <T, V> void delete(Connection connection, EntityRows<T, ?, V> rows, List<T> entities, int[] indexes,
             DaoStatements.Statement delete, BatchOutcome<T, V> outcome, BatchStart start, int smallestBatch)
             throws SQLException {
-        int whole = indexes.length / ROWS_PER_STATEMENT;
         if (indexes.length < Math.max(ROWS_PER_STATEMENT, smallestBatch) || !start.canRollBack()) {
             JdbcBatch.delete(connection, rows, entities, indexes, true, outcome);
             return;
         }
         MultiRowDelete multiRow = of(delete);
+        int whole = indexes.length / ROWS_PER_STATEMENT;
         int carried = whole * ROWS_PER_STATEMENT;
         try (PreparedStatement statement = connection.prepareStatement(multiRow.sql)) {
             for (int chunk = 0; chunk < whole; chunk++) {

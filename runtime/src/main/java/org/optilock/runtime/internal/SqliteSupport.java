@@ -53,7 +53,10 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
         return MultiRowInsert.insert(connection, rows, entities, indexes, versions, SMALLEST_MULTI_ROW_INSERT);
     }
 
-    /** The UPDATEs {@link #updateCheckedReadingBack} sends, by the statement each is made from: one per DAO and kind. */
+    /**
+     * The UPDATEs {@link #updateCheckedReadingBack} sends, by the statement each is made from, the same
+     * text over the DAO's own list of parameters: one per DAO and kind.
+     */
     private final Map<DaoStatements.Statement, DaoStatements.Statement> readingBackInBatches = new ConcurrentHashMap<>();
 
     /**
@@ -66,8 +69,7 @@ final class SqliteSupport implements DialectSupport, TriggerCatalog {
     public <T, V> void updateCheckedReadingBack(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, BatchOutcome<T, V> outcome, BatchStart start) throws SQLException {
         DaoStatements.Statement update = readingBackInBatches.computeIfAbsent(
-                rows.checkedUpdateReadingBack(this, outcome, indexes), readingBack -> new DaoStatements.Statement(
-                        withoutReadBack(readingBack.sql()), readingBack.parameters()).eachValueBoundOnce());
+                rows.checkedUpdateWithoutReadBack(this, outcome, indexes), DaoStatements.Statement::eachValueBoundOnce);
         ReadBackBatch.update(connection, rows, entities, indexes, update, outcome);
     }
 
