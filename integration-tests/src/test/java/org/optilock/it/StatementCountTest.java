@@ -2,6 +2,7 @@ package org.optilock.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -38,6 +39,8 @@ class StatementCountTest {
     @Test
     void statementsPerOperation() {
         Article article = measure(1, () -> articles.insert(new Article("Counted", "x")));
+        assertTrue(counter.statements().get(0).startsWith("INSERT INTO Article (title, body, version) VALUES (?, ?, 1)"),
+                () -> "a counter's first version is written, not bound: " + counter.statements());
         Article stale = measure(1, () -> articles.findById(article.id).orElseThrow());
 
         measure(1, () -> articles.update(article));

@@ -38,6 +38,9 @@ final class EntityRows<T, ID, V> {
     /** The same, where it moves the version: a counter moved by the database; see {@link DaoStatements#movingCounterByOne}. */
     private final DaoStatements.Statement checkedUpdateOfSetVersionsByOne;
     private final DaoStatements.Statement deleteOfSetVersions;
+    /** The INSERT with and without the key column, a counter's first version written as 1; see {@link DaoStatements#startingCounterAtOne}. */
+    private final DaoStatements.Statement insertStartingAtOne;
+    private final DaoStatements.Statement insertWithKeyStartingAtOne;
     private final DaoStatements.ArrayWrite updateRowsOfSetVersions;
     private final DaoStatements.ArrayWrite deleteRowsOfSetVersions;
     /** By database, the checked UPDATE that reads back, with the plain version condition; empty for a plain update. */
@@ -67,6 +70,8 @@ final class EntityRows<T, ID, V> {
         this.checkedUpdateOfSetVersions = statements.forSetVersions(checkedUpdate.plain());
         this.checkedUpdateOfSetVersionsByOne = statements.movingCounterByOne(checkedUpdateOfSetVersions);
         this.deleteOfSetVersions = statements.forSetVersions(statements.delete);
+        this.insertStartingAtOne = statements.startingCounterAtOne(statements.insert);
+        this.insertWithKeyStartingAtOne = statements.startingCounterAtOne(statements.insertWithKey);
         this.updateRowsOfSetVersions = statements.forSetVersions(statements.updateRows());
         this.deleteRowsOfSetVersions = statements.forSetVersions(statements.deleteRows());
         if (!checkedUpdate.isPlain()) {
@@ -530,8 +535,19 @@ final class EntityRows<T, ID, V> {
         return checked ? statements.delete : statements.deleteUnchecked;
     }
 
-    /** The INSERT: without the key column when the database generates it. */
+    /**
+     * The INSERT: without the key column when the database generates it, and a counter's first
+     * version written in the text.
+     */
     DaoStatements.Statement insertStatement(boolean generatesKey) {
+        return generatesKey || insertWithKeyStartingAtOne == null ? insertStartingAtOne : insertWithKeyStartingAtOne;
+    }
+
+    /**
+     * The INSERT as the DAO states it, a parameter for every column the version's included: what an
+     * INSERT over arrays is made of, one array a column.
+     */
+    DaoStatements.Statement insertBindingEveryColumn(boolean generatesKey) {
         return generatesKey || statements.insertWithKey == null ? statements.insert : statements.insertWithKey;
     }
 

@@ -131,7 +131,7 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     @Override
     public <T, V> int insertWithKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, List<V> versions) throws SQLException {
-        DaoStatements.Statement insert = rows.insertStatement(false);
+        DaoStatements.Statement insert = rows.insertBindingEveryColumn(false);
         ArrayInsert many = ArrayInsert.of(insert.sql());
         return ArrayChunks.send(connection, many.sql(false), many.typesQuery(), indexes.length, (k, values) -> {
             int i = indexes[k];
@@ -150,8 +150,8 @@ final class PostgresqlSupport implements DialectSupport, TriggerCatalog {
     @Override
     public <T, V> int insertGeneratingKeys(Connection connection, EntityRows<T, ?, V> rows, List<T> entities,
             int[] indexes, List<V> versions, List<Object> keys) throws SQLException {
-        DaoStatements.Statement withKey = rows.insertStatement(false);
-        int keyParameter = keyParameter(withKey, rows.insertStatement(true));
+        DaoStatements.Statement withKey = rows.insertBindingEveryColumn(false);
+        int keyParameter = keyParameter(withKey, rows.insertBindingEveryColumn(true));
         if (keyParameter < 0) {
             return DialectSupport.super.insertGeneratingKeys(connection, rows, entities, indexes, versions, keys);
         }

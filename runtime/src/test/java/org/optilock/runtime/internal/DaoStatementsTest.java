@@ -118,6 +118,31 @@ class DaoStatementsTest {
     }
 
     @Test
+    void aCountersFirstVersionIsWrittenAsOneInTheInsertInsteadOfBound() {
+        DaoStatements statements = DaoStatements.of(Note.class, VersionType.COUNTER_INT, KeyType.LONG, "id", "title", "version")
+                .insert("INSERT INTO note (title, version) VALUES (?, ?)", "2 title, NEW_VERSION");
+        DaoStatements.Statement atOne = statements.startingCounterAtOne(statements.insert);
+        assertEquals("INSERT INTO note (title, version) VALUES (?, 1)", atOne.sql());
+        assertArrayEquals(new int[] {2}, atOne.parameters());
+        assertEquals(atOne, statements.startingCounterAtOne(statements.insert), "made again, the same statement");
+
+        DaoStatements.Statement quoted = new DaoStatements.Statement(
+                "INSERT INTO \"what?\" (title, version, id) VALUES (?, ?, ?)", new int[] {2, NEW_VERSION, 1});
+        assertEquals("INSERT INTO \"what?\" (title, version, id) VALUES (?, 1, ?)",
+                statements.startingCounterAtOne(quoted).sql(), "a ? inside quotes is no parameter");
+        DaoStatements.Statement update = new DaoStatements.Statement(
+                "UPDATE note SET title = ?, version = ? WHERE id = ?", new int[] {2, NEW_VERSION, 1});
+        assertEquals(update, statements.startingCounterAtOne(update), "only an INSERT starts a row");
+        DaoStatements.Statement twice = new DaoStatements.Statement(
+                "INSERT INTO note (version, copy) VALUES (?, ?)", new int[] {NEW_VERSION, NEW_VERSION});
+        assertEquals(twice, statements.startingCounterAtOne(twice), "kept where the version is bound more than once");
+
+        DaoStatements timestamps = DaoStatements.of(Note.class, VersionType.TIMESTAMP_INSTANT, KeyType.LONG, "id", "title", "version")
+                .insert("INSERT INTO note (title, version) VALUES (?, ?)", "2 title, NEW_VERSION");
+        assertEquals(timestamps.insert, timestamps.startingCounterAtOne(timestamps.insert), "a timestamp starts at the clock's time");
+    }
+
+    @Test
     void aValueTheStatementNamesTwiceIsBoundOnceByItsNumber() {
         DaoStatements.Statement conditional = new DaoStatements.Statement("UPDATE note SET version = CASE WHEN title IS NOT ?"
                 + " THEN COALESCE(version, 0) + 1 ELSE version END, title = ? WHERE id = ? AND version = ?",
