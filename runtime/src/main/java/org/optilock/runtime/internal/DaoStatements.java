@@ -48,9 +48,10 @@ public final class DaoStatements {
     public record Statement(String sql, int[] parameters) {
 
         /**
-         * Equal to a statement of the same text and parameters: the forms made of a statement are kept
-         * by it ({@link MultiRowInsert}, {@link MultiRowDelete}), and each DAO instance derives its own
-         * copy of the same statement.
+         * Equal to a statement of the same text and parameters, not only to itself: the forms made of a
+         * statement are kept by it ({@link MultiRowInsert}, {@link MultiRowDelete}, SQLite's numbered
+         * UPDATE), and the statement they are made from is derived anew by each DAO instance, and for
+         * SQLite's UPDATE by each batch. By identity, each of those would add an entry.
          */
         @Override
         public boolean equals(Object other) {
@@ -267,7 +268,7 @@ public final class DaoStatements {
     Statement movingCounterByOne(Statement checked) {
         Optional<String> version = versionColumn();
         if (checked == null || version.isEmpty() || checked.binds(EXPECTED_UNSET) || !checked.sql().startsWith("UPDATE ")
-                || (versionType != VersionType.COUNTER_LONG && versionType != VersionType.COUNTER_INT)) {
+                || !versionType.isCounter()) {
             return checked;
         }
         String column = " " + version.get() + " = ";
@@ -283,8 +284,7 @@ public final class DaoStatements {
      * whose first version is not bound once among the row's values.
      */
     Statement startingCounterAtOne(Statement insert) {
-        if (insert == null || !insert.sql().startsWith("INSERT ")
-                || (versionType != VersionType.COUNTER_LONG && versionType != VersionType.COUNTER_INT)) {
+        if (insert == null || !insert.sql().startsWith("INSERT ") || !versionType.isCounter()) {
             return insert;
         }
         return writtenIn(insert, NEW_VERSION, "?", "1");

@@ -60,6 +60,14 @@ public enum VersionType {
         };
     }
 
+    /**
+     * Whether this is a counter: it starts at 1 ({@link #initial}) and moves by one, so a statement may
+     * write either in its text instead of binding the version.
+     */
+    boolean isCounter() {
+        return this == COUNTER_LONG || this == COUNTER_INT;
+    }
+
     /** The version a new row starts with. */
     Object initial(VersionClock clock) {
         return switch (this) {

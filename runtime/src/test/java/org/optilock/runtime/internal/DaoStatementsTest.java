@@ -3,6 +3,7 @@ package org.optilock.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.optilock.runtime.internal.DaoStatements.EXPECTED_UNSET;
@@ -10,6 +11,8 @@ import static org.optilock.runtime.internal.DaoStatements.EXPECTED_VERSION;
 import static org.optilock.runtime.internal.DaoStatements.INCREMENT;
 import static org.optilock.runtime.internal.DaoStatements.NEW_VERSION;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.optilock.runtime.Dialect;
@@ -140,6 +143,17 @@ class DaoStatementsTest {
         DaoStatements timestamps = DaoStatements.of(Note.class, VersionType.TIMESTAMP_INSTANT, KeyType.LONG, "id", "title", "version")
                 .insert("INSERT INTO note (title, version) VALUES (?, ?)", "2 title, NEW_VERSION");
         assertEquals(timestamps.insert, timestamps.startingCounterAtOne(timestamps.insert), "a timestamp starts at the clock's time");
+    }
+
+    @Test
+    void statementsOfTheSameTextAndParametersAreEqualSoTheFormsMadeOfThemAreKeptOnce() {
+        DaoStatements.Statement one = new DaoStatements.Statement("UPDATE note SET title = ? WHERE id = ?", new int[] {2, 1});
+        DaoStatements.Statement again = new DaoStatements.Statement("UPDATE note SET title = ? WHERE id = ?", new int[] {2, 1});
+        assertEquals(one, again);
+        assertEquals(one.hashCode(), again.hashCode());
+        assertEquals(1, new HashSet<>(List.of(one, again)).size(), "one key in a map of the forms made");
+        assertNotEquals(one, new DaoStatements.Statement("UPDATE note SET title = ? WHERE id = ?", new int[] {1, 2}));
+        assertNotEquals(one, new DaoStatements.Statement("UPDATE note SET body = ? WHERE id = ?", new int[] {2, 1}));
     }
 
     @Test
